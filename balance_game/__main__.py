@@ -1,0 +1,3 @@
+from balance_game.cli import main
+
+main()

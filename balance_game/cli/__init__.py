@@ -1,0 +1,90 @@
+"""The ``balance-game`` command: a thin shell over the library.
+
+Each command group lives in its own module here; this one assembles them and turns every
+user-facing error into one line on stderr with exit status 2 (never a traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+import click
+
+from balance_game import __version__
+from balance_game.errors import UserError
+
+PROG = "balance-game"
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name=PROG)
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+              help="SQLite database file (default: $BALANCE_GAME_DB or the user data folder).")
+@click.option("--window/--fullscreen", default=False,
+              help="Open a window instead of going fullscreen.")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None, window: bool) -> None:
+    """Balance training games for a Wii Balance Board, a HID load-cell board or a gamepad.
+
+    With no command, opens the game window at the title screen.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db_path"] = db_path
+    if ctx.invoked_subcommand is None:
+        from balance_game.cli.play import run_menu_game
+
+        run_menu_game(db_path=db_path, windowed=window)
+
+
+def _register() -> None:
+    for module in ():
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def _internal_error(exc: BaseException) -> int:
+    """An unexpected failure: one line for the person, the traceback in a log for a developer."""
+    from balance_game.app import crash_log_path
+
+    log = crash_log_path()
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as f:
+            traceback.print_exception(exc, file=f)
+        where = f" (details in {log})"
+    except OSError:
+        where = ""
+    print(f"{PROG}: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+    return 1
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script and ``python -m balance_game``."""
+    try:
+        cli.main(args=argv, prog_name=PROG, standalone_mode=False)
+    except UserError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        print(f"{PROG}: stopped", file=sys.stderr)
+        sys.exit(130)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print(f"{PROG}: stopped", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for a person at a screen
+        if os.environ.get("BALANCE_GAME_DEBUG"):
+            raise
+        sys.exit(_internal_error(exc))
+    sys.exit(0)
