@@ -35,11 +35,13 @@ def cli(ctx: click.Context, db_path: str | None, window: bool) -> None:
     if ctx.invoked_subcommand is None:
         from balance_game.cli.play import run_menu_game
 
-        run_menu_game(db_path=db_path, windowed=window)
+        run_menu_game(db_path, windowed=window)
 
 
 def _register() -> None:
-    for module in ():
+    from balance_game.cli import play, players, sessions
+
+    for module in (play, players, sessions):
         for command in module.COMMANDS:
             cli.add_command(command)
 
@@ -83,7 +85,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for a person at a screen
+    except Exception as exc:
         if os.environ.get("BALANCE_GAME_DEBUG"):
             raise
         sys.exit(_internal_error(exc))

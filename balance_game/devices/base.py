@@ -37,7 +37,7 @@ class DeviceStatus:
     """Something happened to the device itself rather than to the person on it."""
 
     t_s: float
-    state: str  # "connected", "lost", "stalled", "battery_low"
+    state: str  # "connected", "lost", "stalled", "battery_low", "ended" (a replay ran out)
     message: str
 
 

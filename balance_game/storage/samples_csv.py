@@ -50,7 +50,8 @@ class SampleTable:
 def _cell(value: float | None, digits: int) -> str:
     if value is None or math.isnan(value):
         return ""
-    return f"{value:.{digits}f}"
+    text = f"{value:.{digits}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
 def sample_row(sample: Sample) -> list[str]:

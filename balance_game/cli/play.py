@@ -1,0 +1,58 @@
+"""`balance-game play`: play a level with any input, in a window or headless."""
+
+from __future__ import annotations
+
+import click
+
+from balance_game.cli.options import db_option, db_path
+from balance_game.devices.select import DEVICE_CHOICES
+from balance_game.devices.simulated import parse_sim_events
+from balance_game.game.runner import RunRequest, run_game
+from balance_game.game.scenes import GameOptions
+
+
+def run_menu_game(db_path_value: str | None, windowed: bool) -> None:
+    """The bare `balance-game`: the window at the title screen."""
+    from balance_game.app import resolve_db_path
+
+    run_game(RunRequest(db_path=resolve_db_path(db_path_value), options=GameOptions(),
+                        windowed=windowed))
+
+
+@click.command()
+@click.option("--level", "level_id", default=None, help="Level id to play (see `balance-game levels`).")
+@click.option("--device", default="auto", show_default=True, help=f"Input: {DEVICE_CHOICES}.")
+@click.option("--player", default=None, help="Player name (created if new; default Guest).")
+@click.option("--seconds", type=click.FloatRange(min=0.1, max=24 * 3600), default=None,
+              help="End the session after this many seconds of play.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed for the level's randomness and the simulated player.")
+@click.option("--ability", type=click.FloatRange(0.0, 1.0), default=0.6, show_default=True,
+              help="Simulated player's ability, 0 (very unsteady) to 1 (athlete).")
+@click.option("--sim-events", default="", metavar="EVENTS",
+              help='Scripted happenings for --device sim, e.g. "stepoff@5,return@9,lost@15,back@18".')
+@click.option("--headless", is_flag=True, help="No window; with --device sim it plays by itself.")
+@click.option("--fast", is_flag=True, help="With --headless: run as fast as possible.")
+@click.option("--window/--fullscreen", default=False, help="Open a window instead of fullscreen.")
+@db_option
+@click.pass_context
+def play(ctx: click.Context, level_id: str | None, device: str, player: str | None,
+         seconds: float | None, seed: int, ability: float, sim_events: str, headless: bool,
+         fast: bool, window: bool, db: str | None) -> None:
+    """Play a level. Without --level, opens the game at the title screen."""
+    if fast and not headless:
+        raise click.UsageError("--fast needs --headless (a person cannot play faster than time)")
+    if headless and level_id is None:
+        level_id = "reach-01"
+    options = GameOptions(headless=headless, fast=fast, seconds=seconds, seed=seed,
+                          level_id=level_id, device=device)
+    summary = run_game(RunRequest(
+        db_path=db_path(ctx, db), options=options, windowed=window, player=player,
+        ability=ability, sim_events=parse_sim_events(sim_events),
+    ))
+    if headless and summary.session_id is not None:
+        click.echo(f"session {summary.session_id}: {summary.n_trials} trials, "
+                   f"{summary.active_s:.1f} s active")
+
+
+COMMANDS = [play]

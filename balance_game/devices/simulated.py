@@ -1,0 +1,199 @@
+"""A simulated player: seeded, physiologically plausible sway, aiming at what the game asks.
+
+The body is an inverted pendulum balanced by a feedback controller: the centre of mass (COM)
+is pulled toward the goal like a damped spring and pushed about by slowly varying noise (the
+sway of quiet standing), and the centre of pressure leads it as an inverted pendulum demands,
+``COP = COM - (h/g) * COM''``. ``ability`` in 0..1 sets reaction time, speed, damping, aim and
+steadiness: 0 is a very unsteady person, 1 an athlete. It lets tests, benchmarks and the
+adaptive-difficulty simulator play the real game with no one on a board.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from balance_game.control import Limits
+from balance_game.devices.base import DeviceStatus, Goal, Sample
+from balance_game.errors import UserError
+
+SAMPLE_DT_S = 0.01  # 100 Hz, like a board on a PC Bluetooth stack
+COM_HEIGHT_M = 0.95
+GRAVITY_M_S2 = 9.81
+BOARD_HALF_ML_MM = 216.5
+BOARD_HALF_AP_MM = 119.0
+SWAY_TAU_S = 0.6  # correlation time of the sway disturbance
+SWAY_SMOOTH_S = 0.35  # the body filters the disturbance: COP stays a smooth signal
+
+
+@dataclass(frozen=True)
+class Ability:
+    """Motor parameters derived from one 0..1 ability figure."""
+
+    reaction_s: float
+    natural_hz: float
+    damping: float
+    aim_error: float  # SD of where the player aims, in lean units
+    sway_mm: float  # SD of quiet-stance sway of the COM
+    lapse_rate_hz: float  # occasional momentary losses of control
+
+    @classmethod
+    def from_level(cls, ability: float) -> Ability:
+        a = min(1.0, max(0.0, ability))
+        return cls(
+            reaction_s=0.20 + 0.45 * (1.0 - a),
+            natural_hz=0.45 + 1.05 * a,
+            damping=0.55 + 0.35 * a,
+            aim_error=0.02 + 0.10 * (1.0 - a),
+            sway_mm=1.5 + 9.0 * (1.0 - a) ** 1.5,
+            lapse_rate_hz=0.25 * (1.0 - a) ** 2,
+        )
+
+
+@dataclass(frozen=True)
+class SimEvent:
+    """A scripted happening at a session time: step off, step back on, lose or regain the link."""
+
+    t_s: float
+    kind: str  # "stepoff", "return", "lost", "back"
+
+
+class SimulatedPlayer:
+    """An InputSource whose person is a model. Deterministic for a given seed."""
+
+    kind = "sim"
+
+    def __init__(self, limits: Limits, ability: float = 0.6, seed: int = 0,
+                 weight_kg: float = 70.0, events: tuple[SimEvent, ...] = ()) -> None:
+        self.name = f"simulated player (ability {ability:.2f})"
+        self.limits = limits
+        self.ability = Ability.from_level(ability)
+        self.weight_kg = weight_kg
+        self.rng = random.Random(seed)
+        self.events = sorted(events, key=lambda e: e.t_s)
+        self.t_s = 0.0
+        self.com = [0.0, 0.0]
+        self.vel = [0.0, 0.0]
+        self.sway = [0.0, 0.0]
+        self.drive = [0.0, 0.0]
+        self.aim_mm = (0.0, 0.0)
+        self.goal: Goal | None = None
+        self.noticed_goal: Goal | None = None
+        self.goal_changed_at = 0.0
+        self.lapse_until = -1.0
+        self.on_board = True
+        self.connected = True
+
+    def start(self, origin_monotonic_s: float) -> None:
+        del origin_monotonic_s  # the model runs on session time alone
+
+    def handle_event(self, event: Any) -> None:
+        del event
+
+    def set_goal(self, goal: Goal | None) -> None:
+        if goal != self.goal:
+            self.goal = goal
+            self.goal_changed_at = self.t_s
+
+    def close(self) -> None:
+        self.connected = False
+
+    def poll(self, t_s: float) -> list[Sample | DeviceStatus]:
+        out: list[Sample | DeviceStatus] = []
+        while self.t_s + SAMPLE_DT_S <= t_s + 1e-9:
+            self.t_s = round(self.t_s + SAMPLE_DT_S, 6)
+            out.extend(self._scripted_events())
+            cop = self._advance(SAMPLE_DT_S)
+            if self.connected:
+                out.append(self._sample(cop))
+        return out
+
+    def _scripted_events(self) -> list[DeviceStatus]:
+        out = []
+        while self.events and self.events[0].t_s <= self.t_s:
+            event = self.events.pop(0)
+            if event.kind == "stepoff":
+                self.on_board = False
+            elif event.kind == "return":
+                self.on_board = True
+                self.com, self.vel = [0.0, 0.0], [0.0, 0.0]
+            elif event.kind == "lost":
+                self.connected = False
+                out.append(DeviceStatus(self.t_s, "lost", "simulated board disconnected"))
+            elif event.kind == "back":
+                self.connected = True
+                out.append(DeviceStatus(self.t_s, "connected", "simulated board reconnected"))
+        return out
+
+    def _update_aim(self) -> None:
+        """The person reacts to a new goal after their reaction time, aiming imperfectly."""
+        if self.goal == self.noticed_goal:
+            return
+        if self.t_s - self.goal_changed_at < self.ability.reaction_s:
+            return
+        self.noticed_goal = self.goal
+        if self.goal is None:
+            self.aim_mm = (0.0, 0.0)
+            return
+        err = self.ability.aim_error
+        gx = self.goal.lean_x + self.rng.gauss(0.0, err)
+        gy = self.goal.lean_y + self.rng.gauss(0.0, err)
+        self.aim_mm = self.limits.to_mm(gx, gy)
+
+    def _advance(self, dt: float) -> tuple[float, float]:
+        self._update_aim()
+        a = self.ability
+        if self.rng.random() < a.lapse_rate_hz * dt:
+            self.lapse_until = self.t_s + 0.3
+        w = 2.0 * math.pi * a.natural_hz
+        if self.t_s < self.lapse_until:
+            w *= 0.3
+        decay = math.exp(-dt / SWAY_TAU_S)
+        kick = a.sway_mm * math.sqrt(1.0 - decay * decay)
+        smooth = 1.0 - math.exp(-dt / SWAY_SMOOTH_S)
+        cop = [0.0, 0.0]
+        for i in range(2):
+            self.sway[i] = self.sway[i] * decay + kick * self.rng.gauss(0.0, 1.0)
+            self.drive[i] += (self.aim_mm[i] + self.sway[i] - self.drive[i]) * smooth
+            target = self.drive[i]
+            acc = w * w * (target - self.com[i]) - 2.0 * a.damping * w * self.vel[i]
+            self.vel[i] += acc * dt
+            self.com[i] += self.vel[i] * dt
+            cop[i] = self.com[i] - (COM_HEIGHT_M / GRAVITY_M_S2) * acc
+        return cop[0], cop[1]
+
+    def _sample(self, cop: tuple[float, float]) -> Sample:
+        x = max(-BOARD_HALF_ML_MM, min(BOARD_HALF_ML_MM, cop[0]))
+        y = max(-BOARD_HALF_AP_MM, min(BOARD_HALF_AP_MM, cop[1]))
+        load = self.weight_kg if self.on_board else 0.0
+        noise = 0.02  # kg of load-cell noise per corner
+        right = (1.0 + x / BOARD_HALF_ML_MM) / 2.0
+        front = (1.0 + y / BOARD_HALF_AP_MM) / 2.0
+        corners = (
+            load * (1 - right) * front + self.rng.gauss(0.0, noise),
+            load * right * front + self.rng.gauss(0.0, noise),
+            load * (1 - right) * (1 - front) + self.rng.gauss(0.0, noise),
+            load * right * (1 - front) + self.rng.gauss(0.0, noise),
+        )
+        if not self.on_board:
+            x = y = 0.0
+        return Sample(self.t_s, x, y, corners)
+
+
+def parse_sim_events(text: str) -> tuple[SimEvent, ...]:
+    """Parse ``"stepoff@5,return@9,lost@15,back@18"`` (seconds of play)."""
+    events = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        kind, _, when = part.partition("@")
+        if kind not in ("stepoff", "return", "lost", "back"):
+            raise UserError(f"--sim-events: unknown event {kind!r} (use stepoff, return, lost, back)")
+        try:
+            t_s = float(when)
+        except ValueError:
+            raise UserError(f"--sim-events: {part!r} needs a time in seconds, e.g. stepoff@5") from None
+        if t_s < 0:
+            raise UserError(f"--sim-events: {part!r}: the time must not be negative")
+        events.append(SimEvent(t_s, kind))
+    return tuple(events)

@@ -1,0 +1,27 @@
+"""The small fixed vocabulary of menu actions, and how keys map onto it.
+
+Every screen understands the same actions whatever the device: confirm, back, pause, help, and
+up/down/left/right for moving a highlight. Gamepad buttons map onto the same names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+ACTIONS = ("confirm", "back", "pause", "help", "up", "down", "left", "right")
+
+KEY_ACTIONS = {
+    pygame.K_RETURN: "confirm", pygame.K_KP_ENTER: "confirm",
+    pygame.K_ESCAPE: "back", pygame.K_BACKSPACE: "back",
+    pygame.K_p: "pause", pygame.K_PAUSE: "pause",
+    pygame.K_F1: "help", pygame.K_h: "help",
+    pygame.K_UP: "up", pygame.K_DOWN: "down", pygame.K_LEFT: "left", pygame.K_RIGHT: "right",
+}
+
+
+def action_for_event(event: Any) -> str | None:
+    if event.type == pygame.KEYDOWN:
+        return KEY_ACTIONS.get(event.key)
+    return None

@@ -1,0 +1,98 @@
+"""The fixed-step game loop.
+
+Game time advances in fixed steps of FIXED_DT_S whatever the frame rate, so the same inputs give
+the same game on any machine; drawing happens once per frame. In real time a slow machine runs
+at most MAX_CATCH_UP_STEPS per frame and then slows down rather than freezing; with ``fast`` it
+runs steps back to back on a fake clock, which is how headless runs beat real time while giving
+identical results.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from balance_game.game.actions import action_for_event
+from balance_game.game.clock import FakeClock, RealClock
+from balance_game.game.scenes import FrameInput, GameContext, SceneStack
+
+FIXED_DT_S = 1.0 / 60.0
+MAX_CATCH_UP_STEPS = 5
+
+
+class GameLoop:
+    def __init__(self, ctx: GameContext, stack: SceneStack, window: Any | None) -> None:
+        self.ctx = ctx
+        self.stack = stack
+        self.window = window
+        self.clock = FakeClock() if ctx.options.fast else RealClock()
+        self.steps = 0
+
+    @property
+    def running(self) -> bool:
+        return bool(self.stack.scenes) and not self.ctx.quit_requested
+
+    def run(self) -> None:
+        self.ctx.source.start(self.clock.origin_monotonic_s)
+        if self.ctx.options.fast:
+            while self.running:
+                self._events()
+                self._step()
+                self.clock.advance(FIXED_DT_S)
+            return
+        while self.running:
+            self._events()
+            due = int(self.clock.now() / FIXED_DT_S) - self.steps
+            for _ in range(min(max(due, 0), MAX_CATCH_UP_STEPS)):
+                self._step()
+                if not self.running:
+                    return
+            if due > MAX_CATCH_UP_STEPS:
+                self.steps += due - MAX_CATCH_UP_STEPS  # drop the backlog: slow down, don't freeze
+            self._draw()
+            self.clock.sleep_until((self.steps + 1) * FIXED_DT_S)
+
+    def _events(self) -> None:
+        if self.window is None:
+            return
+        for event in pygame.event.get():
+            if event.type == pygame.QUIT:
+                self.ctx.quit_requested = True
+                return
+            self.ctx.source.handle_event(event)
+            scene = self.stack.top
+            if scene is None:
+                return
+            action = action_for_event(event) or self.ctx.source_action(event)
+            if action:
+                scene.handle_action(self.ctx, action, self.stack)
+            else:
+                scene.handle_event(self.ctx, event, self.stack)
+
+    def _step(self) -> None:
+        self.steps += 1
+        t_s = self.steps * FIXED_DT_S
+        ctx = self.ctx
+        ctx.t_s = t_s
+        items = ctx.source.poll(t_s)
+        if ctx.session is not None:
+            ctx.session.ingest(items, t_s)
+        axes, raw = ctx.frame.axes, ctx.frame.raw_lean
+        last = next((i for i in reversed(items) if hasattr(i, "cop_x_mm")), None)
+        if last is not None:
+            axes = ctx.control.axes(last.cop_x_mm, last.cop_y_mm)
+            raw = ctx.control.lean_ratio(last.cop_x_mm, last.cop_y_mm)
+        ctx.frame = FrameInput(items, axes, raw)
+        scene = self.stack.top
+        if scene is not None:
+            scene.fixed_update(ctx, FIXED_DT_S, self.stack)
+            ctx.source.set_goal(scene.goal(ctx) if self.stack.top is scene else None)
+
+    def _draw(self) -> None:
+        if self.window is None:
+            return
+        surface = self.window.surface
+        for scene in self.stack.visible():
+            scene.draw(self.ctx, surface)
+        self.window.flip()

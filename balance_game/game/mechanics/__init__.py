@@ -1,0 +1,8 @@
+"""The registry of mechanics, by the name level files use."""
+
+from __future__ import annotations
+
+from balance_game.game.mechanics.base import Mechanic
+from balance_game.game.mechanics.reach import Reach
+
+MECHANICS: dict[str, Mechanic] = {m.name: m for m in (Reach(),)}

@@ -1,0 +1,66 @@
+"""What every mechanic provides, so levels, the loop and the simulated player treat them alike.
+
+A mechanic is pure rules: given the player's lean axes and a time step it advances its world and
+reports finished trials. It never imports pygame; its renderer lives in ``render/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from balance_game.control import Axes
+from balance_game.devices.base import Goal
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One tunable of a mechanic, as a level file may set it (fixed or as a difficulty range)."""
+
+    name: str
+    unit: str
+    help: str
+    default: Any
+    low: float = 0.0
+    high: float = 0.0
+    integer: bool = False
+    choices: tuple[str, ...] = ()  # set for list-of-names parameters (e.g. directions)
+    harder_when: str = "higher"  # "higher" or "lower": which way a difficulty range runs
+
+    @property
+    def is_list(self) -> bool:
+        return bool(self.choices)
+
+
+@dataclass(frozen=True)
+class TrialOutcome:
+    """A finished trial: success, a 0..100 quality score and the mechanic's measures."""
+
+    index: int
+    t_start_s: float
+    t_end_s: float
+    success: bool
+    score: float
+    measures: dict[str, Any] = field(default_factory=dict)
+
+
+class Mechanic(Protocol):
+    name: str
+    title: str
+    params: tuple[ParamSpec, ...]
+    score_measures: tuple[str, ...]  # the quality measures a therapist reads for this mechanic
+
+    def new_world(self, params: Mapping[str, Any], n_trials: int, seed: int) -> Any: ...
+
+    def set_params(self, world: Any, params: Mapping[str, Any]) -> None:
+        """New parameter values (a difficulty change); they apply from the next trial."""
+
+    def step(self, world: Any, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]: ...
+
+    def abort_trial(self, world: Any) -> None:
+        """Drop the trial in progress unscored (the player paused or stepped off)."""
+
+    def goal(self, world: Any) -> Goal | None: ...
+
+    def finished(self, world: Any) -> bool: ...

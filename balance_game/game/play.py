@@ -1,0 +1,106 @@
+"""The play screen: runs one level inside the session, and what follows it."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING
+
+from balance_game.devices.base import Goal
+from balance_game.game.scenes import GameContext, Scene, SceneStack
+from balance_game.levels import LevelSpec
+from balance_game.render.theme import BACKGROUND
+
+if TYPE_CHECKING:
+    import pygame
+
+TRAIL_POINTS = 45  # about three quarters of a second of the marker's path
+FEEDBACK_S = 1.5
+
+PROMPTS = {
+    "centre_first": "Stand still in the middle to begin",
+    "centre": "Come back to the middle",
+    "reach": "Lean toward the yellow circle",
+    "hold": "Hold still...",
+    "done": "Level complete",
+}
+
+
+class PlayScene(Scene):
+    def __init__(self, spec: LevelSpec) -> None:
+        self.spec = spec
+        self.trail: deque[tuple[float, float]] = deque(maxlen=TRAIL_POINTS)
+        self.trace: list[tuple[float, float]] = []  # the whole level, for the results plot
+        self.feedback = ""
+        self.feedback_until_s = 0.0
+
+    def enter(self, ctx: GameContext) -> None:
+        session = ctx.session
+        if session.run is None or session.run.spec.id != self.spec.id or session.run.finished:
+            session.start_level(self.spec)
+            self.trace = []
+
+    def handle_action(self, ctx: GameContext, action: str, stack: SceneStack) -> None:
+        if action in ("pause", "back"):
+            ctx.session.pause_for("user", ctx.t_s)
+
+    def goal(self, ctx: GameContext) -> Goal | None:
+        run = ctx.session.run
+        return None if run is None or ctx.session.pause.paused else run.goal()
+
+    def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
+        from balance_game.game.pause import PauseOverlay
+        from balance_game.game.results import ResultsScene
+
+        session = ctx.session
+        for record in session.step(dt_s, ctx.t_s):
+            self.feedback = "Well done!" if record.success else "Time is up. Never mind!"
+            self.feedback_until_s = ctx.t_s + FEEDBACK_S
+        if session.pause.paused:
+            stack.push(PauseOverlay())
+            return
+        axes = ctx.frame.axes
+        self.trail.append((axes.lean_x, axes.lean_y))
+        if len(self.trace) < 20_000:
+            self.trace.append((axes.lean_x, axes.lean_y))
+        if self._session_over(ctx):
+            session.end()
+            if ctx.options.headless:
+                ctx.quit_requested = True
+            else:
+                stack.replace(ResultsScene(self.spec, session.results[-1:], self.trace, final=True))
+            return
+        if session.run.finished:
+            if ctx.options.headless:
+                session.start_level(self.spec)  # keep playing until the time is up
+                self.trace = []
+            else:
+                stack.replace(ResultsScene(self.spec, session.results[-1:], self.trace))
+
+    def _session_over(self, ctx: GameContext) -> bool:
+        session = ctx.session
+        if session.device_ended:
+            return True
+        if ctx.options.seconds is not None:
+            return ctx.t_s >= ctx.options.seconds
+        return ctx.options.headless and session.run.finished
+
+    def prompt(self, ctx: GameContext) -> str:
+        if ctx.t_s < self.feedback_until_s:
+            return self.feedback
+        world = ctx.session.run.world
+        if world.phase == "centre" and world.trial_index == 0:
+            return PROMPTS["centre_first"]
+        return PROMPTS.get(world.phase, "")
+
+    def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
+        from balance_game.render.hud import draw_hud
+        from balance_game.render.reach_view import ReachView
+
+        surface.fill(BACKGROUND)
+        run = ctx.session.run
+        world = run.world
+        trial = min(world.trial_index + 1, self.spec.trials)
+        score = sum(t.score for t in run.trials)
+        facts = [f"Try {trial} of {self.spec.trials}", f"Score {score:.0f}"]
+        draw_hud(surface, ctx.theme, self.spec.title, facts, self.prompt(ctx))
+        ReachView(surface, ctx.theme).draw(surface, world, ctx.frame.axes, list(self.trail))

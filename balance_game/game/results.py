@@ -1,0 +1,102 @@
+"""After a level: stars, score, successes and the path the player's weight took."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from balance_game.game.level_run import LevelResult
+from balance_game.game.menu import MenuItem, MenuScene
+from balance_game.game.scenes import GameContext, SceneStack
+from balance_game.levels import LevelSpec
+from balance_game.render.text import draw_text
+from balance_game.render.theme import ACCENT, OUTLINE, TEXT
+
+if TYPE_CHECKING:
+    import pygame
+
+
+class ResultsScene(MenuScene):
+    title = "Well done"
+
+    def __init__(self, spec: LevelSpec | None, results: list[LevelResult],
+                 trace: list[tuple[float, float]], final: bool = False) -> None:
+        super().__init__()
+        self.spec = spec
+        self.results = results
+        self.trace = trace
+        self.final = final
+
+    def build(self, ctx: GameContext) -> list[MenuItem]:
+        if self.final or self.spec is None:
+            return [MenuItem("Done", _finish)]
+        return [
+            MenuItem("Play again", self._again),
+            MenuItem("Choose another game", lambda ctx, stack: stack.pop()),
+            MenuItem("Finish for today", _finish),
+        ]
+
+    def _again(self, ctx: GameContext, stack: SceneStack) -> None:
+        from balance_game.game.intro import IntroScene
+
+        stack.replace(IntroScene(self.spec))
+
+    def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
+        _finish(ctx, stack)
+
+    def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
+        import pygame
+
+        super().draw(ctx, surface)
+        theme = ctx.theme
+        width, height = surface.get_size()
+        summary = self._summary()
+        panel = pygame.Rect(0, 0, int(width * 0.42), int(height * 0.34))
+        panel.topleft = (int(width * 0.06), int(height * 0.5))
+        y = draw_text(surface, theme, summary[0], panel.centerx, panel.top, "heading", ACCENT,
+                      bold=True, width_px=panel.width)
+        _draw_stars(surface, theme, panel.centerx, y + theme.px(0.05), summary[1])
+        draw_text(surface, theme, summary[2], panel.centerx, y + theme.px(0.1), "body", TEXT,
+                  width_px=panel.width)
+        plot = pygame.Rect(0, 0, int(height * 0.34), int(height * 0.34))
+        plot.topright = (int(width * 0.94), int(height * 0.5))
+        from balance_game.render.trace_plot import draw_trace
+
+        draw_trace(surface, theme, plot, self.trace)
+
+    def _summary(self) -> tuple[str, int, str]:
+        if not self.results:
+            return ("Session saved", 0, "No level was finished this time.")
+        last = self.results[-1]
+        stars = f"{last.stars} of 3 stars"
+        detail = f"Score {last.mean_score:.0f}  ·  {last.n_success} of {last.n_trials} done well"
+        return (stars, last.stars, detail)
+
+
+def _draw_stars(surface: pygame.Surface, theme, centre_x: int, centre_y: int, stars: int) -> None:
+    import math
+
+    import pygame
+
+    r = theme.px(0.035)
+    for i in range(3):
+        cx = centre_x + (i - 1) * int(r * 2.6)
+        points = []
+        for k in range(10):
+            radius = r if k % 2 == 0 else r * 0.45
+            angle = -math.pi / 2 + k * math.pi / 5
+            points.append((cx + radius * math.cos(angle), centre_y + radius * math.sin(angle)))
+        if i < stars:
+            pygame.draw.polygon(surface, ACCENT, points)
+        pygame.draw.polygon(surface, OUTLINE if i >= stars else ACCENT, points, 2)
+
+
+def _finish(ctx: GameContext, stack: SceneStack) -> None:
+    from balance_game.game.title import TitleScene
+
+    if ctx.session is not None:
+        ctx.session.end()
+        ctx.session = None
+    if ctx.options.level_id is not None:
+        ctx.quit_requested = True  # started straight into a level: leave when done
+    else:
+        stack.clear_to(TitleScene())

@@ -1,0 +1,94 @@
+"""Assembling a run of the game: database, player, input source, window, scenes, loop.
+
+The windowed game, ``play --headless`` and the tests all come through here, so a headless run
+exercises exactly the code a person at the screen does (minus the drawing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from balance_game.devices.select import SourceOptions, open_source
+from balance_game.devices.simulated import SimEvent
+from balance_game.game.loop import GameLoop
+from balance_game.game.scenes import GameContext, GameOptions, SceneStack
+from balance_game.game.start import control_for, start_session
+from balance_game.levels import find_level
+from balance_game.storage.db import Database
+from balance_game.storage.players import get_or_create_player
+
+DEFAULT_PLAYER = "Guest"
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    db_path: Path
+    options: GameOptions
+    windowed: bool = True
+    player: str | None = None
+    ability: float = 0.6
+    sim_events: tuple[SimEvent, ...] = ()
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    session_id: int | None
+    n_trials: int
+    active_s: float
+
+
+def run_game(request: RunRequest) -> RunSummary:
+    options = request.options
+    spec = find_level(options.level_id) if options.level_id else None  # fail before any window
+    with Database(request.db_path) as db:
+        player = None
+        if spec is not None or request.player:
+            player = get_or_create_player(db, request.player or DEFAULT_PLAYER)
+        window = None
+        if not options.headless:
+            from balance_game.render.window import Window
+
+            window = Window(fullscreen=not request.windowed)
+        control = control_for(player)
+        source = open_source(options.device, SourceOptions(
+            limits=control.limits, seed=options.seed, ability=request.ability,
+            weight_kg=(player.weight_kg if player and player.weight_kg else 70.0),
+            sim_events=request.sim_events,
+            viewport=(lambda: window.size) if window else (lambda: (1280, 720)),
+        ))
+        ctx = GameContext(db=db, source=source, control=control, options=options)
+        if window is not None:
+            from balance_game.render.theme import Theme
+
+            ctx.theme = Theme(window.size[1])
+        stack = SceneStack()
+        stack.bind(ctx)
+        try:
+            _first_scene(ctx, stack, spec, player)
+            GameLoop(ctx, stack, window).run()
+        finally:
+            session = ctx.session
+            if session is not None:
+                session.end()
+            source.close()
+            if window is not None:
+                window.close()
+        if session is None:
+            return RunSummary(None, 0, 0.0)
+        n_trials = sum(r.n_trials for r in session.results) + (
+            len(session.run.trials) if session.run and not session.run.finished else 0
+        )
+        return RunSummary(session.recorder.session_id, n_trials, session.active_s)
+
+
+def _first_scene(ctx: GameContext, stack: SceneStack, spec, player) -> None:
+    from balance_game.game.intro import IntroScene
+    from balance_game.game.play import PlayScene
+    from balance_game.game.title import TitleScene
+
+    if spec is None:
+        stack.push(TitleScene())
+        return
+    start_session(ctx, player)
+    stack.push(PlayScene(spec) if ctx.options.headless else IntroScene(spec))

@@ -1,0 +1,126 @@
+"""Scenes and the stack that holds them (a pushdown automaton of screens).
+
+The top scene gets actions and updates; an overlay (the pause screen) is drawn over the scene
+beneath it, which stays frozen. Scenes talk to the rest of the game through ``GameContext``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from balance_game.control import Axes, ControlMap
+
+if TYPE_CHECKING:
+    import pygame
+
+    from balance_game.devices.base import DeviceStatus, Goal, InputSource, Sample
+    from balance_game.game.session import GameSession
+    from balance_game.render.theme import Theme
+    from balance_game.storage.db import Database
+    from balance_game.storage.players import Player
+
+
+@dataclass
+class FrameInput:
+    """What the source produced during the last fixed step, and the resulting lean axes."""
+
+    items: list[Sample | DeviceStatus] = field(default_factory=list)
+    axes: Axes = field(default_factory=Axes)
+    raw_lean: float = 0.0  # distance from neutral in units of the limits, unclamped
+
+
+@dataclass
+class GameOptions:
+    headless: bool = False
+    fast: bool = False
+    seconds: float | None = None  # session length limit
+    seed: int = 0
+    level_id: str | None = None
+    device: str = "auto"
+
+
+@dataclass
+class GameContext:
+    db: Database
+    source: InputSource
+    control: ControlMap
+    options: GameOptions
+    theme: Theme | None = None
+    player: Player | None = None
+    session: GameSession | None = None
+    frame: FrameInput = field(default_factory=FrameInput)
+    t_s: float = 0.0
+    quit_requested: bool = False
+
+    def source_action(self, event: Any) -> str | None:
+        """A menu action from the source's own buttons (a gamepad's), if it has any."""
+        mapper = getattr(self.source, "action_for_event", None)
+        return mapper(event) if mapper else None
+
+    @property
+    def leaning_input(self) -> bool:
+        """Whether menus are steered by leaning (boards and the simulator) or by keys/buttons."""
+        return self.source.kind in ("board", "sim", "replay")
+
+
+class Scene:
+    """A screen. Subclasses override what they need."""
+
+    overlay = False
+
+    def enter(self, ctx: GameContext) -> None:
+        """Called when the scene becomes the top of the stack."""
+
+    def handle_action(self, ctx: GameContext, action: str, stack: SceneStack) -> None:
+        """confirm / back / pause / help / up / down / left / right."""
+
+    def handle_event(self, ctx: GameContext, event: Any, stack: SceneStack) -> None:
+        """Raw pygame events for scenes that need more than actions (typing, clicks)."""
+
+    def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
+        """One fixed step of game time."""
+
+    def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
+        """Draw the scene (never change state here)."""
+
+    def goal(self, ctx: GameContext) -> Goal | None:
+        """What this scene asks of the player now (the simulated player acts on it)."""
+        return None
+
+
+class SceneStack:
+    def __init__(self) -> None:
+        self.scenes: list[Scene] = []
+        self._ctx: GameContext | None = None
+
+    def bind(self, ctx: GameContext) -> None:
+        self._ctx = ctx
+
+    @property
+    def top(self) -> Scene | None:
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene: Scene) -> None:
+        self.scenes.append(scene)
+        scene.enter(self._ctx)
+
+    def pop(self) -> None:
+        self.scenes.pop()
+        if self.scenes:
+            self.scenes[-1].enter(self._ctx)
+
+    def replace(self, scene: Scene) -> None:
+        self.scenes.pop()
+        self.push(scene)
+
+    def clear_to(self, scene: Scene) -> None:
+        self.scenes.clear()
+        self.push(scene)
+
+    def visible(self) -> list[Scene]:
+        """The scenes to draw, bottom first: the top one and, under overlays, the one beneath."""
+        start = len(self.scenes) - 1
+        while start > 0 and self.scenes[start].overlay:
+            start -= 1
+        return self.scenes[max(start, 0):]

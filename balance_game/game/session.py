@@ -1,0 +1,136 @@
+"""A training session: everything between choosing a player and leaving the game.
+
+It receives every sample and device status (and records them), watches safety, keeps the
+pause state and the active time, and runs levels one after another. It never imports pygame,
+so the windowed game, the headless runner and the tests drive the very same logic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from balance_game.control import Axes, ControlMap
+from balance_game.devices.base import DeviceStatus, Sample
+from balance_game.dsp.safety import SafetyMonitor
+from balance_game.game.level_run import LevelResult, LevelRun
+from balance_game.levels import LevelSpec
+from balance_game.storage.sessions import SessionRecorder, TrialRecord
+
+DEFAULT_WEIGHT_KG = 70.0
+
+
+@dataclass
+class PauseState:
+    reasons: set[str] = field(default_factory=set)  # step_off, balance_lost, device_lost, user
+
+    @property
+    def paused(self) -> bool:
+        return bool(self.reasons)
+
+
+class GameSession:
+    def __init__(self, recorder: SessionRecorder, control: ControlMap,
+                 body_weight_kg: float | None, seed: int) -> None:
+        self.recorder = recorder
+        self.control = control
+        self.safety = SafetyMonitor(body_weight_kg or DEFAULT_WEIGHT_KG)
+        self.seed = seed
+        self.pause = PauseState()
+        self.active_s = 0.0
+        self.t_s = 0.0
+        self.axes = Axes()
+        self.last_sample: Sample | None = None
+        self.run: LevelRun | None = None
+        self.results: list[LevelResult] = []
+        self.ended = False
+        self.device_ended = False
+        self._runs_started = 0
+
+    # --- input -------------------------------------------------------------------------
+    def ingest(self, items: list[Sample | DeviceStatus], t_s: float) -> None:
+        """Record and check everything the source produced up to ``t_s``."""
+        for item in items:
+            if isinstance(item, DeviceStatus):
+                self._on_status(item)
+                continue
+            self.recorder.add_sample(item)
+            self.last_sample = item
+            self._check_safety(item)
+        if self.last_sample is not None:
+            self.axes = self.control.axes(self.last_sample.cop_x_mm, self.last_sample.cop_y_mm)
+
+    def _on_status(self, status: DeviceStatus) -> None:
+        if status.state == "lost":
+            self.pause_for("device_lost", status.t_s)
+        elif status.state == "connected" and "device_lost" in self.pause.reasons:
+            self.resume_from("device_lost", status.t_s)
+        elif status.state == "ended":
+            self.device_ended = True
+        self.recorder.add_event(status.t_s, "device", status.state, {"message": status.message})
+
+    def _check_safety(self, sample: Sample) -> None:
+        verdict = self.safety.check_load(sample.t_s, sample.total_kg)
+        if verdict == "step_off":
+            self.pause_for("step_off", sample.t_s)
+        elif verdict == "back_on":
+            self.resume_from("step_off", sample.t_s)
+        if self.safety.off_board:
+            return
+        lean = self.control.lean_ratio(sample.cop_x_mm, sample.cop_y_mm)
+        if self.safety.check_lean(sample.t_s, lean) == "balance_lost":
+            self.pause_for("balance_lost", sample.t_s)
+
+    # --- pause -------------------------------------------------------------------------
+    def pause_for(self, reason: str, t_s: float) -> None:
+        if reason in self.pause.reasons:
+            return
+        if not self.pause.paused and self.run is not None and not self.run.finished:
+            self.run.abort_trial()
+        self.pause.reasons.add(reason)
+        self.recorder.add_event(t_s, "pause", reason)
+
+    def resume_from(self, reason: str, t_s: float) -> None:
+        if reason not in self.pause.reasons:
+            return
+        self.pause.reasons.discard(reason)
+        self.recorder.add_event(t_s, "resume", reason)
+
+    # --- levels ------------------------------------------------------------------------
+    def start_level(self, spec: LevelSpec, difficulty: float | None = None) -> LevelRun:
+        self._runs_started += 1
+        self.run = LevelRun(spec, seed=self.seed * 1000 + self._runs_started, difficulty=difficulty)
+        self.recorder.add_event(self.t_s, "level_start", spec.id)
+        return self.run
+
+    def step(self, dt_s: float, t_s: float) -> list[TrialRecord]:
+        """Advance the clock and the level in play (unless paused)."""
+        self.t_s = t_s
+        if self.pause.paused or self.ended:
+            return []
+        self.active_s += dt_s
+        self.recorder.set_active_s(self.active_s)
+        if self.run is None or self.run.finished:
+            return []
+        records = self.run.step(self.axes, dt_s, t_s)
+        for record in records:
+            self.recorder.add_trial(record)
+        if self.run.finished:
+            self._finish_level()
+        return records
+
+    def _finish_level(self) -> None:
+        result = self.run.result()
+        self.results.append(result)
+        self.recorder.add_event(self.t_s, "level_end", result.level_id,
+                                {"mean_score": result.mean_score, "stars": result.stars})
+
+    def end(self) -> None:
+        """Close the session; a level cut short keeps the trials it completed."""
+        if self.ended:
+            return
+        self.ended = True
+        if self.run is not None and not self.run.finished:
+            self.run.abort_trial()
+            self.recorder.add_event(self.t_s, "level_stopped", self.run.spec.id)
+        self.recorder.finish()
+

@@ -1,0 +1,25 @@
+"""Starting a session for a player: their control mapping, the recorder, the session itself."""
+
+from __future__ import annotations
+
+from balance_game.control import ControlMap, Limits
+from balance_game.game.scenes import GameContext
+from balance_game.game.session import GameSession
+from balance_game.storage.players import Player
+from balance_game.storage.sessions import SessionRecorder
+
+
+def control_for(player: Player | None) -> ControlMap:
+    """The player's mapping: theoretical limits from their height until they are measured."""
+    return ControlMap(Limits.theoretical(player.height_cm if player else None))
+
+
+def start_session(ctx: GameContext, player: Player) -> GameSession:
+    if ctx.session is not None and not ctx.session.ended:
+        ctx.session.end()
+    ctx.player = player
+    ctx.control = control_for(player)
+    recorder = SessionRecorder(ctx.db, player.id, ctx.source.name, ctx.options.seed)
+    ctx.session = GameSession(recorder, ctx.control, player.weight_kg, ctx.options.seed)
+    recorder.add_event(ctx.t_s, "session_start", None, {"device": ctx.source.kind})
+    return ctx.session

@@ -1,0 +1,1 @@
+"""Drawing: the window (the only display owner), the theme, and one view per screen or game."""

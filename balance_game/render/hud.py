@@ -1,0 +1,22 @@
+"""The strip of facts above a game: level, trial count, score, time, and the prompt of the moment."""
+
+from __future__ import annotations
+
+import pygame
+
+from balance_game.render.text import draw_text
+from balance_game.render.theme import PANEL, TEXT, TEXT_DIM, Theme
+
+
+def draw_hud(surface: pygame.Surface, theme: Theme, title: str, facts: list[str],
+             prompt: str) -> None:
+    width = surface.get_width()
+    bar = pygame.Rect(0, 0, width, theme.px(0.09))
+    pygame.draw.rect(surface, PANEL, bar)
+    font = theme.font("small")
+    left = font.render(title, True, TEXT)
+    surface.blit(left, left.get_rect(midleft=(theme.px(0.03), bar.centery)))
+    right = font.render("   ".join(facts), True, TEXT_DIM)
+    surface.blit(right, right.get_rect(midright=(width - theme.px(0.03), bar.centery)))
+    draw_text(surface, theme, prompt, width // 2, bar.bottom + theme.px(0.015), "body", TEXT,
+              bold=True)

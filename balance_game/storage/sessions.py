@@ -1,0 +1,187 @@
+"""Recording a session as it happens, and reading sessions back.
+
+Samples are buffered and written as one block per flush (at least once a second) so that a
+crash, a kill or a pulled plug loses at most the last second. A block is a float32 array with
+one row per sample: time offset from the block start, the four corner loads (NaN for sources
+without load cells) and the centre of pressure. That keeps an hour of 100 Hz play near 10 MB.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from balance_game import __version__
+from balance_game.devices.base import Sample
+from balance_game.errors import UserError
+from balance_game.storage.db import Database
+from balance_game.timeutil import now_iso
+
+FLUSH_INTERVAL_S = 1.0
+BLOCK_COLUMNS = 7  # dt, tl, tr, bl, br, cop_x, cop_y
+
+
+@dataclass(frozen=True)
+class TrialRecord:
+    """One scored attempt at a level's task, with the measures its mechanic defines."""
+
+    level_id: str
+    mechanic: str
+    trial_index: int
+    t_start_s: float
+    t_end_s: float
+    success: bool
+    score: float
+    difficulty: float
+    measures: dict[str, Any] = field(default_factory=dict)
+
+
+def encode_block(samples: list[Sample]) -> tuple[float, bytes]:
+    t0 = samples[0].t_s
+    rows = np.full((len(samples), BLOCK_COLUMNS), np.nan, dtype=np.float32)
+    for i, s in enumerate(samples):
+        rows[i, 0] = s.t_s - t0
+        if s.corners_kg is not None:
+            rows[i, 1:5] = s.corners_kg
+        rows[i, 5] = s.cop_x_mm
+        rows[i, 6] = s.cop_y_mm
+    return t0, rows.tobytes()
+
+
+def decode_block(t0_s: float, n: int, data: bytes) -> Iterator[Sample]:
+    rows = np.frombuffer(data, dtype=np.float32).reshape(n, BLOCK_COLUMNS).astype(np.float64)
+    for row in rows:
+        corners = None if math.isnan(row[1]) else (row[1], row[2], row[3], row[4])
+        yield Sample(t0_s + row[0], row[5], row[6], corners)
+
+
+class SessionRecorder:
+    """Writes one session: samples in blocks, events and trials as they happen."""
+
+    def __init__(
+        self, db: Database, player_id: int, device: str, seed: int | None, attended: bool = False
+    ) -> None:
+        self.db = db
+        with db.transaction():
+            self.session_id = db.execute(
+                "INSERT INTO sessions (player_id, started_at, device, software_version, seed,"
+                " attended) VALUES (?, ?, ?, ?, ?, ?)",
+                (player_id, now_iso(), device, __version__, seed, int(attended)),
+            )
+        self._pending: list[Sample] = []
+        self._seq = 0
+        self._last_flush_t_s = 0.0
+        self.active_s = 0.0
+        self.n_samples = 0
+
+    def add_sample(self, sample: Sample) -> None:
+        self._pending.append(sample)
+        if sample.t_s - self._last_flush_t_s >= FLUSH_INTERVAL_S:
+            self.flush()
+
+    def set_active_s(self, active_s: float) -> None:
+        self.active_s = active_s
+
+    def flush(self) -> None:
+        """Write buffered samples and the running active time in one transaction."""
+        if not self._pending:
+            return
+        t0, blob = encode_block(self._pending)
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO sample_blocks (session_id, seq, t0_s, n, data) VALUES (?, ?, ?, ?, ?)",
+                (self.session_id, self._seq, t0, len(self._pending), blob),
+            )
+            self.db.execute(
+                "UPDATE sessions SET active_s = ? WHERE id = ?", (self.active_s, self.session_id)
+            )
+        self.n_samples += len(self._pending)
+        self._last_flush_t_s = self._pending[-1].t_s
+        self._pending = []
+        self._seq += 1
+
+    def add_event(
+        self, t_s: float, type_: str, reason: str | None = None, data: dict | None = None
+    ) -> None:
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO events (session_id, t_s, type, reason, data_json) VALUES (?, ?, ?, ?, ?)",
+                (self.session_id, t_s, type_, reason, json.dumps(data) if data else None),
+            )
+
+    def add_trial(self, trial: TrialRecord) -> None:
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO trials (session_id, level_id, mechanic, trial_index, t_start_s,"
+                " t_end_s, success, score, difficulty, measures_json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    self.session_id, trial.level_id, trial.mechanic, trial.trial_index,
+                    trial.t_start_s, trial.t_end_s, int(trial.success), trial.score,
+                    trial.difficulty, json.dumps(trial.measures, sort_keys=True),
+                ),
+            )
+
+    def finish(self) -> None:
+        self.flush()
+        with self.db.transaction():
+            self.db.execute(
+                "UPDATE sessions SET ended_at = ?, active_s = ? WHERE id = ?",
+                (now_iso(), self.active_s, self.session_id),
+            )
+
+
+def iter_session_samples(db: Database, session_id: int) -> Iterator[Sample]:
+    if not db.query("SELECT id FROM sessions WHERE id = ?", (session_id,)):
+        raise UserError(f"no session {session_id}; list them with `balance-game sessions`")
+    for block in db.query(
+        "SELECT t0_s, n, data FROM sample_blocks WHERE session_id = ? ORDER BY seq", (session_id,)
+    ):
+        yield from decode_block(block["t0_s"], block["n"], block["data"])
+
+
+def session_trials(db: Database, session_id: int) -> list[dict[str, Any]]:
+    rows = db.query(
+        "SELECT level_id, mechanic, trial_index, t_start_s, t_end_s, success, score, difficulty,"
+        " measures_json FROM trials WHERE session_id = ? ORDER BY id",
+        (session_id,),
+    )
+    for row in rows:
+        row["success"] = bool(row["success"])
+        row["measures"] = json.loads(row.pop("measures_json"))
+    return rows
+
+
+def session_events(db: Database, session_id: int) -> list[dict[str, Any]]:
+    return db.query(
+        "SELECT t_s, type, reason FROM events WHERE session_id = ? ORDER BY t_s, id", (session_id,)
+    )
+
+
+def list_sessions(db: Database, player_name: str | None = None) -> list[dict[str, Any]]:
+    """Sessions, oldest first, as the objects `sessions --json` prints."""
+    where, params = ("WHERE p.name = ?", (player_name,)) if player_name else ("", ())
+    rows = db.query(
+        "SELECT s.id, p.name AS player, s.started_at, s.ended_at, s.device, s.active_s, s.seed,"
+        " (SELECT COUNT(*) FROM trials t WHERE t.session_id = s.id) AS n_trials,"
+        " (SELECT COALESCE(SUM(n), 0) FROM sample_blocks b WHERE b.session_id = s.id) AS n_samples"
+        f" FROM sessions s JOIN players p ON p.id = s.player_id {where} ORDER BY s.id",
+        params,
+    )
+    for row in rows:
+        row["active_s"] = round(row["active_s"], 2)
+        row["levels"] = [
+            r["level_id"]
+            for r in db.query(
+                "SELECT level_id, MIN(id) AS first FROM trials WHERE session_id = ?"
+                " GROUP BY level_id ORDER BY first",
+                (row["id"],),
+            )
+        ]
+        row["events"] = session_events(db, row["id"])
+    return rows

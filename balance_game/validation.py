@@ -1,0 +1,120 @@
+"""Checking YAML data files (levels, prescriptions) with messages a person can act on.
+
+Every problem reads ``FILE: key.path: what is wrong (what would be valid)``. A checker collects
+all problems of a file instead of stopping at the first, so `levels check` can list them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from balance_game.errors import UserError
+
+
+class DataFileError(UserError):
+    """One or more problems in a data file; ``problems`` holds one line each."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__(problems[0] if len(problems) == 1 else "\n".join(problems))
+        self.problems = list(problems)
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML file; a syntax error names the line and column."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError([f"{path}: cannot read the file ({exc.strerror})"]) from None
+    except UnicodeDecodeError:
+        raise DataFileError([f"{path}: not UTF-8 text (save the file as UTF-8)"]) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise DataFileError(
+            [f"{path}: YAML syntax error at {where}: {problem} (check indentation and colons)"]
+        ) from None
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value[:30]!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "empty" if value is None else type(value).__name__
+
+
+@dataclass
+class Checker:
+    """Collects problems for one file while the caller walks its data."""
+
+    file: Path
+    problems: list[str] = field(default_factory=list)
+
+    def problem(self, path: str, what: str, valid: str) -> None:
+        self.problems.append(f"{self.file}: {path}: {what} ({valid})")
+
+    def mapping(self, value: Any, path: str) -> Mapping[str, Any] | None:
+        if isinstance(value, Mapping):
+            return value
+        self.problem(path or "(top)", f"is {_type_name(value)}", "a mapping of key: value")
+        return None
+
+    def keys(self, data: Mapping[str, Any], path: str, required: Sequence[str],
+             optional: Sequence[str] = ()) -> None:
+        prefix = f"{path}." if path else ""
+        allowed = list(required) + list(optional)
+        for key in required:
+            if key not in data:
+                self.problem(f"{prefix}{key}", "is missing", f"add {key}: ...")
+        for key in data:
+            if key not in allowed:
+                self.problem(f"{prefix}{key}", "is not a known key",
+                             f"known keys: {', '.join(allowed)}")
+
+    def text(self, value: Any, path: str, max_length: int = 2000) -> str | None:
+        if isinstance(value, str) and value.strip() and len(value) <= max_length:
+            return value.strip()
+        self.problem(path, f"is {_type_name(value)}", f"non-empty text up to {max_length} characters")
+        return None
+
+    def number(self, value: Any, path: str, low: float, high: float,
+               integer: bool = False) -> float | None:
+        kind = "a whole number" if integer else "a number"
+        ok_type = isinstance(value, int) if integer else isinstance(value, (int, float))
+        if isinstance(value, bool) or not ok_type:
+            self.problem(path, f"is {_type_name(value)}", f"{kind} from {low:g} to {high:g}")
+            return None
+        if not low <= value <= high:
+            self.problem(path, f"is {value:g}, out of range", f"{kind} from {low:g} to {high:g}")
+            return None
+        return value
+
+    def choice(self, value: Any, path: str, choices: Sequence[str]) -> str | None:
+        if isinstance(value, str) and value in choices:
+            return value
+        self.problem(path, f"is {_type_name(value)}", f"one of: {', '.join(choices)}")
+        return None
+
+    def list_of(self, value: Any, path: str) -> list[Any] | None:
+        if isinstance(value, list) and value:
+            return value
+        self.problem(path, f"is {_type_name(value)}", "a non-empty list, e.g. [a, b]")
+        return None
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise DataFileError(self.problems)
