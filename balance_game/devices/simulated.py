@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,7 @@ BOARD_HALF_ML_MM = 216.5
 BOARD_HALF_AP_MM = 119.0
 SWAY_TAU_S = 0.6  # correlation time of the sway disturbance
 SWAY_SMOOTH_S = 0.35  # the body filters the disturbance: COP stays a smooth signal
+AIM_TAU_S = 2.0  # how slowly a player's aiming error wanders
 
 
 @dataclass(frozen=True)
@@ -78,10 +80,9 @@ class SimulatedPlayer:
         self.vel = [0.0, 0.0]
         self.sway = [0.0, 0.0]
         self.drive = [0.0, 0.0]
-        self.aim_mm = (0.0, 0.0)
+        self.aim_error = [0.0, 0.0]
         self.goal: Goal | None = None
-        self.noticed_goal: Goal | None = None
-        self.goal_changed_at = 0.0
+        self.seen: deque[tuple[float, Goal | None]] = deque([(0.0, None)])
         self.lapse_until = -1.0
         self.on_board = True
         self.connected = True
@@ -95,7 +96,7 @@ class SimulatedPlayer:
     def set_goal(self, goal: Goal | None) -> None:
         if goal != self.goal:
             self.goal = goal
-            self.goal_changed_at = self.t_s
+            self.seen.append((self.t_s, goal))
 
     def close(self) -> None:
         self.connected = False
@@ -127,23 +128,26 @@ class SimulatedPlayer:
                 out.append(DeviceStatus(self.t_s, "connected", "simulated board reconnected"))
         return out
 
-    def _update_aim(self) -> None:
-        """The person reacts to a new goal after their reaction time, aiming imperfectly."""
-        if self.goal == self.noticed_goal:
-            return
-        if self.t_s - self.goal_changed_at < self.ability.reaction_s:
-            return
-        self.noticed_goal = self.goal
-        if self.goal is None:
-            self.aim_mm = (0.0, 0.0)
-            return
-        err = self.ability.aim_error
-        gx = self.goal.lean_x + self.rng.gauss(0.0, err)
-        gy = self.goal.lean_y + self.rng.gauss(0.0, err)
-        self.aim_mm = self.limits.to_mm(gx, gy)
+    def _perceived_goal(self) -> Goal | None:
+        """The goal as it was one reaction time ago: people act on what they saw."""
+        horizon = self.t_s - self.ability.reaction_s
+        while len(self.seen) > 1 and self.seen[1][0] <= horizon:
+            self.seen.popleft()
+        return self.seen[0][1]
+
+    def _aim_mm(self, dt: float) -> tuple[float, float]:
+        """Where the player aims: the perceived goal plus a slowly wandering error."""
+        decay = math.exp(-dt / AIM_TAU_S)
+        kick = self.ability.aim_error * math.sqrt(1.0 - decay * decay)
+        for i in range(2):
+            self.aim_error[i] = self.aim_error[i] * decay + kick * self.rng.gauss(0.0, 1.0)
+        goal = self._perceived_goal()
+        if goal is None:
+            return (0.0, 0.0)
+        return self.limits.to_mm(goal.lean_x + self.aim_error[0], goal.lean_y + self.aim_error[1])
 
     def _advance(self, dt: float) -> tuple[float, float]:
-        self._update_aim()
+        aim_mm = self._aim_mm(dt)
         a = self.ability
         if self.rng.random() < a.lapse_rate_hz * dt:
             self.lapse_until = self.t_s + 0.3
@@ -156,7 +160,7 @@ class SimulatedPlayer:
         cop = [0.0, 0.0]
         for i in range(2):
             self.sway[i] = self.sway[i] * decay + kick * self.rng.gauss(0.0, 1.0)
-            self.drive[i] += (self.aim_mm[i] + self.sway[i] - self.drive[i]) * smooth
+            self.drive[i] += (aim_mm[i] + self.sway[i] - self.drive[i]) * smooth
             target = self.drive[i]
             acc = w * w * (target - self.com[i]) - 2.0 * a.damping * w * self.vel[i]
             self.vel[i] += acc * dt

@@ -16,14 +16,6 @@ if TYPE_CHECKING:
 TRAIL_POINTS = 45  # about three quarters of a second of the marker's path
 FEEDBACK_S = 1.5
 
-PROMPTS = {
-    "centre_first": "Stand still in the middle to begin",
-    "centre": "Come back to the middle",
-    "reach": "Lean toward the yellow circle",
-    "hold": "Hold still...",
-    "done": "Level complete",
-}
-
 
 class PlayScene(Scene):
     def __init__(self, spec: LevelSpec) -> None:
@@ -87,14 +79,12 @@ class PlayScene(Scene):
     def prompt(self, ctx: GameContext) -> str:
         if ctx.t_s < self.feedback_until_s:
             return self.feedback
-        world = ctx.session.run.world
-        if world.phase == "centre" and world.trial_index == 0:
-            return PROMPTS["centre_first"]
-        return PROMPTS.get(world.phase, "")
+        run = ctx.session.run
+        return run.mechanic.prompt(run.world)
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
         from balance_game.render.hud import draw_hud
-        from balance_game.render.reach_view import ReachView
+        from balance_game.render.views import view_for
 
         surface.fill(BACKGROUND)
         run = ctx.session.run
@@ -103,4 +93,5 @@ class PlayScene(Scene):
         score = sum(t.score for t in run.trials)
         facts = [f"Try {trial} of {self.spec.trials}", f"Score {score:.0f}"]
         draw_hud(surface, ctx.theme, self.spec.title, facts, self.prompt(ctx))
-        ReachView(surface, ctx.theme).draw(surface, world, ctx.frame.axes, list(self.trail))
+        view_for(self.spec.mechanic, surface, ctx.theme).draw(surface, world, ctx.frame.axes,
+                                                              list(self.trail))

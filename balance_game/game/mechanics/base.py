@@ -46,6 +46,8 @@ class TrialOutcome:
 
 
 class Mechanic(Protocol):
+    """Every world a mechanic makes has ``trial_index`` (trials finished) and ``phase``."""
+
     name: str
     title: str
     params: tuple[ParamSpec, ...]
@@ -62,5 +64,8 @@ class Mechanic(Protocol):
         """Drop the trial in progress unscored (the player paused or stepped off)."""
 
     def goal(self, world: Any) -> Goal | None: ...
+
+    def prompt(self, world: Any) -> str:
+        """A few plain words telling the player what to do right now."""
 
     def finished(self, world: Any) -> bool: ...

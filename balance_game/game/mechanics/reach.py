@@ -84,6 +84,13 @@ class ReachWorld:
         return min(1.0, self.hold_elapsed_s / self.params["hold_s"])
 
 
+PROMPTS = {
+    "reach": "Lean toward the yellow circle",
+    "hold": "Hold still...",
+    "done": "Level complete",
+}
+
+
 class Reach:
     name = "reach"
     title = "Reach"
@@ -110,6 +117,12 @@ class Reach:
         if world.phase == "centre":
             return Goal(0.0, 0.0, precision=world.centre_radius * 0.5)
         return None
+
+    def prompt(self, world: ReachWorld) -> str:
+        if world.phase == "centre":
+            first = world.trial_index == 0
+            return "Stand still in the middle to begin" if first else "Come back to the middle"
+        return PROMPTS[world.phase]
 
     def step(self, world: ReachWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         previous = world.position

@@ -1,0 +1,22 @@
+"""Which view draws which mechanic.
+
+A view is built for a surface and theme and draws one frame of its mechanic's world:
+``draw(surface, world, axes, trail)`` where ``trail`` is the marker's recent path in lean units.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from balance_game.render.reach_view import ReachView
+from balance_game.render.theme import Theme
+
+VIEWS: dict[str, Any] = {
+    "reach": ReachView,
+}
+
+
+def view_for(mechanic: str, surface: pygame.Surface, theme: Theme) -> Any:
+    return VIEWS[mechanic](surface, theme)
