@@ -39,9 +39,9 @@ def cli(ctx: click.Context, db_path: str | None, window: bool) -> None:
 
 
 def _register() -> None:
-    from balance_game.cli import play, players, sessions
+    from balance_game.cli import levels, play, players, sessions
 
-    for module in (play, players, sessions):
+    for module in (levels, play, players, sessions):
         for command in module.COMMANDS:
             cli.add_command(command)
 
@@ -77,8 +77,12 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        print(f"{PROG}: error: {exc.format_message()}{hint}", file=sys.stderr)
+        sys.exit(2)
     except click.ClickException as exc:
-        exc.show()
+        print(f"{PROG}: error: {exc.format_message()}", file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:
         print(f"{PROG}: stopped", file=sys.stderr)
