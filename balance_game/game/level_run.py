@@ -7,6 +7,7 @@ from typing import Any
 
 from balance_game.control import Axes
 from balance_game.devices.base import Goal
+from balance_game.difficulty import Caps, Staircase, capped_params
 from balance_game.game.mechanics import MECHANICS
 from balance_game.levels import LevelSpec
 from balance_game.storage.sessions import TrialRecord
@@ -24,24 +25,44 @@ class LevelResult:
 
 
 class LevelRun:
-    def __init__(self, spec: LevelSpec, seed: int, difficulty: float | None = None) -> None:
+    """Plays a level's trials, moving its difficulty with a staircase between trials."""
+
+    def __init__(self, spec: LevelSpec, seed: int, difficulty: float | None = None,
+                 caps: Caps | None = None) -> None:
         self.spec = spec
+        self.caps = caps or Caps()
         self.mechanic = MECHANICS[spec.mechanic]
-        self.difficulty = spec.start_difficulty if difficulty is None else difficulty
-        self.world: Any = self.mechanic.new_world(spec.params_at(self.difficulty), spec.trials, seed)
+        self.lean_params = {p.name for p in self.mechanic.params if p.lean_extent}
+        start = spec.start_difficulty if difficulty is None else difficulty
+        self.staircase = Staircase(start, self.caps.target_success, self.caps.max_difficulty)
+        self.world: Any = self.mechanic.new_world(self.params(), spec.trials, seed)
         self.trials: list[TrialRecord] = []
 
-    def step(self, axes: Axes, dt_s: float, t_s: float) -> list[TrialRecord]:
+    @property
+    def difficulty(self) -> float:
+        return self.staircase.difficulty
+
+    def params(self) -> dict[str, Any]:
+        """The level's parameters at the current difficulty, within the therapist's caps."""
+        return capped_params(self.spec.params_at(self.difficulty), self.lean_params, self.caps)
+
+    def step(self, axes: Axes, dt_s: float, t_s: float,
+             judge: Any = None) -> list[TrialRecord]:
+        """Advance the level; ``judge(outcome) -> (success, extra measures)`` gates quality."""
         records = []
         for outcome in self.mechanic.step(self.world, axes, dt_s, t_s):
+            success, extra = judge(outcome) if judge else (outcome.success, {})
             record = TrialRecord(
                 level_id=self.spec.id, mechanic=self.spec.mechanic, trial_index=outcome.index,
                 t_start_s=round(outcome.t_start_s, 4), t_end_s=round(outcome.t_end_s, 4),
-                success=outcome.success, score=outcome.score, difficulty=round(self.difficulty, 4),
-                measures=outcome.measures,
+                success=success,
+                score=min(outcome.score, 30.0) if outcome.success and not success else outcome.score,
+                difficulty=round(self.difficulty, 4), measures={**outcome.measures, **extra},
             )
             self.trials.append(record)
             records.append(record)
+            self.staircase.update(success)
+            self.mechanic.set_params(self.world, self.params())
         return records
 
     def abort_trial(self) -> None:

@@ -6,7 +6,7 @@ exercises exactly the code a person at the screen does (minus the drawing).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from balance_game.devices.select import SourceOptions, open_source
@@ -36,11 +36,14 @@ class RunSummary:
     session_id: int | None
     n_trials: int
     active_s: float
+    trials: tuple = ()  # every TrialRecord of the session, in order
 
 
 def run_game(request: RunRequest) -> RunSummary:
     options = request.options
     spec = find_level(options.level_id) if options.level_id else None  # fail before any window
+    if spec is not None and options.trials:
+        spec = replace(spec, trials=options.trials)
     with Database(request.db_path) as db:
         player = None
         if spec is not None or request.player:
@@ -76,10 +79,8 @@ def run_game(request: RunRequest) -> RunSummary:
                 window.close()
         if session is None:
             return RunSummary(None, 0, 0.0)
-        n_trials = sum(r.n_trials for r in session.results) + (
-            len(session.run.trials) if session.run and not session.run.finished else 0
-        )
-        return RunSummary(session.recorder.session_id, n_trials, session.active_s)
+        return RunSummary(session.recorder.session_id, len(session.trials), session.active_s,
+                          tuple(session.trials))
 
 
 def _first_scene(ctx: GameContext, stack: SceneStack, spec, player) -> None:

@@ -38,6 +38,7 @@ class GameOptions:
     seed: int = 0
     level_id: str | None = None
     device: str = "auto"
+    trials: int | None = None  # play this many trials instead of the level's own count
 
 
 @dataclass

@@ -7,7 +7,9 @@ so the windowed game, the headless runner and the tests drive the very same logi
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
+from typing import Any
 
 from balance_game.control import Axes, ControlMap
 from balance_game.devices.base import DeviceStatus, Sample
@@ -17,6 +19,11 @@ from balance_game.levels import LevelSpec
 from balance_game.storage.sessions import SessionRecorder, TrialRecord
 
 DEFAULT_WEIGHT_KG = 70.0
+# A trial only counts when both feet stayed loaded: lifting one foot is the classic way to
+# "cheat" a weight-shift game (product.md §2.1). Leaning to 100 % of the limits still leaves
+# about 20 % of the weight on the other foot, so 8 % means a foot was really off.
+UNLOADED_FOOT_SHARE = 0.08
+FOOT_HISTORY_S = 120.0
 
 
 @dataclass
@@ -42,9 +49,11 @@ class GameSession:
         self.last_sample: Sample | None = None
         self.run: LevelRun | None = None
         self.results: list[LevelResult] = []
+        self.trials: list[TrialRecord] = []
         self.ended = False
         self.device_ended = False
         self._runs_started = 0
+        self._foot_shares: deque[tuple[float, float]] = deque()
 
     # --- input -------------------------------------------------------------------------
     def ingest(self, items: list[Sample | DeviceStatus], t_s: float) -> None:
@@ -56,6 +65,7 @@ class GameSession:
             self.recorder.add_sample(item)
             self.last_sample = item
             self._check_safety(item)
+            self._track_feet(item)
         if self.last_sample is not None:
             self.axes = self.control.axes(self.last_sample.cop_x_mm, self.last_sample.cop_y_mm)
 
@@ -79,6 +89,29 @@ class GameSession:
         lean = self.control.lean_ratio(sample.cop_x_mm, sample.cop_y_mm)
         if self.safety.check_lean(sample.t_s, lean) == "balance_lost":
             self.pause_for("balance_lost", sample.t_s)
+
+    def _track_feet(self, sample: Sample) -> None:
+        if sample.corners_kg is None:
+            return
+        tl, tr, bl, br = sample.corners_kg
+        total = tl + tr + bl + br
+        if total <= 0:
+            return
+        self._foot_shares.append((sample.t_s, min(tl + bl, tr + br) / total))
+        while self._foot_shares and self._foot_shares[0][0] < sample.t_s - FOOT_HISTORY_S:
+            self._foot_shares.popleft()
+
+    def judge(self, outcome: Any) -> tuple[bool, dict[str, Any]]:
+        """Quality gate: a trial done with one foot off the board is not a success."""
+        shares = [s for t, s in self._foot_shares if outcome.t_start_s <= t <= outcome.t_end_s]
+        if not shares:
+            return outcome.success, {}
+        lowest = min(shares)
+        extra = {"min_foot_load_pct": round(100 * lowest, 1)}
+        if lowest < UNLOADED_FOOT_SHARE:
+            extra["foot_unloaded"] = True
+            return False, extra
+        return outcome.success, extra
 
     # --- pause -------------------------------------------------------------------------
     def pause_for(self, reason: str, t_s: float) -> None:
@@ -111,9 +144,10 @@ class GameSession:
         self.recorder.set_active_s(self.active_s)
         if self.run is None or self.run.finished:
             return []
-        records = self.run.step(self.axes, dt_s, t_s)
+        records = self.run.step(self.axes, dt_s, t_s, judge=self.judge)
         for record in records:
             self.recorder.add_trial(record)
+            self.trials.append(record)
         if self.run.finished:
             self._finish_level()
         return records

@@ -27,6 +27,7 @@ class ParamSpec:
     integer: bool = False
     choices: tuple[str, ...] = ()  # set for list-of-names parameters (e.g. directions)
     harder_when: str = "higher"  # "higher" or "lower": which way a difficulty range runs
+    lean_extent: bool = False  # how far the player must lean (% LOS): a therapist may cap it
 
     @property
     def is_list(self) -> bool:

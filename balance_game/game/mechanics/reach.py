@@ -29,7 +29,8 @@ MOVE_ONSET = 0.05  # lean units away from the start position that count as "star
 PARAMS = (
     ParamSpec("directions", "", "target directions, cycled in a shuffled order",
               list(DIRECTIONS), choices=tuple(DIRECTIONS)),
-    ParamSpec("distance_pct", "% LOS", "target distance from neutral", 40.0, 10.0, 100.0),
+    ParamSpec("distance_pct", "% LOS", "target distance from neutral", 40.0, 10.0, 100.0,
+              lean_extent=True),
     ParamSpec("target_radius_pct", "% LOS", "target size", 15.0, 4.0, 40.0,
               harder_when="lower"),
     ParamSpec("hold_s", "s", "time to hold inside the target", 1.0, 0.2, 10.0),

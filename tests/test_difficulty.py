@@ -1,0 +1,73 @@
+import json
+import random
+
+import pytest
+
+from balance_game.difficulty import Caps, Staircase, capped_params, resume_difficulty
+from balance_game.game.level_run import LevelRun
+from balance_game.levels import find_level
+
+
+@pytest.mark.parametrize("target", [0.6, 0.75, 0.9])
+def test_staircase_settles_where_success_matches_the_target(target):
+    """A player whose success probability falls linearly with difficulty."""
+    rng = random.Random(1)
+    stairs = Staircase(0.5, target_success=target)
+    successes = []
+    for _ in range(3000):
+        p_success = 1.0 - stairs.difficulty  # difficulty d succeeds with probability 1-d
+        ok = rng.random() < p_success
+        successes.append(ok)
+        stairs.update(ok)
+    assert sum(successes[1000:]) / 2000 == pytest.approx(target, abs=0.03)
+
+
+def test_steps_shrink_after_reversals_and_the_ceiling_holds():
+    stairs = Staircase(0.5, ceiling=0.6)
+    first = stairs.step
+    for ok in [True, False, True, False]:
+        stairs.update(ok)
+    assert stairs.step < first
+    for _ in range(200):
+        stairs.update(True)
+    assert stairs.difficulty == 0.6 and max(stairs.history) <= 0.6
+
+
+def test_target_outside_the_therapist_band_is_refused():
+    with pytest.raises(ValueError):
+        Staircase(0.5, target_success=0.95)
+
+
+def test_returning_players_are_eased_back_after_days_away():
+    assert resume_difficulty(0.6, days_away=1) == 0.6
+    assert resume_difficulty(0.6, days_away=6) == pytest.approx(0.4)
+    assert resume_difficulty(0.6, days_away=60) == pytest.approx(0.3)
+    assert resume_difficulty(0.1, days_away=60) == 0.0
+
+
+def test_lean_cap_holds_every_lean_extent_parameter():
+    params = {"distance_pct": 90.0, "hold_s": 3.0}
+    assert capped_params(params, {"distance_pct"}, Caps(max_lean_pct=70)) == {
+        "distance_pct": 70, "hold_s": 3.0}
+
+
+def test_a_capped_level_run_never_exceeds_the_caps():
+    run = LevelRun(find_level("reach-02"), seed=0, difficulty=1.0,
+                   caps=Caps(max_difficulty=0.8, max_lean_pct=50))
+    assert run.difficulty == 0.8
+    assert run.params()["distance_pct"] == 50
+
+
+def test_simulate_converges_and_difficulty_rises_with_ability(run_cli):
+    finals = []
+    for ability in (0.2, 0.5, 0.9):
+        result = run_cli("simulate", "--level", "reach-02", "--ability", str(ability), "--json")
+        assert result.returncode == 0, result.stderr
+        report = json.loads(result.stdout)
+        assert set(report) == {"level", "ability", "trials", "target_success",
+                               "success_rate_last_half", "final_difficulty",
+                               "difficulty_trajectory"}
+        assert report["trials"] == 200 and len(report["difficulty_trajectory"]) == 200
+        assert abs(report["success_rate_last_half"] - 0.75) <= 0.07, (ability, report)
+        finals.append(report["final_difficulty"])
+    assert finals[0] < finals[1] < finals[2]
