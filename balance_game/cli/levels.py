@@ -7,27 +7,45 @@ from pathlib import Path
 
 import click
 
+from balance_game.cli.options import db_option, db_path
 from balance_game.errors import UserError
 from balance_game.levels import check_files, level_files, load_levels
+from balance_game.storage.db import Database
+from balance_game.storage.players import get_player
+from balance_game.storage.progress import is_unlocked, player_progress
 
 
 @click.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.option("--player", default=None, help="Show unlock state and stars for this player.")
+@db_option
 @click.pass_context
-def levels(ctx: click.Context, as_json: bool) -> None:
-    """List the levels in play order (or check level files with `levels check`)."""
+def levels(ctx: click.Context, as_json: bool, player: str | None, db: str | None) -> None:
+    """List the levels in play order (or check level files with `levels check`).
+
+    A level unlocks once every level it requires has earned at least one star.
+    """
     if ctx.invoked_subcommand is not None:
         return
     specs = load_levels()
+    progress = {}
+    if player:
+        with Database(db_path(ctx, db)) as store:
+            progress = player_progress(store, get_player(store, player).id)
+    rows = [
+        {"id": s.id, "mechanic": s.mechanic, "world": s.world, "title": s.title,
+         "order": s.order, "trials": s.trials, "requires": list(s.requires),
+         "unlocked": is_unlocked(s.requires, progress),
+         "stars": progress[s.id].best_stars if s.id in progress else 0,
+         "difficulty": progress[s.id].difficulty if s.id in progress else s.start_difficulty}
+        for s in specs
+    ]
     if as_json:
-        click.echo(json.dumps([
-            {"id": s.id, "mechanic": s.mechanic, "world": s.world, "title": s.title,
-             "order": s.order, "trials": s.trials, "requires": list(s.requires)}
-            for s in specs
-        ], indent=2))
+        click.echo(json.dumps(rows, indent=2))
         return
-    for s in specs:
-        click.echo(f"{s.id:<12} world {s.world}  {s.mechanic:<8} {s.title}")
+    for r in rows:
+        state = f"{r['stars']}*" if r["unlocked"] else "locked"
+        click.echo(f"{r['id']:<12} world {r['world']}  {r['mechanic']:<8} {state:<7} {r['title']}")
 
 
 @levels.command("check")

@@ -8,7 +8,15 @@ import click
 
 from balance_game.cli.options import db_option, db_path
 from balance_game.storage.db import Database
-from balance_game.storage.players import add_player, list_players
+from balance_game.storage.players import (
+    add_player,
+    get_caps,
+    get_player,
+    get_settings,
+    list_players,
+    update_caps,
+    update_settings,
+)
 
 
 @click.group(invoke_without_command=True)
@@ -44,6 +52,38 @@ def players_add(ctx: click.Context, name: str, height_cm: float | None, weight_k
     with Database(db_path(ctx, db)) as store:
         player = add_player(store, name, height_cm, weight_kg)
     click.echo(f"added {player.name} ({player.pseudonym})")
+
+
+@players.command("set")
+@click.argument("name")
+@click.option("--max-lean-pct", type=float, help="Therapist cap: furthest lean asked, % of limits.")
+@click.option("--max-difficulty", type=float, help="Therapist cap: highest difficulty, 0 to 1.")
+@click.option("--target-success", type=float, help="Success rate the games aim for, 0.6 to 0.9.")
+@click.option("--volume", type=float, help="Sound volume, 0 to 1.")
+@click.option("--text-size", "text_scale", type=float, help="Text size, 1 = normal (0.75 to 2).")
+@click.option("--units", type=click.Choice(["kg", "lb"]), help="Units for body weight.")
+@click.option("--orientation", type=click.Choice(["normal", "reversed"]),
+              help="reversed when the board's power button faces the player.")
+@click.option("--speech/--no-speech", default=None, help="Spoken instructions.")
+@db_option
+@click.pass_context
+def players_set(ctx: click.Context, name: str, db: str | None, **values: object) -> None:
+    """Change a player's therapist caps and personal settings."""
+    cap_names = ("max_lean_pct", "max_difficulty", "target_success")
+    caps = {k: v for k, v in values.items() if k in cap_names and v is not None}
+    settings = {k: v for k, v in values.items() if k not in cap_names and v is not None}
+    with Database(db_path(ctx, db)) as store:
+        player = get_player(store, name)
+        if caps:
+            update_caps(store, player, **caps)
+        if settings:
+            update_settings(store, player, **settings)
+        now_caps, now_settings = get_caps(store, player), get_settings(store, player)
+    click.echo(f"{player.name}: max lean {now_caps.max_lean_pct:g} %, max difficulty "
+               f"{now_caps.max_difficulty:g}, target success {now_caps.target_success:g}; "
+               f"volume {now_settings.volume:g}, text size {now_settings.text_scale:g}, "
+               f"{now_settings.units}, board {now_settings.orientation}, speech "
+               f"{'on' if now_settings.speech else 'off'}")
 
 
 COMMANDS = [players]

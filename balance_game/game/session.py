@@ -13,9 +13,11 @@ from typing import Any
 
 from balance_game.control import Axes, ControlMap
 from balance_game.devices.base import DeviceStatus, Sample
+from balance_game.difficulty import Caps
 from balance_game.dsp.safety import SafetyMonitor
 from balance_game.game.level_run import LevelResult, LevelRun
 from balance_game.levels import LevelSpec
+from balance_game.storage.progress import ProgressBook
 from balance_game.storage.sessions import SessionRecorder, TrialRecord
 
 DEFAULT_WEIGHT_KG = 70.0
@@ -37,8 +39,11 @@ class PauseState:
 
 class GameSession:
     def __init__(self, recorder: SessionRecorder, control: ControlMap,
-                 body_weight_kg: float | None, seed: int) -> None:
+                 body_weight_kg: float | None, seed: int, progress: ProgressBook | None = None,
+                 caps: Caps | None = None) -> None:
         self.recorder = recorder
+        self.progress = progress
+        self.caps = caps or Caps()
         self.control = control
         self.safety = SafetyMonitor(body_weight_kg or DEFAULT_WEIGHT_KG)
         self.seed = seed
@@ -129,10 +134,16 @@ class GameSession:
         self.recorder.add_event(t_s, "resume", reason)
 
     # --- levels ------------------------------------------------------------------------
-    def start_level(self, spec: LevelSpec, difficulty: float | None = None) -> LevelRun:
+    def start_level(self, spec: LevelSpec) -> LevelRun:
+        """Start ``spec`` where this player left it (or at its own start difficulty)."""
         self._runs_started += 1
-        self.run = LevelRun(spec, seed=self.seed * 1000 + self._runs_started, difficulty=difficulty)
-        self.recorder.add_event(self.t_s, "level_start", spec.id)
+        difficulty = spec.start_difficulty
+        if self.progress is not None:
+            difficulty = self.progress.start_difficulty(spec.id, difficulty)
+        self.run = LevelRun(spec, seed=self.seed * 1000 + self._runs_started,
+                            difficulty=difficulty, caps=self.caps)
+        self.recorder.add_event(self.t_s, "level_start", spec.id,
+                                {"difficulty": round(self.run.difficulty, 4)})
         return self.run
 
     def step(self, dt_s: float, t_s: float) -> list[TrialRecord]:
@@ -156,7 +167,10 @@ class GameSession:
         result = self.run.result()
         self.results.append(result)
         self.recorder.add_event(self.t_s, "level_end", result.level_id,
-                                {"mean_score": result.mean_score, "stars": result.stars})
+                                {"mean_score": result.mean_score, "stars": result.stars,
+                                 "difficulty": round(self.run.difficulty, 4)})
+        if self.progress is not None:
+            self.progress.record(result.level_id, self.run.difficulty, result.stars)
 
     def end(self) -> None:
         """Close the session; a level cut short keeps the trials it completed."""
@@ -165,6 +179,9 @@ class GameSession:
         self.ended = True
         if self.run is not None and not self.run.finished:
             self.run.abort_trial()
-            self.recorder.add_event(self.t_s, "level_stopped", self.run.spec.id)
+            self.recorder.add_event(self.t_s, "level_stopped", self.run.spec.id,
+                                    {"difficulty": round(self.run.difficulty, 4)})
+            if self.progress is not None and self.run.trials:
+                self.progress.record(self.run.spec.id, self.run.difficulty, 0)
         self.recorder.finish()
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from balance_game.control import ControlMap, Limits
 from balance_game.game.scenes import GameContext
 from balance_game.game.session import GameSession
-from balance_game.storage.players import Player
+from balance_game.storage.players import Player, get_caps
+from balance_game.storage.progress import ProgressBook
 from balance_game.storage.sessions import SessionRecorder
 
 
@@ -20,6 +21,7 @@ def start_session(ctx: GameContext, player: Player) -> GameSession:
     ctx.player = player
     ctx.control = control_for(player)
     recorder = SessionRecorder(ctx.db, player.id, ctx.source.name, ctx.options.seed)
-    ctx.session = GameSession(recorder, ctx.control, player.weight_kg, ctx.options.seed)
+    ctx.session = GameSession(recorder, ctx.control, player.weight_kg, ctx.options.seed,
+                              ProgressBook(ctx.db, player.id), get_caps(ctx.db, player))
     recorder.add_event(ctx.t_s, "session_start", None, {"device": ctx.source.kind})
     return ctx.session

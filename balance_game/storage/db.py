@@ -75,6 +75,22 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ) WITHOUT ROWID;
         """,
     ),
+    (
+        "per-player settings, therapist caps and level progress",
+        """
+        ALTER TABLE players ADD COLUMN settings_json TEXT;
+        ALTER TABLE players ADD COLUMN caps_json TEXT;
+        CREATE TABLE level_progress (
+            player_id INTEGER NOT NULL REFERENCES players(id),
+            level_id TEXT NOT NULL,
+            difficulty REAL NOT NULL,
+            best_stars INTEGER NOT NULL DEFAULT 0,
+            plays INTEGER NOT NULL DEFAULT 0,
+            last_played_at TEXT NOT NULL,
+            PRIMARY KEY (player_id, level_id)
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
 
 

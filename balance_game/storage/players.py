@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import secrets
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
 
+from balance_game.difficulty import TARGET_SUCCESS_RANGE, Caps
 from balance_game.errors import UserError
 from balance_game.storage.db import Database
 from balance_game.timeutil import now_iso
 
 MAX_NAME_LENGTH = 40
+PLAYER_COLUMNS = "id, name, pseudonym, height_cm, weight_kg, created_at"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a player can change for themselves; kept with the player, not the machine."""
+
+    volume: float = 0.7
+    text_scale: float = 1.0
+    units: str = "kg"  # or "lb"
+    orientation: str = "normal"  # "reversed" when the board's power button faces the player
+    speech: bool = True
 
 
 @dataclass(frozen=True)
@@ -63,7 +78,7 @@ def add_player(
 
 
 def find_player(db: Database, name: str) -> Player | None:
-    rows = db.query("SELECT * FROM players WHERE name = ?", (name.strip(),))
+    rows = db.query(f"SELECT {PLAYER_COLUMNS} FROM players WHERE name = ?", (name.strip(),))
     return Player(**rows[0]) if rows else None
 
 
@@ -79,4 +94,62 @@ def get_or_create_player(db: Database, name: str) -> Player:
 
 
 def list_players(db: Database) -> list[Player]:
-    return [Player(**row) for row in db.query("SELECT * FROM players ORDER BY name COLLATE NOCASE")]
+    rows = db.query(f"SELECT {PLAYER_COLUMNS} FROM players ORDER BY name COLLATE NOCASE")
+    return [Player(**row) for row in rows]
+
+
+def _load_json(db: Database, column: str, player: Player) -> dict[str, Any]:
+    text = db.scalar(f"SELECT {column} FROM players WHERE id = ?", (player.id,))
+    return json.loads(text) if text else {}
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def get_settings(db: Database, player: Player) -> Settings:
+    return Settings(**_known(Settings, _load_json(db, "settings_json", player)))
+
+
+def get_caps(db: Database, player: Player) -> Caps:
+    return Caps(**_known(Caps, _load_json(db, "caps_json", player)))
+
+
+def _check_settings(s: Settings) -> None:
+    if not 0.0 <= s.volume <= 1.0:
+        raise UserError(f"volume {s.volume} is out of range (0 to 1)")
+    if not 0.75 <= s.text_scale <= 2.0:
+        raise UserError(f"text size {s.text_scale} is out of range (0.75 to 2)")
+    if s.units not in ("kg", "lb"):
+        raise UserError(f"units {s.units!r}: use kg or lb")
+    if s.orientation not in ("normal", "reversed"):
+        raise UserError(f"orientation {s.orientation!r}: use normal or reversed")
+
+
+def _check_caps(c: Caps) -> None:
+    if not 20.0 <= c.max_lean_pct <= 100.0:
+        raise UserError(f"max lean {c.max_lean_pct} % is out of range (20 to 100)")
+    if not 0.0 <= c.max_difficulty <= 1.0:
+        raise UserError(f"max difficulty {c.max_difficulty} is out of range (0 to 1)")
+    low, high = TARGET_SUCCESS_RANGE
+    if not low <= c.target_success <= high:
+        raise UserError(f"target success {c.target_success} is out of range ({low} to {high})")
+
+
+def update_settings(db: Database, player: Player, **changes: Any) -> Settings:
+    settings = replace(get_settings(db, player), **changes)
+    _check_settings(settings)
+    with db.transaction():
+        db.execute("UPDATE players SET settings_json = ? WHERE id = ?",
+                   (json.dumps(asdict(settings)), player.id))
+    return settings
+
+
+def update_caps(db: Database, player: Player, **changes: Any) -> Caps:
+    caps = replace(get_caps(db, player), **changes)
+    _check_caps(caps)
+    with db.transaction():
+        db.execute("UPDATE players SET caps_json = ? WHERE id = ?",
+                   (json.dumps(asdict(caps)), player.id))
+    return caps
