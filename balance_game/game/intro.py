@@ -17,6 +17,7 @@ class IntroScene(MenuScene):
         self.subtitle = spec.instructions
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
+        ctx.say(f"{self.spec.title}. {self.spec.instructions}")
         return [MenuItem("Start", self._start)]
 
     def _start(self, ctx: GameContext, stack: SceneStack) -> None:

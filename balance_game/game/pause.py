@@ -34,6 +34,10 @@ CONFIRM_REASONS = ("user", "balance_lost")
 class PauseOverlay(Scene):
     overlay = True
 
+    def enter(self, ctx: GameContext) -> None:
+        title, body = MESSAGES[_main_reason(ctx.session.pause.reasons)]
+        ctx.say(f"{title}. {body}")
+
     def handle_action(self, ctx: GameContext, action: str, stack: SceneStack) -> None:
         session = ctx.session
         if action == "confirm":
@@ -63,9 +67,7 @@ class PauseOverlay(Scene):
         veil.fill((16, 20, 24, 235))
         surface.blit(veil, (0, 0))
         reasons = ctx.session.pause.reasons
-        reason = next((r for r in ("device_lost", "step_off", "balance_lost", "user")
-                       if r in reasons), "user")
-        title, body = MESSAGES[reason]
+        title, body = MESSAGES[_main_reason(reasons)]
         y = draw_text(surface, ctx.theme, title, width // 2, int(height * 0.18), "title",
                       ACCENT, bold=True)
         y = draw_text(surface, ctx.theme, body, width // 2, y + ctx.theme.px(0.04), "body", TEXT,
@@ -74,3 +76,9 @@ class PauseOverlay(Scene):
             hint = "Press Enter or A to continue  ·  Esc or B to finish"
             draw_text(surface, ctx.theme, hint, width // 2, y + ctx.theme.px(0.06), "small",
                       TEXT_DIM)
+
+
+def _main_reason(reasons: set[str]) -> str:
+    """The most pressing reason, when several apply at once."""
+    return next((r for r in ("device_lost", "step_off", "balance_lost", "user") if r in reasons),
+                "user")

@@ -45,9 +45,14 @@ class PlayScene(Scene):
 
         session = ctx.session
         for record in session.step(dt_s, ctx.t_s):
-            self.feedback = "Well done!" if record.success else "Time is up. Never mind!"
+            self.feedback = "Well done!" if record.success else "Never mind, next one!"
             self.feedback_until_s = ctx.t_s + FEEDBACK_S
+            ctx.cue("success" if record.success else "miss")
+        cues = getattr(session.run.world, "cues", None)
+        while cues:
+            ctx.cue(cues.pop(0))
         if session.pause.paused:
+            ctx.cue("pause")
             stack.push(PauseOverlay())
             return
         axes = ctx.frame.axes

@@ -62,9 +62,11 @@ def run_game(request: RunRequest) -> RunSummary:
         ))
         ctx = GameContext(db=db, source=source, control=control, options=options)
         if window is not None:
+            from balance_game.render.sound import Sound
             from balance_game.render.theme import Theme
 
             ctx.theme = Theme(window.size[1])
+            ctx.sound = Sound()
         stack = SceneStack()
         stack.bind(ctx)
         try:
@@ -75,6 +77,8 @@ def run_game(request: RunRequest) -> RunSummary:
             if session is not None:
                 session.end()
             source.close()
+            if ctx.sound is not None:
+                ctx.sound.close()
             if window is not None:
                 window.close()
         if session is None:

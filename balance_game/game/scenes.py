@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from balance_game.devices.base import DeviceStatus, Goal, InputSource, Sample
     from balance_game.game.session import GameSession
+    from balance_game.render.sound import Sound
     from balance_game.render.theme import Theme
     from balance_game.storage.db import Database
     from balance_game.storage.players import Player
@@ -48,11 +49,22 @@ class GameContext:
     control: ControlMap
     options: GameOptions
     theme: Theme | None = None
+    sound: Sound | None = None
     player: Player | None = None
     session: GameSession | None = None
     frame: FrameInput = field(default_factory=FrameInput)
     t_s: float = 0.0
     quit_requested: bool = False
+
+    def cue(self, name: str) -> None:
+        """Play a sound cue (headless runs have no sound)."""
+        if self.sound is not None:
+            self.sound.play(name)
+
+    def say(self, text: str) -> None:
+        """Speak an instruction, where speech is on and available."""
+        if self.sound is not None:
+            self.sound.say(text)
 
     def source_action(self, event: Any) -> str | None:
         """A menu action from the source's own buttons (a gamepad's), if it has any."""

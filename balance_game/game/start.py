@@ -5,7 +5,7 @@ from __future__ import annotations
 from balance_game.control import ControlMap, Limits
 from balance_game.game.scenes import GameContext
 from balance_game.game.session import GameSession
-from balance_game.storage.players import Player, get_caps
+from balance_game.storage.players import Player, get_caps, get_settings
 from balance_game.storage.progress import ProgressBook
 from balance_game.storage.sessions import SessionRecorder
 
@@ -20,6 +20,11 @@ def start_session(ctx: GameContext, player: Player) -> GameSession:
         ctx.session.end()
     ctx.player = player
     ctx.control = control_for(player)
+    settings = get_settings(ctx.db, player)
+    if ctx.sound is not None:
+        ctx.sound.volume, ctx.sound.speech = settings.volume, settings.speech and ctx.sound.speech
+    if ctx.theme is not None:
+        ctx.theme.set_scale(settings.text_scale)
     recorder = SessionRecorder(ctx.db, player.id, ctx.source.name, ctx.options.seed)
     ctx.session = GameSession(recorder, ctx.control, player.weight_kg, ctx.options.seed,
                               ProgressBook(ctx.db, player.id), get_caps(ctx.db, player))

@@ -50,6 +50,10 @@ class Theme:
             self._fonts[key] = pygame.font.Font(_font_file(bold), size)
         return self._fonts[key]
 
+    def set_scale(self, text_scale: float) -> None:
+        self.text_scale = text_scale
+        self._fonts.clear()
+
     def px(self, fraction: float) -> int:
         """A length as a fraction of the screen height."""
         return max(1, round(self.height_px * fraction))

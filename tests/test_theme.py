@@ -1,0 +1,33 @@
+"""Every text colour on every background the theme uses passes WCAG AAA for body text (7:1)."""
+
+import pytest
+
+from balance_game.render import theme
+
+
+def luminance(rgb):
+    def channel(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b):
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize(("text", "background"), theme.TEXT_PAIRS)
+def test_text_pairs_meet_wcag_aaa(text, background):
+    assert contrast(text, background) >= 7.0, (text, background)
+
+
+def test_body_text_is_at_least_four_percent_of_the_screen_height():
+    assert theme.SIZES["body"] >= 0.04 and theme.SIZES["small"] >= 0.04
+
+
+def test_contrast_formula_matches_the_wcag_examples():
+    assert contrast((0, 0, 0), (255, 255, 255)) == pytest.approx(21.0)
+    assert contrast((118, 118, 118), (255, 255, 255)) == pytest.approx(4.54, abs=0.01)
