@@ -10,17 +10,21 @@ from balance_game.storage.samples_csv import read_samples_file
 
 
 class ReplaySource:
+    """Plays samples back at their own times; the first sample is at ``t0`` of the recording."""
+
     kind = "replay"
 
-    def __init__(self, path: Path) -> None:
-        self.name = f"replay of {Path(path).name}"
-        table = read_samples_file(Path(path))
-        t0 = float(table.t_s[0])
-        self.samples = [
-            Sample(s.t_s - t0, s.cop_x_mm, s.cop_y_mm, s.corners_kg) for s in table.samples()
-        ]
+    def __init__(self, samples: list[Sample], name: str, shift_to_zero: bool = True) -> None:
+        self.name = name
+        t0 = samples[0].t_s if samples and shift_to_zero else 0.0
+        self.samples = [Sample(s.t_s - t0, s.cop_x_mm, s.cop_y_mm, s.corners_kg) for s in samples]
         self.next_index = 0
         self.ended = False
+
+    @classmethod
+    def from_file(cls, path: Path) -> ReplaySource:
+        table = read_samples_file(Path(path))
+        return cls(list(table.samples()), f"replay of {Path(path).name}")
 
     def start(self, origin_monotonic_s: float) -> None:
         del origin_monotonic_s

@@ -43,7 +43,7 @@ def open_source(spec: str, options: SourceOptions) -> InputSource:
         path = Path(spec.partition(":")[2])
         if not path.name:
             raise UserError("--device replay:FILE needs a samples CSV file, e.g. replay:s.csv")
-        return ReplaySource(path)
+        return ReplaySource.from_file(path)
     if spec == "auto":
         return KeyboardSource(options.limits)
     raise UserError(f"unknown device {spec!r} (choose {DEVICE_CHOICES})")

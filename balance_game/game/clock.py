@@ -35,3 +35,39 @@ class FakeClock:
 
     def sleep_until(self, t_s: float) -> None:
         self.t_s = max(self.t_s, t_s)
+
+
+class ReplayClock:
+    """Real time played at an adjustable speed, and pausable: for watching recorded sessions."""
+
+    SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+
+    def __init__(self, speed: float = 1.0) -> None:
+        self.origin_monotonic_s = time.monotonic()
+        self._base_s = 0.0
+        self._since = self.origin_monotonic_s
+        self.speed = speed
+        self.paused = False
+
+    def now(self) -> float:
+        if self.paused:
+            return self._base_s
+        return self._base_s + (time.monotonic() - self._since) * self.speed
+
+    def _rebase(self) -> None:
+        self._base_s = self.now()
+        self._since = time.monotonic()
+
+    def toggle_pause(self) -> None:
+        self._rebase()
+        self.paused = not self.paused
+
+    def faster(self, steps: int) -> None:
+        """Move ``steps`` along SPEEDS (negative: slower)."""
+        self._rebase()
+        index = min(range(len(self.SPEEDS)), key=lambda i: abs(self.SPEEDS[i] - self.speed))
+        self.speed = self.SPEEDS[max(0, min(len(self.SPEEDS) - 1, index + steps))]
+
+    def sleep_until(self, t_s: float) -> None:
+        delay = (t_s - self.now()) / self.speed
+        time.sleep(min(max(delay, 0.0), 0.05))

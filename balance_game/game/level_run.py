@@ -65,8 +65,11 @@ class LevelRun:
             self.mechanic.set_params(self.world, self.params())
         return records
 
-    def abort_trial(self) -> None:
+    def abort_trial(self) -> bool:
+        """Drop the trial in progress unscored; True if there was one."""
+        before = self.world.phase
         self.mechanic.abort_trial(self.world)
+        return self.world.phase != before
 
     def goal(self) -> Goal | None:
         return self.mechanic.goal(self.world)

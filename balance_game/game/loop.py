@@ -22,11 +22,12 @@ MAX_CATCH_UP_STEPS = 5
 
 
 class GameLoop:
-    def __init__(self, ctx: GameContext, stack: SceneStack, window: Any | None) -> None:
+    def __init__(self, ctx: GameContext, stack: SceneStack, window: Any | None,
+                 clock: Any | None = None) -> None:
         self.ctx = ctx
         self.stack = stack
         self.window = window
-        self.clock = FakeClock() if ctx.options.fast else RealClock()
+        self.clock = clock or (FakeClock() if ctx.options.fast else RealClock())
         self.steps = 0
 
     @property

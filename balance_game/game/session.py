@@ -63,6 +63,7 @@ class GameSession:
     # --- input -------------------------------------------------------------------------
     def ingest(self, items: list[Sample | DeviceStatus], t_s: float) -> None:
         """Record and check everything the source produced up to ``t_s``."""
+        self.t_s = t_s
         for item in items:
             if isinstance(item, DeviceStatus):
                 self._on_status(item)
@@ -122,10 +123,15 @@ class GameSession:
     def pause_for(self, reason: str, t_s: float) -> None:
         if reason in self.pause.reasons:
             return
-        if not self.pause.paused and self.run is not None and not self.run.finished:
-            self.run.abort_trial()
         self.pause.reasons.add(reason)
         self.recorder.add_event(t_s, "pause", reason)
+        if len(self.pause.reasons) == 1 and self.run is not None and not self.run.finished:
+            self._abort_trial(t_s, reason)
+
+    def _abort_trial(self, t_s: float, reason: str) -> None:
+        """An interrupted trial is not scored, and the record says why it was dropped."""
+        if self.run.abort_trial():
+            self.recorder.add_event(t_s, "trial_aborted", reason, {"level": self.run.spec.id})
 
     def resume_from(self, reason: str, t_s: float) -> None:
         if reason not in self.pause.reasons:
@@ -134,12 +140,13 @@ class GameSession:
         self.recorder.add_event(t_s, "resume", reason)
 
     # --- levels ------------------------------------------------------------------------
-    def start_level(self, spec: LevelSpec) -> LevelRun:
-        """Start ``spec`` where this player left it (or at its own start difficulty)."""
+    def start_level(self, spec: LevelSpec, difficulty: float | None = None) -> LevelRun:
+        """Start ``spec`` at ``difficulty``, else where this player left it, else its start."""
         self._runs_started += 1
-        difficulty = spec.start_difficulty
-        if self.progress is not None:
-            difficulty = self.progress.start_difficulty(spec.id, difficulty)
+        if difficulty is None:
+            difficulty = spec.start_difficulty
+            if self.progress is not None:
+                difficulty = self.progress.start_difficulty(spec.id, difficulty)
         self.run = LevelRun(spec, seed=self.seed * 1000 + self._runs_started,
                             difficulty=difficulty, caps=self.caps)
         self.recorder.add_event(self.t_s, "level_start", spec.id,
@@ -178,7 +185,7 @@ class GameSession:
             return
         self.ended = True
         if self.run is not None and not self.run.finished:
-            self.run.abort_trial()
+            self._abort_trial(self.t_s, "session_end")
             self.recorder.add_event(self.t_s, "level_stopped", self.run.spec.id,
                                     {"difficulty": round(self.run.difficulty, 4)})
             if self.progress is not None and self.run.trials:

@@ -163,6 +163,22 @@ def session_events(db: Database, session_id: int) -> list[dict[str, Any]]:
     )
 
 
+def session_record(db: Database, session_id: int) -> dict[str, Any]:
+    """One session's row with its player's name, and its events with their data."""
+    rows = db.query(
+        "SELECT s.*, p.name AS player FROM sessions s JOIN players p ON p.id = s.player_id"
+        " WHERE s.id = ?", (session_id,))
+    if not rows:
+        raise UserError(f"no session {session_id}; list them with `balance-game sessions`")
+    record = rows[0]
+    record["events"] = [
+        {**e, "data": json.loads(e.pop("data_json")) if e["data_json"] else {}}
+        for e in db.query("SELECT t_s, type, reason, data_json FROM events WHERE session_id = ?"
+                          " ORDER BY t_s, id", (session_id,))
+    ]
+    return record
+
+
 def list_sessions(db: Database, player_name: str | None = None) -> list[dict[str, Any]]:
     """Sessions, oldest first, as the objects `sessions --json` prints."""
     where, params = ("WHERE p.name = ?", (player_name,)) if player_name else ("", ())
