@@ -29,3 +29,24 @@ class Window:
 
     def close(self) -> None:
         pygame.display.quit()
+
+
+class OffscreenWindow:
+    """A window-shaped surface with no display behind it: benchmarks and tests draw here."""
+
+    def __init__(self, size: tuple[int, int], on_flip=None) -> None:
+        pygame.display.init()  # for the event queue; no window is opened
+        pygame.font.init()
+        self.surface = pygame.Surface(size)
+        self.on_flip = on_flip
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.surface.get_size()
+
+    def flip(self) -> None:
+        if self.on_flip is not None:
+            self.on_flip()
+
+    def close(self) -> None:
+        pass
