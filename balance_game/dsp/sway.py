@@ -65,6 +65,7 @@ MIN_SAMPLES = 100
 MIN_DURATION_S = 10.0
 MIN_RATE_HZ = 10.0  # the slowest board streams seen deliver ~10 Hz
 MAX_GAP_FRACTION = 0.05  # docs §2.2: flag a trial whose gaps exceed ~5 % of it
+MIN_SWAY_MM = 1e-6  # below this an axis is constant to rounding: nothing to measure
 
 ELLIPSE_P = 0.95
 F_WELCH_SEGMENT_S = 10.0
@@ -238,6 +239,13 @@ def _prepare_standard(t: np.ndarray, x: np.ndarray, y: np.ndarray) -> Prepared:
     return Prepared(ap_ml, step_ok, stretches, fs)
 
 
+def _check_sway(p: Prepared) -> None:
+    """A constant axis (a dead sensor, a keyboard source) has no frequency and no ellipse."""
+    for name, axis in (("AP", p.ap), ("ML", p.ml)):
+        if not np.ptp(axis) > MIN_SWAY_MM:
+            raise _Invalid(f"no sway in {name}: the signal is constant", len(axis), p.fs_hz)
+
+
 def prepare(t_s: np.ndarray, x_mm: np.ndarray, y_mm: np.ndarray, pipeline: str) -> Prepared:
     """Run one pipeline; raises ``ValueError`` for an unknown pipeline or mismatched arrays."""
     if pipeline not in PIPELINES:
@@ -246,7 +254,9 @@ def prepare(t_s: np.ndarray, x_mm: np.ndarray, y_mm: np.ndarray, pipeline: str) 
     x = np.asarray(x_mm, dtype=float)
     y = np.asarray(y_mm, dtype=float)
     _check_input(t, x, y)
-    return _prepare_raw(t, x, y) if pipeline == "raw" else _prepare_standard(t, x, y)
+    p = _prepare_raw(t, x, y) if pipeline == "raw" else _prepare_standard(t, x, y)
+    _check_sway(p)
+    return p
 
 
 def f_quantile_2(p: float, dfd: int) -> float:
