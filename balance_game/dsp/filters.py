@@ -13,7 +13,7 @@ import math
 from functools import lru_cache
 
 import numpy as np
-from scipy.signal import butter, sosfiltfilt
+from scipy.signal import butter, sosfilt, sosfilt_zi
 
 ANALYSIS_CUTOFF_HZ = 10.0
 # "4th-order zero-lag" is ambiguous (docs/sway-measures.md §2.2). We design butter(4) and run it
@@ -23,17 +23,24 @@ ANALYSIS_ORDER = 4
 
 
 @lru_cache(maxsize=32)
-def butter_sos(cutoff_hz: float, fs_hz: float, order: int = ANALYSIS_ORDER) -> np.ndarray:
-    """Second-order sections of a Butterworth low-pass; cached because design costs ~100 µs.
+def _design(cutoff_hz: float, fs_hz: float, order: int) -> tuple[np.ndarray, np.ndarray]:
+    """Butterworth sections and their step-response initial state, designed once per setting.
 
-    The cached array is shared (scipy's ``sosfilt`` refuses read-only ones): do not modify it.
+    Design and ``sosfilt_zi`` cost more than filtering a whole trial, so they are cached. The
+    arrays are shared: never modify them.
     """
-    return butter(order, cutoff_hz, btype="low", fs=fs_hz, output="sos")
+    sos = butter(order, cutoff_hz, btype="low", fs=fs_hz, output="sos")
+    return sos, sosfilt_zi(sos)
+
+
+def _edge_padding(order: int) -> int:
+    """scipy's default ``sosfiltfilt`` padding for a Butterworth low-pass of this order."""
+    return 3 * (2 * ((order + 1) // 2) + 1 - (order % 2))
 
 
 def min_filter_length(order: int = ANALYSIS_ORDER) -> int:
-    """Shortest series ``lowpass_zero_lag`` accepts: longer than scipy's default edge padding."""
-    return 3 * (2 * ((order + 1) // 2) + 1) + 1
+    """Shortest series ``lowpass_zero_lag`` accepts: longer than the edge padding."""
+    return _edge_padding(order) + 1
 
 
 def lowpass_zero_lag(
@@ -44,15 +51,26 @@ def lowpass_zero_lag(
 ) -> np.ndarray:
     """Zero-phase Butterworth low-pass along the last axis (one call filters AP and ML together).
 
+    Exactly ``scipy.signal.sosfiltfilt`` with its default odd-extension padding (the tests check
+    it bit for bit), but with the design and initial state cached: that halves the cost.
     The input must be finite: a single NaN would spread over the whole output, so split the
     series at gaps first (see ``resample.finite_runs``).
     """
     x = np.asarray(x, dtype=float)
-    if x.shape[-1] < min_filter_length(order):
-        raise ValueError(f"need at least {min_filter_length(order)} samples to filter")
+    pad = _edge_padding(order)
+    if x.shape[-1] <= pad:
+        raise ValueError(f"need at least {pad + 1} samples to filter")
     if cutoff_hz >= fs_hz / 2:
         return x.copy()
-    return sosfiltfilt(butter_sos(cutoff_hz, fs_hz, order), x, axis=-1)
+    sos, zi = _design(cutoff_hz, fs_hz, order)
+    first, last = x[..., :1], x[..., -1:]
+    ext = np.concatenate(
+        [2 * first - x[..., pad:0:-1], x, 2 * last - x[..., -2 : -pad - 2 : -1]], axis=-1
+    )
+    state = zi.reshape(len(zi), *([1] * (x.ndim - 1)), 2)
+    y, _ = sosfilt(sos, ext, axis=-1, zi=state * ext[..., :1])
+    y, _ = sosfilt(sos, y[..., ::-1], axis=-1, zi=state * y[..., -1:])
+    return y[..., ::-1][..., pad:-pad]
 
 
 class LiveLowPass:

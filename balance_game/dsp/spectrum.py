@@ -23,14 +23,17 @@ def _hann(nperseg: int) -> np.ndarray:
 
 
 @lru_cache(maxsize=16)
-def _trend_basis(nperseg: int, linear: bool) -> np.ndarray:
-    """Orthonormal basis of what detrending removes: a constant, and a ramp if ``linear``."""
+def _trend_basis(nperseg: int, linear: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Orthonormal basis of what detrending removes (a constant, and a ramp if ``linear``),
+    and its transpose multiplied by the window."""
     columns = [np.ones(nperseg)]
     if linear:
         columns.append(np.arange(nperseg, dtype=float))
     q, _ = np.linalg.qr(np.column_stack(columns))
+    windowed = q.T * _hann(nperseg)
     q.setflags(write=False)
-    return q
+    windowed.setflags(write=False)
+    return q, windowed
 
 
 def welch_psd(
@@ -47,13 +50,14 @@ def welch_psd(
     """
     step = nperseg - noverlap
     segments = sliding_window_view(np.asarray(x, dtype=float), nperseg, axis=-1)[..., ::step, :]
-    basis = _trend_basis(nperseg, linear_detrend)
-    detrended = segments - (segments @ basis) @ basis.T
+    basis, windowed_basis = _trend_basis(nperseg, linear_detrend)
     window = _hann(nperseg)
-    spectrum = np.fft.rfft(detrended * window, axis=-1)
-    power = spectrum.real**2 + spectrum.imag**2
+    # (segment − trend)·window, with the window folded into the trend basis once per length
+    tapered = segments * window - (segments @ basis) @ windowed_basis
+    spectrum = np.fft.rfft(tapered, axis=-1)
+    power = (spectrum.real**2 + spectrum.imag**2).mean(axis=-2)
     power /= fs_hz * float(window @ window)
     last = -1 if nperseg % 2 == 0 else None  # the Nyquist bin exists only for even lengths
     power[..., 1:last] *= 2.0
     freqs = np.fft.rfftfreq(nperseg, 1.0 / fs_hz)
-    return freqs, power.mean(axis=-2), segments.shape[-2]
+    return freqs, power, segments.shape[-2]

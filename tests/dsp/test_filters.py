@@ -4,8 +4,9 @@ import math
 
 import numpy as np
 import pytest
+from scipy.signal import butter, sosfiltfilt
 
-from balance_game.dsp.filters import LiveLowPass, lowpass_zero_lag
+from balance_game.dsp.filters import LiveLowPass, lowpass_zero_lag, min_filter_length
 
 
 def test_zero_lag_lowpass_keeps_slow_sway_in_place_and_removes_fast_noise():
@@ -24,6 +25,16 @@ def test_zero_lag_lowpass_is_minus_6_db_at_the_cutoff():
     out = lowpass_zero_lag(np.sin(2 * np.pi * 10.0 * t), fs)
     gain = np.sqrt(2 * np.mean(out[2000:-2000] ** 2))
     assert gain == pytest.approx(0.5, abs=0.01)
+
+
+@pytest.mark.parametrize("order", [2, 3, 4])
+@pytest.mark.parametrize("shape", [(6000,), (2, 6000), (3, 2, 40)])
+def test_zero_lag_lowpass_is_scipy_sosfiltfilt_exactly(order, shape):
+    x = np.random.default_rng(order).normal(size=shape)
+    expected = sosfiltfilt(butter(order, 10.0, fs=100.0, output="sos"), x)
+    assert np.array_equal(lowpass_zero_lag(x, 100.0, order=order), expected)
+    shortest = np.zeros(min_filter_length(order))
+    np.testing.assert_array_equal(lowpass_zero_lag(shortest, 100.0, order=order), shortest)
 
 
 def test_zero_lag_lowpass_refuses_series_too_short_to_pad():
