@@ -84,6 +84,11 @@ class LiveLowPass:
     """
 
     def __init__(self, cutoff_hz: float = 4.0) -> None:
+        """``cutoff_hz`` is the -3 dB frequency; the time constant is 1/(2π·cutoff_hz).
+
+        4 Hz (tau = 40 ms) keeps the board's jitter off the cursor while a deliberate lean still
+        shows within a frame or two at 60 fps.
+        """
         if cutoff_hz <= 0:
             raise ValueError("cutoff_hz must be positive")
         self.tau_s = 1.0 / (2.0 * math.pi * cutoff_hz)

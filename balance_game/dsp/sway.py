@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import statistics
 import time
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -77,7 +77,9 @@ class SwayReport:
     """All pinned measures of one trial, or none of them (``valid`` False, ``reason`` says why).
 
     ``n_samples`` and ``fs_hz`` describe the analysed series (after the pipeline) and
-    ``duration_s`` is n_samples / fs_hz, the T that divides path lengths (the BDS convention).
+    ``duration_s`` is n_samples / fs_hz, the T that divides path lengths and swept area (the
+    BDS/Prieto convention; Quijoux uses (N-1)/fs). For an invalid trial they describe what was
+    available when it was judged, and are None where that was not yet known.
     """
 
     pipeline: str
@@ -112,9 +114,6 @@ class SwayReport:
     def to_dict(self) -> dict[str, Any]:
         """The six report fields then the pinned measures: the JSON/CSV vocabulary."""
         return {name: getattr(self, name) for name in REPORT_FIELDS + MEASURE_NAMES}
-
-
-assert tuple(f.name for f in fields(SwayReport)) == REPORT_FIELDS + MEASURE_NAMES
 
 
 def unit_of(measure: str) -> str:
@@ -280,7 +279,7 @@ def _positional(ap: np.ndarray, ml: np.ndarray) -> dict[str, float]:
 
 
 def _dynamic(p: Prepared, duration_s: float) -> dict[str, float]:
-    """Path lengths, speeds and swept area, never across a gap (``step_ok``)."""
+    """Path lengths, speeds and swept area, never across a gap (``step_ok``); T = N/fs."""
     d_ap = np.diff(p.ap)[p.step_ok]
     d_ml = np.diff(p.ml)[p.step_ok]
     path = float(np.sqrt(d_ap * d_ap + d_ml * d_ml).sum())
