@@ -177,12 +177,14 @@ def test_ellipse_matches_the_eigenvalue_form_and_scipy_f_quantile():
     assert ellipse95_area(ap, ml) == pytest.approx(bmc, rel=1e-12)
 
 
+@pytest.mark.parametrize("irregular", [False, True])
 @pytest.mark.parametrize(("f_ap", "f_ml"), [(0.3, 1.2), (2.0, 0.7)])
-def test_pure_sines_give_their_frequencies(f_ap, f_ml):
-    t = np.arange(N) / FS
+def test_pure_sines_give_their_frequencies(f_ap, f_ml, irregular):
+    rng = np.random.default_rng(7)
+    t = irregular_times(60, rng) if irregular else np.arange(N) / FS
     y = 5.0 * np.sin(2 * np.pi * f_ap * t)  # AP
     x = 2.0 * np.sin(2 * np.pi * f_ml * t + 0.3)  # ML
-    report = compute_measures(t, x, y)
+    report = compute_measures(*(with_glitches(t, x, y, rng) if irregular else (t, x, y)))
     assert report.valid
     assert (report.f50_ap_hz, report.f50_ml_hz) == pytest.approx((f_ap, f_ml))
     assert (report.f95_ap_hz, report.f95_ml_hz) == pytest.approx((f_ap + 0.1, f_ml + 0.1))
