@@ -80,7 +80,8 @@ class LiveLowPass:
     response of an RC filter whose input has held the new value since the previous sample. So a
     step reaches ``1 - exp(-(t - t_prev)/tau)`` at every later sample time whatever the spacing
     of the samples, and feeding the same stream in any chunking gives the same output.
-    Duplicate or backward timestamps carry no elapsed time and leave the output unchanged.
+    Duplicate or backward timestamps carry no elapsed time, and non-finite positions (nobody on
+    the board) carry no information: both leave the output unchanged instead of poisoning it.
     """
 
     def __init__(self, cutoff_hz: float = 4.0) -> None:
@@ -101,7 +102,12 @@ class LiveLowPass:
         self._t = None
 
     def update(self, t_s: float, x: float, y: float) -> tuple[float, float]:
-        """Feed one sample (device time in seconds); returns the filtered (x, y)."""
+        """Feed one sample (device time in seconds); returns the filtered (x, y).
+
+        Until the first finite sample the output is (0, 0), the board centre.
+        """
+        if not (math.isfinite(x) and math.isfinite(y)):
+            return self._x, self._y
         if self._t is None:
             self._t, self._x, self._y = t_s, x, y
         elif t_s > self._t:

@@ -1,6 +1,6 @@
 """Welch power spectra of AP and ML together, fast enough for every trial in a session list.
 
-``scipy.signal.welch`` computes the same thing (the tests check it to 1e-10) but costs ~2 ms for a
+``scipy.signal.welch`` computes the same thing (the tests check it to 1e-9) but costs ~2 ms for a
 60 s trial with linear detrend; here the window and the detrend projection are built once per
 segment length and every segment of both axes goes through a single ``rfft``.
 """

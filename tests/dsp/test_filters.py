@@ -91,12 +91,13 @@ def test_device_rate_does_not_change_the_response():
     assert run(250) == pytest.approx(3.0 - tau + 0.5 / 250, abs=2e-3)
 
 
-def test_duplicate_and_backward_times_leave_the_output_alone_and_reset_forgets():
+def test_duplicate_backward_and_nan_samples_leave_the_output_alone_and_reset_forgets():
     f = LiveLowPass(5.0)
     f.update(0.0, 0.0, 0.0)
     a = f.update(0.1, 1.0, 1.0)
     assert f.update(0.1, 50.0, 50.0) == a
     assert f.update(0.05, -50.0, -50.0) == a
+    assert f.update(0.2, math.nan, 1.0) == a  # nobody on the board: no information
     f.reset()
     assert f.update(0.06, 4.0, -4.0) == (4.0, -4.0)
 
