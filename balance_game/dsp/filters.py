@@ -94,12 +94,11 @@ class LiveLowPass:
             raise ValueError("cutoff_hz must be positive")
         self.tau_s = 1.0 / (2.0 * math.pi * cutoff_hz)
         self._t: float | None = None
-        self._x = 0.0
-        self._y = 0.0
+        self._x = self._y = 0.0
 
     def reset(self) -> None:
-        """Forget the history: the next sample is passed through unchanged."""
-        self._t = None
+        """Forget the history: the next finite sample is passed through unchanged."""
+        self._t, self._x, self._y = None, 0.0, 0.0
 
     def update(self, t_s: float, x: float, y: float) -> tuple[float, float]:
         """Feed one sample (device time in seconds); returns the filtered (x, y).

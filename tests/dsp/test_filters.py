@@ -99,6 +99,7 @@ def test_duplicate_backward_and_nan_samples_leave_the_output_alone_and_reset_for
     assert f.update(0.05, -50.0, -50.0) == a
     assert f.update(0.2, math.nan, 1.0) == a  # nobody on the board: no information
     f.reset()
+    assert f.update(0.3, math.nan, math.nan) == (0.0, 0.0)
     assert f.update(0.06, 4.0, -4.0) == (4.0, -4.0)
 
 
