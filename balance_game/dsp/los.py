@@ -109,6 +109,22 @@ def _crossing_time(t: np.ndarray, values: np.ndarray, level: float, start: int) 
     return float(t[i - 1] + frac * (t[i] - t[i - 1]))
 
 
+def _onset_threshold(speed: np.ndarray, baseline: np.ndarray, k_sd: float) -> float:
+    """Speed a movement must exceed: baseline mean + k·SD, never below the still-board floor."""
+    return max(float(speed[baseline].mean() + k_sd * speed[baseline].std()), MIN_ONSET_SPEED_MM_S)
+
+
+def _primary_end(along_speed: np.ndarray, threshold: float, onset: int) -> int | None:
+    """Where the first movement toward the target stops: its speed toward it falls back to the
+    threshold (a pause, or a turn). None if the COP never moved toward the target."""
+    toward = np.flatnonzero(along_speed[onset:] > threshold)
+    if not len(toward):
+        return None
+    first = onset + int(toward[0])
+    stops = np.flatnonzero(along_speed[first:] <= threshold)
+    return first + int(stops[0]) if len(stops) else len(along_speed) - 1
+
+
 def analyse_direction(
     trial: LosTrial,
     cog_height: float,
@@ -127,34 +143,26 @@ def analyse_direction(
     along, across = unit @ rel, np.array([-unit[1], unit[0]]) @ rel
     velocity = np.gradient(rel, t, axis=1)
     speed = np.hypot(velocity[0], velocity[1])
-    threshold = max(speed[baseline].mean() + k_sd * speed[baseline].std(), MIN_ONSET_SPEED_MM_S)
+    threshold = _onset_threshold(speed, baseline, k_sd)
 
     go = int(np.searchsorted(t, trial.go_s))
     onset = _first_held_run(speed > threshold, t, go, ONSET_HOLD_S)
     if onset is None:
         return LosDirectionResult(trial.direction, reason="no movement after the go cue")
-    onset_s = max(_crossing_time(t, speed, threshold, onset), trial.go_s)
-
-    along_speed = unit @ velocity
-    toward = np.flatnonzero(along_speed[onset:] > threshold)
-    if not len(toward):
+    end = _primary_end(unit @ velocity, threshold, onset)
+    if end is None:
         return LosDirectionResult(trial.direction, reason="no movement toward the target")
-    first_toward = onset + int(toward[0])
-    stops = np.flatnonzero(along_speed[first_toward:] <= threshold)
-    end = first_toward + int(stops[0]) if len(stops) else len(t) - 1
     end_mm = float(along[end])
     if end_mm <= 0:
         return LosDirectionResult(trial.direction, reason="the primary movement ended behind start")
     max_mm = max(float(along[go:].max()), 0.0)
 
     lo, hi = (q * end_mm for q in MOVEMENT_BAND)
-    t_lo = _crossing_time(t, along, lo, onset)
-    t_hi = _crossing_time(t, along, hi, onset)
-    span_s = t_hi - t_lo
+    span_s = _crossing_time(t, along, hi, onset) - _crossing_time(t, along, lo, onset)
     deg = math.degrees(math.atan(hi / cog_height) - math.atan(lo / cog_height))
     return LosDirectionResult(
         trial.direction,
-        reaction_time_s=onset_s - trial.go_s,
+        reaction_time_s=max(_crossing_time(t, speed, threshold, onset), trial.go_s) - trial.go_s,
         movement_velocity_mm_s=(hi - lo) / span_s if span_s > 0 else None,
         movement_velocity_deg_s=deg / span_s if span_s > 0 else None,
         endpoint_excursion_pct=100.0 * end_mm / trial.target_mm,
