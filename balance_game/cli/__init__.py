@@ -39,9 +39,9 @@ def cli(ctx: click.Context, db_path: str | None, window: bool) -> None:
 
 
 def _register() -> None:
-    from balance_game.cli import bench, levels, play, players, replay, sessions, simulate
+    from balance_game.cli import bench, levels, metrics, play, players, replay, sessions, simulate
 
-    for module in (bench, levels, play, players, replay, sessions, simulate):
+    for module in (bench, levels, metrics, play, players, replay, sessions, simulate):
         for command in module.COMMANDS:
             cli.add_command(command)
 

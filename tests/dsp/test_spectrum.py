@@ -1,0 +1,21 @@
+"""The fast Welch estimate is scipy's, bin for bin."""
+
+import numpy as np
+import pytest
+from scipy.signal import welch
+
+from balance_game.dsp.spectrum import welch_psd
+
+
+@pytest.mark.parametrize(("n", "nperseg", "noverlap", "linear"),
+                         [(6000, 1000, 500, True), (6000, 3000, 1500, False),
+                          (5999, 2999, 1499, False), (4321, 777, 388, True)])
+def test_matches_scipy_welch(n, nperseg, noverlap, linear):
+    rng = np.random.default_rng(n)
+    x = np.cumsum(rng.normal(size=(2, n)), axis=1)
+    f, p, k = welch_psd(x, 100.0, nperseg, noverlap, linear)
+    f_ref, p_ref = welch(x, fs=100.0, window="hann", nperseg=nperseg, noverlap=noverlap,
+                         detrend="linear" if linear else "constant", axis=-1)
+    np.testing.assert_allclose(f, f_ref)
+    np.testing.assert_allclose(p, p_ref, rtol=1e-9, atol=1e-12 * p_ref.max())
+    assert k == (n - nperseg) // (nperseg - noverlap) + 1
