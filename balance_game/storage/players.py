@@ -10,6 +10,7 @@ from balance_game.storage.db import Database
 from balance_game.timeutil import now_iso
 
 MAX_NAME_LENGTH = 40
+COLUMNS = "id, name, pseudonym, height_cm, weight_kg, created_at"
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def add_player(
 
 
 def find_player(db: Database, name: str) -> Player | None:
-    rows = db.query("SELECT * FROM players WHERE name = ?", (name.strip(),))
+    rows = db.query(f"SELECT {COLUMNS} FROM players WHERE name = ?", (name.strip(),))
     return Player(**rows[0]) if rows else None
 
 
@@ -79,4 +80,18 @@ def get_or_create_player(db: Database, name: str) -> Player:
 
 
 def list_players(db: Database) -> list[Player]:
-    return [Player(**row) for row in db.query("SELECT * FROM players ORDER BY name COLLATE NOCASE")]
+    return [
+        Player(**row)
+        for row in db.query(f"SELECT {COLUMNS} FROM players ORDER BY name COLLATE NOCASE")
+    ]
+
+
+def set_prescription_json(db: Database, player_id: int, prescription_json: str | None) -> None:
+    """Store a player's validated prescription (JSON text), or clear it with None."""
+    with db.transaction():
+        db.execute("UPDATE players SET prescription_json = ? WHERE id = ?",
+                   (prescription_json, player_id))
+
+
+def get_prescription_json(db: Database, player_id: int) -> str | None:
+    return db.scalar("SELECT prescription_json FROM players WHERE id = ?", (player_id,))
