@@ -39,9 +39,9 @@ def cli(ctx: click.Context, db_path: str | None, window: bool) -> None:
 
 
 def _register() -> None:
-    from balance_game.cli import levels, play, players, sessions
+    from balance_game.cli import export, levels, play, players, sessions
 
-    for module in (levels, play, players, sessions):
+    for module in (export, levels, play, players, sessions):
         for command in module.COMMANDS:
             cli.add_command(command)
 
