@@ -369,9 +369,11 @@ def collect(db: Database, player_name: str, since: date | None = None, anonymize
     }
     rows = db.query(
         "SELECT id, started_at, ended_at, device, software_version, attended, active_s,"
-        " pain_before, pain_after, notes FROM sessions WHERE player_id = ? ORDER BY started_at, id",
+        " pain_before, pain_after, notes FROM sessions WHERE player_id = ? ORDER BY id",
         (found.id,),
     )
+    # In time order: text order is not, when sessions were recorded at different UTC offsets.
+    rows.sort(key=lambda r: (datetime.fromisoformat(r["started_at"]), r["id"]))
     if since is not None:
         rows = [r for r in rows if datetime.fromisoformat(r["started_at"]).date() >= since]
     sessions = [_session_record(db, row, player, anonymize, shift) for row in rows]
