@@ -469,19 +469,26 @@ def _sample_rows(db: Database, session_id: int) -> list[list[float | None]]:
 
 
 def _write_json(db: Database, data: dict[str, Any], stage: Path) -> int:
+    """Indented for reading, except that each sample row takes one line (a tenth of the size)."""
     n_samples = 0
-    sessions = []
-    for session in data["sessions"]:
+    sessions, row_texts = [], {}
+    token = secrets.token_hex(8)  # no text in the data can look like the placeholder
+    for i, session in enumerate(data["sessions"]):
         rows = _sample_rows(db, session["session_id"])
         n_samples += len(rows)
+        marker = f"@samples-{token}-{i}@"
+        row_texts[json.dumps(marker)] = "[\n" + ",\n".join(
+            json.dumps(row, allow_nan=False, separators=(",", ":")) for row in rows) + "\n]"
         nested = {k: v for k, v in session.items() if k not in ("player_id", "player_name")}
-        nested["samples"] = {"columns": list(SAMPLE_VALUE_COLUMNS), "rows": rows}
+        nested["samples"] = {"columns": list(SAMPLE_VALUE_COLUMNS), "rows": marker}
         sessions.append(nested)
     document = {k: v for k, v in data.items() if k != "sessions"}
     document["player"] = {**data["player"], "sessions": sessions}
+    text = json.dumps(_finite(document), indent=1, allow_nan=False, ensure_ascii=False)
+    for quoted, rows_text in row_texts.items():
+        text = text.replace(quoted, rows_text, 1)
     with _open(stage / "export.json") as f:
-        json.dump(_finite(document), f, indent=1, allow_nan=False, ensure_ascii=False)
-        f.write("\n")
+        f.write(text + "\n")
     return n_samples
 
 
