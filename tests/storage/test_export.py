@@ -335,3 +335,21 @@ def test_sessions_are_in_date_order_across_the_month(db, tmp_path):
     assert days == sorted(days)
     assert (days[-1] - days[0]) >= timedelta(days=25)
     assert days[0].date() == date(2026, 10, 1)
+
+
+def test_spreadsheet_safe_never_starts_a_text_cell_with_a_formula_character():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.text())
+    def text_cells(value):
+        cell = spreadsheet_safe(value)
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+        assert cell in (value, "'" + value)
+
+    @given(st.floats(allow_nan=False, allow_infinity=False) | st.integers())
+    def number_cells(value):
+        assert spreadsheet_safe(value) == value
+
+    text_cells()
+    number_cells()
