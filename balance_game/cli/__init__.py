@@ -39,9 +39,19 @@ def cli(ctx: click.Context, db_path: str | None, window: bool) -> None:
 
 
 def _register() -> None:
-    from balance_game.cli import bench, levels, metrics, play, players, replay, sessions, simulate
+    from balance_game.cli import (
+        bench,
+        export,
+        levels,
+        metrics,
+        play,
+        players,
+        replay,
+        sessions,
+        simulate,
+    )
 
-    for module in (bench, levels, metrics, play, players, replay, sessions, simulate):
+    for module in (bench, export, levels, metrics, play, players, replay, sessions, simulate):
         for command in module.COMMANDS:
             cli.add_command(command)
 

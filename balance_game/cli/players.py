@@ -1,8 +1,9 @@
-"""`balance-game players`: list and add players."""
+"""`balance-game players`: list and add players, prescribe, show today's plan."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -84,6 +85,45 @@ def players_set(ctx: click.Context, name: str, db: str | None, **values: object)
                f"volume {now_settings.volume:g}, text size {now_settings.text_scale:g}, "
                f"{now_settings.units}, board {now_settings.orientation}, speech "
                f"{'on' if now_settings.speech else 'off'}")
+
+
+@players.command("prescribe")
+@click.argument("name")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@click.pass_context
+def players_prescribe(ctx: click.Context, name: str, file: Path, db: str | None) -> None:
+    """Check the prescription FILE (YAML) and store it for the player NAME."""
+    from balance_game.prescriptions import describe, prescribe
+
+    with Database(db_path(ctx, db)) as store:
+        prescription = prescribe(store, name, file)
+    click.echo(f"prescribed for {name.strip()}: {describe(prescription)}")
+
+
+@players.command("plan")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@db_option
+@click.pass_context
+def players_plan(ctx: click.Context, name: str, as_json: bool, db: str | None) -> None:
+    """What NAME should play today, and what is already done."""
+    from balance_game.prescriptions import todays_plan
+
+    with Database(db_path(ctx, db)) as store:
+        plan = todays_plan(store, name)
+    if as_json:
+        click.echo(json.dumps(plan.to_dict(), indent=2))
+        return
+    source = "prescribed" if plan.prescribed else "no prescription yet; defaults"
+    click.echo(f"{plan.player}, {plan.day.isoformat()} ({source})")
+    click.echo(f"  play: {', '.join(plan.levels) or 'no level allowed'}")
+    click.echo(f"  today: {plan.minutes_today:.1f} of {plan.minutes_per_session:g} min"
+               + ("  (done)" if plan.done_today else f"  ({plan.minutes_left_today:.1f} min to go)"))
+    click.echo(f"  this week: {plan.sessions_this_week} of {plan.sessions_per_week} sessions,"
+               f" {plan.minutes_this_week:.1f} min")
+    if plan.note:
+        click.echo(f"  note: {plan.note}")
 
 
 COMMANDS = [players]

@@ -76,6 +76,17 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         """,
     ),
     (
+        "a player's prescription; pain before and after a session and the therapist's notes",
+        """
+        ALTER TABLE players ADD COLUMN prescription_json TEXT;
+        ALTER TABLE sessions ADD COLUMN pain_before INTEGER
+            CHECK (pain_before IS NULL OR pain_before BETWEEN 0 AND 10);
+        ALTER TABLE sessions ADD COLUMN pain_after INTEGER
+            CHECK (pain_after IS NULL OR pain_after BETWEEN 0 AND 10);
+        ALTER TABLE sessions ADD COLUMN notes TEXT;
+        """,
+    ),
+    (
         "per-player settings, therapist caps and level progress",
         """
         ALTER TABLE players ADD COLUMN settings_json TEXT;

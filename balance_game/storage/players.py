@@ -153,3 +153,14 @@ def update_caps(db: Database, player: Player, **changes: Any) -> Caps:
         db.execute("UPDATE players SET caps_json = ? WHERE id = ?",
                    (json.dumps(asdict(caps)), player.id))
     return caps
+
+
+def set_prescription_json(db: Database, player_id: int, prescription_json: str | None) -> None:
+    """Store a player's validated prescription (JSON text), or clear it with None."""
+    with db.transaction():
+        db.execute("UPDATE players SET prescription_json = ? WHERE id = ?",
+                   (prescription_json, player_id))
+
+
+def get_prescription_json(db: Database, player_id: int) -> str | None:
+    return db.scalar("SELECT prescription_json FROM players WHERE id = ?", (player_id,))

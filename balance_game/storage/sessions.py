@@ -136,6 +136,39 @@ class SessionRecorder:
             )
 
 
+PAIN_WHEN = ("before", "after")
+MAX_NOTES_LENGTH = 4000
+
+
+def _require_session(db: Database, session_id: int) -> None:
+    if not db.query("SELECT id FROM sessions WHERE id = ?", (session_id,)):
+        raise UserError(f"no session {session_id}; list them with `balance-game sessions`")
+
+
+def set_session_pain(db: Database, session_id: int, when: str, value: int | None) -> None:
+    """Record the player's pain (0 no pain .. 10 worst imaginable) before or after a session."""
+    if when not in PAIN_WHEN:
+        raise ValueError(f"when must be 'before' or 'after', not {when!r}")
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10
+    ):
+        raise UserError(f"pain {value!r} is out of range (a whole number from 0 to 10)")
+    _require_session(db, session_id)
+    with db.transaction():
+        db.execute(f"UPDATE sessions SET pain_{when} = ? WHERE id = ?", (value, session_id))
+
+
+def set_session_notes(db: Database, session_id: int, notes: str | None) -> None:
+    """Attach free-text notes (the patient's comments, the therapist's observations)."""
+    if notes is not None:
+        notes = notes.strip() or None
+    if notes is not None and len(notes) > MAX_NOTES_LENGTH:
+        raise UserError(f"notes are {len(notes)} characters long (up to {MAX_NOTES_LENGTH})")
+    _require_session(db, session_id)
+    with db.transaction():
+        db.execute("UPDATE sessions SET notes = ? WHERE id = ?", (notes, session_id))
+
+
 def iter_session_samples(db: Database, session_id: int) -> Iterator[Sample]:
     if not db.query("SELECT id FROM sessions WHERE id = ?", (session_id,)):
         raise UserError(f"no session {session_id}; list them with `balance-game sessions`")
