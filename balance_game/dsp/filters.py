@@ -13,7 +13,9 @@ import math
 from functools import lru_cache
 
 import numpy as np
-from scipy.signal import butter, sosfilt, sosfilt_zi
+
+# scipy.signal is imported inside the functions that need it: it takes over a second to load,
+# and the game and most commands never filter a trial.
 
 ANALYSIS_CUTOFF_HZ = 10.0
 # "4th-order zero-lag" is ambiguous (docs/sway-measures.md §2.2). We design butter(4) and run it
@@ -29,6 +31,8 @@ def _design(cutoff_hz: float, fs_hz: float, order: int) -> tuple[np.ndarray, np.
     Design and ``sosfilt_zi`` cost more than filtering a whole trial, so they are cached. The
     arrays are shared: never modify them.
     """
+    from scipy.signal import butter, sosfilt_zi
+
     sos = butter(order, cutoff_hz, btype="low", fs=fs_hz, output="sos")
     return sos, sosfilt_zi(sos)
 
@@ -68,6 +72,8 @@ def lowpass_zero_lag(
         [2 * first - x[..., pad:0:-1], x, 2 * last - x[..., -2 : -pad - 2 : -1]], axis=-1
     )
     state = zi.reshape(len(zi), *([1] * (x.ndim - 1)), 2)
+    from scipy.signal import sosfilt
+
     y, _ = sosfilt(sos, ext, axis=-1, zi=state * ext[..., :1])
     y, _ = sosfilt(sos, y[..., ::-1], axis=-1, zi=state * y[..., -1:])
     return y[..., ::-1][..., pad:-pad]

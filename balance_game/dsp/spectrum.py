@@ -11,13 +11,12 @@ from functools import lru_cache
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
-from scipy.signal import get_window
 
 
 @lru_cache(maxsize=16)
 def _hann(nperseg: int) -> np.ndarray:
     """The periodic Hann window, as scipy's welch uses by default for spectral analysis."""
-    window = get_window("hann", nperseg)
+    window = 0.5 - 0.5 * np.cos(2.0 * np.pi * np.arange(nperseg) / nperseg)
     window.setflags(write=False)
     return window
 

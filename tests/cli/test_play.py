@@ -104,6 +104,8 @@ def test_players_add_and_list(run_cli, tmp_path):
 
 
 def test_every_command_has_help(run_cli):
+    from click.testing import CliRunner
+
     from balance_game.cli import cli
 
     def walk(group, prefix):
@@ -112,9 +114,12 @@ def test_every_command_has_help(run_cli):
             if hasattr(command, "commands"):
                 yield from walk(command, [*prefix, name])
 
+    runner = CliRunner()
     for words in [[], *walk(cli, [])]:
-        result = run_cli(*words, "--help")
-        assert result.returncode == 0 and "Usage:" in result.stdout, words
+        result = runner.invoke(cli, [*words, "--help"], prog_name="balance-game")
+        assert result.exit_code == 0 and "Usage:" in result.output, words
+        assert len(cli.get_command(None, words[0]).help or "") > 10 if words else True
+    assert run_cli("--help").returncode == 0  # and once as a real process
     version = run_cli("--version")
     assert version.returncode == 0 and "balance-game" in version.stdout
 
