@@ -18,7 +18,7 @@ from balance_game.dsp.safety import SafetyMonitor
 from balance_game.game.level_run import LevelResult, LevelRun
 from balance_game.levels import LevelSpec
 from balance_game.storage.progress import ProgressBook
-from balance_game.storage.sessions import SessionRecorder, TrialRecord
+from balance_game.storage.sessions import SessionRecorder, TrialRecord, quantize
 
 DEFAULT_WEIGHT_KG = 70.0
 # A trial only counts when both feet stayed loaded: lifting one foot is the classic way to
@@ -68,6 +68,7 @@ class GameSession:
             if isinstance(item, DeviceStatus):
                 self._on_status(item)
                 continue
+            item = quantize(item)  # play on exactly what is stored, so replays are exact
             self.recorder.add_sample(item)
             self.last_sample = item
             self._check_safety(item)

@@ -66,13 +66,14 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         CREATE INDEX events_by_session ON events(session_id, t_s);
         CREATE TABLE sample_blocks (
+            id INTEGER PRIMARY KEY,
             session_id INTEGER NOT NULL REFERENCES sessions(id),
             seq INTEGER NOT NULL,
             t0_s REAL NOT NULL,
             n INTEGER NOT NULL,
             data BLOB NOT NULL,
-            PRIMARY KEY (session_id, seq)
-        ) WITHOUT ROWID;
+            UNIQUE (session_id, seq)
+        );
         """,
     ),
     (

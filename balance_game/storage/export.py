@@ -38,9 +38,9 @@ from balance_game.storage.players import get_player, get_prescription_json
 from balance_game.storage.samples_csv import COLUMNS as SAMPLE_VALUE_COLUMNS
 from balance_game.storage.samples_csv import sample_row
 from balance_game.storage.sessions import (
-    BLOCK_COLUMNS,
     iter_session_samples,
     session_events,
+    session_sample_array,
     session_trials,
 )
 from balance_game.timeutil import now_iso
@@ -186,18 +186,7 @@ def _uuid(*parts: object) -> str:
 # --- collecting -------------------------------------------------------------------------------
 def _session_array(db: Database, session_id: int) -> np.ndarray:
     """All samples as an (n, 8) array: t, four corners, total, cop x, cop y (NaN if absent)."""
-    parts = []
-    for block in db.query("SELECT t0_s, n, data FROM sample_blocks WHERE session_id = ? ORDER BY seq",
-                          (session_id,)):
-        rows = np.frombuffer(block["data"], dtype=np.float32).reshape(block["n"], BLOCK_COLUMNS)
-        rows = rows.astype(np.float64)
-        part = np.empty((block["n"], 8))
-        part[:, 0] = block["t0_s"] + rows[:, 0]
-        part[:, 1:5] = rows[:, 1:5]
-        part[:, 5] = rows[:, 1:5].sum(axis=1)
-        part[:, 6:8] = rows[:, 5:7]
-        parts.append(part)
-    return np.concatenate(parts) if parts else np.empty((0, 8))
+    return session_sample_array(db, session_id)
 
 
 def _paused_intervals(events: list[dict[str, Any]]) -> list[tuple[float, float]]:

@@ -42,7 +42,6 @@ def test_replay_reproduces_the_recorded_trials(run_cli, tmp_path):
     assert len(lines) == len(recorded) >= 3
     for line, (index, success, score, difficulty) in zip(lines, recorded, strict=True):
         assert line.startswith(f"reach-01 trial {index + 1}: {'success' if success else 'miss'}")
-        replay_score = float(line.split("score ")[1].split(",")[0])
-        assert replay_score == pytest.approx(score, abs=1.0)  # samples are stored as float32
+        assert f"score {score:g}," in line  # bit for bit: the game played on the stored values
         assert line.endswith(f"difficulty {difficulty:g}")
     assert run_cli("replay", "42", "--headless", "--db", str(db)).returncode == 2
