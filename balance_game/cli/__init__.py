@@ -40,6 +40,7 @@ def cli(ctx: click.Context, db_path: str | None, window: bool) -> None:
 
 def _register() -> None:
     from balance_game.cli import (
+        assess,
         bench,
         export,
         levels,
@@ -51,7 +52,7 @@ def _register() -> None:
         simulate,
     )
 
-    for module in (bench, export, levels, metrics, play, players, replay, sessions, simulate):
+    for module in (assess, bench, export, levels, metrics, play, players, replay, sessions, simulate):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -28,6 +28,7 @@ BOARD_HALF_AP_MM = 119.0
 SWAY_TAU_S = 0.6  # correlation time of the sway disturbance
 SWAY_SMOOTH_S = 0.35  # the body filters the disturbance: COP stays a smooth signal
 AIM_TAU_S = 2.0  # how slowly a player's aiming error wanders
+PLAN_HZ = (0.35, 0.65)  # voluntary movement speed: natural frequency = a + b * ability
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class SimulatedPlayer:
         self.name = f"simulated player (ability {ability:.2f})"
         self.limits = limits
         self.ability = Ability.from_level(ability)
+        self.ability_level = ability
         self.weight_kg = weight_kg
         self.rng = random.Random(seed)
         self.events = sorted(events, key=lambda e: e.t_s)
@@ -80,6 +82,9 @@ class SimulatedPlayer:
         self.vel = [0.0, 0.0]
         self.sway = [0.0, 0.0]
         self.drive = [0.0, 0.0]
+        self.plan = [0.0, 0.0]
+        self.plan_vel = [0.0, 0.0]
+        self.eased = [0.0, 0.0]
         self.aim_error = [0.0, 0.0]
         self.goal: Goal | None = None
         self.seen: deque[tuple[float, Goal | None]] = deque([(0.0, None)])
@@ -120,6 +125,7 @@ class SimulatedPlayer:
             elif event.kind == "return":
                 self.on_board = True
                 self.com, self.vel = [0.0, 0.0], [0.0, 0.0]
+                self.plan, self.plan_vel, self.eased = [0.0, 0.0], [0.0, 0.0], [0.0, 0.0]
             elif event.kind == "lost":
                 self.connected = False
                 out.append(DeviceStatus(self.t_s, "lost", "simulated board disconnected"))
@@ -158,10 +164,19 @@ class SimulatedPlayer:
         kick = a.sway_mm * math.sqrt(1.0 - decay * decay)
         smooth = 1.0 - math.exp(-dt / SWAY_SMOOTH_S)
         cop = [0.0, 0.0]
+        wp = 2.0 * math.pi * (PLAN_HZ[0] + PLAN_HZ[1] * min(1.0, max(0.0, self.ability_level)))
+        ease = 1.0 - math.exp(-dt * wp)
         for i in range(2):
+            # the intended path: the aim eased in, then a critically damped approach to it, so
+            # movements start and stop smoothly and the centre of pressure shows only a small
+            # anticipatory shift against the movement, as people's does
+            self.eased[i] += (aim_mm[i] - self.eased[i]) * ease
+            plan_acc = wp * wp * (self.eased[i] - self.plan[i]) - 2.0 * wp * self.plan_vel[i]
+            self.plan_vel[i] += plan_acc * dt
+            self.plan[i] += self.plan_vel[i] * dt
             self.sway[i] = self.sway[i] * decay + kick * self.rng.gauss(0.0, 1.0)
-            self.drive[i] += (aim_mm[i] + self.sway[i] - self.drive[i]) * smooth
-            target = self.drive[i]
+            self.drive[i] += (self.sway[i] - self.drive[i]) * smooth
+            target = self.plan[i] + self.drive[i]
             acc = w * w * (target - self.com[i]) - 2.0 * a.damping * w * self.vel[i]
             self.vel[i] += acc * dt
             self.com[i] += self.vel[i] * dt

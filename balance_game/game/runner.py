@@ -15,6 +15,7 @@ from balance_game.game.loop import GameLoop
 from balance_game.game.scenes import GameContext, GameOptions, SceneStack
 from balance_game.game.start import control_for, start_session
 from balance_game.levels import find_level
+from balance_game.storage.assessments import get_calibration
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_or_create_player
 
@@ -46,14 +47,14 @@ def run_game(request: RunRequest) -> RunSummary:
         spec = replace(spec, trials=options.trials)
     with Database(request.db_path) as db:
         player = None
-        if spec is not None or request.player:
+        if spec is not None or request.player or options.assessment:
             player = get_or_create_player(db, request.player or DEFAULT_PLAYER)
         window = None
         if not options.headless:
             from balance_game.render.window import Window
 
             window = Window(fullscreen=not request.windowed)
-        control = control_for(player)
+        control = control_for(player, get_calibration(db, player.id) if player else None)
         source = open_source(options.device, SourceOptions(
             limits=control.limits, seed=options.seed, ability=request.ability,
             weight_kg=(player.weight_kg if player and player.weight_kg else 70.0),
@@ -92,6 +93,12 @@ def _first_scene(ctx: GameContext, stack: SceneStack, spec, player) -> None:
     from balance_game.game.play import PlayScene
     from balance_game.game.title import TitleScene
 
+    if ctx.options.assessment:
+        from balance_game.game.assess import AssessScene
+
+        start_session(ctx, player)
+        stack.push(AssessScene(ctx.options.assessment))
+        return
     if spec is None:
         stack.push(TitleScene())
         return

@@ -40,6 +40,8 @@ class GameOptions:
     level_id: str | None = None
     device: str = "auto"
     trials: int | None = None  # play this many trials instead of the level's own count
+    assessment: str | None = None  # run this clinical test (quiet, los, symmetry, calibrate)
+    assess_seconds: float = 30.0  # length of each quiet-stance condition
 
 
 @dataclass

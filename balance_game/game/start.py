@@ -5,21 +5,23 @@ from __future__ import annotations
 from balance_game.control import ControlMap, Limits
 from balance_game.game.scenes import GameContext
 from balance_game.game.session import GameSession
+from balance_game.storage.assessments import Calibration, get_calibration
 from balance_game.storage.players import Player, get_caps, get_settings
 from balance_game.storage.progress import ProgressBook
 from balance_game.storage.sessions import SessionRecorder
 
 
-def control_for(player: Player | None) -> ControlMap:
-    """The player's mapping: theoretical limits from their height until they are measured."""
-    return ControlMap(Limits.theoretical(player.height_cm if player else None))
+def control_for(player: Player | None, calibration: Calibration | None = None) -> ControlMap:
+    """The player's mapping: their calibration, else theoretical limits from their height."""
+    theoretical = Limits.theoretical(player.height_cm if player else None)
+    return calibration.control(theoretical) if calibration else ControlMap(theoretical)
 
 
 def start_session(ctx: GameContext, player: Player) -> GameSession:
     if ctx.session is not None and not ctx.session.ended:
         ctx.session.end()
     ctx.player = player
-    ctx.control = control_for(player)
+    ctx.control = control_for(player, get_calibration(ctx.db, player.id))
     settings = get_settings(ctx.db, player)
     if ctx.sound is not None:
         ctx.sound.volume, ctx.sound.speech = settings.volume, settings.speech and ctx.sound.speech

@@ -103,6 +103,21 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ) WITHOUT ROWID;
         """,
     ),
+    (
+        "clinical test results and each player's calibration",
+        """
+        CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            player_id INTEGER NOT NULL REFERENCES players(id),
+            session_id INTEGER REFERENCES sessions(id),
+            kind TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            results_json TEXT NOT NULL
+        );
+        CREATE INDEX assessments_by_player ON assessments(player_id, kind, created_at);
+        ALTER TABLE players ADD COLUMN calibration_json TEXT;
+        """,
+    ),
 )
 
 

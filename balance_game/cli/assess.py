@@ -1,0 +1,61 @@
+"""`balance-game assess`: a guided clinical test (quiet stance, limits of stability, symmetry)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from balance_game.cli.options import db_option, db_path
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(["quiet", "los", "symmetry"]))
+@click.option("--player", required=True, help="Who is tested (created if new).")
+@click.option("--device", default="auto", show_default=True,
+              help="auto|wbb|hid:PROFILE|gamepad|keyboard|mouse|sim|replay:FILE")
+@click.option("--seconds", type=click.FloatRange(10, 120), default=30.0, show_default=True,
+              help="Length of each quiet-stance condition.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--ability", type=click.FloatRange(0.0, 1.0), default=0.6, show_default=True,
+              help="Simulated player's ability (with --device sim).")
+@click.option("--headless", is_flag=True, help="No window (with --device sim it runs by itself).")
+@click.option("--fast", is_flag=True, help="With --headless: as fast as possible.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@db_option
+@click.pass_context
+def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: float, seed: int,
+           ability: float, headless: bool, fast: bool, as_json: bool, db: str | None) -> None:
+    """Run a test and save its results: quiet (modified CTSIB), los (limits of stability), symmetry.
+
+    quiet: eyes open/closed on firm ground and on foam, each held still for --seconds, with
+    sway measures per condition and Romberg quotients; los: leans in 8 directions with reaction
+    time, velocity, excursions and directional control (the measured limits then scale every
+    game); symmetry: weight borne left/right and front/back.
+    """
+    from balance_game.assessments import summarise
+    from balance_game.game.runner import RunRequest, run_game
+    from balance_game.game.scenes import GameOptions
+    from balance_game.storage.assessments import list_assessments
+    from balance_game.storage.db import Database
+    from balance_game.storage.players import get_player
+
+    if fast and not headless:
+        raise click.UsageError("--fast needs --headless")
+    options = GameOptions(headless=headless, fast=fast, seed=seed, device=device,
+                          assessment=kind, assess_seconds=seconds)
+    path = db_path(ctx, db)
+    run_game(RunRequest(db_path=path, options=options, player=player, ability=ability))
+    with Database(path) as store:
+        done = list_assessments(store, get_player(store, player).id, kind)
+    if not done:
+        raise click.ClickException("the test was left before the end; nothing was saved")
+    results = done[-1]["results"]
+    if as_json:
+        click.echo(json.dumps(results, indent=2))
+        return
+    for line in summarise(kind, results):
+        click.echo(line)
+
+
+COMMANDS = [assess]
