@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for a person at a screen
+    except Exception as exc:
         if os.environ.get("BALANCE_GAME_DEBUG"):
             raise
         sys.exit(_internal_error(exc))
