@@ -59,7 +59,7 @@ def _send(device: HidDevice, report: bytes) -> None:
 
 
 def _await(device: HidDevice, match: Callable[[object], T | None], what: str) -> T:
-    """Read until ``match`` accepts a report; other traffic (data, the kernel's replies) is skipped."""
+    """Read until ``match`` accepts a report, skipping other traffic (data, kernel replies)."""
     deadline = time.monotonic() + REPLY_TIMEOUT_S
     while time.monotonic() < deadline:
         raw = device.read(POLL_MS)

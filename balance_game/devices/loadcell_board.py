@@ -1,0 +1,42 @@
+"""A USB-HID load-cell board (HX711 + microcontroller): no conversation, it just streams.
+
+Everything that differs between such boards (report ID, where each cell sits, integer width and
+byte order, counts per kilogram) is in its profile, so a new board needs only a YAML file.
+"""
+
+from __future__ import annotations
+
+from balance_game.devices.hid_backend import DeviceInfo, HidBackend, HidDevice
+from balance_game.devices.link import LinkReading
+from balance_game.devices.parsers import hid_loadcell
+from balance_game.devices.profiles import LoadCellProfile
+from balance_game.dsp.calibration import loadcell_corners_kg
+
+
+class LoadCellLink:
+    """An open load-cell board streaming one input report per reading."""
+
+    def __init__(self, device: HidDevice, info: DeviceInfo, profile: LoadCellProfile) -> None:
+        self._device = device
+        self._profile = profile
+        self._parse = hid_loadcell(profile.layout)
+        self.name = profile.name
+        self.identity = info.serial_number or info.path_text
+
+    @classmethod
+    def open(cls, backend: HidBackend, info: DeviceInfo, profile: LoadCellProfile) -> LoadCellLink:
+        return cls(backend.open(info), info, profile)
+
+    def read(self, timeout_ms: int) -> LinkReading | None:
+        raw = self._device.read(timeout_ms)
+        if not raw:
+            return None
+        counts = self._parse(raw).counts
+        p = self._profile
+        return LinkReading(loadcell_corners_kg(counts, p.counts_per_kg, p.zero_counts))
+
+    def resume(self) -> None:
+        """Nothing to ask: these boards stream from power-on."""
+
+    def close(self) -> None:
+        self._device.close()
