@@ -39,7 +39,9 @@ def cli(ctx: click.Context, db_path: str | None, window: bool) -> None:
 
 
 def _register() -> None:
-    for module in ():
+    from balance_game.cli import devices
+
+    for module in (devices,):
         for command in module.COMMANDS:
             cli.add_command(command)
 

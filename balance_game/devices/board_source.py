@@ -220,14 +220,14 @@ def open_board(spec: str, *, backend: HidBackend | None = None, use_tare: bool =
                        tare=tare, tare_store=store)
 
 
-def open_auto_board(*, backend: HidBackend | None = None,
+def open_auto_board(*, backend: HidBackend | None = None, use_tare: bool = True,
                     profiles: dict[str, Profile] | None = None) -> BoardSource | None:
     """The first connected board that answers, or None (the caller falls back to another source)."""
     backend = backend if backend is not None else default_backend()
     profiles = profiles if profiles is not None else load_profiles()
     for board in detect_boards(backend, profiles):
         try:
-            return open_board(board.spec, backend=backend, profiles=profiles)
+            return open_board(board.spec, backend=backend, use_tare=use_tare, profiles=profiles)
         except BoardUnavailable:
             continue  # e.g. a Wii Remote: same IDs, no board; a permission problem still shows
     return None
