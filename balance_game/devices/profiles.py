@@ -95,7 +95,7 @@ class _Node:
     def __init__(self, file: Path, data: Any, path: str = "") -> None:
         self.file, self.path = file, path
         if not isinstance(data, dict):
-            self.fail(path or "(top level)", f"is {_describe(data)}", "a mapping of keys")
+            self.fail(path or "(top level)", _describe(data), "a mapping of keys")
         self.data: dict[Any, Any] = data
         self.used: set[Any] = set()
 
@@ -123,7 +123,7 @@ class _Node:
         if value is default and default is not _MISSING:
             return value
         if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
-            self.fail(self.key_path(key), f"is {_describe(value)}", valid)
+            self.fail(self.key_path(key), _describe(value), valid)
         return value
 
     def number(self, key: str, low: float, high: float, integer: bool = False,
@@ -154,10 +154,10 @@ class _Node:
 
 
 def _describe(value: Any) -> str:
+    """What was found, for a message: "'wide' is a str", "is empty"."""
     if value is None:
-        return "empty"
-    text = repr(value)
-    return f"{text[:30]} ({type(value).__name__})"
+        return "is empty"
+    return f"{repr(value)[:30]} is a {type(value).__name__}"
 
 
 def _hex(node: _Node, key_path: str, text: str, valid: str) -> bytes:
@@ -177,7 +177,7 @@ def _hex_list(node: _Node, key: str) -> tuple[bytes, ...]:
     for i, item in enumerate(items):
         path = f"{node.key_path(key)}[{i}]"
         if not isinstance(item, str):
-            node.fail(path, f"is {_describe(item)}", valid)
+            node.fail(path, _describe(item), valid)
         out.append(_hex(node, path, item, valid))
     return tuple(out)
 
@@ -324,7 +324,7 @@ def load_profile(path: Path) -> Profile:
         key = "kind" if kind != "board" else "transport"
         valid = "kind: board or gamepad" if key == "kind" else "transport: wii or hid_loadcell"
         node.get(key, valid)
-        node.fail(key, f"is {_describe(node.data[key])}", valid)
+        node.fail(key, _describe(node.data[key]), valid)
     profile = builder(node)  # type: ignore[misc]
     node.done()
     return profile
