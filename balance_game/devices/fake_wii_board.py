@@ -77,6 +77,7 @@ class FakeScript:
     reconnect_after_s: float | None = 0.3  # None: a disconnect is for good
     permission_denied: bool = False
     present: bool = True
+    extension_id: bytes = EXTENSION_ID  # a Wii Remote with a Nunchuk: 00 00 A4 20 00 00
 
 
 def calibration_block() -> bytes:
@@ -84,7 +85,7 @@ def calibration_block() -> bytes:
     return b"".join(struct.pack(">H", CAL_TR_BR_TL_BL[s][p]) for p in range(3) for s in range(4))
 
 
-def _memory() -> bytearray:
+def _memory(extension_id: bytes) -> bytearray:
     """The extension register page 0xA400xx as the board holds it."""
     mem = bytearray(256)
     mem[0x20:0x24] = bytes([0x01, 0x69, 0x00, 0x00])
@@ -92,7 +93,7 @@ def _memory() -> bytearray:
     mem[0x60:0x62] = bytes([REFERENCE_TEMPERATURE, 0x01])
     crc = zlib.crc32(bytes(mem[0x24:0x3C]) + bytes(mem[0x20:0x22]) + bytes(mem[0x60:0x62]))
     mem[0x3C:0x40] = struct.pack(">I", crc)
-    mem[0xFA:0x100] = EXTENSION_ID
+    mem[0xFA:0x100] = extension_id
     return mem
 
 
@@ -159,7 +160,7 @@ class FakeWiiBoard:
     def __init__(self, backend: FakeBackend) -> None:
         self._backend = backend
         self._script = backend.script
-        self._memory = _memory()
+        self._memory = _memory(self._script.extension_id)
         self._replies: deque[bytes] = deque()
         self._streaming = False
         self._next_due_s = 0.0
