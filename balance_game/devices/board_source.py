@@ -133,6 +133,8 @@ class BoardSource:
         self._tare_window: list[Corners] | None = None
         self._reader = DeviceReader(link, reconnect, clock=clock)
         self._pending: deque[RawSample | ReaderEvent] = deque()
+        self._button_down = False
+        self._actions: list[str] = []
         self._origin_s = clock()
         self._reader.start()  # reports that arrive before start() are read and then discarded
 
@@ -158,8 +160,22 @@ class BoardSource:
             if isinstance(item, ReaderEvent):
                 out.append(DeviceStatus(item_t_s, item.state, item.message))
             else:
+                self._track_button(item.front_button)
                 out.append(self._sample(item_t_s, item.corners_kg))
         return out
+
+    def _track_button(self, down: bool) -> None:
+        if down and not self._button_down:
+            self._actions.append("confirm")
+        self._button_down = down
+
+    def take_actions(self) -> list[str]:
+        """Actions from the board's own button since the last call: its front button confirms.
+
+        A player standing on the board can press it with a toe, so menus work without a pad.
+        """
+        actions, self._actions = self._actions, []
+        return actions
 
     def _sample(self, t_s: float, factory_kg: Corners) -> Sample:
         if self._tare_window is not None:

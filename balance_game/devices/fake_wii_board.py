@@ -40,7 +40,6 @@ FAKE_PATH = b"/dev/hidraw-fake-wbb"
 FAKE_SERIAL = "00:19:1d:fa:ce:01"
 KERNEL_BUFFER_REPORTS = 64  # hidraw keeps this many reports per reader; older ones are dropped
 OUTPUT_LENGTHS = {0x11: 2, 0x12: 3, 0x15: 2, 0x16: 22, 0x17: 7}
-INJECTED_EVENTS = ("status", "garbage", "short", "unknown", "nodata", "disconnect")
 
 RawLoad = Callable[[int], tuple[int, int, int, int]]
 
@@ -78,6 +77,7 @@ class FakeScript:
     permission_denied: bool = False
     present: bool = True
     extension_id: bytes = EXTENSION_ID  # a Wii Remote with a Nunchuk: 00 00 A4 20 00 00
+    front_button_held: frozenset[int] = frozenset()  # data report indices with the button down
 
 
 def calibration_block() -> bytes:
@@ -243,7 +243,9 @@ class FakeWiiBoard:
         if event is not None and backend.next_index not in backend.fired:
             backend.fired.add(backend.next_index)
             return self._injected(event)
-        report = data_report(self._script.load(backend.next_index))
+        index = backend.next_index
+        buttons = 0x08 if index in self._script.front_button_held else 0x00
+        report = data_report(self._script.load(index), buttons)
         backend.next_index += 1
         backend.reports_sent += 1
         self._next_due_s += period

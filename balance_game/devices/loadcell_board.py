@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from balance_game.devices.hid_backend import DeviceInfo, HidBackend, HidDevice
 from balance_game.devices.link import LinkReading
-from balance_game.devices.parsers import hid_loadcell
+from balance_game.devices.parsers import LoadCellData, parser_named
 from balance_game.devices.profiles import LoadCellProfile
 from balance_game.dsp.calibration import loadcell_corners_kg
 
@@ -19,7 +19,7 @@ class LoadCellLink:
     def __init__(self, device: HidDevice, info: DeviceInfo, profile: LoadCellProfile) -> None:
         self._device = device
         self._profile = profile
-        self._parse = hid_loadcell(profile.layout)
+        self._parse = parser_named(profile.parser, profile.layout)
         self.name = profile.name
         self.identity = info.serial_number or info.path_text
 
@@ -31,9 +31,12 @@ class LoadCellLink:
         raw = self._device.read(timeout_ms)
         if not raw:
             return None
-        counts = self._parse(raw).counts
+        data = self._parse(raw)
+        if not isinstance(data, LoadCellData):
+            raise TypeError(f"{self._profile.path}: parser {self._profile.parser} is not for "
+                            "load-cell boards")
         p = self._profile
-        return LinkReading(loadcell_corners_kg(counts, p.counts_per_kg, p.zero_counts))
+        return LinkReading(loadcell_corners_kg(data.counts, p.counts_per_kg, p.zero_counts))
 
     def resume(self) -> None:
         """Nothing to ask: these boards stream from power-on."""

@@ -159,4 +159,11 @@ def hid_loadcell(layout: LoadCellLayout) -> Callable[[bytes], LoadCellData]:
     return parse
 
 
-PARSER_NAMES = ("wii_data_report", "hid_loadcell")
+def parser_named(name: str, layout: LoadCellLayout | None = None
+                 ) -> Callable[[bytes], WiiData | LoadCellData]:
+    """The data-report parser a profile names (``hid_loadcell`` needs the profile's layout)."""
+    if name == "wii_data_report":
+        return wii_data_report
+    if name == "hid_loadcell" and layout is not None:
+        return hid_loadcell(layout)
+    raise ValueError(f"no parser {name!r} for this profile")

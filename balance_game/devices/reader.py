@@ -177,6 +177,9 @@ class DeviceReader:
         except (DeviceGone, UserError):  # not back yet (or not openable yet): try again soon
             self._stop.wait(self._retry_every_s)
             return
+        if self._stop.is_set():  # closed while we were reconnecting: nobody will read it
+            link.close()
+            return
         self.counters.reconnects += 1
         self._link = link
         self._last_data_s = self._clock()

@@ -160,3 +160,14 @@ def test_a_hid_loadcell_board_from_its_profile_alone(tmp_path):
     assert samples[0].corners_kg == pytest.approx((10.0, 20.0, 30.0, 15.0))
     # x = 200 * ((20 + 15) - (10 + 30)) / 75, y = 200 * ((10 + 20) - (30 + 15)) / 75
     assert (samples[0].cop_x_mm, samples[0].cop_y_mm) == pytest.approx((-13.333, -40.0), abs=1e-3)
+
+
+def test_the_front_button_confirms_once_per_press():
+    held = frozenset(range(5, 9)) | frozenset(range(15, 17))
+    script = FakeScript(rate_hz=200, front_button_held=held)
+    source = open_board("wbb", backend=FakeBackend(script), use_tare=False)
+    _collect(source, 0.3)
+    actions = source.take_actions()
+    source.close()
+    assert actions == ["confirm", "confirm"]
+    assert source.take_actions() == []
