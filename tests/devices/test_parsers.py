@@ -93,3 +93,12 @@ def test_fuzz_parsers_only_ever_raise_report_errors(parse, report):
 def test_fuzz_wii_reports_with_known_ids(report_id, rest):
     with contextlib.suppress(ReportError):
         wii_report(bytes([report_id]) + rest)
+
+
+def test_parsers_by_profile_name():
+    from balance_game.devices.parsers import parser_named
+
+    assert parser_named("wii_data_report") is wii_data_report
+    assert parser_named("hid_loadcell", LAYOUT)(bytes([1]) + bytes(16)).counts == (0, 0, 0, 0)
+    with pytest.raises(ValueError, match="no parser 'hid_loadcell'"):
+        parser_named("hid_loadcell")
