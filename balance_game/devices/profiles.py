@@ -322,9 +322,9 @@ def load_profile(path: Path) -> Profile:
     builder = _BUILDERS.get(builder_key) if isinstance(builder_key, str) else None
     if builder is None:
         key = "kind" if kind != "board" else "transport"
-        valid = "kind: board or gamepad" if key == "kind" else "transport: wii or hid_loadcell"
+        valid = "one of board, gamepad" if key == "kind" else "one of wii, hid_loadcell"
         node.get(key, valid)
-        node.fail(key, _describe(node.data[key]), valid)
+        node.fail(key, f"{node.data[key]!r} is not known", valid)
     profile = builder(node)  # type: ignore[misc]
     node.done()
     return profile

@@ -89,7 +89,7 @@ def test_unknown_kind_and_top_level_not_a_mapping(tmp_path):
     path.write_text("id: x\nkind: toaster\n")
     with pytest.raises(UserError) as err:
         load_profile(path)
-    assert str(err.value) == f"{path}: kind: 'toaster' is a str (kind: board or gamepad)"
+    assert str(err.value) == f"{path}: kind: 'toaster' is not known (one of board, gamepad)"
     path.write_text("- just\n- a list\n")
     with pytest.raises(UserError) as err:
         load_profile(path)
@@ -102,3 +102,10 @@ def test_duplicate_ids_are_refused(tmp_path):
         (tmp_path / name).write_text((drivers_dir() / "gamepad-standard.yaml").read_text())
     with pytest.raises(UserError, match=r"b\.yaml: id: 'gamepad-standard' is also used by a.yaml"):
         load_profiles(tmp_path)
+
+
+def test_board_without_transport(tmp_path):
+    path = _with(tmp_path, "wii-balance-board.yaml", "transport: wii\n", "")
+    with pytest.raises(UserError) as err:
+        load_profile(path)
+    assert str(err.value) == f"{path}: transport: missing (one of wii, hid_loadcell)"
