@@ -130,6 +130,9 @@ class DeviceReader:
                 self.counters.reports += 1
                 self.counters.malformed += 1
                 continue
+            except Exception as exc:  # a driver hiccup must not end the session: start afresh
+                self._lose(link, f"unexpected {type(exc).__name__}: {exc}")
+                continue
             self._handle(link, reading, self._clock())
 
     def _handle(self, link: BoardLink, reading: LinkReading | None, now_s: float) -> None:

@@ -105,3 +105,17 @@ def test_battery_low_is_reported_once():
     reader = DeviceReader(link, lambda: link, read_timeout_ms=10)
     items = _run(reader, lambda items: len(_samples(items)) >= 4, timeout_s=2.0)
     assert _events(items) == ["battery_low"]
+
+
+def test_an_unexpected_error_in_a_link_is_a_lost_link_and_the_reader_carries_on():
+    class _Broken(_Link):
+        def read(self, timeout_ms):
+            raise RuntimeError("driver hiccup")
+
+    good = _Link([LinkReading((1.0, 1.0, 1.0, 1.0))])
+    reader = DeviceReader(_Broken([]), lambda: good, retry_every_s=0.01, read_timeout_ms=10)
+    items = _run(reader, lambda items: len(_samples(items)) >= 1, timeout_s=2.0)
+    assert _events(items)[:2] == ["lost", "connected"]
+    assert "RuntimeError: driver hiccup" in next(i.message for i in items
+                                                 if isinstance(i, ReaderEvent))
+    assert len(_samples(items)) == 1
