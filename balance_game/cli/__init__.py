@@ -42,6 +42,7 @@ def _register() -> None:
     from balance_game.cli import (
         assess,
         bench,
+        devices,
         export,
         levels,
         metrics,
@@ -52,7 +53,9 @@ def _register() -> None:
         simulate,
     )
 
-    for module in (assess, bench, export, levels, metrics, play, players, replay, sessions, simulate):
+    modules = (assess, bench, devices, export, levels, metrics, play, players, replay, sessions,
+               simulate)
+    for module in modules:
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -1,0 +1,216 @@
+"""``balance-game devices | record | tare``: see, record and zero the connected hardware.
+
+Thin commands over ``balance_game.devices``; with ``BALANCE_GAME_FAKE_BOARD=<scenario>`` they run
+against the byte-level fake board (tests and demos, see drivers/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from balance_game.devices.base import Sample
+from balance_game.devices.board_source import (
+    BoardSource,
+    DetectedBoard,
+    detect_boards,
+    open_auto_board,
+    open_board,
+)
+from balance_game.devices.hid_backend import DeviceGone, HidBackend, default_backend, udev_rule
+from balance_game.devices.profiles import LoadCellProfile, WiiProfile, load_profiles
+from balance_game.devices.wii_board import battery_percent, request_status
+from balance_game.errors import UserError
+from balance_game.storage.samples_csv import write_samples_file
+
+DEVICE_HELP = "auto (the first board found), wbb, or hid:PROFILE_ID."
+LOST_GRACE_S = 5.0  # how long a recording waits for a lost board to come back
+TARE_SETTLE_S = 0.3
+TARE_WINDOW_S = 2.0  # Nintendo's guidance: average the empty board over 2 s
+POLL_EVERY_S = 0.01
+
+
+def _open(device: str, backend: HidBackend, use_tare: bool = True) -> BoardSource:
+    if device != "auto":
+        return open_board(device, backend=backend, use_tare=use_tare)
+    source = open_auto_board(backend=backend, use_tare=use_tare)
+    if source is None:
+        raise UserError("no balance board connected (switch it on, pair it, then try again; "
+                        "`balance-game devices` lists what is connected)")
+    return source
+
+
+def _battery(board: DetectedBoard, backend: HidBackend) -> float | None:
+    """Only the Wii board reports its battery, and only when asked (a status round trip)."""
+    if board.spec != "wbb":
+        return None
+    try:
+        device = backend.open(board.info)
+    except (DeviceGone, UserError):
+        return None
+    try:
+        return round(battery_percent(request_status(device)))
+    except DeviceGone:
+        return None
+    finally:
+        device.close()
+
+
+def _device_rows(backend: HidBackend) -> list[dict[str, Any]]:
+    rows = [
+        {"name": b.name, "kind": b.kind, "profile": b.profile_id, "spec": b.spec,
+         "path": b.path, "battery_percent": _battery(b, backend)}
+        for b in detect_boards(backend)
+    ]
+    from balance_game.devices.gamepad import connected_gamepads
+
+    rows += [{"name": name, "kind": "gamepad", "profile": "gamepad-standard", "spec": "gamepad",
+              "path": "", "battery_percent": None} for name in connected_gamepads()]
+    return rows
+
+
+@click.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+@click.pass_context
+def devices(ctx: click.Context, as_json: bool) -> None:
+    """List connected balance boards and gamepads (name, kind, profile, path, battery)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    rows = _device_rows(default_backend())
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        click.echo("no boards or gamepads connected")
+    for r in rows:
+        battery = "" if r["battery_percent"] is None else f"  battery {r['battery_percent']}%"
+        path = f"  {r['path']}" if r["path"] else ""
+        click.echo(f"{r['kind']:8} {r['spec']:26} {r['name']}{path}{battery}")
+
+
+def _status_line(sample: Sample, rate_hz: float) -> str:
+    tl, tr, bl, br = sample.corners_kg or (0.0, 0.0, 0.0, 0.0)
+    total = sample.total_kg or 0.0
+    return (f"TL {tl:6.2f}  TR {tr:6.2f}  BL {bl:6.2f}  BR {br:6.2f}  total {total:6.2f} kg"
+            f"   COP x {sample.cop_x_mm:+7.1f} y {sample.cop_y_mm:+7.1f} mm   {rate_hz:5.0f} Hz")
+
+
+@devices.command()
+@click.option("--device", default="auto", show_default=True, help=DEVICE_HELP)
+@click.option("--seconds", type=click.FloatRange(min=0), default=0,
+              help="Stop after this long (0: until Ctrl-C).")
+def watch(device: str, seconds: float) -> None:
+    """Live corner loads, total, COP and sample rate, refreshed in place; Ctrl-C ends it."""
+    source = _open(device, default_backend())
+    origin = time.monotonic()
+    source.start(origin)
+    arrivals: list[float] = []
+    try:
+        while not seconds or time.monotonic() - origin < seconds:
+            now_s = time.monotonic() - origin
+            items = source.poll(now_s)
+            samples = [i for i in items if isinstance(i, Sample)]
+            for status in (i for i in items if not isinstance(i, Sample)):
+                click.echo(f"\r\x1b[2K{status.state}: {status.message}", err=True)
+            arrivals = [t for t in arrivals if t > now_s - 1.0] + [s.t_s for s in samples]
+            if samples:
+                click.echo(f"\r\x1b[2K{_status_line(samples[-1], len(arrivals))}", nl=False)
+            time.sleep(0.05)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        source.close()
+        click.echo("")
+
+
+@devices.command("udev-rules")
+def udev_rules() -> None:
+    """Print Linux udev rules granting hidraw access to every board in drivers/."""
+    click.echo("# balance-game: hidraw access for balance boards "
+               "(save as /etc/udev/rules.d/70-balance-game.rules)")
+    for profile in load_profiles().values():
+        if isinstance(profile, WiiProfile | LoadCellProfile):
+            ident = profile.identity
+            click.echo(f"# {profile.name} ({profile.bus})")
+            click.echo(udev_rule(ident.vendor_id, ident.product_id, profile.bus == "bluetooth"))
+
+
+def _recorded(source: BoardSource, seconds: float, counter: list[int]) -> Iterator[Sample]:
+    """Samples for ``seconds`` of session time; a board lost for good ends it with a UserError."""
+    origin = time.monotonic()
+    source.start(origin)
+    lost_at_s: float | None = None
+    while True:
+        now_s = time.monotonic() - origin
+        for item in source.poll(min(now_s, seconds)):
+            if isinstance(item, Sample):
+                counter[0] += 1
+                yield item
+                continue
+            click.echo(f"{item.t_s:8.3f} s  {item.state}: {item.message}", err=True)
+            if item.state == "lost":
+                lost_at_s = item.t_s if lost_at_s is None else lost_at_s
+            elif item.state == "connected":
+                lost_at_s = None
+        if now_s >= seconds:
+            return
+        if lost_at_s is not None and now_s - lost_at_s > LOST_GRACE_S:
+            raise UserError(f"the board was lost at {lost_at_s:.1f} s and did not come back; "
+                            f"the {counter[0]} samples before that were written")
+        time.sleep(POLL_EVERY_S)
+
+
+@click.command()
+@click.option("--device", default="auto", show_default=True, help=DEVICE_HELP)
+@click.option("--seconds", type=click.FloatRange(min=0, min_open=True), required=True,
+              help="How long to record.")
+@click.option("--no-tare", is_flag=True, help="Factory calibration only (no stored zero).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
+              required=True, help="Samples CSV to write.")
+def record(device: str, seconds: float, no_tare: bool, out_path: Path) -> None:
+    """Record the live stream of a board to a samples CSV."""
+    source = _open(device, default_backend(), use_tare=not no_tare)
+    counter = [0]
+    try:
+        write_samples_file(out_path, _recorded(source, seconds, counter))
+    finally:
+        source.close()
+    counts = source.counters
+    click.echo(f"{counter[0]} samples in {seconds:g} s written to {out_path} "
+               f"({counts.malformed} malformed reports skipped, {counts.reconnects} reconnects)",
+               err=True)
+
+
+@click.command()
+@click.option("--device", default="auto", show_default=True, help=DEVICE_HELP)
+def tare(device: str) -> None:
+    """Zero the board: it must be empty. The zero is stored for this board."""
+    source = _open(device, default_backend())
+    try:
+        origin = time.monotonic()
+        source.start(origin)
+        click.echo("zeroing: keep the board empty for 2 seconds...", err=True)
+        _poll_for(source, origin, TARE_SETTLE_S)
+        source.start_tare()
+        _poll_for(source, origin, TARE_SETTLE_S + TARE_WINDOW_S)
+        result = source.finish_tare()
+    finally:
+        source.close()
+    offsets = "  ".join(f"{c} {v:+.3f}" for c, v in zip(("TL", "TR", "BL", "BR"),
+                                                        result.offsets_kg, strict=True))
+    click.echo(f"zeroed {source.name}: offsets kg {offsets}")
+
+
+def _poll_for(source: BoardSource, origin: float, until_s: float) -> None:
+    while (now_s := time.monotonic() - origin) < until_s:
+        source.poll(now_s)
+        time.sleep(POLL_EVERY_S)
+    source.poll(until_s)
+
+
+COMMANDS = [devices, record, tare]

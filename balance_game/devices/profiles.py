@@ -1,0 +1,351 @@
+"""Device profiles: drivers/*.yaml -> frozen dataclasses, validated with errors a person can act on.
+
+A new board of a known kind needs only a new YAML file. Every problem is one line:
+``FILE: key.path: what is wrong (what would be valid)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from balance_game.devices.parsers import INTEGER_FORMATS, LoadCellLayout
+from balance_game.dsp.cop import ORIENTATIONS, BoardGeometry
+from balance_game.errors import UserError
+from balance_game.resources import drivers_dir
+
+CORNER_KEYS = ("tl", "tr", "bl", "br")
+ACTIONS = ("confirm", "back", "pause", "help")
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Identity:
+    vendor_id: int
+    product_id: int
+    product_string: str | None
+
+
+@dataclass(frozen=True)
+class WiiProfile:
+    """A Wii Balance Board (or a clone speaking its protocol over Bluetooth HID)."""
+
+    id: str
+    name: str
+    identity: Identity
+    extension_id: bytes
+    init_reports: tuple[bytes, ...]  # LED and extension init, sent in order
+    report_mode: bytes  # the DRM report, re-sent after every status report
+    power_off_reports: tuple[bytes, ...]
+    parser: str
+    geometry: BoardGeometry
+    orientation: str
+    temperature_correction: bool
+    path: Path
+    kind: str = "board"
+    transport: str = "wii"
+    bus: str = "bluetooth"
+
+
+@dataclass(frozen=True)
+class LoadCellProfile:
+    """A USB-HID board streaming four load-cell counts (HX711 + microcontroller)."""
+
+    id: str
+    name: str
+    identity: Identity
+    layout: LoadCellLayout
+    counts_per_kg: tuple[float, float, float, float]
+    zero_counts: tuple[float, float, float, float]
+    parser: str
+    geometry: BoardGeometry
+    orientation: str
+    path: Path
+    kind: str = "board"
+    transport: str = "hid_loadcell"
+    bus: str = "usb"
+
+
+@dataclass(frozen=True)
+class GamepadProfile:
+    """Which stick axes lean, how much of the stick is ignored, and which buttons do what."""
+
+    id: str
+    name: str
+    lean_x_axis: int
+    lean_y_axis: int
+    invert_x: bool
+    invert_y: bool
+    dead_zone: float
+    buttons: dict[str, int]  # action -> button number
+    path: Path
+    kind: str = "gamepad"
+
+
+Profile = WiiProfile | LoadCellProfile | GamepadProfile
+
+
+class _Node:
+    """A mapping being read: remembers its key path, rejects what it does not consume."""
+
+    def __init__(self, file: Path, data: Any, path: str = "") -> None:
+        self.file, self.path = file, path
+        if not isinstance(data, dict):
+            self.fail(path or "(top level)", _describe(data), "a mapping of keys")
+        self.data: dict[Any, Any] = data
+        self.used: set[Any] = set()
+
+    def fail(self, key_path: str, what: str, valid: str) -> None:
+        raise UserError(f"{self.file}: {key_path}: {what} ({valid})")
+
+    def key_path(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def get(self, key: str, valid: str, default: Any = _MISSING) -> Any:
+        self.used.add(key)
+        if key not in self.data:
+            if default is _MISSING:
+                self.fail(self.key_path(key), "missing", valid)
+            return default
+        return self.data[key]
+
+    def node(self, key: str, valid: str) -> _Node:
+        return _Node(self.file, self.get(key, valid), self.key_path(key))
+
+    def typed(
+        self, key: str, kind: type | tuple[type, ...], valid: str, default: Any = _MISSING
+    ) -> Any:
+        value = self.get(key, valid, default)
+        if value is default and default is not _MISSING:
+            return value
+        if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
+            self.fail(self.key_path(key), _describe(value), valid)
+        return value
+
+    def number(self, key: str, low: float, high: float, integer: bool = False,
+               default: Any = _MISSING) -> Any:
+        noun = "an integer" if integer else "a number"
+        valid = f"{noun} from {low:g} to {high:g}"
+        value = self.typed(key, int if integer else (int, float), valid, default)
+        if not low <= value <= high:
+            self.fail(self.key_path(key), f"{value!r} is out of range", valid)
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...] | list[str], default: Any = _MISSING
+               ) -> str:
+        valid = "one of " + ", ".join(choices)
+        value = self.typed(key, str, valid, default)
+        if value not in choices:
+            self.fail(self.key_path(key), f"{value!r} is not known", valid)
+        return value
+
+    def hex_bytes(self, key: str, valid: str = "hex bytes like \"12 04 34\"") -> bytes:
+        return _hex(self, self.key_path(key), self.typed(key, str, valid), valid)
+
+    def done(self) -> None:
+        unknown = [k for k in self.data if k not in self.used]
+        if unknown:
+            valid = "valid keys: " + ", ".join(sorted(str(k) for k in self.used))
+            self.fail(self.key_path(str(unknown[0])), "unknown key", valid)
+
+
+def _describe(value: Any) -> str:
+    """What was found, for a message: "'wide' is a str", "is empty"."""
+    if value is None:
+        return "is empty"
+    return f"{repr(value)[:30]} is a {type(value).__name__}"
+
+
+def _hex(node: _Node, key_path: str, text: str, valid: str) -> bytes:
+    try:
+        data = bytes.fromhex(text)
+    except ValueError:
+        node.fail(key_path, f"{text!r} is not hex bytes", valid)
+    if not data:
+        node.fail(key_path, "is empty", valid)
+    return data
+
+
+def _hex_list(node: _Node, key: str) -> tuple[bytes, ...]:
+    valid = "a list of hex byte strings like \"11 10\""
+    items = node.typed(key, list, valid)
+    out = []
+    for i, item in enumerate(items):
+        path = f"{node.key_path(key)}[{i}]"
+        if not isinstance(item, str):
+            node.fail(path, _describe(item), valid)
+        out.append(_hex(node, path, item, valid))
+    return tuple(out)
+
+
+def _identity(node: _Node, product_string_required: bool) -> tuple[Identity, _Node]:
+    """The identity and its node, still open for transport-specific keys (extension_id)."""
+    ident = node.node("identity", "vendor_id, product_id and product_string")
+    identity = Identity(
+        vendor_id=ident.number("vendor_id", 0, 0xFFFF, integer=True),
+        product_id=ident.number("product_id", 0, 0xFFFF, integer=True),
+        product_string=ident.typed(
+            "product_string", str, "the HID product name",
+            default=_MISSING if product_string_required else None,
+        ),
+    )
+    return identity, ident
+
+
+def _geometry(node: _Node) -> BoardGeometry:
+    geo = node.node("geometry", "width_mm and depth_mm between sensor centres")
+    geometry = BoardGeometry(geo.number("width_mm", 50, 2000), geo.number("depth_mm", 50, 2000))
+    geo.done()
+    return geometry
+
+
+def _corners(node: _Node, key: str, low: float, high: float, integer: bool) -> tuple:
+    cells = node.node(key, "tl, tr, bl and br")
+    values = tuple(cells.number(c, low, high, integer=integer) for c in CORNER_KEYS)
+    cells.done()
+    return values
+
+
+def _common(node: _Node, kind: str) -> dict[str, Any]:
+    node.choice("kind", (kind,))
+    return {
+        "id": node.typed("id", str, "the profile id, e.g. wii-balance-board"),
+        "name": node.typed("name", str, "a name people recognise"),
+        "path": node.file,
+    }
+
+
+def _wii(node: _Node) -> WiiProfile:
+    common = _common(node, "board")
+    node.choice("transport", ("wii",))
+    identity, ident = _identity(node, product_string_required=True)
+    extension_id = ident.hex_bytes("extension_id")
+    ident.done()
+    init = node.node("init", "reports, report_mode and power_off")
+    profile = WiiProfile(
+        **common,
+        identity=identity,
+        extension_id=extension_id,
+        init_reports=_hex_list(init, "reports"),
+        report_mode=init.hex_bytes("report_mode"),
+        power_off_reports=_hex_list(init, "power_off"),
+        parser=node.choice("parser", ("wii_data_report",)),
+        geometry=_geometry(node),
+        orientation=node.choice("orientation", list(ORIENTATIONS), default="default"),
+        temperature_correction=node.typed("temperature_correction", bool, "true or false",
+                                          default=False),
+    )
+    init.done()
+    return profile
+
+
+def _loadcell(node: _Node) -> LoadCellProfile:
+    common = _common(node, "board")
+    node.choice("transport", ("hid_loadcell",))
+    identity, ident = _identity(node, product_string_required=False)
+    ident.done()
+    report = node.node("report", "report_id, cell_offsets, integer and endianness")
+    layout = LoadCellLayout(
+        report_id=report.number("report_id", 0, 255, integer=True),
+        offsets=_corners(report, "cell_offsets", 1, 63, integer=True),
+        integer=report.choice("integer", list(INTEGER_FORMATS)),
+        endianness=report.choice("endianness", ("little", "big")),
+    )
+    report.done()
+    cal = node.node("calibration", "counts_per_kg and zero_counts per corner")
+    counts_per_kg = _corners(cal, "counts_per_kg", 1e-6, 1e9, integer=False)
+    zero_counts = _corners(cal, "zero_counts", -(2**31), 2**32, integer=False)
+    cal.done()
+    return LoadCellProfile(
+        **common,
+        identity=identity,
+        layout=layout,
+        counts_per_kg=counts_per_kg,
+        zero_counts=zero_counts,
+        parser=node.choice("parser", ("hid_loadcell",)),
+        geometry=_geometry(node),
+        orientation=node.choice("orientation", list(ORIENTATIONS), default="default"),
+    )
+
+
+def _gamepad(node: _Node) -> GamepadProfile:
+    common = _common(node, "gamepad")
+    axes = node.node("axes", "lean_x and lean_y")
+    lean = {}
+    for name in ("lean_x", "lean_y"):
+        axis = axes.node(name, "index and invert")
+        lean[name] = (axis.number("index", 0, 31, integer=True),
+                      axis.typed("invert", bool, "true or false", default=False))
+        axis.done()
+    axes.done()
+    buttons = node.node("buttons", ", ".join(ACTIONS))
+    mapping = {action: buttons.number(action, 0, 63, integer=True) for action in ACTIONS}
+    buttons.done()
+    return GamepadProfile(
+        **common,
+        lean_x_axis=lean["lean_x"][0],
+        lean_y_axis=lean["lean_y"][0],
+        invert_x=lean["lean_x"][1],
+        invert_y=lean["lean_y"][1],
+        dead_zone=node.number("dead_zone", 0.0, 0.9),
+        buttons=mapping,
+    )
+
+
+_BUILDERS: dict[str, Callable[[_Node], Profile]] = {
+    "wii": _wii,
+    "hid_loadcell": _loadcell,
+    "gamepad": _gamepad,
+}
+
+
+def load_profile(path: Path) -> Profile:
+    """Read and validate one profile file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the profile ({exc.strerror})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "(file)"
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise UserError(f"{path}: {where}: YAML syntax error: {problem} (valid YAML)") from None
+    node = _Node(path, data)
+    kind = node.data.get("kind")
+    builder_key = "gamepad" if kind == "gamepad" else node.data.get("transport")
+    builder = _BUILDERS.get(builder_key) if isinstance(builder_key, str) else None
+    if builder is None:
+        key = "kind" if kind != "board" else "transport"
+        valid = "one of board, gamepad" if key == "kind" else "one of wii, hid_loadcell"
+        node.get(key, valid)
+        node.fail(key, f"{node.data[key]!r} is not known", valid)
+    profile = builder(node)  # type: ignore[misc]
+    node.done()
+    return profile
+
+
+def load_profiles(folder: Path | None = None) -> dict[str, Profile]:
+    """Every profile in drivers/, by id (a duplicate id is an error: profiles are chosen by id)."""
+    folder = folder if folder is not None else drivers_dir()
+    profiles: dict[str, Profile] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        profile = load_profile(path)
+        if profile.id in profiles:
+            raise UserError(f"{path}: id: {profile.id!r} is also used by "
+                            f"{profiles[profile.id].path.name} (a unique id)")
+        profiles[profile.id] = profile
+    return profiles
+
+
+def get_profile(profile_id: str, folder: Path | None = None) -> Profile:
+    profiles = load_profiles(folder)
+    if profile_id not in profiles:
+        raise UserError(f"no device profile {profile_id!r} in drivers/ "
+                        f"(known: {', '.join(sorted(profiles))})")
+    return profiles[profile_id]

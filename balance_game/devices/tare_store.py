@@ -1,0 +1,48 @@
+"""Tare offsets per board, kept in small JSON files under the user data folder.
+
+A board's zero drifts slowly, so the last tare is a good start for the next session (the game
+still re-zeroes before an accurate measurement). One file per board, named by a hash of its
+identity (MAC address, serial number or path) so no address is written in clear.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+
+from balance_game.app import user_data_dir
+from balance_game.dsp.calibration import Tare
+
+
+def board_key(identity: str) -> str:
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
+
+
+class TareStore:
+    """``<folder>/<board key>.json`` files; a missing or unreadable file means no tare."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder if folder is not None else user_data_dir() / "boards"
+
+    def path(self, identity: str) -> Path:
+        return self.folder / f"{board_key(identity)}.json"
+
+    def load(self, identity: str) -> Tare | None:
+        try:
+            data = json.loads(self.path(identity).read_text(encoding="utf-8"))
+            offsets = tuple(float(v) for v in data["tare_kg"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return Tare(offsets) if len(offsets) == 4 else None  # type: ignore[arg-type]
+
+    def save(self, identity: str, board_name: str, tare: Tare) -> Path:
+        path = self.path(identity)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        record = {"board": board_name, "tare_kg": list(tare.offsets_kg),
+                  "corners": ["tl", "tr", "bl", "br"], "saved_unix_s": round(time.time(), 1)}
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+        tmp.replace(path)
+        return path
