@@ -267,6 +267,6 @@ class Slalom:
             return round(30.0 * clamp01(1.0 - (error - gate.half_width) / shift), 1)
         centring = clamp01(1.0 - error / gate.half_width)
         interval = gate.t_cross_s - gate.t_move_s
-        timing = 0.0 if m["timing_s"] is None else clamp01(1.0 - abs(m["timing_s"]) / (0.5 * interval))
+        timing = 0.0 if m["timing_s"] is None else clamp01(1.0 - abs(m["timing_s"]) / (0.25 * interval))
         control = clamp01(1.0 - m["overshoot_pct"] / 100.0 / shift)
         return round(40.0 + 60.0 * (0.5 * centring + 0.3 * timing + 0.2 * control), 1)
