@@ -9,7 +9,7 @@ from balance_game.game.mechanics.track import PATHS, Segment, Track
 
 DT = 1 / 60
 PARAMS = {"paths": list(PATHS), "amplitude_pct": 40.0, "period_s": 5.0, "target_radius_pct": 15.0,
-          "on_target_pct": 70.0, "segment_s": 5.0}
+          "on_target_pct": 70.0}
 
 
 def play(world, mechanic, policy, seconds):
@@ -124,9 +124,9 @@ def test_same_seed_same_outcomes():
 
 def test_harder_params_lower_a_simulated_players_success():
     easy = {"paths": ["line", "circle"], "amplitude_pct": 20.0, "period_s": 12.0,
-            "target_radius_pct": 26.0, "on_target_pct": 60.0, "segment_s": 6.0}
+            "target_radius_pct": 26.0, "on_target_pct": 60.0}
     hard = {"paths": ["eight", "wander"], "amplitude_pct": 40.0, "period_s": 6.0,
-            "target_radius_pct": 14.0, "on_target_pct": 75.0, "segment_s": 6.0}
+            "target_radius_pct": 14.0, "on_target_pct": 75.0}
     rate_easy = sum(o.success for o in simulated(easy, 0.6)) / 16
     rate_hard = sum(o.success for o in simulated(hard, 0.6)) / 16
     assert rate_easy >= 0.8 and rate_hard <= 0.3

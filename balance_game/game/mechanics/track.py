@@ -1,8 +1,9 @@
 """Track: keep your dot inside a circle that moves along a path.
 
-BTrackS-style target tracking as a game: a trial is one path segment of a few seconds (a line,
-a circle, a figure-eight or a smooth random wander). Every segment starts and ends at the middle
-(its size swells in and fades out), so segments follow one another without a jump. Success is
+BTrackS-style target tracking as a game: a trial is one lap of a path, a few seconds long (a
+line out and back, a circle, a figure-eight or a smooth random wander), so the whole shape is seen
+and followed. Every lap starts and ends at the middle (its size swells in and fades out), so laps
+follow one another without a jump; the lap time sets the pace. Success is
 staying inside the moving circle for at least a set share of the segment; the score also counts
 how close (RMS error) and how promptly (lag) the player followed.
 """
@@ -21,7 +22,7 @@ from balance_game.game.mechanics.base import ParamSpec, TrialOutcome
 from balance_game.game.mechanics.common import SETTLE_S, add_cue, clamp01, rnd, settle
 
 PATHS = ("line", "circle", "eight", "wander")
-RAMP_S = 1.0  # the path swells from the middle over this long, and fades back at the end
+RAMP_SHARE = 0.15  # the path swells from the middle over this share of a lap, and fades at the end
 SPEED_TAU_S = 0.25
 LAG_MAX_S = 1.5  # lags searched, 0 to this, in LAG_STEP_S steps
 LAG_STEP_S = 0.02
@@ -32,13 +33,12 @@ PARAMS = (
     ParamSpec("paths", "", "path shapes, cycled in a shuffled order", ["line", "circle"],
               choices=PATHS),
     ParamSpec("amplitude_pct", "% LOS", "how far from the middle the path goes", 30.0, 5.0, 90.0),
-    ParamSpec("period_s", "s", "time for one lap of the path (lower is faster)", 6.0, 1.5, 20.0,
-              harder_when="lower"),
+    ParamSpec("period_s", "s", "time for one lap of the path: the length of a try (lower is faster)",
+              6.0, 2.0, 12.0, harder_when="lower"),
     ParamSpec("target_radius_pct", "% LOS", "size of the moving circle", 18.0, 4.0, 40.0,
               harder_when="lower"),
     ParamSpec("on_target_pct", "%", "share of the time inside the circle needed to succeed", 70.0,
               20.0, 100.0),
-    ParamSpec("segment_s", "s", "length of one path segment (one try)", 6.0, 3.0, 12.0),
 )
 
 
@@ -56,7 +56,7 @@ class Segment:
 
     def envelope(self, u: float) -> float:
         """0 at the start and end of the segment, 1 in between, with smooth ramps."""
-        ramp = min(RAMP_S, self.duration_s / 3.0)
+        ramp = RAMP_SHARE * self.duration_s
         edge = clamp01(min(u, self.duration_s - u) / ramp)
         return edge * edge * (3.0 - 2.0 * edge)
 
@@ -208,7 +208,7 @@ class Track:
             wander = tuple(parts)
         world.segment = Segment(
             kind=kind, amplitude=p["amplitude_pct"] / 100.0, period_s=p["period_s"],
-            duration_s=p["segment_s"], angle=rng.choice((0.0, 0.25, 0.5, 0.75)) * math.pi,
+            duration_s=p["period_s"], angle=rng.choice((0.0, 0.25, 0.5, 0.75)) * math.pi,
             turn=rng.choice((-1.0, 1.0)), wander=wander,
         )
         world.phase = "track"
@@ -242,7 +242,6 @@ class Track:
             "period_s": world.params["period_s"],
             "target_radius_pct": world.params["target_radius_pct"],
             "on_target_required_pct": world.params["on_target_pct"],
-            "segment_s": world.params["segment_s"],
             "time_on_target_pct": round(100.0 * world.on_target_share, 1),
             "tracking_error_pct": None if rms is None else round(rms * 100.0, 2),
             "lag_s": rnd(estimate_lag(segment, samples)),
