@@ -33,7 +33,8 @@ class SlalomView:
         self.width, self.height = width, height
         self.half = int(min(width * 0.40, height * 0.75))
         self.mid_x = width // 2
-        self.top = int(height * 0.20)
+        self.slope_top = int(height * 0.19)  # just below the HUD and prompt
+        self.top = int(height * 0.28)  # where gates appear: their flags then clear the prompt
         self.skier_y = int(height * 0.84)
 
     def x(self, lean: float) -> int:
@@ -47,12 +48,15 @@ class SlalomView:
              trail: list[tuple[float, float]]) -> None:
         t = self.theme
         preview = world.params["preview_s"]
-        slope = pygame.Rect(0, self.top - t.px(0.01), 2 * self.half + 2 * t.px(0.06),
-                            self.height - self.top + t.px(0.01))
+        slope = pygame.Rect(0, self.slope_top, 2 * self.half + 2 * t.px(0.06),
+                            self.height - self.slope_top)
         slope.centerx = self.mid_x
         pygame.draw.rect(surface, PANEL, slope)
         self._snow_marks(surface, world, slope, preview)
         pygame.draw.line(surface, OUTLINE, (slope.left, self.skier_y), (slope.right, self.skier_y), 1)
+        # a faint dotted line down the middle: where "weight centred" is
+        for y in range(self.slope_top, self.height, max(8, t.px(0.03))):
+            pygame.draw.line(surface, OUTLINE, (self.mid_x, y), (self.mid_x, y + t.px(0.008)), 1)
         if world.phase == "centre":
             self._centre(surface, world)
         for gate, passed in world.results:
@@ -73,7 +77,7 @@ class SlalomView:
         spacing = MARK_SPACING * span
         speed = span / preview if world.phase == "ski" else 0.0
         offset = (world.t_s * speed) % spacing
-        y = self.top + offset
+        y = self.slope_top + offset
         length = self.theme.px(0.03)
         while y < self.height:
             for x in (slope.left + self.theme.px(0.025), slope.right - self.theme.px(0.025)):
