@@ -169,7 +169,7 @@ class Slalom:
             return []
         self._track(world, gate, previous, t_s)
         if t_s >= gate.t_cross_s:
-            return [self._reach_gate(world, gate, t_s)]
+            return [self._reach_gate(world, gate)]
         return []
 
     def _go(self, world: SlalomWorld, t_s: float) -> None:
@@ -224,13 +224,15 @@ class Slalom:
         if world.t_mid_s is None and t_s > gate.t_from_s and before < mid <= along:
             world.t_mid_s = t_s
 
-    def _reach_gate(self, world: SlalomWorld, gate: Gate, t_s: float) -> TrialOutcome:
+    def _reach_gate(self, world: SlalomWorld, gate: Gate) -> TrialOutcome:
         world.gates.pop(0)
         error = abs(world.position[0] - gate.x)
         passed = error <= gate.half_width
         measures = self._measures(world, gate, error, passed)
         outcome = TrialOutcome(
-            index=world.trial_index, t_start_s=gate.t_from_s, t_end_s=t_s, success=passed,
+            # the scheduled crossing (checked on the first step at or after it), so one gate's
+            # trial ends exactly where the next one starts
+            index=world.trial_index, t_start_s=gate.t_from_s, t_end_s=gate.t_cross_s, success=passed,
             score=self._score(gate, measures, passed), measures=measures,
         )
         add_cue(world.cues, "gate" if passed else "miss")
