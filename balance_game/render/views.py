@@ -11,10 +11,16 @@ from typing import Any
 import pygame
 
 from balance_game.render.reach_view import ReachView
+from balance_game.render.slalom_view import SlalomView
+from balance_game.render.steady_view import SteadyView
 from balance_game.render.theme import Theme
+from balance_game.render.track_view import TrackView
 
 VIEWS: dict[str, Any] = {
     "reach": ReachView,
+    "steady": SteadyView,
+    "slalom": SlalomView,
+    "track": TrackView,
 }
 
 

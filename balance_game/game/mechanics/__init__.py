@@ -4,5 +4,8 @@ from __future__ import annotations
 
 from balance_game.game.mechanics.base import Mechanic
 from balance_game.game.mechanics.reach import Reach
+from balance_game.game.mechanics.slalom import Slalom
+from balance_game.game.mechanics.steady import Steady
+from balance_game.game.mechanics.track import Track
 
-MECHANICS: dict[str, Mechanic] = {m.name: m for m in (Reach(),)}
+MECHANICS: dict[str, Mechanic] = {m.name: m for m in (Reach(), Steady(), Slalom(), Track())}
