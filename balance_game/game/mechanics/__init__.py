@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from balance_game.game.mechanics.base import Mechanic
 from balance_game.game.mechanics.reach import Reach
+from balance_game.game.mechanics.tilt import Tilt
 
-MECHANICS: dict[str, Mechanic] = {m.name: m for m in (Reach(),)}
+MECHANICS: dict[str, Mechanic] = {m.name: m for m in (Reach(), Tilt())}
