@@ -10,11 +10,17 @@ from typing import Any
 
 import pygame
 
+from balance_game.render.catch_view import CatchView
 from balance_game.render.reach_view import ReachView
+from balance_game.render.rhythm_view import RhythmView
 from balance_game.render.theme import Theme
+from balance_game.render.tilt_view import TiltView
 
 VIEWS: dict[str, Any] = {
     "reach": ReachView,
+    "tilt": TiltView,
+    "rhythm": RhythmView,
+    "catch": CatchView,
 }
 
 

@@ -159,6 +159,7 @@ class TiltWorld:
     trial_index: int = 0
     settle_s: float = 0.0
     ready_s: float = 0.0
+    t_s: float = 0.0
     position: Vec = (0.0, 0.0)  # the player's lean
     tilt: Vec = (0.0, 0.0)  # the table's tilt, -1..1 per axis
     ball: Vec = (START_CELL[0] + 0.5, START_CELL[1] + 0.5)
@@ -192,6 +193,12 @@ class TiltWorld:
     @property
     def speed(self) -> float:
         return math.hypot(*self.velocity)
+
+    @property
+    def time_left_share(self) -> float:
+        if self.phase != "roll":
+            return 1.0
+        return _clamp01(1.0 - (self.t_s - self.t_go_s) / self.params["time_limit_s"])
 
     @property
     def too_fast_near_hole(self) -> bool:
@@ -245,6 +252,7 @@ class Tilt:
     # --- stepping ----------------------------------------------------------------------
     def step(self, world: TiltWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         world.position = (axes.lean_x, axes.lean_y)
+        world.t_s = t_s
         world.tilt = (_clamp(axes.lean_x / world.full_tilt), _clamp(axes.lean_y / world.full_tilt))
         if world.phase == "centre":
             if math.hypot(*world.position) <= world.centre_radius:
