@@ -30,6 +30,7 @@ WORDS = {("LR", 1): "right", ("LR", -1): "left", ("FB", 1): "forward", ("FB", -1
 SETTLE_S = 0.5
 BLOCK_SHIFTS = 8  # shifts on one axis before switching to the next listed axis
 PEAK_HYSTERESIS = 0.04  # lean units back from the peak that confirm it was the peak
+CONFIRM_S = 0.25  # past the window, this long without a new peak also confirms it
 ANTICIPATION_GAIN = 0.5  # share of each timing error a player corrects on the next shift
 ANTICIPATION_MAX_S = 1.0
 
@@ -266,7 +267,7 @@ class Rhythm:
             shift.peak, shift.peak_t_s = along, t_s
         elif shift.entered and along < shift.peak - PEAK_HYSTERESIS:
             shift.resolved_t_s = t_s
-        if t_s >= shift.t_beat_s + shift.window_s:
+        if t_s >= shift.t_beat_s + shift.window_s + CONFIRM_S:
             shift.resolved_t_s = t_s
 
     def _finish(self, world: RhythmWorld, shift: Shift, t_s: float) -> TrialOutcome:
