@@ -41,6 +41,12 @@ class CatchView:
         water = pygame.Rect(self.area.left, self.ground_y, self.area.width,
                             self.area.bottom - self.ground_y)
         pygame.draw.rect(surface, PANEL, water, border_radius=t.px(0.01))
+        wave = t.px(0.012)
+        for row, y in enumerate(range(water.top + t.px(0.035), water.bottom - wave, t.px(0.035))):
+            for x in range(water.left + t.px(0.05) + row * t.px(0.04), water.right - t.px(0.08),
+                           t.px(0.16)):
+                arc = pygame.Rect(x, y - wave, t.px(0.06), 2 * wave)
+                pygame.draw.arc(surface, OUTLINE, arc, 0.3, 2.8, max(1, t.px(0.002)))
         spread = world.params["spread_pct"] / 100.0
         for side in (-1, 1):  # how far the fish may fall: small posts on the floe
             x = self.x_screen(side * spread)

@@ -10,7 +10,16 @@ import pygame
 from balance_game.control import Axes
 from balance_game.game.mechanics.rhythm import AXES, WORDS, RhythmWorld, ideal_position
 from balance_game.render.lean_widgets import centre_zone, marker, play_area
-from balance_game.render.theme import ACCENT, BACKGROUND, OUTLINE, PANEL, TEXT, TEXT_DIM, Theme
+from balance_game.render.theme import (
+    ACCENT,
+    BACKGROUND,
+    OUTLINE,
+    PANEL,
+    PLAYER,
+    TEXT,
+    TEXT_DIM,
+    Theme,
+)
 
 
 class RhythmView:
@@ -64,8 +73,8 @@ class RhythmView:
             guide = self.to_screen(*ideal_position(world, world.t_s))
             pygame.draw.circle(surface, TEXT, guide, t.px(0.04), max(2, t.px(0.005)))
         if len(trail) > 1:
-            pygame.draw.lines(surface, (60, 110, 140), False, [self.to_screen(*p) for p in trail],
-                              max(2, t.px(0.004)))
+            pygame.draw.lines(surface, PLAYER, False, [self.to_screen(*p) for p in trail],
+                              max(1, t.px(0.002)))
         x = max(-span, min(span, axes.lean_x))
         y = max(-span, min(span, axes.lean_y))
         marker(surface, t, self.to_screen(x, y))
