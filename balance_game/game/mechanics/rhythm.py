@@ -59,6 +59,7 @@ class Shift:
     t_start_s: float
     t_beat_s: float  # the beat the peak should land on
     amplitude: float
+    from_amplitude: float  # where the previous target was (a difficulty change moves targets)
     radius: float
     window_s: float
     start_position: tuple[float, float]
@@ -221,9 +222,10 @@ class Rhythm:
 
     def _new_shift(self, world: RhythmWorld, index: int, from_sign: int, to_sign: int,
                    t_s: float) -> Shift:
+        previous_amplitude = world.current.amplitude if world.current else world.amplitude
         shift = Shift(index=index, axis=world.axis, from_sign=from_sign, to_sign=to_sign,
                       t_start_s=t_s, t_beat_s=t_s + world.pace_s, amplitude=world.amplitude,
-                      radius=world.radius, window_s=float(world.params["window_s"]),
+                      from_amplitude=previous_amplitude, radius=world.radius, window_s=float(world.params["window_s"]),
                       start_position=world.position)
         world.current = shift
         world.judging.append(shift)
@@ -339,11 +341,13 @@ def ideal_position(world: RhythmWorld, t_s: float) -> tuple[float, float]:
     pace = max(shift.t_beat_s - shift.t_start_s, 1e-6)
     u = (t_s - shift.t_start_s) / pace
     if u > 1.0 and not world.stopping and more_shifts(world):
-        a, b, u = shift.to_sign, -shift.to_sign, min(1.0, u - 1.0)
+        a = shift.to_sign * shift.amplitude
+        b, u = -a, min(1.0, u - 1.0)
     else:
-        a, b, u = shift.from_sign, shift.to_sign, min(1.0, max(0.0, u))
+        a = shift.from_sign * shift.from_amplitude
+        b, u = shift.to_sign * shift.amplitude, min(1.0, max(0.0, u))
     s = a + (b - a) * (1.0 - math.cos(math.pi * u)) / 2.0
-    return ux * s * shift.amplitude, uy * s * shift.amplitude
+    return ux * s, uy * s
 
 
 def more_shifts(world: RhythmWorld) -> bool:
