@@ -30,9 +30,10 @@ WORDS = {("LR", 1): "right", ("LR", -1): "left", ("FB", 1): "forward", ("FB", -1
 SETTLE_S = 0.5
 BLOCK_SHIFTS = 8  # shifts on one axis before switching to the next listed axis
 PEAK_HYSTERESIS = 0.04  # lean units back from the peak that confirm it was the peak
+EARLIEST_SHARE = 0.3  # a peak in the first 30 % of a shift belongs to the shift before
 CONFIRM_S = 0.25  # past the window, this long without a new peak also confirms it
 ANTICIPATION_GAIN = 0.5  # share of each timing error a player corrects on the next shift
-ANTICIPATION_MAX_S = 1.0
+ANTICIPATION_MAX_S = 0.5  # at most about one reaction time ahead of a predictable beat
 
 PARAMS = (
     ParamSpec("axis", "", "the axis of the shifts: LR (left-right) or FB (front-back); "
@@ -225,8 +226,8 @@ class Rhythm:
         previous_amplitude = world.current.amplitude if world.current else world.amplitude
         shift = Shift(index=index, axis=world.axis, from_sign=from_sign, to_sign=to_sign,
                       t_start_s=t_s, t_beat_s=t_s + world.pace_s, amplitude=world.amplitude,
-                      from_amplitude=previous_amplitude, radius=world.radius, window_s=float(world.params["window_s"]),
-                      start_position=world.position)
+                      from_amplitude=previous_amplitude, radius=world.radius,
+                      window_s=float(world.params["window_s"]), start_position=world.position)
         world.current = shift
         world.judging.append(shift)
         return shift
@@ -262,6 +263,8 @@ class Rhythm:
     def _track_peak(self, shift: Shift, p: tuple[float, float], t_s: float) -> None:
         if shift.resolved_t_s is not None:
             return
+        if t_s < shift.t_start_s + EARLIEST_SHARE * (shift.t_beat_s - shift.t_start_s):
+            return  # still at (or swinging into) the last target: not this shift's peak yet
         if math.dist(p, shift.target) <= shift.radius:
             shift.entered = True
         along = shift.along(p)
@@ -282,8 +285,10 @@ class Rhythm:
         )
         world.last_result = outcome
         world.trial_index += 1
+        # a shift that never reached its target was too late to judge: start a bit earlier
+        error = measures["timing_error_s"] if shift.entered else shift.window_s
         world.anticipation_s = min(ANTICIPATION_MAX_S, max(
-            0.0, world.anticipation_s + ANTICIPATION_GAIN * measures["timing_error_s"]))
+            0.0, world.anticipation_s + ANTICIPATION_GAIN * error))
         return outcome
 
     def _end_block(self, world: RhythmWorld) -> None:
