@@ -39,6 +39,8 @@ READY_S = 0.6  # a new ball sits on the start pad this long before it is let go
 SUBSTEPS = 2
 LOOKAHEAD_S = 0.3  # the steering aims from where the ball will be a moment from now
 STEER_GAIN = 0.8  # per second: how hard the steering corrects the ball's velocity
+CRUISE = 1.3  # units/s: how fast a competent player rolls the ball along a straight stretch
+BRAKE = 1.6  # per second: how early the ball is slowed before a corner or the hole
 
 PARAMS = (
     ParamSpec("path_cells", "cells", "length of the route from the start pad to the hole",
@@ -231,10 +233,11 @@ class Tilt:
         return world.phase == "done"
 
     def goal(self, world: TiltWorld) -> Goal | None:
-        if world.phase in ("centre", "ready"):
+        if world.phase == "centre":
             return Goal(0.0, 0.0, precision=world.centre_radius * 0.5)
-        if world.phase != "roll":
+        if world.phase not in ("ready", "roll"):
             return None
+        # while the new ball waits on its pad, a competent player already leans its way
         tx, ty = steer(world)
         return Goal(tx * world.full_tilt, ty * world.full_tilt, precision=world.full_tilt * 0.15)
 
@@ -392,16 +395,21 @@ def steer(world: TiltWorld) -> Vec:
     else:
         here, nxt = route[0], route[1]
         dx, dy = nxt[0] - here[0], nxt[1] - here[1]
+        run = 1  # roll on to the end of the straight stretch of the route, not cell by cell
+        while run + 1 < len(route) and (route[run + 1][0] - route[run][0],
+                                        route[run + 1][1] - route[run][1]) == (dx, dy):
+            run += 1
         centre = cell_centre(here)
         off = (p[1] - centre[1]) if dx else (p[0] - centre[0])  # across the doorway
         # off the doorway's line: first line up with it, then roll through
         lined_up = abs(off) <= 0.16
-        target = cell_centre(nxt) if lined_up else (centre[0] + 0.25 * dx, centre[1] + 0.25 * dy)
-        cruise = 1.3 if len(route) > 2 else 0.9
+        end = cell_centre(route[run])
+        target = end if lined_up else (centre[0] + 0.25 * dx, centre[1] + 0.25 * dy)
+        cruise = CRUISE if len(route) > 2 else 0.9
     to_x, to_y = target[0] - p[0], target[1] - p[1]
     d = math.hypot(to_x, to_y)
     final_d = math.dist(p, world.hole) if len(route) <= 2 else 9.0
-    v_want = min(cruise, 1.6 * d, 0.25 + 0.9 * final_d)
+    v_want = min(cruise, BRAKE * d, 0.25 + 0.9 * final_d)
     wx, wy = (to_x / d * v_want, to_y / d * v_want) if d > 1e-6 else (0.0, 0.0)
     gain = STEER_GAIN
     tx = (gain * (wx - v[0]) + FRICTION_PER_S * wx) / ACCEL_FULL_TILT
