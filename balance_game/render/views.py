@@ -10,10 +10,13 @@ from typing import Any
 
 import pygame
 
+from balance_game.render.catch_view import CatchView
 from balance_game.render.reach_view import ReachView
+from balance_game.render.rhythm_view import RhythmView
 from balance_game.render.slalom_view import SlalomView
 from balance_game.render.steady_view import SteadyView
 from balance_game.render.theme import Theme
+from balance_game.render.tilt_view import TiltView
 from balance_game.render.track_view import TrackView
 
 VIEWS: dict[str, Any] = {
@@ -21,6 +24,9 @@ VIEWS: dict[str, Any] = {
     "steady": SteadyView,
     "slalom": SlalomView,
     "track": TrackView,
+    "tilt": TiltView,
+    "rhythm": RhythmView,
+    "catch": CatchView,
 }
 
 

@@ -1,0 +1,139 @@
+"""Drawing the rhythm game: a track on the shift axis with a target at each end, a guide ring
+swinging in time with the metronome, a swinging metronome arm, and the player's marker."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from balance_game.control import Axes
+from balance_game.game.mechanics.rhythm import AXES, WORDS, RhythmWorld, ideal_position
+from balance_game.render.lean_widgets import centre_zone, marker, play_area
+from balance_game.render.theme import (
+    ACCENT,
+    BACKGROUND,
+    OUTLINE,
+    PANEL,
+    PLAYER,
+    TEXT,
+    TEXT_DIM,
+    Theme,
+)
+
+
+class RhythmView:
+    def __init__(self, surface: pygame.Surface, theme: Theme) -> None:
+        self.theme = theme
+        area = play_area(surface)
+        self.area = area
+        self.metronome_h = round(area.height * 0.22)
+        self.centre_lr = (area.centerx,
+                          area.top + self.metronome_h + (area.height - self.metronome_h) // 2)
+        self.centre = self.centre_lr
+        self.half_w = area.width * 0.46
+        self.half_h = area.height * 0.46
+        # the metronome stands above the track, or to its left when the track is upright
+        self.pivot_lr = (area.centerx, area.top + theme.px(0.03))
+        self.pivot_fb = (area.left + round(area.width * 0.12), area.centery - self.metronome_h // 2)
+        self.pivot = self.pivot_lr
+        self.scale = self.half_w
+
+    def to_screen(self, x: float, y: float) -> tuple[int, int]:
+        return (round(self.centre[0] + x * self.scale), round(self.centre[1] - y * self.scale))
+
+    def _zoom(self, world: RhythmWorld, axis: str) -> None:
+        """One scale for both axes (targets are round), chosen so that the targets sit well
+        apart on the track whatever their distance, and the track fits the screen."""
+        amp = world.current.amplitude if world.current is not None else world.amplitude
+        span = self.half_w if axis == "LR" else self.half_h
+        self.scale = span * 0.8 / max(amp + world.radius, 0.6)
+
+    def draw(self, surface: pygame.Surface, world: RhythmWorld, axes: Axes,
+             trail: list[tuple[float, float]]) -> None:
+        t = self.theme
+        axis = world.current.axis if world.current is not None else world.axis
+        ux, uy = AXES[axis]
+        self.pivot = self.pivot_lr if ux else self.pivot_fb
+        self.centre = self.centre_lr if ux else self.area.center
+        self._zoom(world, axis)
+        amp = world.current.amplitude if world.current is not None else world.amplitude
+        span = (self.half_w if ux else self.half_h) / self.scale
+        far = self.to_screen(ux * span, uy * span)
+        near = self.to_screen(-ux * span, -uy * span)
+        pygame.draw.line(surface, PANEL, near, far, t.px(0.06))
+        pygame.draw.line(surface, OUTLINE, near, far, max(2, t.px(0.004)))
+        if world.phase == "centre":
+            centre_r = round(world.centre_radius * self.scale)
+            centre_zone(surface, t, self.centre, centre_r, world.settle_s, True)
+        active = world.current.to_sign if world.current is not None else 0
+        for sign in (-1, 1):
+            self._target(surface, world, axis, sign * amp, sign, active == sign)
+        if world.phase in ("countin", "shift") and world.current is not None:
+            guide = self.to_screen(*ideal_position(world, world.t_s))
+            pygame.draw.circle(surface, TEXT, guide, t.px(0.04), max(2, t.px(0.005)))
+        if len(trail) > 1:
+            pygame.draw.lines(surface, PLAYER, False, [self.to_screen(*p) for p in trail],
+                              max(1, t.px(0.002)))
+        x = max(-span, min(span, axes.lean_x))
+        y = max(-span, min(span, axes.lean_y))
+        marker(surface, t, self.to_screen(x, y))
+        self._metronome(surface, world)
+
+    def _target(self, surface: pygame.Surface, world: RhythmWorld, axis: str, offset: float,
+                sign: int, active: bool) -> None:
+        t = self.theme
+        ux, uy = AXES[axis]
+        pos = self.to_screen(ux * offset, uy * offset)
+        r = max(8, round(world.radius * self.scale))
+        if active:
+            pygame.draw.circle(surface, ACCENT, pos, r, max(3, t.px(0.01)))
+            fill = round(r * 0.85 * world.beat_fraction)
+            if fill > 2:
+                pygame.draw.circle(surface, ACCENT, pos, fill)
+            # a chevron pointing outward marks the target to go to (shape, not only colour)
+            d = t.px(0.035)
+            tip = (pos[0] + round(ux * sign * (r + 2.2 * d)), pos[1] - round(uy * sign * (r + 2.2 * d)))
+            base = (pos[0] + round(ux * sign * (r + d)), pos[1] - round(uy * sign * (r + d)))
+            side = (round(-uy * d), round(-ux * d))
+            pygame.draw.polygon(surface, ACCENT, [tip, (base[0] + side[0], base[1] + side[1]),
+                                                  (base[0] - side[0], base[1] - side[1])])
+        else:
+            pygame.draw.circle(surface, OUTLINE, pos, r, max(2, t.px(0.005)))
+        word = WORDS[(axis, sign)].upper()
+        label = t.font("small", bold=active).render(word, True, ACCENT if active else TEXT_DIM)
+        if ux:
+            where = label.get_rect(midtop=(pos[0], pos[1] + r + t.px(0.02)))
+        else:
+            where = label.get_rect(midleft=(pos[0] + r + t.px(0.03), pos[1]))
+        surface.blit(label, where)
+
+    def _metronome(self, surface: pygame.Surface, world: RhythmWorld) -> None:
+        """An arm that swings once per beat, with a bob that flashes on the beat."""
+        t = self.theme
+        length = self.metronome_h - t.px(0.05)
+        base = (self.pivot[0], self.pivot[1] + length)
+        running = world.phase in ("countin", "shift") and world.current is not None
+        swing = 0.0
+        if running:
+            side = world.current.to_sign
+            swing = -side * math.cos(math.pi * world.beat_fraction) * 0.5
+        tip = (round(base[0] + math.sin(swing) * length), round(base[1] - math.cos(swing) * length))
+        body_w = t.px(0.05)
+        foot = base[1] + t.px(0.025)
+        body = [(base[0] - body_w, foot), (base[0] + body_w, foot),
+                (base[0] + body_w // 3, base[1] - length // 2),
+                (base[0] - body_w // 3, base[1] - length // 2)]
+        pygame.draw.polygon(surface, PANEL, body)
+        pygame.draw.polygon(surface, OUTLINE, body, max(2, t.px(0.003)))
+        pygame.draw.line(surface, OUTLINE, base, tip, max(3, t.px(0.008)))
+        pygame.draw.circle(surface, OUTLINE, base, t.px(0.012))
+        flash = running and world.beat_fraction < 0.12
+        bob = t.px(0.022) if not flash else t.px(0.03)
+        pygame.draw.circle(surface, ACCENT if flash else TEXT_DIM, tip, bob)
+        pygame.draw.circle(surface, BACKGROUND, tip, bob, max(2, t.px(0.003)))
+        if world.phase == "done":
+            return
+        pace = world.current.t_beat_s - world.current.t_start_s if world.current else world.pace_s
+        label = t.font("small").render(f"{pace:.1f} s per shift", True, TEXT_DIM)
+        surface.blit(label, label.get_rect(midleft=(base[0] + t.px(0.1), base[1] - length // 2)))

@@ -1,0 +1,127 @@
+"""Drawing the tilt game: the maze board, its walls, the hole with a flag, the ball, and a
+small gauge of the player's lean beside the board."""
+
+from __future__ import annotations
+
+import pygame
+
+from balance_game.control import Axes
+from balance_game.game.mechanics.tilt import (
+    BALL_RADIUS,
+    COLS,
+    ROWS,
+    START_CELL,
+    TiltWorld,
+    cell_centre,
+)
+from balance_game.render.lean_widgets import centre_zone, marker, play_area, time_bar
+from balance_game.render.theme import (
+    ACCENT,
+    BACKGROUND,
+    OUTLINE,
+    PANEL,
+    PLAYER,
+    TEXT,
+    TEXT_DIM,
+    WARN,
+    Theme,
+)
+
+
+class TiltView:
+    def __init__(self, surface: pygame.Surface, theme: Theme) -> None:
+        self.theme = theme
+        area = play_area(surface)
+        gauge_w = round(area.height * 0.36)
+        usable_w = area.width - gauge_w - theme.px(0.04)
+        self.cell = int(min(usable_w / COLS, (area.height - theme.px(0.07)) / ROWS))
+        self.board = pygame.Rect(0, 0, self.cell * COLS, self.cell * ROWS)
+        self.board.topleft = (area.left + (usable_w - self.board.width) // 2 + theme.px(0.01),
+                              area.top + theme.px(0.01))
+        self.gauge_r = round(gauge_w * 0.4)
+        self.gauge_c = (self.board.right + (area.right - self.board.right) // 2,
+                        self.board.centery)
+        self.bar = pygame.Rect(self.board.left, self.board.bottom + theme.px(0.018),
+                               self.board.width, theme.px(0.018))
+
+    def to_screen(self, x: float, y: float) -> tuple[int, int]:
+        return (round(self.board.left + x * self.cell), round(self.board.bottom - y * self.cell))
+
+    def draw(self, surface: pygame.Surface, world: TiltWorld, axes: Axes,
+             trail: list[tuple[float, float]]) -> None:
+        del trail
+        t = self.theme
+        pygame.draw.rect(surface, PANEL, self.board.inflate(t.px(0.02), t.px(0.02)),
+                         border_radius=t.px(0.012))
+        self._route(surface, world)
+        self._start_pad(surface)
+        if world.phase in ("ready", "roll"):
+            self._hole(surface, world)
+        self._walls(surface, world)
+        if world.phase in ("ready", "roll"):
+            self._ball(surface, world)
+        if world.phase == "roll":
+            left = world.time_left_share
+            time_bar(surface, t, self.bar, left, WARN if left < 0.3 else TEXT_DIM)
+        self._gauge(surface, world, axes)
+
+    def _route(self, surface: pygame.Surface, world: TiltWorld) -> None:
+        if world.phase not in ("ready", "roll") or len(world.route) < 2:
+            return
+        r = max(2, round(self.cell * 0.04))
+        for a, b in zip(world.route, world.route[1:], strict=False):
+            ax, ay = cell_centre(a)
+            bx, by = cell_centre(b)
+            for k in range(4):
+                f = k / 4
+                pygame.draw.circle(surface, OUTLINE, self.to_screen(ax + (bx - ax) * f,
+                                                                    ay + (by - ay) * f), r)
+
+    def _start_pad(self, surface: pygame.Surface) -> None:
+        pos = self.to_screen(*cell_centre(START_CELL))
+        r = round(self.cell * 0.3)
+        pygame.draw.circle(surface, OUTLINE, pos, r, max(2, self.theme.px(0.004)))
+
+    def _hole(self, surface: pygame.Surface, world: TiltWorld) -> None:
+        pos = self.to_screen(*world.hole)
+        r = max(6, round(world.hole_radius * self.cell))
+        pygame.draw.circle(surface, BACKGROUND, pos, r)
+        pygame.draw.circle(surface, ACCENT, pos, r, max(3, self.theme.px(0.008)))
+        # a flag on the hole: a shape, not only a colour, says "this is where the ball goes"
+        pole_top = (pos[0], pos[1] - round(self.cell * 0.55))
+        pygame.draw.line(surface, TEXT, pos, pole_top, max(2, self.theme.px(0.005)))
+        flag = [pole_top, (pole_top[0] + round(self.cell * 0.3), pole_top[1] + round(self.cell * 0.1)),
+                (pole_top[0], pole_top[1] + round(self.cell * 0.2))]
+        pygame.draw.polygon(surface, ACCENT, flag)
+
+    def _walls(self, surface: pygame.Surface, world: TiltWorld) -> None:
+        width = max(4, round(self.cell * 0.1))
+        for a, b in world.walls:
+            pa, pb = self.to_screen(*a), self.to_screen(*b)
+            pygame.draw.line(surface, TEXT_DIM, pa, pb, width)
+            for p in (pa, pb):
+                pygame.draw.circle(surface, TEXT_DIM, p, width // 2)
+
+    def _ball(self, surface: pygame.Surface, world: TiltWorld) -> None:
+        pos = self.to_screen(*world.ball)
+        marker(surface, self.theme, pos, max(6, round(BALL_RADIUS * self.cell)))
+        if world.too_fast_near_hole:
+            r = round(BALL_RADIUS * self.cell * 1.6)
+            pygame.draw.circle(surface, WARN, pos, r, max(2, self.theme.px(0.004)))
+
+    def _gauge(self, surface: pygame.Surface, world: TiltWorld, axes: Axes) -> None:
+        """The player's lean in a circle of their full-tilt lean, with the centre zone."""
+        t = self.theme
+        c, r = self.gauge_c, self.gauge_r
+        pygame.draw.circle(surface, PANEL, c, r)
+        pygame.draw.circle(surface, OUTLINE, c, r, max(2, t.px(0.004)))
+        zone = max(4, round(r * world.centre_radius / world.full_tilt))
+        centre_zone(surface, t, c, min(zone, r), world.settle_s, world.phase == "centre")
+        x = max(-1.0, min(1.0, axes.lean_x / world.full_tilt))
+        y = max(-1.0, min(1.0, axes.lean_y / world.full_tilt))
+        marker(surface, t, (round(c[0] + x * r), round(c[1] - y * r)), max(6, t.px(0.02)))
+        label = t.font("small").render("Your lean", True, TEXT_DIM)
+        surface.blit(label, label.get_rect(midtop=(c[0], c[1] + r + t.px(0.012))))
+        if world.phase == "roll":
+            arrow = t.font("small").render("Tilt", True, PLAYER)
+            surface.blit(arrow, arrow.get_rect(midbottom=(c[0], c[1] - r - t.px(0.012))))
