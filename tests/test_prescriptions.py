@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from balance_game.levels import load_levels
 from balance_game.prescriptions import (
     Prescription,
     load_prescription,
@@ -69,7 +70,8 @@ def test_a_good_file_loads_into_a_frozen_record(tmp_path):
     ({"foam": 1}, "foam: is 1 (true or false)"),
     ({"levels": ["reach-01", "reach-99"]}, "levels[1]: is 'reach-99', not a known level (one of: reach-01"),
     ({"levels": "reach-01"}, "levels: is the text 'reach-01' (a non-empty list"),
-    ({"mechanics": ["juggle"]}, "mechanics[0]: is 'juggle', not a known mechanic (one of: reach)"),
+    ({"mechanics": ["juggle"]}, "mechanics[0]: is 'juggle', not a known mechanic "
+     "(one of: catch, reach, rhythm, slalom, steady, tilt, track)"),
     ({"note": ""}, "note: is the text '' (non-empty text up to 1000 characters)"),
 ])
 def test_each_kind_of_mistake_names_the_key_and_what_is_valid(tmp_path, change, expected):
@@ -109,7 +111,8 @@ def test_todays_plan_counts_minutes_today_and_this_week(tmp_path):
     with Database(tmp_path / "a.db") as db:
         ada = add_player(db, "Ada")
         plan = todays_plan(db, "Ada", today=date(2026, 11, 25))
-        assert not plan.prescribed and plan.levels == ("reach-01", "reach-02", "reach-03")
+        assert not plan.prescribed
+        assert plan.levels == tuple(spec.id for spec in load_levels())
         assert plan.minutes_today == 0 and plan.minutes_left_today == 10
         prescribe(db, "Ada", write(tmp_path, {**GOOD, "levels": ["reach-02"], "note": "hi"}))
         assert player_prescription(db, ada).levels == ("reach-02",)

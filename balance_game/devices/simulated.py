@@ -29,6 +29,8 @@ SWAY_TAU_S = 0.6  # correlation time of the sway disturbance
 SWAY_SMOOTH_S = 0.35  # the body filters the disturbance: COP stays a smooth signal
 AIM_TAU_S = 2.0  # how slowly a player's aiming error wanders
 PLAN_HZ = (0.35, 0.65)  # voluntary movement speed: natural frequency = a + b * ability
+MOTION_WINDOW_S = 0.1  # how long a look at a moving target judges its speed
+JUMP_LEAN = 0.15  # a goal that moves further than this in that time has jumped, not moved
 
 
 @dataclass(frozen=True)
@@ -134,12 +136,27 @@ class SimulatedPlayer:
                 out.append(DeviceStatus(self.t_s, "connected", "simulated board reconnected"))
         return out
 
-    def _perceived_goal(self) -> Goal | None:
-        """The goal as it was one reaction time ago: people act on what they saw."""
+    def _goal_at(self, t_s: float) -> Goal | None:
+        latest = self.seen[0][1]
+        for seen_at, goal in self.seen:
+            if seen_at > t_s:
+                break
+            latest = goal
+        return latest
+
+    def _perceived_goal(self) -> tuple[Goal | None, tuple[float, float]]:
+        """The goal as it was one reaction time ago (people act on what they saw), and how
+        fast it was moving then, so a predictable moving target can be led."""
         horizon = self.t_s - self.ability.reaction_s
-        while len(self.seen) > 1 and self.seen[1][0] <= horizon:
+        while len(self.seen) > 1 and self.seen[1][0] <= horizon - MOTION_WINDOW_S:
             self.seen.popleft()
-        return self.seen[0][1]
+        now, before = self._goal_at(horizon), self._goal_at(horizon - MOTION_WINDOW_S)
+        if now is None or before is None:
+            return now, (0.0, 0.0)
+        dx, dy = now.lean_x - before.lean_x, now.lean_y - before.lean_y
+        if math.hypot(dx, dy) > JUMP_LEAN:
+            return now, (0.0, 0.0)  # a new target appeared: nothing to lead
+        return now, (dx / MOTION_WINDOW_S, dy / MOTION_WINDOW_S)
 
     def _aim_mm(self, dt: float) -> tuple[float, float]:
         """Where the player aims: the perceived goal plus a slowly wandering error."""
@@ -147,10 +164,18 @@ class SimulatedPlayer:
         kick = self.ability.aim_error * math.sqrt(1.0 - decay * decay)
         for i in range(2):
             self.aim_error[i] = self.aim_error[i] * decay + kick * self.rng.gauss(0.0, 1.0)
-        goal = self._perceived_goal()
+        goal, (vx, vy) = self._perceived_goal()
         if goal is None:
             return (0.0, 0.0)
-        return self.limits.to_mm(goal.lean_x + self.aim_error[0], goal.lean_y + self.aim_error[1])
+        lead = self._lead_s()
+        return self.limits.to_mm(goal.lean_x + vx * lead + self.aim_error[0],
+                                 goal.lean_y + vy * lead + self.aim_error[1])
+
+    def _lead_s(self) -> float:
+        """How far ahead a moving target is led: more of the own lag the abler the player."""
+        a = min(1.0, max(0.0, self.ability_level))
+        own_lag_s = self.ability.reaction_s + 1.5 / (2.0 * math.pi * (PLAN_HZ[0] + PLAN_HZ[1] * a))
+        return (0.4 + 0.5 * a) * own_lag_s
 
     def _advance(self, dt: float) -> tuple[float, float]:
         aim_mm = self._aim_mm(dt)
