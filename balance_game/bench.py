@@ -222,6 +222,17 @@ def run_all(quick: bool, progress: Callable[[str], None] = lambda _: None) -> di
             p50, p99 = _percentiles(frame_times(spec, size, frames))
             results[f"frame_ms_p50_{label}"][mechanic] = p50
             results[f"frame_ms_p99_{label}"][mechanic] = p99
+    progress("HID reader against the fake board at 1 kHz")
+    from balance_game.devices.throughput import measure_reader_throughput
+
+    reader = measure_reader_throughput(rate_hz=1000, seconds=10.0 if quick else 60.0)
+    results["reader_reports_per_s"] = round(reader["reports_per_s"], 1)
+    results["reader_drops_1khz"] = int(reader["drops"])
+    results["reader_malformed"] = int(reader["malformed"])
+    progress("all sway measures for a 60 s, 100 Hz trial")
+    from balance_game.dsp.sway import time_all_measures
+
+    results["metrics_ms_60s"] = round(time_all_measures(repeats=100 if quick else 400), 3)
     progress("input-to-frame latency")
     results["latency_ms_p50"], results["latency_ms_p99"] = _percentiles(
         input_latency(5.0 if quick else 20.0))
