@@ -19,13 +19,16 @@ from balance_game.cli.options import db_option, db_path
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--ability", type=click.FloatRange(0.0, 1.0), default=0.6, show_default=True,
               help="Simulated player's ability (with --device sim).")
+@click.option("--sim-events", default="", metavar="EVENTS",
+              help='Scripted happenings for --device sim, e.g. "stepoff@20,return@24".')
 @click.option("--headless", is_flag=True, help="No window (with --device sim it runs by itself).")
 @click.option("--fast", is_flag=True, help="With --headless: as fast as possible.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @db_option
 @click.pass_context
 def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: float, seed: int,
-           ability: float, headless: bool, fast: bool, as_json: bool, db: str | None) -> None:
+           ability: float, sim_events: str, headless: bool, fast: bool, as_json: bool,
+           db: str | None) -> None:
     """Run a test and save its results: quiet (modified CTSIB), los (limits of stability), symmetry.
 
     quiet: eyes open/closed on firm ground and on foam, each held still for --seconds, with
@@ -34,6 +37,7 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
     game); symmetry: weight borne left/right and front/back.
     """
     from balance_game.assessments import summarise
+    from balance_game.devices.simulated import parse_sim_events
     from balance_game.game.runner import RunRequest, run_game
     from balance_game.game.scenes import GameOptions
     from balance_game.storage.assessments import list_assessments
@@ -45,7 +49,8 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
     options = GameOptions(headless=headless, fast=fast, seed=seed, device=device,
                           assessment=kind, assess_seconds=seconds)
     path = db_path(ctx, db)
-    run_game(RunRequest(db_path=path, options=options, player=player, ability=ability))
+    run_game(RunRequest(db_path=path, options=options, player=player, ability=ability,
+                        sim_events=parse_sim_events(sim_events)))
     with Database(path) as store:
         done = list_assessments(store, get_player(store, player).id, kind)
     if not done:
@@ -58,4 +63,56 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
         click.echo(line)
 
 
-COMMANDS = [assess]
+
+
+@click.command()
+@click.option("--player", required=True, help="Who is calibrated (created if new).")
+@click.option("--device", default="auto", show_default=True,
+              help="auto|wbb|hid:PROFILE|gamepad|keyboard|mouse|sim|replay:FILE")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--ability", type=click.FloatRange(0.0, 1.0), default=0.6, show_default=True,
+              help="Simulated player's ability (with --device sim).")
+@click.option("--headless", is_flag=True, help="No window (with --device sim it runs by itself).")
+@click.option("--fast", is_flag=True, help="With --headless: as fast as possible.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@db_option
+@click.pass_context
+def calibrate(ctx: click.Context, player: str, device: str, seed: int, ability: float,
+              headless: bool, fast: bool, as_json: bool, db: str | None) -> None:
+    """Calibrate a player on this board: zero it, weigh, neutral stance, orientation, then LOS.
+
+    The measured neutral point and limits of stability then scale every game for this player.
+    """
+    from balance_game.game.runner import RunRequest, run_game
+    from balance_game.game.scenes import GameOptions
+    from balance_game.storage.assessments import get_calibration
+    from balance_game.storage.db import Database
+    from balance_game.storage.players import get_player
+
+    if fast and not headless:
+        raise click.UsageError("--fast needs --headless")
+    options = GameOptions(headless=headless, fast=fast, seed=seed, device=device,
+                          assessment="calibrate")
+    path = db_path(ctx, db)
+    run_game(RunRequest(db_path=path, options=options, player=player, ability=ability))
+    with Database(path) as store:
+        found = get_calibration(store, get_player(store, player).id)
+    if found is None:
+        raise click.ClickException("calibration was left before the end; nothing was saved")
+    if as_json:
+        from dataclasses import asdict
+
+        click.echo(json.dumps(asdict(found), indent=2))
+        return
+    limits = found.limits or {}
+    click.echo(f"{player}: neutral ({found.neutral_x_mm:+.1f}, {found.neutral_y_mm:+.1f}) mm, "
+               f"board {found.orientation}, weight "
+               f"{found.body_weight_kg if found.body_weight_kg else 'not measured'} kg")
+    if limits:
+        click.echo("limits of stability: " + ", ".join(f"{k.removesuffix('_mm')} {v:g} mm"
+                                                       for k, v in limits.items()))
+    else:
+        click.echo("limits of stability not measured: the games use limits from your height")
+
+
+COMMANDS = [assess, calibrate]

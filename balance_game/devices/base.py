@@ -51,6 +51,7 @@ class Goal:
     lean_x: float
     lean_y: float
     precision: float = 0.1  # how close is close enough, in lean units
+    on_board: bool = True  # False: the game asks the player to step off (to zero the board)
 
 
 @runtime_checkable

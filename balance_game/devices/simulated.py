@@ -92,6 +92,7 @@ class SimulatedPlayer:
         self.seen: deque[tuple[float, Goal | None]] = deque([(0.0, None)])
         self.lapse_until = -1.0
         self.on_board = True
+        self.scripted_off = False
         self.connected = True
 
     def start(self, origin_monotonic_s: float) -> None:
@@ -101,6 +102,9 @@ class SimulatedPlayer:
         del event
 
     def set_goal(self, goal: Goal | None) -> None:
+        if not self.scripted_off and goal is not None and goal.on_board != self.on_board:
+            self.on_board = goal.on_board  # asked to step off (or back on) for a calibration
+            self.com, self.vel = [0.0, 0.0], [0.0, 0.0]
         if goal != self.goal:
             self.goal = goal
             self.seen.append((self.t_s, goal))
@@ -123,9 +127,9 @@ class SimulatedPlayer:
         while self.events and self.events[0].t_s <= self.t_s:
             event = self.events.pop(0)
             if event.kind == "stepoff":
-                self.on_board = False
+                self.on_board, self.scripted_off = False, True
             elif event.kind == "return":
-                self.on_board = True
+                self.on_board, self.scripted_off = True, False
                 self.com, self.vel = [0.0, 0.0], [0.0, 0.0]
                 self.plan, self.plan_vel, self.eased = [0.0, 0.0], [0.0, 0.0], [0.0, 0.0]
             elif event.kind == "lost":

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 STEP_OFF_FRACTION = 0.5  # below this share of body weight the player has stepped off
 BACK_ON_FRACTION = 0.8  # above this share (for BACK_ON_HOLD_S) they are back on the board
 BACK_ON_HOLD_S = 1.0
+UNKNOWN_WEIGHT_STEP_OFF_KG = 15.0  # until the body weight is known, below this is "off"
+LEARN_WEIGHT_S = 1.0  # standing this long (above 20 kg) teaches an unknown body weight
+LEARN_MIN_KG = 20.0
 BALANCE_LOST_LEAN = 1.25  # lean beyond 125 % of the player's limits ...
 BALANCE_LOST_HOLD_S = 0.25  # ... for this long is a loss of balance, not a reach
 
@@ -20,22 +23,41 @@ BALANCE_LOST_HOLD_S = 0.25  # ... for this long is a loss of balance, not a reac
 class SafetyMonitor:
     """Feed it every sample; it answers with "step_off", "balance_lost", "back_on" or None."""
 
-    body_weight_kg: float
+    body_weight_kg: float | None  # None: learnt from the first second of standing
     off_board: bool = False
+    _learning: list[float] | None = None
+    _learning_since: float | None = None
     _back_on_since: float | None = None
     _beyond_since: float | None = None
     _balance_lost: bool = False
 
+    def _learn(self, t_s: float, total_kg: float) -> None:
+        if total_kg < LEARN_MIN_KG:
+            self._learning, self._learning_since = None, None
+            return
+        if self._learning is None:
+            self._learning, self._learning_since = [], t_s
+        self._learning.append(total_kg)
+        if t_s - self._learning_since >= LEARN_WEIGHT_S:
+            self.body_weight_kg = sum(self._learning) / len(self._learning)
+
+    def _threshold_kg(self, fraction: float) -> float:
+        if self.body_weight_kg is None:
+            return UNKNOWN_WEIGHT_STEP_OFF_KG
+        return fraction * self.body_weight_kg
+
     def check_load(self, t_s: float, total_kg: float | None) -> str | None:
         if total_kg is None:
             return None
+        if self.body_weight_kg is None:
+            self._learn(t_s, total_kg)
         if not self.off_board:
-            if total_kg < STEP_OFF_FRACTION * self.body_weight_kg:
+            if total_kg < self._threshold_kg(STEP_OFF_FRACTION):
                 self.off_board = True
                 self._back_on_since = None
                 return "step_off"
             return None
-        if total_kg >= BACK_ON_FRACTION * self.body_weight_kg:
+        if total_kg >= self._threshold_kg(BACK_ON_FRACTION):
             if self._back_on_since is None:
                 self._back_on_since = t_s
             if t_s - self._back_on_since >= BACK_ON_HOLD_S:

@@ -24,22 +24,30 @@ if TYPE_CHECKING:
     import pygame
 
 TITLES = {"quiet": "Standing balance test", "los": "Leaning test",
-          "symmetry": "Weight balance check"}
+          "symmetry": "Weight balance check", "calibrate": "Getting to know you"}
 
 
 class AssessScene(Scene):
     def __init__(self, kind: str) -> None:
         self.kind = kind
         self.run: ProtocolRun | None = None
+        self._step_index = 0
         self.lines: list[str] = []
         self.done = False
         self._spoken = -1
 
     def enter(self, ctx: GameContext) -> None:
         if self.run is None:
-            quiet = QuietOptions(seconds=ctx.options.assess_seconds)
-            self.run = ProtocolRun(steps_for(self.kind, ctx.control.limits, quiet))
+            self.run = ProtocolRun(self.build_steps(ctx))
             ctx.session.recorder.add_event(ctx.t_s, "assessment_start", self.kind)
+            self._step_index = 0
+
+    def build_steps(self, ctx: GameContext) -> list:
+        quiet = QuietOptions(seconds=ctx.options.assess_seconds)
+        return steps_for(self.kind, ctx.control.limits, quiet)
+
+    def on_step_change(self, ctx: GameContext, finished_index: int) -> None:
+        """Side effects between steps (zeroing the board, adopting a neutral point...)."""
 
     def goal(self, ctx: GameContext) -> Goal | None:
         return None if self.done else self.run.goal()
@@ -59,9 +67,15 @@ class AssessScene(Scene):
         if self.done:
             return
         session = ctx.session
+        step = self.run.step
+        session.maximal_leans = step is not None and step.key.startswith(("los-", "return-"))
         session.step(dt_s, ctx.t_s)
-        samples = [quantize(i) for i in ctx.frame.items if isinstance(i, Sample)]
+        samples = [quantize(session.oriented(i)) for i in ctx.frame.items
+                   if isinstance(i, Sample)]
         self.run.update(ctx.t_s, dt_s, samples, session.axes, set(session.pause.reasons))
+        while self._step_index < self.run.index:
+            self.on_step_change(ctx, self._step_index)
+            self._step_index += 1
         while self.run.cues:
             ctx.cue(self.run.cues.pop(0))
         if self.run.index != self._spoken and self.run.step is not None:
@@ -72,6 +86,20 @@ class AssessScene(Scene):
 
     def _finish(self, ctx: GameContext) -> None:
         self.done = True
+        results = self.results_for(ctx)
+        session_id = ctx.session.recorder.session_id
+        save_assessment(ctx.db, ctx.player.id, session_id, self.result_kind, results)
+        ctx.session.recorder.add_event(ctx.t_s, "assessment_end", self.kind)
+        self.results = results
+        self.lines = list(summarise(self.result_kind, results))
+        if ctx.options.headless:
+            ctx.quit_requested = True
+
+    @property
+    def result_kind(self) -> str:
+        return self.kind
+
+    def results_for(self, ctx: GameContext) -> dict:
         captures = self.run.captures
         if self.kind == "quiet":
             results = quiet_results(captures)
@@ -84,13 +112,7 @@ class AssessScene(Scene):
                 update_limits(ctx.db, ctx.player.id, results["limits_mm"], ctx.source.name)
         else:
             results = symmetry_results(captures)
-        session_id = ctx.session.recorder.session_id
-        save_assessment(ctx.db, ctx.player.id, session_id, self.kind, results)
-        ctx.session.recorder.add_event(ctx.t_s, "assessment_end", self.kind)
-        self.results = results
-        self.lines = list(summarise(self.kind, results))
-        if ctx.options.headless:
-            ctx.quit_requested = True
+        return results
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
         import pygame

@@ -81,6 +81,8 @@ class GameLoop:
             ctx.session.ingest(items, t_s)
         axes, raw = ctx.frame.axes, ctx.frame.raw_lean
         last = next((i for i in reversed(items) if hasattr(i, "cop_x_mm")), None)
+        if ctx.session is not None and ctx.session.last_sample is not None:
+            last = ctx.session.last_sample  # oriented to the player, as the game sees it
         if last is not None:
             axes = ctx.control.axes(last.cop_x_mm, last.cop_y_mm)
             raw = ctx.control.lean_ratio(last.cop_x_mm, last.cop_y_mm)

@@ -21,8 +21,8 @@ MESSAGES = {
                  "Hold on to your chair or counter. Step back on when you are ready: "
                  "the game carries on by itself."),
     "balance_lost": ("Let's take a moment",
-                     "Hold on to your support and stand evenly on both feet. "
-                     "Continue when you feel steady."),
+                     "Hold on to your support and stand evenly on both feet. The game carries "
+                     "on when you have stood still in the middle for a few seconds."),
     "device_lost": ("The board is not answering",
                     "Stay where you are and hold your support. Check the board's batteries; "
                     "it reconnects by itself."),

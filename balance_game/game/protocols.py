@@ -16,6 +16,8 @@ from balance_game.devices.base import Goal, Sample
 
 STILL_LEAN = 0.12  # lean units: "still in the middle"
 STILL_HOLD_S = 1.0
+EMPTY_KG = 5.0  # below this the board counts as empty
+LOADED_KG = 20.0  # above this someone is standing on it
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,10 @@ class Step:
     goal: tuple[float, float] | None = (0.0, 0.0)  # lean goal for the simulated player
     record: bool = False
     wait_still: bool = False  # start the countdown only once the player is still in the middle
+    wait_load: str = ""  # "empty" or "loaded": start only once the board is so (load sources)
     cue: str = ""  # sound cue when the step starts
     phase: str = ""  # names the moment this step starts within its key's recording ("go")
+    off_board: bool = False  # the player is asked to step off (the board is being zeroed)
 
 
 @dataclass
@@ -47,7 +51,7 @@ class ProtocolRun:
         self.steps = steps
         self.index = 0
         self.elapsed_s = 0.0
-        self.started = not steps[0].wait_still if steps else True
+        self.started = not self._waits(steps[0]) if steps else True
         self.still_s = 0.0
         self.captures: dict[str, Capture] = {}
         self.cues: list[str] = []
@@ -67,7 +71,11 @@ class ProtocolRun:
 
     def goal(self) -> Goal | None:
         step = self.step
-        if step is None or step.goal is None:
+        if step is None:
+            return None
+        if step.off_board:
+            return Goal(0.0, 0.0, on_board=False)
+        if step.goal is None:
             return None
         return Goal(step.goal[0], step.goal[1], precision=0.05)
 
@@ -86,7 +94,7 @@ class ProtocolRun:
                 self._next()
             return
         if not self.started:
-            self._wait_until_still(axes, dt_s, t_s)
+            self._wait(step, samples, axes, dt_s)
             return
         if step.record:
             capture = self.captures.setdefault(step.key, Capture())
@@ -99,8 +107,22 @@ class ProtocolRun:
         if self.elapsed_s >= step.seconds - 1e-9:
             self._next()
 
-    def _wait_until_still(self, axes: Axes, dt_s: float, t_s: float) -> None:
-        self.still_s = self.still_s + dt_s if axes.magnitude <= STILL_LEAN else 0.0
+    @staticmethod
+    def _waits(step: Step) -> bool:
+        return step.wait_still or bool(step.wait_load)
+
+    def _wait(self, step: Step, samples: list[Sample], axes: Axes, dt_s: float) -> None:
+        """Count how long the wait condition has held; start the step after STILL_HOLD_S."""
+        ok = axes.magnitude <= STILL_LEAN if step.wait_still else True
+        if step.wait_load:
+            totals = [s.total_kg for s in samples if s.total_kg is not None]
+            if not totals:
+                return  # no reading this step: judge on the next one
+            if step.wait_load == "empty":
+                ok = ok and max(totals) < EMPTY_KG
+            else:
+                ok = ok and min(totals) > LOADED_KG
+        self.still_s = self.still_s + dt_s if ok else 0.0
         if self.still_s >= STILL_HOLD_S:
             self.started = True
 
@@ -108,5 +130,5 @@ class ProtocolRun:
         self.index += 1
         self.elapsed_s = 0.0
         self.still_s = 0.0
-        self.started = self.step is None or not self.step.wait_still
+        self.started = self.step is None or not self._waits(self.step)
         self._announce()

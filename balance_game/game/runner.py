@@ -95,9 +95,11 @@ def _first_scene(ctx: GameContext, stack: SceneStack, spec, player) -> None:
 
     if ctx.options.assessment:
         from balance_game.game.assess import AssessScene
+        from balance_game.game.calibrate import CalibrateScene
 
         start_session(ctx, player)
-        stack.push(AssessScene(ctx.options.assessment))
+        kind = ctx.options.assessment
+        stack.push(CalibrateScene() if kind == "calibrate" else AssessScene(kind))
         return
     if spec is None:
         stack.push(TitleScene())

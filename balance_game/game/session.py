@@ -20,11 +20,14 @@ from balance_game.levels import LevelSpec
 from balance_game.storage.progress import ProgressBook
 from balance_game.storage.sessions import SessionRecorder, TrialRecord, quantize
 
-DEFAULT_WEIGHT_KG = 70.0
 # A trial only counts when both feet stayed loaded: lifting one foot is the classic way to
 # "cheat" a weight-shift game (product.md §2.1). Leaning to 100 % of the limits still leaves
 # about 20 % of the weight on the other foot, so 8 % means a foot was really off.
 UNLOADED_FOOT_SHARE = 0.08
+# After a loss of balance the game carries on by itself once the player has stood still in
+# the middle this long (a board user may have no button to press); they can also confirm.
+STEADY_AGAIN_S = 3.0
+STEADY_LEAN = 0.15
 FOOT_HISTORY_S = 120.0
 
 
@@ -45,7 +48,7 @@ class GameSession:
         self.progress = progress
         self.caps = caps or Caps()
         self.control = control
-        self.safety = SafetyMonitor(body_weight_kg or DEFAULT_WEIGHT_KG)
+        self.safety = SafetyMonitor(body_weight_kg)
         self.seed = seed
         self.pause = PauseState()
         self.active_s = 0.0
@@ -59,6 +62,10 @@ class GameSession:
         self.device_ended = False
         self._runs_started = 0
         self._foot_shares: deque[tuple[float, float]] = deque()
+        self.step_off_expected = False  # calibration asks the player to step off: no pause
+        self.orientation = "normal"  # "reversed": the board faces the other way round
+        self.maximal_leans = False  # a limits-of-stability test: leaning far is the task
+        self._steady_s = 0.0
 
     # --- input -------------------------------------------------------------------------
     def ingest(self, items: list[Sample | DeviceStatus], t_s: float) -> None:
@@ -68,7 +75,8 @@ class GameSession:
             if isinstance(item, DeviceStatus):
                 self._on_status(item)
                 continue
-            item = quantize(item)  # play on exactly what is stored, so replays are exact
+            # in the player's frame, and exactly as stored, so replays re-run bit for bit
+            item = quantize(self.oriented(item))
             self.recorder.add_sample(item)
             self.last_sample = item
             self._check_safety(item)
@@ -86,6 +94,8 @@ class GameSession:
         self.recorder.add_event(status.t_s, "device", status.state, {"message": status.message})
 
     def _check_safety(self, sample: Sample) -> None:
+        if self.step_off_expected:
+            return
         verdict = self.safety.check_load(sample.t_s, sample.total_kg)
         if verdict == "step_off":
             self.pause_for("step_off", sample.t_s)
@@ -94,8 +104,20 @@ class GameSession:
         if self.safety.off_board:
             return
         lean = self.control.lean_ratio(sample.cop_x_mm, sample.cop_y_mm)
+        if self.maximal_leans:
+            return
         if self.safety.check_lean(sample.t_s, lean) == "balance_lost":
             self.pause_for("balance_lost", sample.t_s)
+
+    def oriented(self, sample: Sample) -> Sample:
+        """The sample in the player's frame: a board facing the other way is turned round."""
+        if self.orientation == "normal":
+            return sample
+        corners = sample.corners_kg
+        if corners is not None:
+            tl, tr, bl, br = corners
+            corners = (br, bl, tr, tl)
+        return Sample(sample.t_s, -sample.cop_x_mm, -sample.cop_y_mm, corners)
 
     def _track_feet(self, sample: Sample) -> None:
         if sample.corners_kg is None:
@@ -140,6 +162,14 @@ class GameSession:
         self.pause.reasons.discard(reason)
         self.recorder.add_event(t_s, "resume", reason)
 
+    def _resume_when_steady(self, dt_s: float, t_s: float) -> None:
+        if self.pause.reasons != {"balance_lost"}:
+            self._steady_s = 0.0
+            return
+        self._steady_s = self._steady_s + dt_s if self.axes.magnitude <= STEADY_LEAN else 0.0
+        if self._steady_s >= STEADY_AGAIN_S:
+            self.resume_from("balance_lost", t_s)
+
     # --- levels ------------------------------------------------------------------------
     def start_level(self, spec: LevelSpec, difficulty: float | None = None) -> LevelRun:
         """Start ``spec`` at ``difficulty``, else where this player left it, else its start."""
@@ -157,6 +187,7 @@ class GameSession:
     def step(self, dt_s: float, t_s: float) -> list[TrialRecord]:
         """Advance the clock and the level in play (unless paused)."""
         self.t_s = t_s
+        self._resume_when_steady(dt_s, t_s)
         if self.pause.paused or self.ended:
             return []
         self.active_s += dt_s

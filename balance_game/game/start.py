@@ -30,5 +30,6 @@ def start_session(ctx: GameContext, player: Player) -> GameSession:
     recorder = SessionRecorder(ctx.db, player.id, ctx.source.name, ctx.options.seed)
     ctx.session = GameSession(recorder, ctx.control, player.weight_kg, ctx.options.seed,
                               ProgressBook(ctx.db, player.id), get_caps(ctx.db, player))
+    ctx.session.orientation = settings.orientation
     recorder.add_event(ctx.t_s, "session_start", None, {"device": ctx.source.kind})
     return ctx.session
