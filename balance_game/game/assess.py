@@ -43,7 +43,10 @@ class AssessScene(Scene):
             self._step_index = 0
 
     def build_steps(self, ctx: GameContext) -> list:
-        quiet = QuietOptions(seconds=ctx.options.assess_seconds)
+        allowed = ctx.session.prescription
+        quiet = QuietOptions(seconds=ctx.options.assess_seconds,
+                             eyes_closed=allowed.eyes_closed if allowed else True,
+                             foam=allowed.foam if allowed else True)
         return steps_for(self.kind, ctx.control.limits, quiet)
 
     def on_step_change(self, ctx: GameContext, finished_index: int) -> None:

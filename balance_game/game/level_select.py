@@ -12,10 +12,13 @@ class LevelSelectScene(MenuScene):
     title = "Choose a game"
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        self.subtitle = f"Training: {ctx.player.name}" if ctx.player else ""
         progress = player_progress(ctx.db, ctx.player.id) if ctx.player else {}
+        prescription = ctx.session.prescription if ctx.session else None
+        self.subtitle = self._plan_line(ctx)
         items = []
         for spec in load_levels():
+            if prescription is not None and not prescription.allows(spec):
+                continue
             if not is_unlocked(spec.requires, progress):
                 items.append(MenuItem(f"{spec.title} (locked)", _locked,
                                       "earn a star on the game before"))
@@ -24,6 +27,15 @@ class LevelSelectScene(MenuScene):
             detail = f"World {spec.world}  ·  {'*' * stars or 'new'}"
             items.append(MenuItem(spec.title, _starter(spec), detail))
         return items
+
+    @staticmethod
+    def _plan_line(ctx: GameContext) -> str:
+        name = ctx.player.name if ctx.player else ""
+        left = ctx.session.minutes_left if ctx.session else None
+        if left is None:
+            return f"Training: {name}"
+        total = ctx.session.prescription.minutes_per_session
+        return f"Training: {name}  ·  {left:.0f} of {total:g} minutes left today"
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         if ctx.session is not None:

@@ -46,7 +46,6 @@ class PauseOverlay(Scene):
         elif action == "back" and session.pause.reasons <= set(CONFIRM_REASONS):
             from balance_game.game.results import ResultsScene
 
-            session.end()
             stack.pop()
             stack.replace(ResultsScene(None, session.results, [], final=True))
 

@@ -69,8 +69,8 @@ def _chooser(player: Player):
 
 
 def _choose(ctx: GameContext, stack: SceneStack, player: Player) -> None:
-    from balance_game.game.level_select import LevelSelectScene
+    from balance_game.game.pain import PainScene
     from balance_game.game.start import start_session
 
     start_session(ctx, player)
-    stack.push(LevelSelectScene())
+    stack.push(PainScene("before"))

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     import pygame
 
 
+REST_S = 20.0  # a short rest between levels (SilverFit's "short break after each exercise")
+
+
 class ResultsScene(MenuScene):
     title = "Well done"
 
@@ -25,15 +28,38 @@ class ResultsScene(MenuScene):
         self.results = results
         self.trace = trace
         self.final = final
+        self.rest_until_s: float | None = None
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
+        minutes_left = ctx.session.minutes_left if ctx.session else None
+        if minutes_left is not None and minutes_left <= 0:
+            self.final = True
+            self.subtitle = "That is all for today's session. Well done!"
         if self.final or self.spec is None:
             return [MenuItem("Done", _finish)]
+        if self.rest_until_s is None:
+            self.rest_until_s = ctx.t_s + REST_S
+        resting = ctx.t_s < self.rest_until_s
+        wait = f"after a rest: {self.rest_until_s - ctx.t_s:.0f} s" if resting else ""
         return [
-            MenuItem("Play again", self._again),
-            MenuItem("Choose another game", lambda ctx, stack: stack.pop()),
+            MenuItem("Play again", self._when_rested(self._again), wait),
+            MenuItem("Choose another game", self._when_rested(lambda c, s: s.pop()), wait),
             MenuItem("Finish for today", _finish),
         ]
+
+    def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
+        if self.rest_until_s is not None and not self.final:
+            self.items = self.build(ctx)
+            self.subtitle = ("Take a short rest. Hold your support if you need to."
+                             if ctx.t_s < self.rest_until_s else "Ready when you are.")
+        super().fixed_update(ctx, dt_s, stack)
+
+    def _when_rested(self, action):
+        def choose(ctx: GameContext, stack: SceneStack) -> None:
+            if ctx.t_s >= self.rest_until_s:
+                action(ctx, stack)
+
+        return choose
 
     def _again(self, ctx: GameContext, stack: SceneStack) -> None:
         from balance_game.game.intro import IntroScene
@@ -91,12 +117,11 @@ def _draw_stars(surface: pygame.Surface, theme, centre_x: int, centre_y: int, st
 
 
 def _finish(ctx: GameContext, stack: SceneStack) -> None:
-    from balance_game.game.title import TitleScene
+    """Ask about pain once more (when someone is training), then say goodbye."""
+    from balance_game.game.farewell import FarewellScene
+    from balance_game.game.pain import PainScene
 
-    if ctx.session is not None:
-        ctx.session.end()
-        ctx.session = None
-    if ctx.options.level_id is not None:
-        ctx.quit_requested = True  # started straight into a level: leave when done
+    if ctx.session is not None and not ctx.session.ended:
+        stack.clear_to(PainScene("after"))
     else:
-        stack.clear_to(TitleScene())
+        stack.clear_to(FarewellScene("See you next time!", "Your training is saved."))

@@ -65,6 +65,7 @@ class GameSession:
         self.step_off_expected = False  # calibration asks the player to step off: no pause
         self.orientation = "normal"  # "reversed": the board faces the other way round
         self.maximal_leans = False  # a limits-of-stability test: leaning far is the task
+        self.prescription: Any = None  # the therapist's plan, when there is one
         self._steady_s = 0.0
 
     # --- input -------------------------------------------------------------------------
@@ -210,6 +211,13 @@ class GameSession:
                                  "difficulty": round(self.run.difficulty, 4)})
         if self.progress is not None:
             self.progress.record(result.level_id, self.run.difficulty, result.stars)
+
+    @property
+    def minutes_left(self) -> float | None:
+        """Of the prescribed session length, or None when nothing is prescribed."""
+        if self.prescription is None:
+            return None
+        return max(0.0, self.prescription.minutes_per_session - self.active_s / 60.0)
 
     def end(self) -> None:
         """Close the session; a level cut short keeps the trials it completed."""

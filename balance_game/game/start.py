@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from balance_game.control import ControlMap, Limits
+from balance_game.difficulty import Caps
 from balance_game.game.scenes import GameContext
 from balance_game.game.session import GameSession
+from balance_game.prescriptions import Prescription, player_prescription
 from balance_game.storage.assessments import Calibration, get_calibration
 from balance_game.storage.players import Player, get_caps, get_settings
 from balance_game.storage.progress import ProgressBook
@@ -15,6 +17,15 @@ def control_for(player: Player | None, calibration: Calibration | None = None) -
     """The player's mapping: their calibration, else theoretical limits from their height."""
     theoretical = Limits.theoretical(player.height_cm if player else None)
     return calibration.control(theoretical) if calibration else ControlMap(theoretical)
+
+
+def therapist_caps(player_caps: Caps, prescription: Prescription | None) -> Caps:
+    """The stricter of the caps set with `players set` and those of the prescription."""
+    if prescription is None:
+        return player_caps
+    return Caps(max_difficulty=min(player_caps.max_difficulty, prescription.max_difficulty),
+                max_lean_pct=min(player_caps.max_lean_pct, prescription.max_lean_pct),
+                target_success=prescription.target_success)
 
 
 def start_session(ctx: GameContext, player: Player) -> GameSession:
@@ -28,8 +39,11 @@ def start_session(ctx: GameContext, player: Player) -> GameSession:
     if ctx.theme is not None:
         ctx.theme.set_scale(settings.text_scale)
     recorder = SessionRecorder(ctx.db, player.id, ctx.source.name, ctx.options.seed)
+    prescription = player_prescription(ctx.db, player)
+    caps = therapist_caps(get_caps(ctx.db, player), prescription)
     ctx.session = GameSession(recorder, ctx.control, player.weight_kg, ctx.options.seed,
-                              ProgressBook(ctx.db, player.id), get_caps(ctx.db, player))
+                              ProgressBook(ctx.db, player.id), caps)
     ctx.session.orientation = settings.orientation
+    ctx.session.prescription = prescription
     recorder.add_event(ctx.t_s, "session_start", None, {"device": ctx.source.kind})
     return ctx.session

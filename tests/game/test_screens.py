@@ -1,0 +1,97 @@
+"""The whole journey through the real screens, driven by keys as a person would."""
+
+import pygame
+import pytest
+from screen_driver import ScreenDriver
+
+from balance_game.game.farewell import FarewellScene
+from balance_game.game.intro import IntroScene
+from balance_game.game.level_select import LevelSelectScene
+from balance_game.game.pain import PainScene
+from balance_game.game.pause import PauseOverlay
+from balance_game.game.play import PlayScene
+from balance_game.game.player_select import PlayerSelectScene
+from balance_game.game.results import ResultsScene
+from balance_game.game.title import TitleScene
+
+
+@pytest.fixture
+def driver(tmp_path):
+    d = ScreenDriver(tmp_path / "s.db")
+    yield d
+    d.close()
+
+
+def test_title_to_play_to_goodbye_with_the_keyboard(driver):
+    driver.frames(2)
+    assert isinstance(driver.scene, TitleScene)
+    driver.key(pygame.K_RETURN)
+    assert isinstance(driver.scene, PlayerSelectScene)
+    driver.key(pygame.K_RETURN)  # "New player" is the only item: start typing
+    driver.type("Ada")
+    driver.key(pygame.K_RETURN)
+    assert isinstance(driver.scene, PainScene) and driver.ctx.player.name == "Ada"
+    driver.key(pygame.K_RETURN)  # pain 0
+    assert isinstance(driver.scene, LevelSelectScene)
+    assert driver.scene.items[0].label == "First reaches"
+    assert "(locked)" in driver.scene.items[1].label  # needs a star on the first level
+    driver.key(pygame.K_RETURN)
+    assert isinstance(driver.scene, IntroScene)
+    driver.key(pygame.K_RETURN)
+    assert isinstance(driver.scene, PlayScene)
+    driver.frames(120)
+    driver.key(pygame.K_p)
+    driver.frames(2)
+    assert isinstance(driver.scene, PauseOverlay)
+    assert ("pause", "user") in [(e["type"], e["reason"]) for e in _events(driver)]
+    driver.key(pygame.K_ESCAPE)  # finish from the pause screen
+    assert isinstance(driver.scene, ResultsScene) and driver.scene.final
+    driver.key(pygame.K_RETURN)
+    assert isinstance(driver.scene, PainScene) and driver.scene.when == "after"
+    driver.key(pygame.K_DOWN)
+    driver.key(pygame.K_DOWN)
+    driver.key(pygame.K_RETURN)  # pain 2 after
+    assert isinstance(driver.scene, FarewellScene)
+    session_id = driver.ctx.session.recorder.session_id
+    driver.key(pygame.K_RETURN)
+    assert isinstance(driver.scene, TitleScene) and driver.ctx.session is None
+    row = driver.db.query("SELECT pain_before, pain_after, ended_at FROM sessions WHERE id = ?",
+                          (session_id,))[0]
+    assert (row["pain_before"], row["pain_after"]) == (0, 2) and row["ended_at"]
+
+
+def test_strong_pain_before_training_suggests_rest_instead(driver):
+    driver.key(pygame.K_RETURN)
+    driver.key(pygame.K_RETURN)
+    driver.type("Bo")
+    driver.key(pygame.K_RETURN)
+    for _ in range(8):
+        driver.key(pygame.K_DOWN)
+    driver.key(pygame.K_RETURN)  # pain 8
+    assert isinstance(driver.scene, FarewellScene) and "rest" in driver.scene.title.lower()
+    assert driver.ctx.session is None
+
+
+def test_every_screen_draws_at_two_resolutions(tmp_path):
+    for size in [(1280, 720), (1920, 1080)]:
+        d = ScreenDriver(tmp_path / f"{size[0]}.db", size=size)
+        try:
+            d.frames(2)
+            d.key(pygame.K_RETURN)
+            d.key(pygame.K_RETURN)
+            d.type("Cy")
+            d.key(pygame.K_RETURN)
+            d.key(pygame.K_RETURN)
+            d.key(pygame.K_RETURN)
+            d.key(pygame.K_RETURN)
+            d.frames(30)
+            assert isinstance(d.scene, PlayScene)
+            assert d.window.surface.get_size() == size
+        finally:
+            d.close()
+
+
+def _events(driver):
+    from balance_game.storage.sessions import session_events
+
+    return session_events(driver.db, driver.ctx.session.recorder.session_id)
