@@ -69,9 +69,10 @@ def _internal_error(exc: BaseException) -> int:
     from balance_game.app import crash_log_path
 
     log = crash_log_path()
-    try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with open(log, "a", encoding="utf-8") as f:
+    try:  # a traceback can hold a player's name or data: readable by the user only
+        log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with open(fd, "a", encoding="utf-8") as f:
             traceback.print_exception(exc, file=f)
         where = f" (details in {log})"
     except OSError:
