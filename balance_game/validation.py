@@ -41,6 +41,17 @@ def load_yaml(path: Path) -> Any:
         raise DataFileError(
             [f"{path}: YAML syntax error at {where}: {problem} (check indentation and colons)"]
         ) from None
+    except ValueError as exc:  # YAML recognised a value it cannot build, e.g. 2001-13-45
+        raise DataFileError(
+            [f"{path}: a value cannot be read: {one_line(str(exc))} (quote it to keep it as text)"]
+        ) from None
+    except RecursionError:
+        raise DataFileError([f"{path}: nested too deeply to be a data file"]) from None
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters shown as escapes."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _type_name(value: Any) -> str:
@@ -65,7 +76,7 @@ class Checker:
     problems: list[str] = field(default_factory=list)
 
     def problem(self, path: str, what: str, valid: str) -> None:
-        self.problems.append(f"{self.file}: {path}: {what} ({valid})")
+        self.problems.append(one_line(f"{self.file}: {path}: {what} ({valid})"))
 
     def mapping(self, value: Any, path: str) -> Mapping[str, Any] | None:
         if isinstance(value, Mapping):

@@ -15,6 +15,12 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def _private_settings(monkeypatch, tmp_path):
+    """No test reads or writes the machine's own settings file (see balance_game.settings)."""
+    monkeypatch.setenv("BALANCE_GAME_CONFIG", str(tmp_path / "config" / "settings.yaml"))
+
+
 @pytest.fixture
 def run_cli(tmp_path):
     """Run `balance-game ARGS...` in a subprocess, as a person would; returns CompletedProcess."""

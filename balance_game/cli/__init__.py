@@ -22,10 +22,10 @@ PROG = "balance-game"
 @click.version_option(__version__, "--version", prog_name=PROG)
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
               help="SQLite database file (default: $BALANCE_GAME_DB or the user data folder).")
-@click.option("--window/--fullscreen", default=False,
-              help="Open a window instead of going fullscreen.")
+@click.option("--window/--fullscreen", default=None,
+              help="Open a window instead of going fullscreen (default: from the settings file).")
 @click.pass_context
-def cli(ctx: click.Context, db_path: str | None, window: bool) -> None:
+def cli(ctx: click.Context, db_path: str | None, window: bool | None) -> None:
     """Balance training games for a Wii Balance Board, a HID load-cell board or a gamepad.
 
     With no command, opens the game window at the title screen.
@@ -34,8 +34,9 @@ def cli(ctx: click.Context, db_path: str | None, window: bool) -> None:
     ctx.obj["db_path"] = db_path
     if ctx.invoked_subcommand is None:
         from balance_game.cli.play import run_menu_game
+        from balance_game.settings import load_settings
 
-        run_menu_game(db_path, windowed=window)
+        run_menu_game(db_path, windowed=load_settings().windowed if window is None else window)
 
 
 def _register() -> None:
@@ -68,9 +69,10 @@ def _internal_error(exc: BaseException) -> int:
     from balance_game.app import crash_log_path
 
     log = crash_log_path()
-    try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with open(log, "a", encoding="utf-8") as f:
+    try:  # a traceback can hold a player's name or data: readable by the user only
+        log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with open(fd, "a", encoding="utf-8") as f:
             traceback.print_exception(exc, file=f)
         where = f" (details in {log})"
     except OSError:

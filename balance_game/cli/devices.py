@@ -140,8 +140,12 @@ def udev_rules() -> None:
             click.echo(udev_rule(ident.vendor_id, ident.product_id, profile.bus == "bluetooth"))
 
 
-def _recorded(source: BoardSource, seconds: float, counter: list[int]) -> Iterator[Sample]:
-    """Samples for ``seconds`` of session time; a board lost for good ends it with a UserError."""
+def _recorded(source: BoardSource, seconds: float, counter: list[int],
+              gone_at: list[float]) -> Iterator[Sample]:
+    """Samples for ``seconds`` of session time; a board lost for good ends them early.
+
+    Then the time it was lost is appended to ``gone_at``.
+    """
     origin = time.monotonic()
     source.start(origin)
     lost_at_s: float | None = None
@@ -160,8 +164,8 @@ def _recorded(source: BoardSource, seconds: float, counter: list[int]) -> Iterat
         if now_s >= seconds:
             return
         if lost_at_s is not None and now_s - lost_at_s > LOST_GRACE_S:
-            raise UserError(f"the board was lost at {lost_at_s:.1f} s and did not come back; "
-                            f"the {counter[0]} samples before that were written")
+            gone_at.append(lost_at_s)  # end the file here; the caller reports it once written
+            return
         time.sleep(POLL_EVERY_S)
 
 
@@ -176,10 +180,14 @@ def record(device: str, seconds: float, no_tare: bool, out_path: Path) -> None:
     """Record the live stream of a board to a samples CSV."""
     source = _open(device, default_backend(), use_tare=not no_tare)
     counter = [0]
+    gone_at: list[float] = []
     try:
-        write_samples_file(out_path, _recorded(source, seconds, counter))
+        write_samples_file(out_path, _recorded(source, seconds, counter, gone_at))
     finally:
         source.close()
+    if gone_at:
+        raise UserError(f"the board was lost at {gone_at[0]:.1f} s and did not come back; "
+                        f"the {counter[0]} samples before that were written")
     counts = source.counters
     click.echo(f"{counter[0]} samples in {seconds:g} s written to {out_path} "
                f"({counts.malformed} malformed reports skipped, {counts.reconnects} reconnects)",

@@ -9,6 +9,7 @@ from balance_game.devices.select import DEVICE_CHOICES
 from balance_game.devices.simulated import parse_sim_events
 from balance_game.game.runner import RunRequest, run_game
 from balance_game.game.scenes import GameOptions
+from balance_game.settings import load_settings
 
 
 def run_menu_game(db_path_value: str | None, windowed: bool) -> None:
@@ -21,7 +22,8 @@ def run_menu_game(db_path_value: str | None, windowed: bool) -> None:
 
 @click.command()
 @click.option("--level", "level_id", default=None, help="Level id to play (see `balance-game levels`).")
-@click.option("--device", default="auto", show_default=True, help=f"Input: {DEVICE_CHOICES}.")
+@click.option("--device", default=None,
+              help=f"Input: {DEVICE_CHOICES} (default: from the settings file, else auto).")
 @click.option("--player", default=None, help="Player name (created if new; default Guest).")
 @click.option("--seconds", type=click.FloatRange(min=0.1, max=24 * 3600), default=None,
               help="End the session after this many seconds of play.")
@@ -33,15 +35,20 @@ def run_menu_game(db_path_value: str | None, windowed: bool) -> None:
               help='Scripted happenings for --device sim, e.g. "stepoff@5,return@9,lost@15,back@18".')
 @click.option("--headless", is_flag=True, help="No window; with --device sim it plays by itself.")
 @click.option("--fast", is_flag=True, help="With --headless: run as fast as possible.")
-@click.option("--window/--fullscreen", default=False, help="Open a window instead of fullscreen.")
+@click.option("--window/--fullscreen", default=None,
+              help="Open a window instead of fullscreen (default: from the settings file).")
 @db_option
 @click.pass_context
-def play(ctx: click.Context, level_id: str | None, device: str, player: str | None,
+def play(ctx: click.Context, level_id: str | None, device: str | None, player: str | None,
          seconds: float | None, seed: int, ability: float, sim_events: str, headless: bool,
-         fast: bool, window: bool, db: str | None) -> None:
+         fast: bool, window: bool | None, db: str | None) -> None:
     """Play a level. Without --level, opens the game at the title screen."""
     if fast and not headless:
         raise click.UsageError("--fast needs --headless (a person cannot play faster than time)")
+    if device is None or window is None:
+        settings = load_settings()
+        device = settings.device if device is None else device
+        window = settings.windowed if window is None else window
     if headless and level_id is None:
         level_id = "reach-01"
     options = GameOptions(headless=headless, fast=fast, seconds=seconds, seed=seed,

@@ -17,7 +17,8 @@ from balance_game.devices.replay import ReplaySource
 from balance_game.devices.simulated import SimEvent, SimulatedPlayer
 from balance_game.errors import UserError
 
-DEVICE_CHOICES = "auto|keyboard|mouse|gamepad|sim|replay:FILE"
+DEVICE_CHOICES = "auto|wbb|hid:PROFILE_ID|keyboard|mouse|gamepad|sim|replay:FILE"
+GAMEPAD_PROFILE = "gamepad-standard"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,47 @@ def open_source(spec: str, options: SourceOptions) -> InputSource:
         if not path.name:
             raise UserError("--device replay:FILE needs a samples CSV file, e.g. replay:s.csv")
         return ReplaySource.from_file(path)
+    if spec == "wbb" or spec.startswith("hid:"):
+        from balance_game.devices.board_source import open_board
+
+        return open_board(spec)
+    if spec == "gamepad":
+        return _gamepad(options)
     if spec == "auto":
-        return KeyboardSource(options.limits)
+        return _auto(options)
     raise UserError(f"unknown device {spec!r} (choose {DEVICE_CHOICES})")
+
+
+def _limits_mm(limits: Limits) -> tuple[float, float, float, float]:
+    return (limits.left_mm, limits.right_mm, limits.forward_mm, limits.back_mm)
+
+
+def _gamepad(options: SourceOptions) -> InputSource:
+    from balance_game.devices.gamepad import GamepadSource
+    from balance_game.devices.profiles import get_profile
+
+    return GamepadSource(get_profile(GAMEPAD_PROFILE), _limits_mm(options.limits))
+
+
+def _auto(options: SourceOptions) -> InputSource:
+    """A board if one answers, else a connected gamepad, else the keyboard."""
+    import pygame
+
+    from balance_game.devices.board_source import open_auto_board
+    from balance_game.devices.gamepad import connected_gamepads
+    from balance_game.devices.hid_backend import default_backend
+
+    try:
+        backend = default_backend()
+    except UserError:  # no hidapi on this machine: no board, but a pad or the keys will do
+        backend = None
+    board = open_auto_board(backend=backend) if backend is not None else None
+    if board is not None:
+        return board
+    try:
+        has_pad = bool(connected_gamepads())
+    except pygame.error:  # no joystick subsystem here: use the keyboard
+        has_pad = False
+    if has_pad:
+        return _gamepad(options)
+    return KeyboardSource(options.limits)

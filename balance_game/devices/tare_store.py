@@ -7,8 +7,10 @@ identity (MAC address, serial number or path) so no address is written in clear.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import time
 from pathlib import Path
 
@@ -38,11 +40,17 @@ class TareStore:
         return Tare(offsets) if len(offsets) == 4 else None  # type: ignore[arg-type]
 
     def save(self, identity: str, board_name: str, tare: Tare) -> Path:
+        """Store the tare; in the user data folder, so readable by the user only (0600, 0700)."""
         path = self.path(identity)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the user data folder
+        path.parent.mkdir(exist_ok=True, mode=0o700)
         record = {"board": board_name, "tare_kg": list(tare.offsets_kg),
                   "corners": ["tl", "tr", "bl", "br"], "saved_unix_s": round(time.time(), 1)}
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()  # left by a run that was killed mid-save
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with open(fd, "w", encoding="utf-8") as f:
+            f.write(json.dumps(record, indent=1) + "\n")
         tmp.replace(path)
         return path

@@ -87,10 +87,20 @@ class GameLoop:
             axes = ctx.control.axes(last.cop_x_mm, last.cop_y_mm)
             raw = ctx.control.lean_ratio(last.cop_x_mm, last.cop_y_mm)
         ctx.frame = FrameInput(items, axes, raw)
+        self._source_actions()
         scene = self.stack.top
         if scene is not None:
             scene.fixed_update(ctx, FIXED_DT_S, self.stack)
             ctx.source.set_goal(scene.goal(ctx) if self.stack.top is scene else None)
+
+    def _source_actions(self) -> None:
+        """Buttons on the input device itself (a board's front button confirms in menus)."""
+        take = getattr(self.ctx.source, "take_actions", None)
+        for action in take() if take else ():
+            scene = self.stack.top
+            if scene is None:
+                return
+            scene.handle_action(self.ctx, action, self.stack)
 
     def _draw(self) -> None:
         if self.window is None:

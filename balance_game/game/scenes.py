@@ -70,7 +70,7 @@ class GameContext:
 
     def source_action(self, event: Any) -> str | None:
         """A menu action from the source's own buttons (a gamepad's), if it has any."""
-        mapper = getattr(self.source, "action_for_event", None)
+        mapper = getattr(self.source, "action_for", None)
         return mapper(event) if mapper else None
 
     @property

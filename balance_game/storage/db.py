@@ -121,12 +121,20 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _read_only(path: Path) -> bool:
+    """The file or its folder cannot be written (WAL needs both): a mode, or read-only media."""
+    return any(p.exists() and not os.access(p, os.W_OK) for p in (path, path.parent))
+
+
 def _user_error(path: Path, exc: sqlite3.Error) -> UserError:
     text = str(exc)
+    if "unable to open" in text and _read_only(path):
+        text = "readonly"
     if "locked" in text or "busy" in text:
         return UserError(f"{path}: the database is in use by another program; close it and retry")
     if "readonly" in text or "read-only" in text:
-        return UserError(f"{path}: the database is read-only; choose a writable file with --db")
+        return UserError(f"{path}: the database or its folder is read-only; make both writable"
+                         " or choose another file with --db")
     if "disk is full" in text or "full" in text:
         return UserError(f"{path}: the disk is full; free some space and retry")
     if "not a database" in text or "malformed" in text:

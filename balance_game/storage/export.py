@@ -384,7 +384,7 @@ def _staging(out_dir: Path) -> Iterator[Path]:
     if out_dir.exists() and not out_dir.is_dir():
         raise UserError(f"{out_dir}: is a file, not a folder; choose a folder with --out")
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder: the user's only
         stage = Path(tempfile.mkdtemp(prefix=".export-", dir=out_dir))
     except OSError as exc:
         raise UserError(

@@ -7,8 +7,10 @@ sources that only give a centre of pressure.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import math
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,11 +80,28 @@ def write_samples(out: TextIO, samples: Iterable[Sample]) -> int:
 
 
 def write_samples_file(path: Path, samples: Iterable[Sample]) -> int:
+    """Write a samples CSV all or nothing, readable by its owner only (samples are health data).
+
+    The rows go to a hidden file next to ``path`` that replaces it only once complete, so a full
+    disk, a failing source or a kill never leaves a partial CSV (nor clobbers an older one).
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(path, "w", newline="", encoding="utf-8") as out:
-            return write_samples(out, samples)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with open(fd, "w", newline="", encoding="utf-8") as out:
+                n = write_samples(out, samples)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
     except OSError as exc:
         raise UserError(f"{path}: cannot write the samples file ({exc.strerror})") from None
+    return n
 
 
 def _parse_float(text: str, path: Path, line: int, column: str, required: bool) -> float:

@@ -1,0 +1,204 @@
+"""Machine-level preferences: a small YAML file in the user config folder.
+
+Per-player settings live in the database; what belongs to this computer (the usual input
+device, window or fullscreen, the player chosen last) lives in ``settings.yaml`` in
+``platformdirs.user_config_dir("balance_game")``, or wherever ``$BALANCE_GAME_CONFIG`` points.
+
+Each setting is declared once in ``SETTINGS`` (key, type, default, label). Loading never stops
+the game: a missing file means the defaults; a file that cannot be read, is not YAML or holds a
+wrong value is reported in one line, the defaults are used, and the file is kept for a person to
+look at (renamed to ``settings.yaml.broken-<timestamp>``, so the next save cannot overwrite it).
+The file is written readable by its owner only (it names a player), all or nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sys
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import yaml
+
+from balance_game.errors import UserError
+
+CONFIG_ENV = "BALANCE_GAME_CONFIG"
+FILENAME = "settings.yaml"
+MAX_TEXT = 200
+MAX_FILE_BYTES = 64 * 1024
+DEVICE_PATTERN = re.compile(r"auto|wbb|gamepad|keyboard|mouse|sim|hid:[A-Za-z0-9._-]+")
+
+
+class SettingsError(UserError):
+    """The settings file cannot be used (reported, never fatal, when loading)."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One preference: how it is called in the file, what it holds, and what people read."""
+
+    key: str
+    kind: type  # bool or str
+    default: Any
+    label: str
+    optional: bool = False  # may be empty (null)
+    pattern: re.Pattern[str] | None = None
+    valid: str = ""  # what would be valid, for the message
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("device", str, "auto", "Input device when --device is not given",
+            pattern=DEVICE_PATTERN, valid="auto, wbb, hid:PROFILE_ID, gamepad, keyboard, mouse"
+                                          " or sim"),
+    Setting("windowed", bool, False, "Open a window instead of going fullscreen",
+            valid="true or false"),
+    Setting("last_player", str, None, "The player chosen last on this computer", optional=True,
+            valid=f"a name up to {MAX_TEXT} characters, or empty"),
+)
+BY_KEY = {s.key: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The values in effect; the defaults are those of ``SETTINGS``."""
+
+    device: str = "auto"
+    windowed: bool = False
+    last_player: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def settings_path() -> Path:
+    """``$BALANCE_GAME_CONFIG``, else ``settings.yaml`` in the user config folder."""
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_config_dir("balance_game", appauthor=False)) / FILENAME
+
+
+def _check(setting: Setting, value: Any) -> Any:
+    """The value if it is valid for ``setting``; raises SettingsError otherwise."""
+    if value is None and setting.optional:
+        return None
+    ok = isinstance(value, setting.kind) and not (setting.kind is not bool
+                                                  and isinstance(value, bool))
+    if ok and isinstance(value, str):
+        value = value.strip()
+        ok = 0 < len(value) <= MAX_TEXT and value.isprintable() and (
+            setting.pattern is None or setting.pattern.fullmatch(value) is not None)
+    if not ok:
+        shown = repr(value)[:40]
+        raise SettingsError(f"{setting.key}: {shown} is not valid ({setting.valid})")
+    return value
+
+
+def parse_settings(data: Any) -> Settings:
+    """Settings from the file's parsed content; raises SettingsError naming the first problem."""
+    if data is None:
+        return Settings()
+    if not isinstance(data, Mapping):
+        raise SettingsError(f"is not a mapping of key: value (keys: {', '.join(BY_KEY)})")
+    values = {}
+    for key, value in data.items():
+        setting = BY_KEY.get(key) if isinstance(key, str) else None
+        if setting is None:
+            raise SettingsError(f"{str(key)[:40]!r} is not a known setting "
+                                f"(known: {', '.join(BY_KEY)})")
+        values[key] = _check(setting, value)
+    return replace(Settings(), **values)
+
+
+def read_settings(path: Path) -> Settings:
+    """Strictly: the file's settings, defaults for a missing file, SettingsError for a bad one."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings()
+    except OSError as exc:
+        raise SettingsError(f"cannot read the file ({exc.strerror})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise SettingsError(f"is {len(raw)} bytes long, too big for a settings file")
+    try:
+        data = yaml.safe_load(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SettingsError("is not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise SettingsError(f"is not valid YAML{where}") from None
+    except ValueError as exc:  # a value YAML recognises but cannot build, e.g. 2001-13-45
+        raise SettingsError(f"is not valid YAML ({str(exc)[:60]})") from None
+    except RecursionError:
+        raise SettingsError("is nested too deeply to be a settings file") from None
+    return parse_settings(data)
+
+
+def _warn(line: str) -> None:
+    print(f"balance-game: warning: {line}", file=sys.stderr)
+
+
+def load_settings(path: Path | None = None, warn: Callable[[str], None] = _warn) -> Settings:
+    """The settings in effect. A bad file is reported (one line), kept aside, and ignored."""
+    path = path if path is not None else settings_path()
+    try:
+        return read_settings(path)
+    except SettingsError as exc:
+        kept = _keep_broken(path)
+        where = f"kept as {kept.name}" if kept else "left as it is"
+        warn(f"{path}: {exc}; using the default settings (the file is {where})")
+        return Settings()
+
+
+def _keep_broken(path: Path) -> Path | None:
+    """Move a bad file aside so it is neither lost nor overwritten by the next save."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for n in range(100):
+        target = path.with_name(f"{path.name}.broken-{stamp}" + (f"-{n}" if n else ""))
+        if target.exists():
+            continue
+        try:
+            path.rename(target)
+        except OSError:
+            return None
+        return target
+    return None
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write every setting, with its label as a comment; owner-only, replaced all at once."""
+    path = path if path is not None else settings_path()
+    lines = ["# balance_game settings for this computer (per-player settings are in the game)"]
+    for setting in SETTINGS:
+        value = _check(setting, getattr(settings, setting.key))
+        lines.append(f"# {setting.label}")
+        lines.append(yaml.safe_dump({setting.key: value}, allow_unicode=True).strip())
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with open(fd, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise UserError(f"{path}: cannot save the settings ({exc.strerror})") from None
+    return path
+
+
+def update_settings(path: Path | None = None, **changes: Any) -> Settings:
+    """Change some settings and save them (a bad file is reported and replaced by defaults)."""
+    unknown = set(changes) - set(BY_KEY)
+    if unknown:
+        raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")
+    settings = replace(load_settings(path), **changes)
+    save_settings(settings, path)
+    return settings
