@@ -57,17 +57,30 @@ class AssessScene(Scene):
 
     def handle_action(self, ctx: GameContext, action: str, stack: SceneStack) -> None:
         if self.done and action in ("confirm", "back"):
-            ctx.quit_requested = True
+            self._leave(ctx, stack)
         elif action == "pause":
             ctx.session.pause_for("user", ctx.t_s)
         elif action == "confirm":
             ctx.session.resume_from("user", ctx.t_s)
             ctx.session.resume_from("balance_lost", ctx.t_s)
         elif action == "back":
-            ctx.quit_requested = True  # leave the test; nothing is saved
+            self._leave(ctx, stack)  # leave the test; nothing is saved
+
+    def _leave(self, ctx: GameContext, stack: SceneStack) -> None:
+        """From the command line: the end. In the game: on to choosing a game."""
+        if ctx.options.assessment:
+            ctx.quit_requested = True
+            return
+        from balance_game.game.level_select import LevelSelectScene
+
+        stack.replace(LevelSelectScene())
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         if self.done:
+            if ctx.leaning_input:  # a board user finishes by standing still
+                self._done_still_s = getattr(self, "_done_still_s", 0.0) + dt_s
+                if self._done_still_s >= 5.0:
+                    self._leave(ctx, stack)
             return
         session = ctx.session
         step = self.run.step

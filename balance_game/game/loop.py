@@ -15,6 +15,7 @@ import pygame
 
 from balance_game.game.actions import action_for_event
 from balance_game.game.clock import FakeClock, RealClock
+from balance_game.game.help import HelpOverlay
 from balance_game.game.scenes import FrameInput, GameContext, SceneStack
 
 FIXED_DT_S = 1.0 / 60.0
@@ -35,6 +36,7 @@ class GameLoop:
         return bool(self.stack.scenes) and not self.ctx.quit_requested
 
     def run(self) -> None:
+        self.ctx.origin_monotonic_s = self.clock.origin_monotonic_s
         self.ctx.source.start(self.clock.origin_monotonic_s)
         if self.ctx.options.fast:
             while self.running:
@@ -66,7 +68,9 @@ class GameLoop:
             if scene is None:
                 return
             action = action_for_event(event) or self.ctx.source_action(event)
-            if action:
+            if action == "help" and not isinstance(scene, HelpOverlay):
+                self.stack.push(HelpOverlay())  # the same help from every screen
+            elif action:
                 scene.handle_action(self.ctx, action, self.stack)
             else:
                 scene.handle_event(self.ctx, event, self.stack)

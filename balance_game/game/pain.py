@@ -15,9 +15,10 @@ WORDS = {0: "no pain", 2: "a little", 5: "moderate", 7: "strong", 10: "worst ima
 
 
 class PainScene(MenuScene):
-    def __init__(self, when: str) -> None:
+    def __init__(self, when: str, then=None) -> None:
         super().__init__()
         self.when = when
+        self.then = then  # the scene to go on to (default: choosing a game)
         if when == "before":
             self.title = "Any pain right now?"
             self.subtitle = "Stop at once if anything hurts while you train."
@@ -56,4 +57,4 @@ class PainScene(MenuScene):
                                         "With this much pain, training can wait. "
                                         "Tell your therapist how you feel."))
         else:
-            stack.replace(LevelSelectScene())
+            stack.replace(self.then() if self.then else LevelSelectScene())

@@ -14,9 +14,10 @@ MAX_PLAYERS_SHOWN = 50
 class PlayerSelectScene(MenuScene):
     title = "Who is training?"
 
-    def __init__(self) -> None:
+    def __init__(self, first_run: bool = False) -> None:
         super().__init__()
         self.typing: str | None = None  # the name being typed for a new player
+        self.first_run = first_run
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         players = list_players(ctx.db)[:MAX_PLAYERS_SHOWN]
@@ -26,7 +27,7 @@ class PlayerSelectScene(MenuScene):
 
     def _new_player(self, ctx: GameContext, stack: SceneStack) -> None:
         if ctx.leaning_input:
-            _choose(ctx, stack, add_player(ctx.db, _next_free_name(ctx)))
+            _choose(ctx, stack, add_player(ctx.db, _next_free_name(ctx)), new=True)
         else:
             self.typing = ""
             self.subtitle = "Type a name, then press Enter"
@@ -47,7 +48,8 @@ class PlayerSelectScene(MenuScene):
         if action == "confirm" and self.typing.strip():
             name = self.typing.strip()
             self.typing = None
-            _choose(ctx, stack, find_player(ctx.db, name) or add_player(ctx.db, name))
+            existing = find_player(ctx.db, name)
+            _choose(ctx, stack, existing or add_player(ctx.db, name), new=existing is None)
         elif action == "back" and self.typing:
             self.typing = self.typing[:-1]
             self.items[-1] = MenuItem(f"Name: {self.typing}_", self._new_player)
@@ -68,9 +70,15 @@ def _chooser(player: Player):
     return lambda ctx, stack: _choose(ctx, stack, player)
 
 
-def _choose(ctx: GameContext, stack: SceneStack, player: Player) -> None:
+def _choose(ctx: GameContext, stack: SceneStack, player: Player, new: bool = False) -> None:
+    """Start the player's session; a new player on a board is calibrated first."""
     from balance_game.game.pain import PainScene
     from balance_game.game.start import start_session
 
     start_session(ctx, player)
-    stack.push(PainScene("before"))
+    if new and ctx.source.kind in ("board", "sim"):
+        from balance_game.game.calibrate import CalibrateScene
+
+        stack.push(PainScene("before", then=CalibrateScene))
+    else:
+        stack.push(PainScene("before"))

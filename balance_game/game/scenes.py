@@ -57,6 +57,7 @@ class GameContext:
     frame: FrameInput = field(default_factory=FrameInput)
     t_s: float = 0.0
     quit_requested: bool = False
+    origin_monotonic_s: float = 0.0  # session time 0 on the monotonic clock (for new sources)
 
     def cue(self, name: str) -> None:
         """Play a sound cue (headless runs have no sound)."""

@@ -11,15 +11,19 @@ class TitleScene(MenuScene):
     subtitle = "Training for steady feet. Keep a sturdy chair or counter within reach."
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        from balance_game.game.player_select import PlayerSelectScene
-
-        return [
-            MenuItem("Start", lambda ctx, stack: stack.push(PlayerSelectScene())),
-            MenuItem("Quit", _quit),
-        ]
+        return [MenuItem("Start", _start), MenuItem("Quit", _quit)]
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         _quit(ctx, stack)
+
+
+def _start(ctx: GameContext, stack: SceneStack) -> None:
+    """The first time (nobody has trained here yet) goes through the first-run wizard."""
+    from balance_game.game.first_run import SafetyScene
+    from balance_game.game.player_select import PlayerSelectScene
+    from balance_game.storage.players import list_players
+
+    stack.push(PlayerSelectScene() if list_players(ctx.db) else SafetyScene())
 
 
 def _quit(ctx: GameContext, stack: SceneStack) -> None:

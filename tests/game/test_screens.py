@@ -5,6 +5,8 @@ import pytest
 from screen_driver import ScreenDriver
 
 from balance_game.game.farewell import FarewellScene
+from balance_game.game.first_run import ConnectScene, SafetyScene, pairing_help
+from balance_game.game.help import HelpOverlay
 from balance_game.game.intro import IntroScene
 from balance_game.game.level_select import LevelSelectScene
 from balance_game.game.pain import PainScene
@@ -22,14 +24,25 @@ def driver(tmp_path):
     d.close()
 
 
-def test_title_to_play_to_goodbye_with_the_keyboard(driver):
+def first_run(driver, name):
+    """Title -> safety -> connect (go on with the keyboard) -> a new player named ``name``."""
     driver.frames(2)
     assert isinstance(driver.scene, TitleScene)
     driver.key(pygame.K_RETURN)
+    assert isinstance(driver.scene, SafetyScene)  # nobody has trained here yet
+    driver.key(pygame.K_RETURN)
+    assert isinstance(driver.scene, ConnectScene)
+    assert "SYNC" in driver.scene.subtitle  # how to pair a board
+    driver.key(pygame.K_DOWN)
+    driver.key(pygame.K_RETURN)  # continue with the keyboard
     assert isinstance(driver.scene, PlayerSelectScene)
     driver.key(pygame.K_RETURN)  # "New player" is the only item: start typing
-    driver.type("Ada")
+    driver.type(name)
     driver.key(pygame.K_RETURN)
+
+
+def test_title_to_play_to_goodbye_with_the_keyboard(driver):
+    first_run(driver, "Ada")
     assert isinstance(driver.scene, PainScene) and driver.ctx.player.name == "Ada"
     driver.key(pygame.K_RETURN)  # pain 0
     assert isinstance(driver.scene, LevelSelectScene)
@@ -61,10 +74,7 @@ def test_title_to_play_to_goodbye_with_the_keyboard(driver):
 
 
 def test_strong_pain_before_training_suggests_rest_instead(driver):
-    driver.key(pygame.K_RETURN)
-    driver.key(pygame.K_RETURN)
-    driver.type("Bo")
-    driver.key(pygame.K_RETURN)
+    first_run(driver, "Bo")
     for _ in range(8):
         driver.key(pygame.K_DOWN)
     driver.key(pygame.K_RETURN)  # pain 8
@@ -76,11 +86,7 @@ def test_every_screen_draws_at_two_resolutions(tmp_path):
     for size in [(1280, 720), (1920, 1080)]:
         d = ScreenDriver(tmp_path / f"{size[0]}.db", size=size)
         try:
-            d.frames(2)
-            d.key(pygame.K_RETURN)
-            d.key(pygame.K_RETURN)
-            d.type("Cy")
-            d.key(pygame.K_RETURN)
+            first_run(d, "Cy")
             d.key(pygame.K_RETURN)
             d.key(pygame.K_RETURN)
             d.key(pygame.K_RETURN)
@@ -95,3 +101,17 @@ def _events(driver):
     from balance_game.storage.sessions import session_events
 
     return session_events(driver.db, driver.ctx.session.recorder.session_id)
+
+
+def test_help_opens_from_any_screen_and_closes_again(driver):
+    driver.frames(1)
+    driver.key(pygame.K_F1)
+    assert isinstance(driver.scene, HelpOverlay)
+    driver.key(pygame.K_ESCAPE)
+    assert isinstance(driver.scene, TitleScene)
+
+
+def test_pairing_help_is_specific_to_each_system():
+    assert "bluetoothctl" in pairing_help("linux")
+    assert "Add a device" in pairing_help("win32")
+    assert "System Settings" in pairing_help("darwin")
