@@ -73,6 +73,7 @@ class MenuScene(Scene):
     title = ""
     subtitle = ""
     arm_on_enter = False  # choose by standing still without a lean first (a single "Start")
+    bottom_reserve = 0.16  # share of the screen height kept free below the list
 
     def __init__(self) -> None:
         self.items: list[MenuItem] = []
@@ -132,7 +133,7 @@ class MenuScene(Scene):
             y = draw_text(surface, theme, self.subtitle, width // 2, y, "small", TEXT_DIM)
         font = theme.font("body", bold=True)
         row_h = int(font.get_linesize() * 1.5)
-        visible = max(1, (height - y - theme.px(0.16)) // row_h)
+        visible = max(1, (height - y - theme.px(self.bottom_reserve)) // row_h)
         first = max(0, min(self.index - visible // 2, len(self.items) - visible))
         self._item_rects = [pygame.Rect(0, 0, 0, 0)] * len(self.items)
         top = y + theme.px(0.03)
