@@ -37,13 +37,13 @@ class HelpOverlay(Scene):
         theme = ctx.theme
         width, height = surface.get_size()
         surface.fill(BACKGROUND)
-        y = draw_text(surface, theme, "Help", width // 2, theme.px(0.04), "title", ACCENT,
+        y = draw_text(surface, theme, "Help", width // 2, theme.px(0.02), "heading", ACCENT,
                       bold=True)
         for name, how in LINES:
-            y = draw_text(surface, theme, name, width // 2, y + theme.px(0.015), "body", TEXT,
+            y = draw_text(surface, theme, name, width // 2, y + theme.px(0.01), "small", TEXT,
                           bold=True)
             y = draw_text(surface, theme, how, width // 2, y, "small", TEXT_DIM)
-        y = draw_text(surface, theme, SAFETY, width // 2, y + theme.px(0.03), "small", TEXT,
-                      width_px=int(width * 0.8))
+        y = draw_text(surface, theme, SAFETY, width // 2, y + theme.px(0.025), "small", ACCENT,
+                      width_px=int(width * 0.85))
         draw_text(surface, theme, "Press Enter or Esc to go back", width // 2,
-                  height - theme.px(0.08), "small", TEXT_DIM)
+                  max(y + theme.px(0.01), height - theme.px(0.07)), "small", TEXT_DIM)
