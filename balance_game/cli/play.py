@@ -33,6 +33,8 @@ def run_menu_game(db_path_value: str | None, windowed: bool) -> None:
               help="Simulated player's ability, 0 (very unsteady) to 1 (athlete).")
 @click.option("--sim-events", default="", metavar="EVENTS",
               help='Scripted happenings for --device sim, e.g. "stepoff@5,return@9,lost@15,back@18".')
+@click.option("--attended", is_flag=True,
+              help="A therapist is present and cueing (recorded; not independent practice).")
 @click.option("--headless", is_flag=True, help="No window; with --device sim it plays by itself.")
 @click.option("--fast", is_flag=True, help="With --headless: run as fast as possible.")
 @click.option("--window/--fullscreen", default=None,
@@ -40,8 +42,8 @@ def run_menu_game(db_path_value: str | None, windowed: bool) -> None:
 @db_option
 @click.pass_context
 def play(ctx: click.Context, level_id: str | None, device: str | None, player: str | None,
-         seconds: float | None, seed: int, ability: float, sim_events: str, headless: bool,
-         fast: bool, window: bool | None, db: str | None) -> None:
+         seconds: float | None, seed: int, ability: float, sim_events: str, attended: bool,
+         headless: bool, fast: bool, window: bool | None, db: str | None) -> None:
     """Play a level. Without --level, opens the game at the title screen."""
     if fast and not headless:
         raise click.UsageError("--fast needs --headless (a person cannot play faster than time)")
@@ -52,6 +54,7 @@ def play(ctx: click.Context, level_id: str | None, device: str | None, player: s
     if headless and level_id is None:
         level_id = "reach-01"
     options = GameOptions(headless=headless, fast=fast, seconds=seconds, seed=seed,
+                          attended=attended,
                           level_id=level_id, device=device)
     summary = run_game(RunRequest(
         db_path=db_path(ctx, db), options=options, windowed=window, player=player,

@@ -49,4 +49,29 @@ def samples(ctx: click.Context, session_id: int, out: Path, db: str | None) -> N
     click.echo(f"wrote {n} samples to {out}")
 
 
-COMMANDS = [sessions, samples]
+@click.command()
+@click.argument("session_id", type=int)
+@click.argument("text", required=False)
+@click.option("--pain-before", type=click.IntRange(0, 10), help="Pain before the session, 0-10.")
+@click.option("--pain-after", type=click.IntRange(0, 10), help="Pain after the session, 0-10.")
+@db_option
+@click.pass_context
+def note(ctx: click.Context, session_id: int, text: str | None, pain_before: int | None,
+         pain_after: int | None, db: str | None) -> None:
+    """Add notes (the patient's comments, the therapist's observations) or pain to a session."""
+    from balance_game.storage.sessions import session_record, set_session_notes, set_session_pain
+
+    if text is None and pain_before is None and pain_after is None:
+        raise click.UsageError("give the note TEXT, --pain-before or --pain-after")
+    with Database(db_path(ctx, db)) as store:
+        session_record(store, session_id)  # a clear error for an unknown session
+        if text is not None:
+            set_session_notes(store, session_id, text)
+        if pain_before is not None:
+            set_session_pain(store, session_id, "before", pain_before)
+        if pain_after is not None:
+            set_session_pain(store, session_id, "after", pain_after)
+    click.echo(f"session {session_id} updated")
+
+
+COMMANDS = [sessions, samples, note]

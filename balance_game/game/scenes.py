@@ -42,6 +42,7 @@ class GameOptions:
     trials: int | None = None  # play this many trials instead of the level's own count
     assessment: str | None = None  # run this clinical test (quiet, los, symmetry, calibrate)
     assess_seconds: float = 30.0  # length of each quiet-stance condition
+    attended: bool = False  # a therapist is present and cueing (not independent home practice)
 
 
 @dataclass

@@ -38,7 +38,8 @@ def start_session(ctx: GameContext, player: Player) -> GameSession:
         ctx.sound.volume, ctx.sound.speech = settings.volume, settings.speech and ctx.sound.speech
     if ctx.theme is not None:
         ctx.theme.set_scale(settings.text_scale)
-    recorder = SessionRecorder(ctx.db, player.id, ctx.source.name, ctx.options.seed)
+    recorder = SessionRecorder(ctx.db, player.id, ctx.source.name, ctx.options.seed,
+                               attended=ctx.options.attended)
     prescription = player_prescription(ctx.db, player)
     caps = therapist_caps(get_caps(ctx.db, player), prescription)
     ctx.session = GameSession(recorder, ctx.control, player.weight_kg, ctx.options.seed,

@@ -153,3 +153,16 @@ def test_sigkill_mid_session_keeps_a_sound_database_and_all_but_the_last_second(
     last_t = blocks[-1][0] + (blocks[-1][1] - 1) * 0.01
     assert n == pytest.approx(last_t * 100, abs=1)  # nothing missing before the last flush
     assert last_t >= 1.0 + killed_after - 1.0 - 0.3  # at most about a second was lost
+
+
+def test_attended_sessions_and_notes_are_recorded(run_cli, tmp_path):
+    db = tmp_path / "n.db"
+    assert run_cli("play", "--headless", "--fast", "--device", "sim", "--seconds", "3",
+                   "--attended", "--db", str(db)).returncode == 0
+    assert run_cli("note", "1", "used the counter once", "--pain-before", "2", "--pain-after",
+                   "1", "--db", str(db)).returncode == 0
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT attended, notes, pain_before, pain_after FROM sessions").fetchone()
+    assert row == (1, "used the counter once", 2, 1)
+    bad = run_cli("note", "1", "--pain-after", "11", "--db", str(db))
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
