@@ -21,7 +21,8 @@ class LevelResult:
     n_success: int
     mean_score: float
     stars: int
-    difficulty: float
+    difficulty: float  # where the level ended (0 easiest, 1 hardest)
+    start_difficulty: float  # where it began
 
 
 class LevelRun:
@@ -34,6 +35,7 @@ class LevelRun:
         self.mechanic = MECHANICS[spec.mechanic]
         self.lean_params = {p.name for p in self.mechanic.params if p.lean_extent}
         start = spec.start_difficulty if difficulty is None else difficulty
+        self.start_difficulty = start
         self.staircase = Staircase(start, self.caps.target_success, self.caps.max_difficulty)
         self.world: Any = self.mechanic.new_world(self.params(), spec.trials, seed)
         self.trials: list[TrialRecord] = []
@@ -85,4 +87,5 @@ class LevelRun:
             level_id=self.spec.id, title=self.spec.title, n_trials=n,
             n_success=sum(t.success for t in self.trials), mean_score=round(mean, 1),
             stars=self.spec.stars_for(mean) if n else 0, difficulty=self.difficulty,
+            start_difficulty=self.start_difficulty,
         )

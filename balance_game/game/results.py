@@ -94,8 +94,13 @@ class ResultsScene(MenuScene):
             return ("Session saved", 0, "No level was finished this time.")
         last = self.results[-1]
         stars = f"{last.stars} of 3 stars"
-        detail = f"Score {last.mean_score:.0f}  ·  {last.n_success} of {last.n_trials} done well"
+        detail = (f"Score {last.mean_score:.0f}  ·  {last.n_success} of {last.n_trials} done well"
+                  f"  ·  level {_percent(last.start_difficulty)} to {_percent(last.difficulty)}")
         return (stars, last.stars, detail)
+
+
+def _percent(difficulty: float) -> str:
+    return f"{round(100 * difficulty)}%"
 
 
 def _draw_stars(surface: pygame.Surface, theme, centre_x: int, centre_y: int, stars: int) -> None:

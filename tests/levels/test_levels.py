@@ -101,3 +101,29 @@ def test_levels_check_command_exits_2_with_one_line_per_problem(run_cli, tmp_pat
     assert len(lines) == 2 and all(line.startswith(f"{bad}: ") for line in lines)
     ok = run_cli("levels", "check")
     assert ok.returncode == 0 and "level files OK" in ok.stdout
+
+
+def test_a_broken_level_file_stops_find_level_with_its_exact_message(tmp_path):
+    from balance_game.validation import DataFileError
+
+    (tmp_path / "good.yaml").write_text(GOOD)
+    (tmp_path / "bad.yaml").write_text(GOOD.replace("id: test-01", "id: test-02")
+                                       .replace("trials: 3", "trials: -1"))
+    with pytest.raises(DataFileError) as caught:
+        find_level("test-01", tmp_path)
+    assert caught.value.problems == [
+        f"{tmp_path / 'bad.yaml'}: trials: is -1, out of range (a whole number from 1 to 500)"]
+
+
+@pytest.mark.parametrize("level_id", [s.id for s in load_levels() if s.mechanic == "reach"])
+def test_every_reach_level_plays_to_the_end_headless(run_cli, tmp_path, level_id):
+    import json
+
+    db = tmp_path / "r.db"
+    result = run_cli("play", "--headless", "--fast", "--device", "sim", "--ability", "0.8",
+                     "--level", level_id, "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    (session,) = json.loads(run_cli("sessions", "--json", "--db", str(db)).stdout)
+    spec = find_level(level_id)
+    assert session["n_trials"] == spec.trials and session["levels"] == [level_id]
+    assert ("level_end", level_id) in [(e["type"], e["reason"]) for e in session["events"]]
