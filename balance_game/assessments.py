@@ -218,6 +218,10 @@ def symmetry_results(captures: dict[str, Capture]) -> dict[str, Any]:
             "body_weight_kg": _round(float(t.mean()))}
 
 
+def _shown(value: float | None, digits: int) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
 def _round(value: float | None, digits: int = 1) -> float | None:
     return None if value is None else round(value, digits)
 
@@ -243,11 +247,17 @@ def summarise(kind: str, results: dict[str, Any]) -> Sequence[str]:
         lines.append(f"Romberg quotient (velocity, firm): {rq if rq is not None else 'n/a'}")
         return lines
     if kind == "los":
+        lines = []
+        for d, r in results["directions"].items():
+            if r["reason"]:
+                lines.append(f"{LOS_WORDS[d]}: {r['reason']}")
+                continue
+            lines.append(f"{LOS_WORDS[d]}: reached {_shown(r['max_excursion_pct'], 0)} %, "
+                         f"reaction {_shown(r['reaction_time_s'], 2)} s, "
+                         f"control {_shown(r['directional_control_pct'], 0)} %")
         area = results["polygon_area_mm2"]
-        lines = [f"{d}: max excursion {r['max_excursion_pct']}%, reaction {r['reaction_time_s']} s,"
-                 f" control {r['directional_control_pct']}%" if not r["reason"] else f"{d}: {r['reason']}"
-                 for d, r in results["directions"].items()]
-        lines.append(f"LOS polygon area: {area if area is not None else 'n/a'} mm2")
+        lines.append(f"area of your limits: {area / 100:.0f} cm2" if area is not None else
+                     "area of your limits: not measured in every direction")
         return lines
     if not results["valid"]:
         return [results["reason"]]

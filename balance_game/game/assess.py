@@ -141,7 +141,8 @@ class AssessScene(Scene):
         if self.done:
             for line in self.lines:
                 y = draw_text(surface, theme, line, width // 2, y + theme.px(0.01), "small", TEXT)
-            draw_text(surface, theme, "Saved for your therapist. Press Enter to finish.",
+            draw_text(surface, theme, "Saved for your therapist. Press Enter, or stand still, "
+                      "to go on.",
                       width // 2, height - theme.px(0.1), "small", TEXT_DIM)
             return
         step = self.run.step

@@ -20,6 +20,7 @@ REST_S = 20.0  # a short rest between levels (SilverFit's "short break after eac
 
 class ResultsScene(MenuScene):
     title = "Well done"
+    bottom_reserve = 0.46  # the menu stays above the summary and the path plot
 
     def __init__(self, spec: LevelSpec | None, results: list[LevelResult],
                  trace: list[tuple[float, float]], final: bool = False) -> None:
@@ -76,15 +77,15 @@ class ResultsScene(MenuScene):
         theme = ctx.theme
         width, height = surface.get_size()
         summary = self._summary()
-        panel = pygame.Rect(0, 0, int(width * 0.42), int(height * 0.34))
-        panel.topleft = (int(width * 0.06), int(height * 0.5))
+        panel = pygame.Rect(0, 0, int(width * 0.5), int(height * 0.3))
+        panel.topleft = (int(width * 0.05), int(height * 0.57))
         y = draw_text(surface, theme, summary[0], panel.centerx, panel.top, "heading", ACCENT,
                       bold=True, width_px=panel.width)
         _draw_stars(surface, theme, panel.centerx, y + theme.px(0.05), summary[1])
         draw_text(surface, theme, summary[2], panel.centerx, y + theme.px(0.1), "body", TEXT,
                   width_px=panel.width)
-        plot = pygame.Rect(0, 0, int(height * 0.34), int(height * 0.34))
-        plot.topright = (int(width * 0.94), int(height * 0.5))
+        plot = pygame.Rect(0, 0, int(height * 0.3), int(height * 0.3))
+        plot.topright = (int(width * 0.92), int(height * 0.57))
         from balance_game.render.trace_plot import draw_trace
 
         draw_trace(surface, theme, plot, self.trace)
