@@ -1,4 +1,4 @@
-"""The report's charts as matplotlib figures (Agg, no display), and their SVG or PNG bytes.
+"""The report's charts as matplotlib figures (no pyplot, no display), and their SVG or PNG bytes.
 
 Each function returns a Figure or None when there is nothing to draw; ``to_svg`` gives an
 inline SVG element without external references (for the HTML), ``to_png`` bytes (for the PDF).
@@ -11,16 +11,13 @@ import re
 from datetime import datetime, timedelta
 
 import matplotlib
+import matplotlib.dates as mdates
+import numpy as np
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-
-import matplotlib.dates as mdates  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from balance_game.assessments import CONDITIONS, LOS_ORDER  # noqa: E402
-from balance_game.dsp.los import direction_vector  # noqa: E402
-from balance_game.report.data import (  # noqa: E402
+from balance_game.assessments import CONDITIONS, LOS_ORDER
+from balance_game.dsp.los import direction_vector
+from balance_game.report.data import (
     SWAY_MEASURES,
     ReportData,
     aware,
