@@ -218,7 +218,7 @@ def statokinesigram_chart(data: ReportData) -> Figure | None:
         ax.set_xlabel("medio-lateral (mm, + right)")
         ax.set_ylabel("antero-posterior (mm, + forward)")
         ax.set_title(f"Statokinesigram, {aware(trace['created_at']).date().isoformat()}", loc="left")
-        ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.42))
+        ax.legend(loc="upper right", fontsize=7)
     return fig
 
 

@@ -44,6 +44,10 @@ def _day(moment) -> str:
     return moment.strftime("%a %d %b %Y")
 
 
+def _date(moment) -> str:
+    return moment.strftime("%d %b %Y")
+
+
 def period_text(data: ReportData) -> str:
     if data.first_day is None:
         return "no sessions recorded"
@@ -129,6 +133,19 @@ def mechanic_table(data: ReportData) -> Table:
                   "Difficulty first → latest"], rows, numeric={1, 2, 3})
 
 
+def quiet_exclusions(data: ReportData) -> list[str]:
+    """Conditions of quiet-stance tests left out of the trends, and why."""
+    out = []
+    for row in data.quiet:
+        for key, entry in (row["results"].get("conditions") or {}).items():
+            m = entry.get("measures") or {}
+            why = (f"stopped ({entry['stopped']})" if entry.get("stopped")
+                   else None if m.get("valid") else (m.get("reason") or "no data"))
+            if why:
+                out.append(f"{aware(row['created_at']):%d %b %Y} {key.replace('_', ' ')}: {why}")
+    return out
+
+
 def sway_table(data: ReportData) -> Table:
     rows = []
     for key, eyes, surface in CONDITIONS:
@@ -155,7 +172,11 @@ def sway_table(data: ReportData) -> Table:
                  f"charts shade the {data.norm_group} group ({NORM_GROUPS[data.norm_group]}); the "
                  f"Young group (18–59 y) is given here for comparison. Board data after the "
                  f"standard pipeline over 30 s is not directly comparable with lab values, "
-                 f"velocity least of all: compare the player with their own earlier tests first.",
+                 f"velocity least of all: compare the player with their own earlier tests first."
+                 + (f" {len(data.quiet)} quiet-stance test{'s' if len(data.quiet) != 1 else ''} in "
+                    f"the period." if data.quiet else "")
+                 + (" Not in the trends: " + "; ".join(quiet_exclusions(data)) + "."
+                    if quiet_exclusions(data) else ""),
                  numeric={2, 3, 4})
 
 
@@ -190,21 +211,21 @@ def safety_table(data: ReportData) -> Table:
     rows = []
     for s in data.sessions:
         sf = s.safety
-        if not (sf.get("pauses_total") or sf.get("aborted_trials") or s.pain_before is not None
-                or s.pain_after is not None or s.notes):
+        if not (sf.get("pauses_total") or s.pain_before is not None or s.pain_after is not None
+                or s.notes):
             continue
         pauses = ", ".join(f"{r.replace('_', ' ')} {sf[f'pauses_{r}']}" for r in PAUSE_REASONS
                            if sf.get(f"pauses_{r}"))
-        rows.append([_day(s.started), str(sf.get("step_offs", 0)), pauses or DASH,
+        rows.append([_date(s.started), str(sf.get("step_offs", 0)), pauses or DASH,
                      str(sf.get("aborted_trials", 0)),
                      DASH if s.pain_before is None else str(s.pain_before),
                      DASH if s.pain_after is None else str(s.pain_after), s.notes or ""])
     return Table("Safety events, pain and notes by session",
                  ["Date", "Step-offs", "Pauses by reason", "Interrupted", "Pain before",
                   "Pain after", "Notes"], rows,
-                 "Only sessions with a pause, an interrupted trial, a pain rating or a note are "
-                 "listed. Pain: 0 none to 10 worst imaginable. A trial counts as interrupted when "
-                 "a pause began or the session ended during play.", numeric={1, 3, 4, 5})
+                 "Only sessions with a pause, a pain rating or a note are listed. Pain: 0 none to "
+                 "10 worst imaginable. A trial counts as interrupted when a pause began, or the "
+                 "session ended, during play (the same rule as the exports).", numeric={1, 3, 4, 5})
 
 
 def sessions_table(data: ReportData) -> Table:

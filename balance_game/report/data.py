@@ -29,7 +29,7 @@ from balance_game.timeutil import now_iso
 PIPELINE_TEXT = ("standard pipeline: duplicate and backward timestamps dropped, resampled to 100 Hz "
                  "by windowed mean (gaps over 0.2 s flagged, not bridged), 10 Hz zero-lag "
                  "Butterworth low-pass, mean removed")
-NOT_A_DEVICE = ("balance_game is not a medical device. This report summarises training records "
+NOT_A_DEVICE = ("Not a medical device. This report summarises training records "
                 "for a therapist's review; it does not diagnose, and its numbers are not "
                 "a substitute for clinical judgement.")
 

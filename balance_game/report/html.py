@@ -27,6 +27,7 @@ table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 1mm 0 
 th, td { border-bottom: 1px solid var(--rule); padding: 0.8mm 1.5mm; text-align: left;
          vertical-align: top; }
 th { background: var(--band); font-weight: 600; }
+td:first-child { white-space: nowrap; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
@@ -58,7 +59,8 @@ def _facts(items: list[tuple[str, str]]) -> str:
 
 def _table(table: content.Table, css_class: str = "") -> str:
     if not table.rows:
-        return f'<p class="empty">{escape(table.title)}: nothing recorded in the period.</p>'
+        note = f'<p class="note">{escape(table.note)}</p>' if table.note else ""
+        return f'<p class="empty">{escape(table.title)}: nothing recorded in the period.</p>{note}'
 
     def cell(tag: str, i: int, text: str) -> str:
         classes = []
@@ -93,7 +95,7 @@ def render(data: ReportData, charts: dict[str, str | None],
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body>",
         "<header>", "<h1>Balance training progress report</h1>",
         _facts(content.header_items(data)),
-        f'<div class="disclaimer">Not a medical device. {escape(NOT_A_DEVICE)}</div>',
+        f'<div class="disclaimer">{escape(NOT_A_DEVICE)}</div>',
         "</header>",
         "<h2>Summary</h2>", _facts(content.summary_items(data)),
         "<h2>Adherence calendar</h2>", _table(content.calendar_table(data), "calendar"),

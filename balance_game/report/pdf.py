@@ -73,7 +73,8 @@ def _facts(items: list[tuple[str, str]]) -> Table:
 def _table(table: content.Table, calendar: bool = False,
            widths: list[float] | None = None) -> list:
     if not table.rows:
-        return [_p(f"{table.title}: nothing recorded in the period.", "note")]
+        return [_p(f"{table.title}: nothing recorded in the period.", "note"),
+                *([_p(table.note, "note")] if table.note else [])]
 
     def cell(i: int, text: str, bold: bool = False) -> Paragraph:
         style = "celln" if i in table.numeric else "cell"
@@ -124,7 +125,7 @@ def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
     title = f"Balance training progress report: {data.name} ({data.player_id})"
     story: list = [
         _p("Balance training progress report", "h1"), _facts(content.header_items(data)),
-        _p(f"Not a medical device. {NOT_A_DEVICE}", "warn"),
+        _p(NOT_A_DEVICE, "warn"),
         _p("Summary", "h2"), _facts(content.summary_items(data)),
         _p("Adherence calendar", "h2"),
         *_table(content.calendar_table(data), calendar=True),
