@@ -71,6 +71,7 @@ def minutes_per_week(data: ReportData) -> Figure | None:
             if week.total_min > 0:
                 ax.text(xi, week.total_min, f"{week.total_min:.0f}", ha="center", va="bottom",
                         fontsize=7, color=INK)
+        target = 0.0
         if data.prescription:
             target = data.prescription.minutes_per_session * data.prescription.sessions_per_week
             ax.axhline(target, color=LATEST, linestyle="--", linewidth=1,
@@ -82,7 +83,7 @@ def minutes_per_week(data: ReportData) -> Figure | None:
         ax.set_ylabel("active minutes")
         ax.set_title("Active minutes per week (rests and pauses excluded)", loc="left")
         ax.legend(loc="upper left", ncols=3)
-        ax.set_ylim(0, max(max(w.total_min for w in data.weeks), 1.0) * 1.25)
+        ax.set_ylim(0, max(max(w.total_min for w in data.weeks), target, 1.0) * 1.25)
     return fig
 
 

@@ -32,7 +32,7 @@ RULE = colors.HexColor("#cfd6dc")
 BAND = colors.HexColor("#eef3f6")
 ON = colors.HexColor("#d7ead7")
 WARN = colors.HexColor("#8a3b12")
-WIDTH = A4[0] - 24 * mm
+WIDTH = A4[0] - 24 * mm - 12  # the page less its margins and the frame's 6 pt padding
 
 _base = getSampleStyleSheet()
 STYLES = {

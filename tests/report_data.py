@@ -17,7 +17,7 @@ from balance_game.storage.db import Database
 from balance_game.storage.players import add_player
 from balance_game.storage.sessions import set_session_notes, set_session_pain
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 NAME = "Ada <b>&"  # markup in the name must come out as text
 FIRST_DAY = datetime.fromisoformat("2026-10-05T09:30:00+02:00")  # a Monday
 LEVELS = ("reach-01", "steady-01", "tilt-01", "catch-01")
