@@ -78,3 +78,38 @@ def build_month_db(path: Path, quiet_seconds: float = 12.0) -> Path:
         set_session_notes(db, rows[4]["id"], NOTE)
         prescribe(db, NAME, REPO / "docs" / "prescription-example.yaml")
     return path
+
+
+def grow_to(path: Path, n_sessions: int, name: str = NAME) -> None:
+    """Copy ``name``'s training sessions (rows, trials, events and samples) until they number
+    ``n_sessions``, about three a week back from the first one: data for the report benchmark."""
+    with Database(path) as db:
+        player_id = db.scalar("SELECT id FROM players WHERE name = ?", (name,))
+        sources = db.query("SELECT * FROM sessions WHERE player_id = ? AND id NOT IN"
+                           " (SELECT session_id FROM assessments WHERE session_id IS NOT NULL)"
+                           " ORDER BY id", (player_id,))
+        have = db.scalar("SELECT COUNT(*) FROM sessions WHERE player_id = ?", (player_id,))
+        with db.transaction():
+            for k in range(n_sessions - have):
+                src = sources[k % len(sources)]
+                begin = datetime.fromisoformat(src["started_at"])
+                moment = FIRST_DAY - timedelta(weeks=k // 3 + 1) + timedelta(days=2 * (k % 3))
+                shift = begin - moment.replace(hour=begin.hour, minute=begin.minute)
+                started = (begin - shift).isoformat()
+                ended = (datetime.fromisoformat(src["ended_at"]) - shift).isoformat()
+                new = db.execute(
+                    "INSERT INTO sessions (player_id, started_at, ended_at, device, software_version,"
+                    " seed, attended, active_s, pain_before, pain_after, notes)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (player_id, started, ended, src["device"], src["software_version"], src["seed"],
+                     src["attended"], src["active_s"], src["pain_before"], src["pain_after"],
+                     src["notes"]))
+                db.execute("INSERT INTO trials (session_id, level_id, mechanic, trial_index, t_start_s,"
+                           " t_end_s, success, score, difficulty, measures_json) SELECT ?, level_id,"
+                           " mechanic, trial_index, t_start_s, t_end_s, success, score, difficulty,"
+                           " measures_json FROM trials WHERE session_id = ?", (new, src["id"]))
+                db.execute("INSERT INTO events (session_id, t_s, type, reason, data_json) SELECT ?,"
+                           " t_s, type, reason, data_json FROM events WHERE session_id = ?",
+                           (new, src["id"]))
+                db.execute("INSERT INTO sample_blocks (session_id, seq, t0_s, n, data) SELECT ?, seq,"
+                           " t0_s, n, data FROM sample_blocks WHERE session_id = ?", (new, src["id"]))

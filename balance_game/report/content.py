@@ -203,7 +203,9 @@ def safety_items(data: ReportData) -> list[tuple[str, str]]:
     return [
         ("Step-offs", str(totals.get("step_offs", 0))),
         ("Pauses", f"{totals.get('pauses_total', 0)} ({pauses})"),
-        ("Trials interrupted", str(totals.get("aborted_trials", 0))),
+        ("Trials interrupted", f"{totals.get('aborted_trials', 0)} ("
+                               f"{totals.get('aborted_at_end', 0)} of them when the session's time "
+                               f"ran out)"),
     ]
 
 

@@ -197,7 +197,9 @@ def summarise_sessions(db: Database, player_id: int) -> list[SessionSummary]:
             kind="assessment" if any(e["type"] == "assessment_start" for e in evs) else "training",
             n_trials=len(mine), n_success=sum(bool(t["success"]) for t in mine),
             mechanics=_mechanic_summary(mine), levels=list(dict.fromkeys(t["level_id"] for t in mine)),
-            safety=_safety_counts(evs), pain_before=row["pain_before"], pain_after=row["pain_after"],
+            safety={**_safety_counts(evs), "aborted_at_end": sum(
+                e["type"] == "trial_aborted" and e["reason"] == "session_end" for e in evs)},
+            pain_before=row["pain_before"], pain_after=row["pain_after"],
             notes=row["notes"],
         ))
     return out

@@ -32,6 +32,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 table.calendar td.n { width: 8%; }
+table.narrow { width: auto; min-width: 60%; }
 table.calendar td.on { background: #d7ead7; font-weight: 600; }
 p.note { color: var(--muted); font-size: 8.5pt; margin: 1mm 0 3mm; }
 figure { margin: 2mm 0; break-inside: avoid; page-break-inside: avoid; }
@@ -115,7 +116,7 @@ def render(data: ReportData, charts: dict[str, str | None],
         "<h2>Limits of stability and statokinesigram</h2>",
         '<div class="pair">', _figure(charts.get("los"), "Limits of stability"),
         _figure(charts.get("trace"), "Statokinesigram"), "</div>",
-        _table(content.los_table(data)),
+        _table(content.los_table(data), "narrow"),
         "</section>",
     ]
     tick()
