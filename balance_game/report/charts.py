@@ -68,7 +68,7 @@ def minutes_per_week(data: ReportData) -> Figure | None:
         ax.bar(x, attended, color=ATTENDED, label="therapist-attended", width=0.7)
         ax.bar(x, independent, bottom=attended, color=INDEPENDENT, label="independent", width=0.7)
         for xi, week in zip(x, data.weeks, strict=True):
-            if week.total_min > 0:
+            if week.total_min > 0 and len(data.weeks) <= 16:  # beyond that the numbers collide
                 ax.text(xi, week.total_min, f"{week.total_min:.0f}", ha="center", va="bottom",
                         fontsize=7, color=INK)
         target = 0.0
@@ -77,7 +77,7 @@ def minutes_per_week(data: ReportData) -> Figure | None:
             ax.axhline(target, color=LATEST, linestyle="--", linewidth=1,
                        label=f"prescribed ({target:g} min/week)")
         labels = [w.monday.strftime("%d %b") for w in data.weeks]
-        step = max(1, len(labels) // 14)
+        step = -(-len(labels) // 10)  # at most 10 labels
         ax.set_xticks(x[::step], labels[::step])
         ax.set_xlabel("week starting (Monday)")
         ax.set_ylabel("active minutes")
