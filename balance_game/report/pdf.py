@@ -52,6 +52,7 @@ STYLES = {
                             textColor=INK, alignment=TA_RIGHT),
     "warn": ParagraphStyle("warn", parent=_base["BodyText"], fontSize=9, leading=11.5,
                            textColor=WARN, borderColor=WARN, borderWidth=0.8, borderPadding=5,
+                           leftIndent=5, rightIndent=5,
                            spaceBefore=6, spaceAfter=8),
 }
 
@@ -123,12 +124,14 @@ def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
           tick: Callable[[], None] = lambda: None) -> None:
     """Lay the report out on A4 pages and write it to ``path`` (an open-able file path)."""
     title = f"Balance training progress report: {data.name} ({data.player_id})"
+    calendar = content.calendar_table(data)
     story: list = [
         _p("Balance training progress report", "h1"), _facts(content.header_items(data)),
         _p(NOT_A_DEVICE, "warn"),
         _p("Summary", "h2"), _facts(content.summary_items(data)),
         _p("Adherence calendar", "h2"),
-        *_table(content.calendar_table(data), calendar=True),
+        *_table(calendar, calendar=True,
+                widths=[24 * mm, *[13 * mm] * 7, 16 * mm, 17 * mm, 18 * mm][:len(calendar.header)]),
         KeepTogether([_p("Minutes per week", "h2"), _image(charts.get("weeks"), "Minutes per week")]),
         PageBreak(),
         _p("Success rate and difficulty over time", "h2"),
@@ -155,7 +158,8 @@ def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
         *_table(content.safety_table(data),
                 widths=[27 * mm, 15 * mm, 32 * mm, 18 * mm, 15 * mm, 15 * mm, WIDTH - 122 * mm]),
         _p("Sessions", "h2"),
-        *_table(content.sessions_table(data)),
+        *_table(content.sessions_table(data),
+                widths=[30 * mm, 12 * mm, 16 * mm, 44 * mm, 18 * mm, 22 * mm, 13 * mm, 16 * mm]),
         KeepTogether([
             _p("Methods", "h2"), _facts(content.methods_items(data)), Spacer(1, 14 * mm),
             Table([["Reviewed by (name, credentials)", "Signature", "Date"]],
