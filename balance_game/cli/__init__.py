@@ -50,12 +50,13 @@ def _register() -> None:
         play,
         players,
         replay,
+        report,
         sessions,
         simulate,
     )
 
-    modules = (assess, bench, devices, export, levels, metrics, play, players, replay, sessions,
-               simulate)
+    modules = (assess, bench, devices, export, levels, metrics, play, players, replay, report,
+               sessions, simulate)
     for module in modules:
         for command in module.COMMANDS:
             cli.add_command(command)

@@ -1,0 +1,34 @@
+"""`balance-game report`: a printable progress report for a player's therapist (HTML or PDF)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from balance_game.cli.options import db_option, db_path
+from balance_game.report import STEPS, check_output, report_format, write_report
+from balance_game.storage.db import Database
+from balance_game.storage.players import get_player
+
+
+@click.command()
+@click.option("--player", required=True, help="Player name (see `balance-game players`).")
+@click.option("--out", "out", type=click.Path(dir_okay=True, path_type=Path), required=True,
+              help="File to write: FILE.html (one self-contained page) or FILE.pdf (A4).")
+@db_option
+@click.pass_context
+def report(ctx: click.Context, player: str, out: Path, db: str | None) -> None:
+    """Write a player's progress report: adherence, minutes, success, sway, LOS, safety."""
+    report_format(out)  # a wrong extension fails before the database is opened
+    with Database(db_path(ctx, db)) as store:
+        check_output(out)  # errors come as one line, before the progress bar starts
+        get_player(store, player)
+        with click.progressbar(length=STEPS, label="building report", file=sys.stderr) as bar:
+            result = write_report(store, player, out, tick=lambda: bar.update(1))
+    click.echo(f"wrote {result.path} ({result.fmt}): {result.n_sessions} sessions over "
+               f"{result.n_weeks} weeks, {result.total_minutes:g} active minutes")
+
+
+COMMANDS = [report]

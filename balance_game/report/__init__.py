@@ -1,0 +1,110 @@
+"""A therapist's progress report for one player, as one self-contained HTML file or a PDF.
+
+data.py gathers (a few queries, samples only for the statokinesigram), content.py lays out the
+text and tables, charts.py draws, html.py and pdf.py write. ``write_report`` checks the output
+path first, then builds into a private temporary file beside it and renames it into place, so a
+failure never leaves a half-written report; the file is readable by its owner only (health data).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from balance_game.errors import UserError
+from balance_game.storage.db import Database
+
+FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf"}
+STEPS = 1 + 5 + 3  # gather, five charts, three writing stages
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    path: Path
+    fmt: str
+    n_sessions: int
+    n_weeks: int
+    total_minutes: float
+
+
+def report_format(out: Path) -> str:
+    """'html' or 'pdf' from the file name; anything else is a UserError."""
+    fmt = FORMATS.get(Path(out).suffix.lower())
+    if fmt is None:
+        raise UserError(f"{out}: the report must end in .html or .pdf (e.g. --out report.pdf)")
+    return fmt
+
+
+def check_output(out: Path | str) -> str:
+    """The format of ``out`` if a report can be written there; else a UserError, one line."""
+    out = Path(out)
+    fmt = report_format(out)
+    if out.is_dir():
+        raise UserError(f"{out}: is a folder; give a file name ending in .html or .pdf")
+    folder = out.parent
+    if not folder.is_dir():
+        raise UserError(f"{folder}: no such folder; create it or choose another --out")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UserError(f"{folder}: cannot write there (permission denied); choose another --out")
+    return fmt
+
+
+@contextlib.contextmanager
+def _atomic(out: Path) -> Iterator[Path]:
+    """A temporary file (0600) beside ``out`` that replaces it once the block succeeds."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    except OSError as exc:
+        raise UserError(f"{out.parent}: cannot write there ({exc.strerror}); choose another --out") \
+            from None
+    os.close(fd)
+    temp = Path(name)
+    try:
+        yield temp
+        os.chmod(temp, 0o600)
+        os.replace(temp, out)
+    except OSError as exc:
+        raise UserError(f"{out}: cannot write the report ({exc.strerror}); choose another --out") \
+            from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def write_report(db: Database, player_name: str, out: Path | str,
+                 tick: Callable[[], None] = lambda: None) -> ReportResult:
+    """Write ``player_name``'s progress report to ``out`` (.html or .pdf).
+
+    ``tick`` is called ``STEPS`` times as the work goes on (for a progress bar).
+    """
+    out = Path(out)
+    fmt = check_output(out)
+    from balance_game.report import charts, data
+
+    gathered = data.gather(db, player_name)
+    tick()
+    rendered: dict[str, object] = {}
+    for key, title, draw in charts.CHARTS:
+        fig = draw(gathered)
+        if fig is not None:
+            rendered[key] = charts.to_svg(fig, title) if fmt == "html" else charts.to_png(fig)
+        tick()
+    with _atomic(out) as temp:
+        if fmt == "html":
+            from balance_game.report import html
+
+            text = html.render(gathered, rendered, tick)  # type: ignore[arg-type]
+            temp.write_text(text, encoding="utf-8")
+        else:
+            from balance_game.report import pdf
+
+            pdf.write(gathered, rendered, temp, tick)  # type: ignore[arg-type]
+    return ReportResult(out, fmt, len(gathered.sessions), len(gathered.weeks),
+                        round(gathered.total_minutes, 1))
+
+
+__all__ = ["FORMATS", "STEPS", "ReportResult", "check_output", "report_format", "write_report"]

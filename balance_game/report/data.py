@@ -1,0 +1,309 @@
+"""Gathering what a progress report shows, in a few queries and without reading samples.
+
+Everything is read per player in one query per table (sessions, trials, events, assessments),
+so 200 sessions cost about what 2 do; only the statokinesigram reads samples, and only those of
+the latest quiet-stance test. Safety counts come from the export's own rules
+(``storage.export._safety_counts``) so a report and an export never disagree.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import numpy as np
+
+from balance_game import __version__
+from balance_game.assessments import CONDITIONS, LOS_ORDER
+from balance_game.prescriptions import Prescription, player_prescription
+from balance_game.storage.assessments import list_assessments
+from balance_game.storage.db import Database
+from balance_game.storage.export import PAUSE_REASONS, _safety_counts
+from balance_game.storage.players import get_player
+from balance_game.storage.sessions import session_sample_array
+from balance_game.timeutil import now_iso
+
+# The pipeline every quiet-stance measure in the report went through (dsp/sway.py, "standard").
+PIPELINE_TEXT = ("standard pipeline: duplicate and backward timestamps dropped, resampled to 100 Hz "
+                 "by windowed mean (gaps over 0.2 s flagged, not bridged), 10 Hz zero-lag "
+                 "Butterworth low-pass, mean removed")
+NOT_A_DEVICE = ("Not a medical device. This report summarises training records "
+                "for a therapist's review; it does not diagnose, and its numbers are not "
+                "a substitute for clinical judgement.")
+
+# docs/sway-measures.md §5.1 (BDS, Santos & Duarte 2016; lab force plate, 60 s, raw 100 Hz), in the
+# code's units: velocity cm/s x 10 = mm/s, area cm² x 100 = mm². Per (group, surface, vision):
+# (mean, sd, median, q1, q3).
+_NORMS_CM = {
+    ("Young", "firm", "open"): ((2.49, 2.15, 1.95, 1.13, 3.08), (0.87, 0.30, 0.80, 0.66, 1.05)),
+    ("Young", "firm", "closed"): ((2.86, 2.38, 2.14, 1.34, 3.58), (0.96, 0.38, 0.82, 0.69, 1.13)),
+    ("Young", "foam", "open"): ((12.89, 5.95, 11.76, 8.63, 14.88), (2.38, 0.73, 2.22, 1.94, 2.64)),
+    ("Young", "foam", "closed"): ((14.93, 6.23, 13.26, 10.97, 18.28), (3.14, 1.05, 2.93, 2.41, 3.56)),
+    ("Old", "firm", "open"): ((2.91, 3.35, 2.17, 1.51, 3.28), (1.13, 0.49, 1.00, 0.85, 1.25)),
+    ("Old", "firm", "closed"): ((2.76, 2.65, 2.23, 1.44, 3.06), (1.22, 0.56, 1.09, 0.92, 1.42)),
+    ("Old", "foam", "open"): ((20.10, 6.91, 18.33, 13.99, 26.26), (3.59, 0.72, 3.49, 3.11, 3.99)),
+    ("Old", "foam", "closed"): ((26.88, 12.22, 23.27, 18.89, 32.67), (4.38, 1.11, 4.20, 3.65, 4.78)),
+}
+NORM_GROUPS = {"Young": "18–59 y", "Old": "60.5–86 y"}
+DEFAULT_NORM_GROUP = "Old"
+SWAY_MEASURES = (("mean_velocity_mm_s", "Mean velocity", "mm/s"),
+                 ("ellipse95_area_mm2", "95 % prediction ellipse area", "mm²"))
+
+
+@dataclass(frozen=True)
+class Norm:
+    """One row of §5.1 in mm units: mean ± SD and median [IQR]."""
+
+    mean: float
+    sd: float
+    median: float
+    q1: float
+    q3: float
+
+
+def normative_band(group: str, condition: str, measure: str) -> Norm | None:
+    """The §5.1 band for a condition key (eo_firm ...) and a pinned measure name, in mm units."""
+    keys = {key: (surface, "open" if eyes == "eyes open" else "closed")
+            for key, eyes, surface in CONDITIONS}
+    if condition not in keys or measure not in ("mean_velocity_mm_s", "ellipse95_area_mm2"):
+        return None
+    area, velocity = _NORMS_CM[(group, *keys[condition])]
+    values, scale = (area, 100.0) if measure == "ellipse95_area_mm2" else (velocity, 10.0)
+    return Norm(*(round(v * scale, 2) for v in values))
+
+
+@dataclass
+class SessionSummary:
+    id: int
+    started: datetime  # aware, the session's own offset
+    day: date  # the local calendar day it started on (where it was played)
+    active_min: float
+    attended: bool
+    software_version: str
+    kind: str  # "training" or "assessment"
+    n_trials: int = 0
+    n_success: int = 0
+    mechanics: dict[str, dict[str, float]] = field(default_factory=dict)  # success_pct, difficulty
+    levels: list[str] = field(default_factory=list)
+    safety: dict[str, int] = field(default_factory=dict)
+    pain_before: int | None = None
+    pain_after: int | None = None
+    notes: str | None = None
+
+    @property
+    def success_pct(self) -> float | None:
+        return round(100.0 * self.n_success / self.n_trials, 1) if self.n_trials else None
+
+
+@dataclass
+class Week:
+    monday: date
+    minutes: dict[date, float]  # active minutes per day that had a session
+    sessions: int
+    attended_min: float
+    independent_min: float
+
+    @property
+    def total_min(self) -> float:
+        return self.attended_min + self.independent_min
+
+
+@dataclass
+class ReportData:
+    player_id: str  # the pseudonym
+    name: str
+    generated_at: str
+    software_version: str
+    recorded_versions: list[str]
+    prescription: Prescription | None
+    first_day: date | None
+    last_day: date | None
+    sessions: list[SessionSummary]
+    weeks: list[Week]
+    quiet: list[dict[str, Any]]  # assessment rows, oldest first (results inside)
+    los: list[dict[str, Any]]
+    trace: dict[str, Any] | None  # statokinesigram of the latest quiet test
+    norm_group: str = DEFAULT_NORM_GROUP
+
+    @property
+    def total_minutes(self) -> float:
+        return sum(s.active_min for s in self.sessions)
+
+    @property
+    def safety_totals(self) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for s in self.sessions:
+            for key, value in s.safety.items():
+                totals[key] = totals.get(key, 0) + value
+        return totals
+
+    def mechanics(self) -> list[str]:
+        return list(dict.fromkeys(m for s in self.sessions for m in s.mechanics))
+
+
+def _aware(stamp: str) -> datetime:
+    moment = datetime.fromisoformat(stamp)
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+def _session_rows(db: Database, player_id: int) -> list[dict[str, Any]]:
+    rows = db.query(
+        "SELECT id, started_at, ended_at, software_version, attended, active_s, pain_before,"
+        " pain_after, notes FROM sessions WHERE player_id = ? ORDER BY id", (player_id,))
+    rows.sort(key=lambda r: (_aware(r["started_at"]), r["id"]))
+    return rows
+
+
+def _by_session(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(row.pop("session_id"), []).append(row)
+    return grouped
+
+
+def _mechanic_summary(trials: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for mechanic in dict.fromkeys(t["mechanic"] for t in trials):
+        mine = [t for t in trials if t["mechanic"] == mechanic]
+        out[mechanic] = {
+            "n": len(mine),
+            "success_pct": round(100.0 * sum(bool(t["success"]) for t in mine) / len(mine), 1),
+            "difficulty": round(sum(t["difficulty"] for t in mine) / len(mine), 3),
+        }
+    return out
+
+
+def summarise_sessions(db: Database, player_id: int) -> list[SessionSummary]:
+    """Every session of a player, oldest first, with trials and safety counts (no samples)."""
+    rows = _session_rows(db, player_id)
+    trials = _by_session(db.query(
+        "SELECT t.session_id, t.level_id, t.mechanic, t.success, t.difficulty FROM trials t"
+        " JOIN sessions s ON s.id = t.session_id WHERE s.player_id = ? ORDER BY t.id", (player_id,)))
+    events = _by_session(db.query(
+        "SELECT e.session_id, e.t_s, e.type, e.reason FROM events e"
+        " JOIN sessions s ON s.id = e.session_id WHERE s.player_id = ? ORDER BY e.session_id, e.t_s,"
+        " e.id", (player_id,)))
+    out = []
+    for row in rows:
+        started = _aware(row["started_at"])
+        mine = trials.get(row["id"], [])
+        evs = events.get(row["id"], [])
+        out.append(SessionSummary(
+            id=row["id"], started=started, day=started.date(),
+            active_min=round(row["active_s"] / 60.0, 3), attended=bool(row["attended"]),
+            software_version=row["software_version"],
+            kind="assessment" if any(e["type"] == "assessment_start" for e in evs) else "training",
+            n_trials=len(mine), n_success=sum(bool(t["success"]) for t in mine),
+            mechanics=_mechanic_summary(mine), levels=list(dict.fromkeys(t["level_id"] for t in mine)),
+            safety={**_safety_counts(evs), "aborted_at_end": sum(
+                e["type"] == "trial_aborted" and e["reason"] == "session_end" for e in evs)},
+            pain_before=row["pain_before"], pain_after=row["pain_after"],
+            notes=row["notes"],
+        ))
+    return out
+
+
+def weeks_of(sessions: list[SessionSummary]) -> list[Week]:
+    """Monday-to-Sunday weeks from the first session's to the last's, empty weeks included."""
+    if not sessions:
+        return []
+    first = min(s.day for s in sessions)
+    last = max(s.day for s in sessions)
+    monday = first - timedelta(days=first.weekday())
+    weeks = []
+    while monday <= last:
+        mine = [s for s in sessions if monday <= s.day < monday + timedelta(days=7)]
+        minutes: dict[date, float] = {}
+        for s in mine:
+            minutes[s.day] = minutes.get(s.day, 0.0) + s.active_min
+        weeks.append(Week(
+            monday=monday, minutes=minutes, sessions=len(mine),
+            attended_min=round(sum(s.active_min for s in mine if s.attended), 3),
+            independent_min=round(sum(s.active_min for s in mine if not s.attended), 3)))
+        monday += timedelta(days=7)
+    return weeks
+
+
+def _assessment_window(db: Database, session_id: int, kind: str) -> tuple[float, float] | None:
+    rows = db.query("SELECT t_s, type FROM events WHERE session_id = ? AND reason = ? AND type IN"
+                    " ('assessment_start', 'assessment_end') ORDER BY t_s, id", (session_id, kind))
+    starts = [r["t_s"] for r in rows if r["type"] == "assessment_start"]
+    ends = [r["t_s"] for r in rows if r["type"] == "assessment_end"]
+    if not starts:
+        return None
+    return starts[-1], max((e for e in ends if e >= starts[-1]), default=math.inf)
+
+
+def statokinesigram(db: Database, quiet: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The centre-of-pressure trace of the latest quiet-stance test that has samples.
+
+    The test's conditions are not delimited by events, so the trace is the whole test: the
+    samples between its ``assessment_start`` and ``assessment_end`` events (all of the session
+    when those are missing).
+    """
+    for row in reversed(quiet):
+        if row["session_id"] is None:
+            continue
+        samples = session_sample_array(db, row["session_id"])
+        if len(samples) < 2:
+            continue
+        window = _assessment_window(db, row["session_id"], "quiet")
+        if window:
+            keep = (samples[:, 0] >= window[0]) & (samples[:, 0] <= window[1])
+            if keep.sum() >= 2:
+                samples = samples[keep]
+        x, y = samples[:, 6], samples[:, 7]
+        finite = np.isfinite(x) & np.isfinite(y)
+        conditions = [c for c in (row["results"].get("conditions") or {})]
+        return {"assessment_id": row["id"], "created_at": row["created_at"],
+                "t": samples[finite, 0], "x": x[finite], "y": y[finite],
+                "scope": "whole test" + (f" ({', '.join(conditions)} in sequence)" if conditions
+                                         else ""),
+                "delimited": window is not None}
+    return None
+
+
+def gather(db: Database, player_name: str) -> ReportData:
+    """Everything the report shows for one player (UserError if there is no such player)."""
+    player = get_player(db, player_name)
+    sessions = summarise_sessions(db, player.id)
+    quiet = list_assessments(db, player.id, "quiet")
+    los = list_assessments(db, player.id, "los")
+    days = [s.day for s in sessions] + [_aware(a["created_at"]).date() for a in quiet + los]
+    versions = sorted({s.software_version for s in sessions})
+    return ReportData(
+        player_id=player.pseudonym, name=player.name, generated_at=now_iso(),
+        software_version=__version__, recorded_versions=versions,
+        prescription=player_prescription(db, player),
+        first_day=min(days) if days else None, last_day=max(days) if days else None,
+        sessions=sessions, weeks=weeks_of(sessions), quiet=quiet, los=los,
+        trace=statokinesigram(db, quiet),
+    )
+
+
+def quiet_series(data: ReportData, condition: str, measure: str) -> list[tuple[datetime, float]]:
+    """(when, value) of a measure in one condition over the quiet-stance tests, valid ones only."""
+    out = []
+    for row in data.quiet:
+        entry = (row["results"].get("conditions") or {}).get(condition) or {}
+        m = entry.get("measures") or {}
+        if m.get("valid") and not entry.get("stopped") and m.get(measure) is not None:
+            out.append((_aware(row["created_at"]), float(m[measure])))
+    return out
+
+
+def los_polygon(row: dict[str, Any]) -> dict[str, float | None]:
+    """Max excursion (mm) per direction, in LOS_ORDER; None where the direction was not measured."""
+    directions = row["results"].get("directions") or {}
+    return {d: (directions.get(d) or {}).get("max_excursion_mm") for d in LOS_ORDER}
+
+
+def aware(stamp: str) -> datetime:
+    return _aware(stamp)
+
+
+__all__ = ["NORM_GROUPS", "NOT_A_DEVICE", "PAUSE_REASONS", "PIPELINE_TEXT", "SWAY_MEASURES", "Norm",
+           "ReportData", "SessionSummary", "Week", "aware", "gather", "los_polygon",
+           "normative_band", "quiet_series", "statokinesigram", "summarise_sessions", "weeks_of"]

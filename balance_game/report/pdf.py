@@ -1,0 +1,179 @@
+"""The report as an A4 PDF (reportlab): the same content as the HTML, charts as 200 dpi PNGs."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Image,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from balance_game.report import content
+from balance_game.report.data import NOT_A_DEVICE, ReportData
+
+INK = colors.HexColor("#1f2a36")
+MUTED = colors.HexColor("#5b6670")
+RULE = colors.HexColor("#cfd6dc")
+BAND = colors.HexColor("#eef3f6")
+ON = colors.HexColor("#d7ead7")
+WARN = colors.HexColor("#8a3b12")
+WIDTH = A4[0] - 24 * mm - 12  # the page less its margins and the frame's 6 pt padding
+
+_base = getSampleStyleSheet()
+STYLES = {
+    "h1": ParagraphStyle("h1", parent=_base["Heading1"], fontSize=16, leading=20, textColor=INK,
+                         spaceAfter=4),
+    "h2": ParagraphStyle("h2", parent=_base["Heading2"], fontSize=12, leading=15, textColor=INK,
+                         spaceBefore=8, spaceAfter=4),
+    "body": ParagraphStyle("body", parent=_base["BodyText"], fontSize=9, leading=11.5,
+                           textColor=INK),
+    "key": ParagraphStyle("key", parent=_base["BodyText"], fontSize=9, leading=11.5,
+                          textColor=MUTED),
+    "note": ParagraphStyle("note", parent=_base["BodyText"], fontSize=7.5, leading=9.5,
+                           textColor=MUTED, spaceAfter=6),
+    "cell": ParagraphStyle("cell", parent=_base["BodyText"], fontSize=7.5, leading=9,
+                           textColor=INK),
+    "celln": ParagraphStyle("celln", parent=_base["BodyText"], fontSize=7.5, leading=9,
+                            textColor=INK, alignment=TA_RIGHT),
+    "warn": ParagraphStyle("warn", parent=_base["BodyText"], fontSize=9, leading=11.5,
+                           textColor=WARN, borderColor=WARN, borderWidth=0.8, borderPadding=5,
+                           leftIndent=5, rightIndent=5,
+                           spaceBefore=6, spaceAfter=8),
+}
+
+
+def _p(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(escape(text), STYLES[style])
+
+
+def _facts(items: list[tuple[str, str]]) -> Table:
+    rows = [[_p(k, "key"), _p(v)] for k, v in items]
+    table = Table(rows, colWidths=[45 * mm, WIDTH - 45 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                               ("TOPPADDING", (0, 0), (-1, -1), 1.5)]))
+    return table
+
+
+def _table(table: content.Table, calendar: bool = False,
+           widths: list[float] | None = None) -> list:
+    if not table.rows:
+        return [_p(f"{table.title}: nothing recorded in the period.", "note"),
+                *([_p(table.note, "note")] if table.note else [])]
+
+    def cell(i: int, text: str, bold: bool = False) -> Paragraph:
+        style = "celln" if i in table.numeric else "cell"
+        return Paragraph(("<b>%s</b>" if bold else "%s") % escape(text), STYLES[style])
+
+    rows = [[cell(i, h, True) for i, h in enumerate(table.header)]]
+    rows += [[cell(i, c) for i, c in enumerate(row)] for row in table.rows]
+    out = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    style = [("BACKGROUND", (0, 0), (-1, 0), BAND), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+             ("RIGHTPADDING", (0, 0), (-1, -1), 2.5)]
+    if calendar:
+        for r, row in enumerate(table.rows, start=1):
+            for c in range(1, 8):
+                if row[c] != content.DASH:
+                    style.append(("BACKGROUND", (c, r), (c, r), ON))
+    out.setStyle(TableStyle(style))
+    parts: list = [out]
+    if table.note:
+        parts.append(_p(table.note, "note"))
+    return parts
+
+
+def _image(png: bytes | None, what: str, width: float = WIDTH) -> object:
+    if not png:
+        return _p(f"{what}: no data in the period.", "note")
+    image = Image(io.BytesIO(png))
+    scale = width / image.imageWidth
+    image.drawWidth, image.drawHeight = width, image.imageHeight * scale
+    return image
+
+
+def _footer(title: str) -> Callable:
+    def draw(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(12 * mm, 8 * mm, f"{title} · Not a medical device")
+        canvas.drawRightString(A4[0] - 12 * mm, 8 * mm, f"page {doc.page}")
+        canvas.restoreState()
+    return draw
+
+
+def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
+          tick: Callable[[], None] = lambda: None) -> None:
+    """Lay the report out on A4 pages and write it to ``path`` (an open-able file path)."""
+    title = f"Balance training progress report: {data.name} ({data.player_id})"
+    calendar = content.calendar_table(data)
+    story: list = [
+        _p("Balance training progress report", "h1"), _facts(content.header_items(data)),
+        _p(NOT_A_DEVICE, "warn"),
+        _p("Summary", "h2"), _facts(content.summary_items(data)),
+        _p("Adherence calendar", "h2"),
+        *_table(calendar, calendar=True,
+                widths=[24 * mm, *[13 * mm] * 7, 16 * mm, 17 * mm, 18 * mm][:len(calendar.header)]),
+        KeepTogether([_p("Minutes per week", "h2"), _image(charts.get("weeks"), "Minutes per week")]),
+        PageBreak(),
+        _p("Success rate and difficulty over time", "h2"),
+        _image(charts.get("progress"), "Success rate and difficulty"),
+        *_table(content.mechanic_table(data)),
+        PageBreak(),
+        _p("Sway measures over time against the normative band", "h2"),
+        _image(charts.get("sway"), "Quiet-stance tests"),
+        *_table(content.sway_table(data)),
+    ]
+    tick()
+    half = (WIDTH - 6 * mm) / 2
+    pair = Table([[_image(charts.get("los"), "Limits of stability", half),
+                   _image(charts.get("trace"), "Statokinesigram", half)]],
+                 colWidths=[half + 3 * mm, half + 3 * mm])
+    pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story += [
+        KeepTogether([_p("Limits of stability and statokinesigram", "h2"), pair]),
+        *_table(content.los_table(data), widths=[40 * mm, 40 * mm, 40 * mm]),
+        PageBreak(),
+        _p("Safety events and patient-reported outcomes", "h2"), _facts(content.safety_items(data)),
+        Spacer(1, 3 * mm),
+        *_table(content.safety_table(data),
+                widths=[27 * mm, 15 * mm, 32 * mm, 18 * mm, 15 * mm, 15 * mm, WIDTH - 122 * mm]),
+        _p("Sessions", "h2"),
+        *_table(content.sessions_table(data),
+                widths=[30 * mm, 12 * mm, 16 * mm, 44 * mm, 18 * mm, 22 * mm, 13 * mm, 16 * mm]),
+        KeepTogether([
+            _p("Methods", "h2"), _facts(content.methods_items(data)), Spacer(1, 14 * mm),
+            Table([["Reviewed by (name, credentials)", "Signature", "Date"]],
+                  colWidths=[WIDTH / 3] * 3,
+                  style=TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.6, INK),
+                                    ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
+                                    ("FONTSIZE", (0, 0), (-1, -1), 7.5)])),
+        ]),
+    ]
+    tick()
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=12 * mm, rightMargin=12 * mm,
+                            topMargin=12 * mm, bottomMargin=14 * mm, title=title,
+                            author="balance_game", subject="Balance training progress report",
+                            creator=f"balance_game {data.software_version}")
+    footer = _footer(title)
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    tick()

@@ -1,0 +1,59 @@
+"""`balance-game report` as a person runs it: both formats, and errors as one line with exit 2."""
+
+import stat
+
+import pytest
+
+NAME = "Ada"
+
+
+@pytest.fixture
+def db_with_sessions(run_cli, tmp_path):
+    db = str(tmp_path / "sessions.db")
+    assert run_cli("players", "add", NAME, "--db", db).returncode == 0
+    for seed, level in ((1, "reach-01"), (2, "steady-01")):
+        result = run_cli("play", "--headless", "--fast", "--device", "sim", "--seconds", "8",
+                         "--seed", str(seed), "--level", level, "--player", NAME, "--db", db)
+        assert result.returncode == 0, result.stderr
+    return db
+
+
+def test_html_and_pdf_are_written(run_cli, tmp_path, db_with_sessions):
+    for suffix in ("html", "pdf"):
+        out = tmp_path / f"report.{suffix}"
+        result = run_cli("report", "--player", NAME, "--out", str(out), "--db", db_with_sessions)
+        assert result.returncode == 0, result.stderr
+        assert f"wrote {out} ({suffix}): 2 sessions over 1 weeks" in result.stdout
+        assert "building report" in result.stderr  # the progress bar
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    text = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and 'src="http' not in text and "<link" not in text
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--player", "Nobody", "--out", "{tmp}/r.html"), "no player named 'Nobody'"),
+    (("--player", NAME, "--out", "{tmp}/r.docx"), "must end in .html or .pdf"),
+    (("--player", NAME, "--out", "{tmp}/no/such/r.pdf"), "no such folder"),
+    (("--player", NAME, "--out", "{tmp}"), "must end in .html or .pdf"),
+])
+def test_errors_are_one_line_with_exit_2(run_cli, tmp_path, db_with_sessions, args, message):
+    args = [a.format(tmp=tmp_path) for a in args]
+    result = run_cli("report", *args, "--db", db_with_sessions)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("balance-game: error: ") and message in lines[0]
+    assert not list(tmp_path.glob("r.*")) and not list(tmp_path.glob(".r.*"))
+
+
+def test_unwritable_folder(run_cli, tmp_path, db_with_sessions):
+    import os
+
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o500)
+    if os.access(folder, os.W_OK):  # root writes anywhere: nothing to check here
+        pytest.skip("running as root")
+    result = run_cli("report", "--player", NAME, "--out", str(folder / "r.html"), "--db",
+                     db_with_sessions)
+    assert result.returncode == 2
+    assert "cannot write there" in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -1,0 +1,177 @@
+"""The progress report for a month of simulated sessions: content checked against the database."""
+
+import re
+import shutil
+import stat
+from datetime import datetime, timedelta
+
+import pytest
+from pypdf import PdfReader
+from report_data import NAME, NOTE, TRAINING_DAYS, build_month_db
+
+from balance_game.errors import UserError
+from balance_game.report import STEPS, check_output, write_report
+from balance_game.report.data import PIPELINE_TEXT, gather, normative_band
+from balance_game.storage.db import Database
+
+
+@pytest.fixture(scope="module")
+def month_db(tmp_path_factory):
+    return build_month_db(tmp_path_factory.mktemp("report") / "month.db")
+
+
+@pytest.fixture
+def db(month_db, tmp_path):
+    copy = tmp_path / "copy.db"
+    shutil.copy(month_db, copy)
+    with Database(copy) as store:
+        yield store
+
+
+@pytest.fixture(scope="module")
+def html_text(month_db, tmp_path_factory):
+    out = tmp_path_factory.mktemp("html") / "report.html"
+    with Database(month_db) as store:
+        write_report(store, NAME, out)
+    return out.read_text(encoding="utf-8")
+
+
+def player_rows(db):
+    rows = db.query("SELECT s.* FROM sessions s JOIN players p ON p.id = s.player_id WHERE p.name = ?",
+                    (NAME,))
+    return sorted(rows, key=lambda r: datetime.fromisoformat(r["started_at"]))
+
+
+def test_minutes_per_week_match_the_database(db):
+    data = gather(db, NAME)
+    rows = player_rows(db)
+    assert len(data.sessions) == len(rows) == len(TRAINING_DAYS) + 4
+    assert len(data.weeks) == 4
+    expected: dict = {}
+    for row in rows:
+        day = datetime.fromisoformat(row["started_at"]).date()
+        monday = day - timedelta(days=day.weekday())
+        attended, independent = expected.get(monday, (0.0, 0.0))
+        minutes = row["active_s"] / 60
+        expected[monday] = ((attended + minutes, independent) if row["attended"]
+                            else (attended, independent + minutes))
+    for week in data.weeks:
+        attended, independent = expected[week.monday]
+        assert week.attended_min == pytest.approx(attended, abs=1e-3)
+        assert week.independent_min == pytest.approx(independent, abs=1e-3)
+    assert data.total_minutes == pytest.approx(sum(r["active_s"] for r in rows) / 60, abs=1e-2)
+
+
+def test_sessions_carry_trials_safety_and_patient_reports(db):
+    data = gather(db, NAME)
+    for s in data.sessions:
+        n, ok = db.query("SELECT COUNT(*) AS n, COALESCE(SUM(success), 0) AS ok FROM trials"
+                         " WHERE session_id = ?", (s.id,))[0].values()
+        assert (s.n_trials, s.n_success) == (n, ok)
+    assert sum(s.safety["step_offs"] for s in data.sessions) == 3  # sessions 1, 6 and 11
+    assert [s.notes for s in data.sessions if s.notes] == [NOTE]
+    assert {s.kind for s in data.sessions} == {"training", "assessment"}
+    assert set(data.mechanics()) == {"reach", "steady", "tilt", "catch"}
+    assert data.prescription is not None and data.prescription.sessions_per_week == 5
+    assert len(data.quiet) == 2 and len(data.los) == 2
+    assert data.trace is not None and len(data.trace["x"]) > 100 and data.trace["delimited"]
+
+
+def test_normative_band_is_section_5_1_in_mm():
+    velocity = normative_band("Old", "eo_firm", "mean_velocity_mm_s")
+    assert (velocity.mean, velocity.sd, velocity.q1, velocity.q3) == (11.3, 4.9, 8.5, 12.5)
+    area = normative_band("Young", "ec_foam", "ellipse95_area_mm2")
+    assert (area.mean, area.sd, area.median) == (1493.0, 623.0, 1326.0)
+    assert normative_band("Old", "eo_firm", "rms_mm") is None
+
+
+def test_html_has_every_section_and_the_numbers(db, html_text):
+    for heading in ("Adherence calendar", "Minutes per week", "Success rate and difficulty over time",
+                    "Sway measures over time against the normative band",
+                    "Limits of stability and statokinesigram",
+                    "Safety events and patient-reported outcomes", "Methods"):
+        assert f"<h2>{heading}</h2>" in html_text
+    assert "Not a medical device" in html_text
+    assert PIPELINE_TEXT in html_text
+    pseudonym = db.scalar("SELECT pseudonym FROM players WHERE name = ?", (NAME,))
+    assert pseudonym in html_text
+    assert "Ada &lt;b&gt;&amp;" in html_text and "<b>&" not in html_text  # names are escaped
+    assert "Said the &lt;knee&gt; felt better &amp; steadier" in html_text
+    assert "05 Oct 2026 to 01 Nov 2026" in html_text
+    data = gather(db, NAME)
+    for week in data.weeks:  # the calendar row of each week ends with its sessions and minutes
+        row = re.search(rf"<td>{week.monday:%d %b %Y}</td>(.*?)</tr>", html_text).group(1)
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+        assert cells[7:9] == [str(week.sessions), f"{week.total_min:.1f}"]
+    assert html_text.count("<svg") == 5
+
+
+def test_html_is_self_contained(html_text):
+    lowered = html_text.lower()
+    for needle in ('src="http', "src='http", "<link", "@import", "url(http", "<script",
+                   'href="http'):
+        assert needle not in lowered
+    assert "<?xml" not in html_text and "<!DOCTYPE svg" not in html_text
+
+
+def test_pdf_has_pages_and_the_text(db, tmp_path):
+    out = tmp_path / "report.pdf"
+    ticks = []
+    result = write_report(db, NAME, out, tick=lambda: ticks.append(1))
+    assert len(ticks) == STEPS
+    assert result.fmt == "pdf" and result.n_sessions == 16 and result.n_weeks == 4
+    assert out.read_bytes().startswith(b"%PDF")
+    reader = PdfReader(out)
+    assert len(reader.pages) >= 2
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for words in ("Adherence calendar", "Not a medical device", "Limits of stability",
+                  "windowed mean", "Safety events"):
+        assert words in text
+
+
+def test_report_file_is_private_and_replaced_whole(db, tmp_path):
+    out = tmp_path / "r.html"
+    out.write_text("old")
+    write_report(db, NAME, out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_failure_leaves_no_file(db, tmp_path, monkeypatch):
+    from balance_game.report import html
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(html, "render", broken)
+    out = tmp_path / "r.html"
+    with pytest.raises(RuntimeError):
+        write_report(db, NAME, out)
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".r.html")]
+
+
+@pytest.mark.parametrize("name, message", [
+    ("r.txt", "must end in .html or .pdf"),
+    ("missing/r.html", "no such folder"),
+])
+def test_bad_output_paths(tmp_path, name, message):
+    with pytest.raises(UserError, match=message):
+        check_output(tmp_path / name)
+
+
+def test_a_player_without_sessions_still_gets_a_report(db, tmp_path):
+    from balance_game.storage.players import add_player
+
+    add_player(db, "Newcomer")
+    for suffix in ("html", "pdf"):
+        out = tmp_path / f"new.{suffix}"
+        result = write_report(db, "Newcomer", out)
+        assert result.n_sessions == 0 and out.stat().st_size > 1000
+    assert "no sessions recorded" in (tmp_path / "new.html").read_text(encoding="utf-8")
+
+
+def test_unknown_player(db, tmp_path):
+    with pytest.raises(UserError, match="no player named"):
+        write_report(db, "Nobody", tmp_path / "r.html")
+    assert not (tmp_path / "r.html").exists()
