@@ -14,8 +14,9 @@ from balance_game.cli.options import db_option, db_path
 @click.option("--player", required=True, help="Who is tested (created if new).")
 @click.option("--device", default="auto", show_default=True,
               help="auto|wbb|hid:PROFILE|gamepad|keyboard|mouse|sim|replay:FILE")
-@click.option("--seconds", type=click.FloatRange(10, 120), default=30.0, show_default=True,
-              help="Length of each quiet-stance condition.")
+@click.option("--seconds", type=click.FloatRange(15, 120), default=30.0, show_default=True,
+              help="Length of each quiet-stance condition (the measures need at least 10 s "
+                   "after the filter's edges).")
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--ability", type=click.FloatRange(0.0, 1.0), default=0.6, show_default=True,
               help="Simulated player's ability (with --device sim).")

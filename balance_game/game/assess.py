@@ -66,6 +66,11 @@ class AssessScene(Scene):
         elif action == "back":
             self._leave(ctx, stack)  # leave the test; nothing is saved
 
+    def _recording(self) -> str | None:
+        """The key of the step being recorded now (a quiet-stance condition), if any."""
+        step = self.run.step
+        return step.key if step is not None and step.record and self.run.started else None
+
     def _leave(self, ctx: GameContext, stack: SceneStack) -> None:
         """From the command line: the end. In the game: on to choosing a game."""
         if ctx.options.assessment:
@@ -88,7 +93,13 @@ class AssessScene(Scene):
         session.step(dt_s, ctx.t_s)
         samples = [quantize(session.oriented(i)) for i in ctx.frame.items
                    if isinstance(i, Sample)]
+        recording = self._recording()
         self.run.update(ctx.t_s, dt_s, samples, session.axes, set(session.pause.reasons))
+        if recording != self._recording():  # mark each recorded stretch in the session's events
+            if recording:
+                session.recorder.add_event(ctx.t_s, "condition_end", recording)
+            if self._recording():
+                session.recorder.add_event(ctx.t_s, "condition_start", self._recording())
         while self._step_index < self.run.index:
             self.on_step_change(ctx, self._step_index)
             self._step_index += 1

@@ -226,11 +226,13 @@ def weeks_of(sessions: list[SessionSummary]) -> list[Week]:
     return weeks
 
 
-def _assessment_window(db: Database, session_id: int, kind: str) -> tuple[float, float] | None:
+def _assessment_window(db: Database, session_id: int, kind: str,
+                       events: tuple[str, str] = ("assessment_start", "assessment_end"),
+                       ) -> tuple[float, float] | None:
     rows = db.query("SELECT t_s, type FROM events WHERE session_id = ? AND reason = ? AND type IN"
-                    " ('assessment_start', 'assessment_end') ORDER BY t_s, id", (session_id, kind))
-    starts = [r["t_s"] for r in rows if r["type"] == "assessment_start"]
-    ends = [r["t_s"] for r in rows if r["type"] == "assessment_end"]
+                    " (?, ?) ORDER BY t_s, id", (session_id, kind, *events))
+    starts = [r["t_s"] for r in rows if r["type"] == events[0]]
+    ends = [r["t_s"] for r in rows if r["type"] == events[1]]
     if not starts:
         return None
     return starts[-1], max((e for e in ends if e >= starts[-1]), default=math.inf)
@@ -239,9 +241,9 @@ def _assessment_window(db: Database, session_id: int, kind: str) -> tuple[float,
 def statokinesigram(db: Database, quiet: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The centre-of-pressure trace of the latest quiet-stance test that has samples.
 
-    The test's conditions are not delimited by events, so the trace is the whole test: the
-    samples between its ``assessment_start`` and ``assessment_end`` events (all of the session
-    when those are missing).
+    The eyes-open, firm condition when its ``condition_start``/``condition_end`` events are
+    recorded; otherwise the whole test between ``assessment_start`` and ``assessment_end``
+    (all of the session when those are missing too).
     """
     for row in reversed(quiet):
         if row["session_id"] is None:
@@ -249,7 +251,9 @@ def statokinesigram(db: Database, quiet: list[dict[str, Any]]) -> dict[str, Any]
         samples = session_sample_array(db, row["session_id"])
         if len(samples) < 2:
             continue
-        window = _assessment_window(db, row["session_id"], "quiet")
+        condition = _assessment_window(db, row["session_id"], "eo_firm",
+                                       ("condition_start", "condition_end"))
+        window = condition or _assessment_window(db, row["session_id"], "quiet")
         if window:
             keep = (samples[:, 0] >= window[0]) & (samples[:, 0] <= window[1])
             if keep.sum() >= 2:
@@ -259,8 +263,8 @@ def statokinesigram(db: Database, quiet: list[dict[str, Any]]) -> dict[str, Any]
         conditions = [c for c in (row["results"].get("conditions") or {})]
         return {"assessment_id": row["id"], "created_at": row["created_at"],
                 "t": samples[finite, 0], "x": x[finite], "y": y[finite],
-                "scope": "whole test" + (f" ({', '.join(conditions)} in sequence)" if conditions
-                                         else ""),
+                "scope": "eyes open, firm surface" if condition else "whole test" + (
+                    f" ({', '.join(conditions)} in sequence)" if conditions else ""),
                 "delimited": window is not None}
     return None
 
