@@ -5,19 +5,22 @@ from __future__ import annotations
 import pygame
 
 from balance_game import __version__
+from balance_game.errors import UserError
 
 DEFAULT_WINDOW_SIZE = (1280, 720)
 
 
 class Window:
     def __init__(self, fullscreen: bool, size: tuple[int, int] = DEFAULT_WINDOW_SIZE) -> None:
-        pygame.display.init()
-        pygame.font.init()
-        pygame.display.set_caption(f"Balance Game {__version__}")
-        if fullscreen:
-            self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        else:
-            self.surface = pygame.display.set_mode(size)
+        try:
+            pygame.display.init()
+            pygame.font.init()
+            pygame.display.set_caption(f"Balance Game {__version__}")
+            flags = pygame.FULLSCREEN if fullscreen else 0
+            self.surface = pygame.display.set_mode((0, 0) if fullscreen else size, flags)
+        except pygame.error as exc:
+            raise UserError(f"cannot open the game window ({exc}); run it on a computer with a "
+                            "screen, or use `balance-game play --headless`") from None
         pygame.mouse.set_visible(True)
 
     @property

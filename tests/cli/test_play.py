@@ -166,3 +166,13 @@ def test_attended_sessions_and_notes_are_recorded(run_cli, tmp_path):
     assert row == (1, "used the counter once", 2, 1)
     bad = run_cli("note", "1", "--pain-after", "11", "--db", str(db))
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_no_screen_is_one_clear_line(run_cli, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    env["SDL_VIDEODRIVER"] = "x11"
+    result = subprocess.run([sys.executable, "-m", "balance_game", "--window", "--db",
+                             str(tmp_path / "w.db")], capture_output=True, text=True, env=env,
+                            timeout=60)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "cannot open the game window" in result.stderr
