@@ -88,7 +88,7 @@ def calibrate(ctx: click.Context, player: str, device: str, seed: int, ability: 
     from balance_game.game.scenes import GameOptions
     from balance_game.storage.assessments import get_calibration
     from balance_game.storage.db import Database
-    from balance_game.storage.players import get_player
+    from balance_game.storage.players import format_weight, get_player, get_settings
 
     if fast and not headless:
         raise click.UsageError("--fast needs --headless")
@@ -97,7 +97,9 @@ def calibrate(ctx: click.Context, player: str, device: str, seed: int, ability: 
     path = db_path(ctx, db)
     run_game(RunRequest(db_path=path, options=options, player=player, ability=ability))
     with Database(path) as store:
-        found = get_calibration(store, get_player(store, player).id)
+        person = get_player(store, player)
+        found = get_calibration(store, person.id)
+        units = get_settings(store, person).units
     if found is None:
         raise click.ClickException("calibration was left before the end; nothing was saved")
     if as_json:
@@ -107,8 +109,7 @@ def calibrate(ctx: click.Context, player: str, device: str, seed: int, ability: 
         return
     limits = found.limits or {}
     click.echo(f"{player}: neutral ({found.neutral_x_mm:+.1f}, {found.neutral_y_mm:+.1f}) mm, "
-               f"board {found.orientation}, weight "
-               f"{found.body_weight_kg if found.body_weight_kg else 'not measured'} kg")
+               f"board {found.orientation}, weight {format_weight(found.body_weight_kg, units)}")
     if limits:
         click.echo("limits of stability: " + ", ".join(f"{k.removesuffix('_mm')} {v:g} mm"
                                                        for k, v in limits.items()))

@@ -11,6 +11,7 @@ from balance_game.cli.options import db_option, db_path
 from balance_game.storage.db import Database
 from balance_game.storage.players import (
     add_player,
+    format_weight,
     get_caps,
     get_player,
     get_settings,
@@ -35,9 +36,11 @@ def players(ctx: click.Context, as_json: bool, db: str | None) -> None:
         return
     if not found:
         click.echo("No players yet. Add one with: balance-game players add NAME")
+    with Database(db_path(ctx, db)) as store:
+        units = {p.id: get_settings(store, p).units for p in found}
     for p in found:
         height = f"{p.height_cm:g} cm" if p.height_cm else "height not set"
-        weight = f"{p.weight_kg:g} kg" if p.weight_kg else "weight not set"
+        weight = format_weight(p.weight_kg, units[p.id]) if p.weight_kg else "weight not set"
         click.echo(f"{p.name}  ({p.pseudonym}, {height}, {weight})")
 
 

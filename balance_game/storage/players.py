@@ -13,6 +13,7 @@ from balance_game.storage.db import Database
 from balance_game.timeutil import now_iso
 
 MAX_NAME_LENGTH = 40
+KG_PER_LB = 0.45359237
 PLAYER_COLUMNS = "id, name, pseudonym, height_cm, weight_kg, created_at"
 
 
@@ -164,3 +165,12 @@ def set_prescription_json(db: Database, player_id: int, prescription_json: str |
 
 def get_prescription_json(db: Database, player_id: int) -> str | None:
     return db.scalar("SELECT prescription_json FROM players WHERE id = ?", (player_id,))
+
+
+def format_weight(weight_kg: float | None, units: str) -> str:
+    """A body weight in the player's own units (kg or lb)."""
+    if weight_kg is None:
+        return "not measured"
+    if units == "lb":
+        return f"{weight_kg / KG_PER_LB:.0f} lb"
+    return f"{weight_kg:.1f} kg"

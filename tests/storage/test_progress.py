@@ -81,3 +81,11 @@ def test_capped_player_never_gets_a_trial_beyond_the_cap(run_cli, tmp_path):
     assert len(rows) >= 8
     assert max(r[0] for r in rows) <= 0.6
     assert max(json.loads(r[1])["distance_pct"] for r in rows) <= 45
+
+
+def test_weights_are_shown_in_the_players_units():
+    from balance_game.storage.players import format_weight
+
+    assert format_weight(70.0, "kg") == "70.0 kg"
+    assert format_weight(70.0, "lb") == "154 lb"
+    assert format_weight(None, "lb") == "not measured"
