@@ -1,4 +1,5 @@
 import json
+import math
 import random
 
 import pytest
@@ -101,3 +102,39 @@ def test_staircase_converges_inside_the_range_for_every_ability(level_id, seed):
         assert 0.0 < final < 1.0, (level_id, seed, ability, final)  # not pinned at an end
         finals.append(final)
     assert finals[0] < finals[1] < finals[2], (level_id, seed, finals)
+
+
+def test_a_lean_cap_holds_every_lean_extent_parameter_of_every_level():
+    from balance_game.game.mechanics import MECHANICS
+    from balance_game.levels import load_levels
+
+    for mechanic in MECHANICS.values():  # every mechanic asks for some lean, and lets it be capped
+        assert any(p.lean_extent for p in mechanic.params), mechanic.name
+    for spec in load_levels():
+        run = LevelRun(spec, seed=0, difficulty=1.0, caps=Caps(max_lean_pct=40))
+        params = run.params()
+        for p in run.mechanic.params:
+            if p.lean_extent:
+                assert params[p.name] <= 40, (spec.id, p.name, params[p.name])
+
+
+def test_slalom_gates_and_track_paths_stay_within_their_lean_extent():
+    from balance_game.control import Axes
+    from balance_game.game.mechanics import MECHANICS
+
+    slalom = MECHANICS["slalom"]
+    params = {p.name: p.default for p in slalom.params} | {"shift_pct": 40.0}
+    world = slalom.new_world(params, n_trials=60, seed=3)
+    t = 0.0
+    while t < 120 and not slalom.finished(world):
+        t += 1 / 60
+        slalom.step(world, Axes(), 1 / 60, t)
+        assert all(abs(g.x) <= 0.40 + 1e-9 for g in world.gates)
+    track = MECHANICS["track"]
+    params = {p.name: p.default for p in track.params} | {"paths": ["wander"], "amplitude_pct": 40.0}
+    for seed in range(20):
+        world = track.new_world(params, n_trials=1, seed=seed)
+        track._go(world, 0.0)
+        segment = world.segment
+        steps = [segment.duration_s * i / 200 for i in range(201)]
+        assert max(math.hypot(*segment.at(u)) for u in steps) <= 0.40 + 1e-9

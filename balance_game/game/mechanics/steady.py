@@ -43,7 +43,8 @@ PARAMS = (
     ParamSpec("hold_s", "s", "time to stay inside the zone", 4.0, 1.0, 10.0),
     ParamSpec("max_out_s", "s", "time allowed outside the zone before the try fails", 1.0, 0.1, 5.0,
               harder_when="lower"),
-    ParamSpec("offset_pct", "% LOS", "how far from the middle the zone sits", 0.0, 0.0, 60.0),
+    ParamSpec("offset_pct", "% LOS", "how far from the middle the zone sits", 0.0, 0.0, 60.0,
+              lean_extent=True),
 )
 
 

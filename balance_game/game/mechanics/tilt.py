@@ -48,7 +48,7 @@ PARAMS = (
     ParamSpec("hole_radius_pct", "% cell", "size of the hole, as a share of a maze cell",
               34.0, 20.0, 48.0, harder_when="lower"),
     ParamSpec("full_tilt_pct", "% LOS", "lean that tilts the table fully (more = bigger leans)",
-              40.0, 15.0, 80.0),
+              40.0, 15.0, 80.0, lean_extent=True),
     ParamSpec("time_limit_s", "s", "time allowed to get the ball into the hole", 10.0, 3.0, 30.0,
               harder_when="lower"),
     ParamSpec("centre_radius_pct", "% LOS", "size of the centre zone before the first ball",
