@@ -133,6 +133,12 @@ class Catch:
         return "Catch the fish, avoid the rocks"
 
     # --- stepping ----------------------------------------------------------------------
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if m.get("object") == "rock":
+            return "Nice dodge!" if outcome.success else "Oops, a rock: move aside next time"
+        return "Caught it!" if outcome.success else "Missed: slide under the fish a little sooner"
+
     def step(self, world: CatchWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         world.position = (axes.lean_x, axes.lean_y)
         world.t_s = t_s

@@ -181,6 +181,16 @@ class Rhythm:
         return f"Shift your weight {word} on the beat"
 
     # --- stepping ----------------------------------------------------------------------
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if outcome.success:
+            return "On the beat!"
+        if not m.get("reached_target"):
+            return "Lean a little further to reach the circle"
+        if m.get("timing_error_s", 0.0) > 0:
+            return "A little late: move on the beat"
+        return "A little early: wait for the beat"
+
     def step(self, world: RhythmWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         previous = world.position
         world.position = (axes.lean_x, axes.lean_y)

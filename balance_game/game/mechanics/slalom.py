@@ -151,6 +151,14 @@ class Slalom:
             return "Stay in line for the gate"
         return "Lean right for the next gate" if offset > 0 else "Lean left for the next gate"
 
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if outcome.success:
+            return "Through the gate!"
+        if m.get("overshoot_pct", 0.0) > m.get("gate_width_pct", 100.0) / 2:
+            return "Just past it: stop your shift a little sooner"
+        return "Missed the gate: lean a little earlier"
+
     def step(self, world: SlalomWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         previous = world.position
         world.position = (axes.lean_x, axes.lean_y)

@@ -130,6 +130,14 @@ class Steady:
             return "Slow down"
         return "Keep the dot inside the circle"
 
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if outcome.success:
+            return "Still as a statue!" if not m.get("exits") else "Held it: well done!"
+        if m.get("offset_pct") and not m.get("held_s"):
+            return "Lean gently into the circle a little sooner"
+        return "Drifted out: small, slow corrections"
+
     def step(self, world: SteadyWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         previous = world.position
         world.position = (axes.lean_x, axes.lean_y)

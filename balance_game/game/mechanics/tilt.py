@@ -253,6 +253,14 @@ class Tilt:
         return "Lean to roll the ball into the hole"
 
     # --- stepping ----------------------------------------------------------------------
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if outcome.success:
+            return "In the hole!"
+        if m.get("roll_overs"):
+            return "Rolled over it: ease off near the hole"
+        return "Out of time: a steady lean keeps the ball rolling"
+
     def step(self, world: TiltWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         world.position = (axes.lean_x, axes.lean_y)
         world.t_s = t_s

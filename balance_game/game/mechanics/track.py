@@ -165,6 +165,14 @@ class Track:
             return "Slow down"
         return "Follow the yellow circle"
 
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if outcome.success:
+            return "Right with the circle!"
+        if (m.get("lag_s") or 0.0) > 0.3:
+            return "A little behind: move with the circle"
+        return "Keep the dot inside the moving circle"
+
     def step(self, world: TrackWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         previous = world.position
         world.position = (axes.lean_x, axes.lean_y)
