@@ -32,7 +32,7 @@ PARAMS = (
     ParamSpec("shift_pct", "% LOS",
               "how far the gates sit to either side of the middle (at most; some sit up to 15 % nearer)",
               35.0, 5.0, 90.0, lean_extent=True),
-    ParamSpec("gate_width_pct", "% LOS", "width of the gate opening", 40.0, 8.0, 100.0,
+    ParamSpec("gate_width_pct", "% LOS", "width of the gate opening", 40.0, 5.0, 100.0,
               harder_when="lower"),
     ParamSpec("gate_interval_s", "s", "time between one gate and the next", 3.5, 1.0, 8.0,
               harder_when="lower"),
