@@ -1,4 +1,5 @@
 import json
+import math
 import random
 
 import pytest
@@ -58,16 +59,82 @@ def test_a_capped_level_run_never_exceeds_the_caps():
     assert run.params()["distance_pct"] == 50
 
 
-def test_simulate_converges_and_difficulty_rises_with_ability(run_cli):
+def test_simulate_reports_how_difficulty_adapted(run_cli):
+    """The command's report; convergence itself is checked in-process below (faster)."""
+    result = run_cli("simulate", "--level", "reach-02", "--ability", "0.5", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == {"level", "ability", "trials", "target_success",
+                           "success_rate_last_half", "final_difficulty",
+                           "difficulty_trajectory"}
+    assert report["trials"] == 200 and len(report["difficulty_trajectory"]) == 200
+    assert abs(report["success_rate_last_half"] - 0.75) <= 0.07, report
+
+def _simulate(level_id: str, ability: float, seed: int, trials: int = 200) -> tuple[float, float]:
+    """What `balance-game simulate` reports, run in-process: (success in the last half, final)."""
+    import tempfile
+    from pathlib import Path
+
+    from balance_game.game.runner import RunRequest, run_game
+    from balance_game.game.scenes import GameOptions
+
+    options = GameOptions(headless=True, fast=True, seed=seed, level_id=level_id, device="sim",
+                          trials=trials)
+    with tempfile.TemporaryDirectory() as scratch:
+        summary = run_game(RunRequest(db_path=Path(scratch) / "sim.db", options=options,
+                                      player="Simulated", ability=ability))
+    records = summary.trials
+    assert len(records) == trials
+    last_half = records[trials // 2:]
+    return sum(r.success for r in last_half) / len(last_half), records[-1].difficulty
+
+
+# The issue's done-when: a reach, a slalom and a steady level, abilities 0.2 / 0.5 / 0.9, 200
+# trials, success over the last 100 within 0.07 of the target and the final difficulty rising with
+# ability. Several seeds, so a lucky one cannot pass it; docs/difficulty.md has the figures.
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize("level_id", ["reach-02", "slalom-02", "steady-02"])
+def test_staircase_converges_inside_the_range_for_every_ability(level_id, seed):
     finals = []
     for ability in (0.2, 0.5, 0.9):
-        result = run_cli("simulate", "--level", "reach-02", "--ability", str(ability), "--json")
-        assert result.returncode == 0, result.stderr
-        report = json.loads(result.stdout)
-        assert set(report) == {"level", "ability", "trials", "target_success",
-                               "success_rate_last_half", "final_difficulty",
-                               "difficulty_trajectory"}
-        assert report["trials"] == 200 and len(report["difficulty_trajectory"]) == 200
-        assert abs(report["success_rate_last_half"] - 0.75) <= 0.07, (ability, report)
-        finals.append(report["final_difficulty"])
-    assert finals[0] < finals[1] < finals[2]
+        rate, final = _simulate(level_id, ability, seed)
+        assert abs(rate - 0.75) <= 0.07, (level_id, seed, ability, rate, final)
+        assert 0.0 < final < 1.0, (level_id, seed, ability, final)  # not pinned at an end
+        finals.append(final)
+    assert finals[0] < finals[1] < finals[2], (level_id, seed, finals)
+
+
+def test_a_lean_cap_holds_every_lean_extent_parameter_of_every_level():
+    from balance_game.game.mechanics import MECHANICS
+    from balance_game.levels import load_levels
+
+    for mechanic in MECHANICS.values():  # every mechanic asks for some lean, and lets it be capped
+        assert any(p.lean_extent for p in mechanic.params), mechanic.name
+    for spec in load_levels():
+        run = LevelRun(spec, seed=0, difficulty=1.0, caps=Caps(max_lean_pct=40))
+        params = run.params()
+        for p in run.mechanic.params:
+            if p.lean_extent:
+                assert params[p.name] <= 40, (spec.id, p.name, params[p.name])
+
+
+def test_slalom_gates_and_track_paths_stay_within_their_lean_extent():
+    from balance_game.control import Axes
+    from balance_game.game.mechanics import MECHANICS
+
+    slalom = MECHANICS["slalom"]
+    params = {p.name: p.default for p in slalom.params} | {"shift_pct": 40.0}
+    world = slalom.new_world(params, n_trials=60, seed=3)
+    t = 0.0
+    while t < 120 and not slalom.finished(world):
+        t += 1 / 60
+        slalom.step(world, Axes(), 1 / 60, t)
+        assert all(abs(g.x) <= 0.40 + 1e-9 for g in world.gates)
+    track = MECHANICS["track"]
+    params = {p.name: p.default for p in track.params} | {"paths": ["wander"], "amplitude_pct": 40.0}
+    for seed in range(20):
+        world = track.new_world(params, n_trials=1, seed=seed)
+        track._go(world, 0.0)
+        segment = world.segment
+        steps = [segment.duration_s * i / 200 for i in range(201)]
+        assert max(math.hypot(*segment.at(u)) for u in steps) <= 0.40 + 1e-9

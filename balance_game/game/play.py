@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import deque
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from balance_game.devices.base import Goal
+from balance_game.game.mechanics.base import feedback_for
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.levels import LevelSpec
 from balance_game.render.theme import BACKGROUND
@@ -15,6 +16,15 @@ if TYPE_CHECKING:
 
 TRAIL_POINTS = 45  # about three quarters of a second of the marker's path
 FEEDBACK_S = 1.5
+QUICK_FEEDBACK_S = 0.8  # after a quick trial the next one is already under way: don't hide its prompt
+QUICK_TRIAL_S = 3.0
+
+
+def feedback_seconds(record: Any) -> float:
+    """How long the line after a trial stays up: briefly after quick trials (slalom gates, catches,
+    beats), where the next trial's instructions matter at once."""
+    quick = record.t_end_s - record.t_start_s < QUICK_TRIAL_S
+    return QUICK_FEEDBACK_S if quick else FEEDBACK_S
 
 
 class PlayScene(Scene):
@@ -45,8 +55,8 @@ class PlayScene(Scene):
 
         session = ctx.session
         for record in session.step(dt_s, ctx.t_s):
-            self.feedback = "Well done!" if record.success else "Never mind, next one!"
-            self.feedback_until_s = ctx.t_s + FEEDBACK_S
+            self.feedback = feedback_for(session.run.mechanic, record)
+            self.feedback_until_s = ctx.t_s + feedback_seconds(record)
             ctx.cue("success" if record.success else "miss")
         cues = getattr(session.run.world, "cues", None)
         while cues:

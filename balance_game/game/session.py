@@ -133,7 +133,12 @@ class GameSession:
 
     def judge(self, outcome: Any) -> tuple[bool, dict[str, Any]]:
         """Quality gate: a trial done with one foot off the board is not a success."""
-        shares = [s for t, s in self._foot_shares if outcome.t_start_s <= t <= outcome.t_end_s]
+        shares = []
+        for t, share in reversed(self._foot_shares):  # newest first: stop at the trial's start
+            if t < outcome.t_start_s:
+                break
+            if t <= outcome.t_end_s:
+                shares.append(share)
         if not shares:
             return outcome.success, {}
         lowest = min(shares)

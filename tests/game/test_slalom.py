@@ -53,7 +53,7 @@ def test_a_perfect_player_passes_every_gate_with_a_high_score():
         assert o.success and o.measures["gate_passed"] and o.score >= 95
         assert o.measures["lateral_error_pct"] == 0.0 and o.measures["overshoot_pct"] == 0.0
         assert abs(o.measures["timing_s"]) <= 0.05
-        assert 34 <= abs(o.measures["gate_x_pct"]) <= 46  # the set shift, +-15 %
+        assert 34 <= abs(o.measures["gate_x_pct"]) <= 40  # the set shift, up to 15 % nearer
         assert o.t_end_s - o.t_start_s <= 3.1  # one gate is one short trial
     assert outcomes[1].measures["lateral_shift_pct"] > 60  # from one side to the other
 

@@ -53,7 +53,7 @@ def month_db(tmp_path_factory):
         events = parse_sim_events("stepoff@2,return@3.5") if i % 4 == 1 else ()
         run_game(RunRequest(
             db_path=path, windowed=False, player=NAME if i != 5 else "Other", sim_events=events,
-            options=GameOptions(headless=True, fast=True, seconds=8 + i % 3, seed=i,
+            options=GameOptions(headless=True, fast=True, seconds=12 + i % 3, seed=i,
                                 level_id="reach-01", device="sim"),
         ))
     with Database(path) as db:

@@ -70,3 +70,22 @@ class Mechanic(Protocol):
         """A few plain words telling the player what to do right now."""
 
     def finished(self, world: Any) -> bool: ...
+
+    # Optional: ``feedback(outcome) -> str``, a few kind, specific words after a trial (e.g.
+    # "Missed the gate: lean a little earlier"). ``outcome`` has ``success`` and ``measures``
+    # (a TrialOutcome or the stored TrialRecord). Use ``feedback_for``, which falls back to the
+    # generic lines for a mechanic without it.
+
+
+GENERIC_SUCCESS = "Well done!"
+GENERIC_MISS = "Never mind, next one!"
+FOOT_UNLOADED = "Keep both feet on the board"
+
+
+def feedback_for(mechanic: Any, outcome: Any) -> str:
+    """What the play screen says after ``outcome``: the mechanic's own line, else a generic one."""
+    if not outcome.success and (outcome.measures or {}).get("foot_unloaded"):
+        return FOOT_UNLOADED  # the quality gate failed it, whatever the mechanic thought
+    own = getattr(mechanic, "feedback", None)
+    line = own(outcome) if callable(own) else ""
+    return line or (GENERIC_SUCCESS if outcome.success else GENERIC_MISS)

@@ -31,7 +31,8 @@ DODGE_MARGIN = 0.08
 EDGE = 0.9  # the furthest a competent player would go to dodge
 
 PARAMS = (
-    ParamSpec("spread_pct", "% LOS", "how far to the side the fish fall", 45.0, 15.0, 90.0),
+    ParamSpec("spread_pct", "% LOS", "how far to the side the fish fall", 45.0, 15.0, 90.0,
+              lean_extent=True),
     ParamSpec("fall_s", "s", "time an object takes to fall", 3.0, 0.8, 8.0, harder_when="lower"),
     ParamSpec("basket_pct", "% LOS", "half the basket's width", 14.0, 5.0, 35.0,
               harder_when="lower"),
@@ -132,6 +133,12 @@ class Catch:
         return "Catch the fish, avoid the rocks"
 
     # --- stepping ----------------------------------------------------------------------
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if m.get("object") == "rock":
+            return "Nice dodge!" if outcome.success else "Oops, a rock: move aside next time"
+        return "Caught it!" if outcome.success else "Missed: slide under the fish a little sooner"
+
     def step(self, world: CatchWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         world.position = (axes.lean_x, axes.lean_y)
         world.t_s = t_s

@@ -125,6 +125,14 @@ class Reach:
             return "Stand still in the middle to begin" if first else "Come back to the middle"
         return PROMPTS[world.phase]
 
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if outcome.success:
+            return "Well held!" if not m.get("hold_interruptions") else "Got it: well done!"
+        if m.get("time_to_target_s") is None:
+            return "Nearly: lean a little further"
+        return "You got there: now hold a little stiller"
+
     def step(self, world: ReachWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         previous = world.position
         world.position = (axes.lean_x, axes.lean_y)

@@ -38,7 +38,8 @@ ANTICIPATION_MAX_S = 0.5  # at most about one reaction time ahead of a predictab
 PARAMS = (
     ParamSpec("axis", "", "the axis of the shifts: LR (left-right) or FB (front-back); "
               "two entries alternate in blocks", ["LR"], choices=tuple(AXES)),
-    ParamSpec("amplitude_pct", "% LOS", "distance of each target from the middle", 35.0, 10.0, 85.0),
+    ParamSpec("amplitude_pct", "% LOS", "distance of each target from the middle", 35.0, 10.0, 85.0,
+              lean_extent=True),
     ParamSpec("pace_s", "s", "time per shift, peak to peak (3 slow, 2 medium, 1 fast)", 2.0, 0.8,
               4.0, harder_when="lower"),
     ParamSpec("target_radius_pct", "% LOS", "target size", 15.0, 5.0, 40.0, harder_when="lower"),
@@ -180,6 +181,16 @@ class Rhythm:
         return f"Shift your weight {word} on the beat"
 
     # --- stepping ----------------------------------------------------------------------
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if outcome.success:
+            return "On the beat!"
+        if not m.get("reached_target"):
+            return "Lean a little further to reach the circle"
+        if m.get("timing_error_s", 0.0) > 0:
+            return "A little late: move on the beat"
+        return "A little early: wait for the beat"
+
     def step(self, world: RhythmWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         previous = world.position
         world.position = (axes.lean_x, axes.lean_y)

@@ -21,16 +21,18 @@ from balance_game.game.mechanics.base import ParamSpec, TrialOutcome
 from balance_game.game.mechanics.common import SETTLE_S, add_cue, clamp01, rnd, settle
 
 MOVE_SHARE = 0.6  # the ideal line completes each shift in this share of the time between gates
-SHIFT_JITTER = 0.15  # gates sit within +-15 % of the set shift, so the course is not a metronome
+SHIFT_JITTER = 0.15  # gates sit up to 15 % nearer than the set shift (never further: it is a
+# lean extent a therapist may cap), so the course is not a metronome
 MAX_GATE_X = 0.95  # no gate asks for more than 95 % of the player's limits
 SPEED_TAU_S = 0.25
 CENTRE_Y_LIMIT = 0.5  # leaning further forward or back than this gets a reminder
 KEEP_RESULTS = 4  # gates already reached, kept for the view to scroll off the screen
 
 PARAMS = (
-    ParamSpec("shift_pct", "% LOS", "how far the gates sit to either side of the middle", 35.0, 5.0,
-              90.0),
-    ParamSpec("gate_width_pct", "% LOS", "width of the gate opening", 40.0, 8.0, 100.0,
+    ParamSpec("shift_pct", "% LOS",
+              "how far the gates sit to either side of the middle (at most; some sit up to 15 % nearer)",
+              35.0, 5.0, 90.0, lean_extent=True),
+    ParamSpec("gate_width_pct", "% LOS", "width of the gate opening", 40.0, 5.0, 100.0,
               harder_when="lower"),
     ParamSpec("gate_interval_s", "s", "time between one gate and the next", 3.5, 1.0, 8.0,
               harder_when="lower"),
@@ -149,6 +151,14 @@ class Slalom:
             return "Stay in line for the gate"
         return "Lean right for the next gate" if offset > 0 else "Lean left for the next gate"
 
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if outcome.success:
+            return "Through the gate!"
+        if m.get("overshoot_pct", 0.0) > m.get("gate_width_pct", 100.0) / 2:
+            return "Just past it: stop your shift a little sooner"
+        return "Missed the gate: lean a little earlier"
+
     def step(self, world: SlalomWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         previous = world.position
         world.position = (axes.lean_x, axes.lean_y)
@@ -201,7 +211,7 @@ class Slalom:
             if t_cross - p["preview_s"] > t_s:
                 return
             half_width = p["gate_width_pct"] / 200.0
-            shift = p["shift_pct"] / 100.0 * world.rng.uniform(1.0 - SHIFT_JITTER, 1.0 + SHIFT_JITTER)
+            shift = p["shift_pct"] / 100.0 * world.rng.uniform(1.0 - SHIFT_JITTER, 1.0)
             x = world.side * min(shift, MAX_GATE_X)
             world.side = -world.side
             world.gates.append(Gate(

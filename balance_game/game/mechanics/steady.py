@@ -43,7 +43,8 @@ PARAMS = (
     ParamSpec("hold_s", "s", "time to stay inside the zone", 4.0, 1.0, 10.0),
     ParamSpec("max_out_s", "s", "time allowed outside the zone before the try fails", 1.0, 0.1, 5.0,
               harder_when="lower"),
-    ParamSpec("offset_pct", "% LOS", "how far from the middle the zone sits", 0.0, 0.0, 60.0),
+    ParamSpec("offset_pct", "% LOS", "how far from the middle the zone sits", 0.0, 0.0, 60.0,
+              lean_extent=True),
 )
 
 
@@ -128,6 +129,14 @@ class Steady:
         if world.speed > SLOW_DOWN_SPEED:
             return "Slow down"
         return "Keep the dot inside the circle"
+
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if outcome.success:
+            return "Still as a statue!" if not m.get("exits") else "Held it: well done!"
+        if m.get("offset_pct") and not m.get("held_s"):
+            return "Lean gently into the circle a little sooner"
+        return "Drifted out: small, slow corrections"
 
     def step(self, world: SteadyWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         previous = world.position

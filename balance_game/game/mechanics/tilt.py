@@ -48,7 +48,7 @@ PARAMS = (
     ParamSpec("hole_radius_pct", "% cell", "size of the hole, as a share of a maze cell",
               34.0, 20.0, 48.0, harder_when="lower"),
     ParamSpec("full_tilt_pct", "% LOS", "lean that tilts the table fully (more = bigger leans)",
-              40.0, 15.0, 80.0),
+              40.0, 15.0, 80.0, lean_extent=True),
     ParamSpec("time_limit_s", "s", "time allowed to get the ball into the hole", 10.0, 3.0, 30.0,
               harder_when="lower"),
     ParamSpec("centre_radius_pct", "% LOS", "size of the centre zone before the first ball",
@@ -253,6 +253,14 @@ class Tilt:
         return "Lean to roll the ball into the hole"
 
     # --- stepping ----------------------------------------------------------------------
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if outcome.success:
+            return "In the hole!"
+        if m.get("roll_overs"):
+            return "Rolled over it: ease off near the hole"
+        return "Out of time: a steady lean keeps the ball rolling"
+
     def step(self, world: TiltWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         world.position = (axes.lean_x, axes.lean_y)
         world.t_s = t_s

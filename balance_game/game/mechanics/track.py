@@ -32,7 +32,8 @@ TWO_PI = 2.0 * math.pi
 PARAMS = (
     ParamSpec("paths", "", "path shapes, cycled in a shuffled order", ["line", "circle"],
               choices=PATHS),
-    ParamSpec("amplitude_pct", "% LOS", "how far from the middle the path goes", 30.0, 5.0, 90.0),
+    ParamSpec("amplitude_pct", "% LOS", "how far from the middle the path goes", 30.0, 5.0, 90.0,
+              lean_extent=True),
     ParamSpec("period_s", "s", "time for one lap of the path: the length of a try (lower is faster)",
               6.0, 2.0, 12.0, harder_when="lower"),
     ParamSpec("target_radius_pct", "% LOS", "size of the moving circle", 18.0, 4.0, 40.0,
@@ -74,6 +75,9 @@ class Segment:
             half = len(self.wander) // 2
             x = sum(w * math.sin(f * s + p) for w, f, p in self.wander[:half])
             y = sum(w * math.sin(f * s + p) for w, f, p in self.wander[half:])
+            reach = math.hypot(x, y)
+            if reach > 1.0:  # each axis stays within 1, a diagonal could not: keep to the amplitude
+                x, y = x / reach, y / reach
         c, sn = math.cos(self.angle), math.sin(self.angle)
         k = self.amplitude * self.envelope(u)
         return k * (x * c - y * sn), k * (x * sn + y * c)
@@ -160,6 +164,14 @@ class Track:
         if world.speed > 1.5 * target_speed + 0.3:
             return "Slow down"
         return "Follow the yellow circle"
+
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if outcome.success:
+            return "Right with the circle!"
+        if (m.get("lag_s") or 0.0) > 0.3:
+            return "A little behind: move with the circle"
+        return "Keep the dot inside the moving circle"
 
     def step(self, world: TrackWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         previous = world.position
