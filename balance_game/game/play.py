@@ -14,6 +14,9 @@ from balance_game.render.theme import BACKGROUND
 if TYPE_CHECKING:
     import pygame
 
+# A mechanic's own outcome cues give way to the trial's record, which also knows the quality
+# gate's verdict (a catch made with one foot off the board is a miss).
+OUTCOME_CUES = frozenset({"hit", "miss", "dodge", "gate"})
 TRAIL_POINTS = 45  # about three quarters of a second of the marker's path
 FEEDBACK_S = 1.5
 QUICK_FEEDBACK_S = 0.8  # after a quick trial the next one is already under way: don't hide its prompt
@@ -60,7 +63,9 @@ class PlayScene(Scene):
             ctx.cue("success" if record.success else "miss")
         cues = getattr(session.run.world, "cues", None)
         while cues:
-            ctx.cue(cues.pop(0))
+            cue = cues.pop(0)
+            if cue not in OUTCOME_CUES:  # the trial's own sound (above) says how it went
+                ctx.cue(cue)
         if session.pause.paused:
             ctx.cue("pause")
             stack.push(PauseOverlay())
