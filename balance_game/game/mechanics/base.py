@@ -6,6 +6,7 @@ reports finished trials. It never imports pygame; its renderer lives in ``render
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -89,3 +90,23 @@ def feedback_for(mechanic: Any, outcome: Any) -> str:
     own = getattr(mechanic, "feedback", None)
     line = own(outcome) if callable(own) else ""
     return line or (GENERIC_SUCCESS if outcome.success else GENERIC_MISS)
+
+
+class Rules:
+    """What every mechanic's rules share: a world dataclass made from the parameters and a seed,
+    parameter changes waiting for the next trial, and "done" as the last phase.
+
+    A world type takes ``params``, ``n_trials`` and ``rng`` and has ``pending_params`` and
+    ``phase``; a mechanic whose world needs more at birth overrides ``new_world``.
+    """
+
+    world_type: type
+
+    def new_world(self, params: Mapping[str, Any], n_trials: int, seed: int) -> Any:
+        return self.world_type(params=dict(params), n_trials=n_trials, rng=random.Random(seed))
+
+    def set_params(self, world: Any, params: Mapping[str, Any]) -> None:
+        world.pending_params = dict(params)
+
+    def finished(self, world: Any) -> bool:
+        return world.phase == "done"

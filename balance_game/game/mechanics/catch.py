@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from balance_game.control import Axes
 from balance_game.devices.base import Goal
-from balance_game.game.mechanics.base import ParamSpec, TrialOutcome
+from balance_game.game.mechanics.base import ParamSpec, Rules, TrialOutcome
 
 SETTLE_S = 0.5
 GAP_S = 0.6  # between one object landing and the next appearing
@@ -93,26 +92,18 @@ class CatchWorld:
         return min(1.0, max(0.0, (self.t_s - obj.t_appear_s) / obj.fall_s))
 
 
-class Catch:
+class Catch(Rules):
+    world_type = CatchWorld
     name = "catch"
     title = "Catch"
     params = PARAMS
     score_measures = ("reaction_time_s", "lateral_shift_pct", "miss_distance_pct")
-
-    def new_world(self, params: Mapping[str, Any], n_trials: int, seed: int) -> CatchWorld:
-        return CatchWorld(params=dict(params), n_trials=n_trials, rng=random.Random(seed))
-
-    def set_params(self, world: CatchWorld, params: Mapping[str, Any]) -> None:
-        world.pending_params = dict(params)
 
     def abort_trial(self, world: CatchWorld) -> None:
         if world.phase in ("fall", "gap"):
             world.current = None
             world.phase = "centre"
             world.settle_s = 0.0
-
-    def finished(self, world: CatchWorld) -> bool:
-        return world.phase == "done"
 
     def goal(self, world: CatchWorld) -> Goal | None:
         if world.phase == "fall" and world.current is not None:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from balance_game.control import Axes
 from balance_game.devices.base import Goal
-from balance_game.game.mechanics.base import ParamSpec, TrialOutcome
+from balance_game.game.mechanics.base import ParamSpec, Rules, TrialOutcome
 
 DIRECTIONS: dict[str, tuple[float, float]] = {
     "F": (0.0, 1.0), "FR": (math.sqrt(0.5), math.sqrt(0.5)), "R": (1.0, 0.0),
@@ -92,24 +91,16 @@ PROMPTS = {
 }
 
 
-class Reach:
+class Reach(Rules):
+    world_type = ReachWorld
     name = "reach"
     title = "Reach"
     params = PARAMS
     score_measures = ("time_to_target_s", "path_straightness", "hold_sway_pct")
 
-    def new_world(self, params: Mapping[str, Any], n_trials: int, seed: int) -> ReachWorld:
-        return ReachWorld(params=dict(params), n_trials=n_trials, rng=random.Random(seed))
-
-    def set_params(self, world: ReachWorld, params: Mapping[str, Any]) -> None:
-        world.pending_params = dict(params)
-
     def abort_trial(self, world: ReachWorld) -> None:
         if world.phase in ("reach", "hold"):
             self._back_to_centre(world)
-
-    def finished(self, world: ReachWorld) -> bool:
-        return world.phase == "done"
 
     def goal(self, world: ReachWorld) -> Goal | None:
         if world.phase in ("reach", "hold"):

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from balance_game.control import Axes
 from balance_game.devices.base import Goal
-from balance_game.game.mechanics.base import ParamSpec, TrialOutcome
+from balance_game.game.mechanics.base import ParamSpec, Rules, TrialOutcome
 
 AXES: dict[str, tuple[float, float]] = {"LR": (1.0, 0.0), "FB": (0.0, 1.0)}
 WORDS = {("LR", 1): "right", ("LR", -1): "left", ("FB", 1): "forward", ("FB", -1): "back"}
@@ -138,25 +137,17 @@ class RhythmWorld:
         return min(1.0, max(0.0, (self.t_s - self.beat_t_s) / span))
 
 
-class Rhythm:
+class Rhythm(Rules):
+    world_type = RhythmWorld
     name = "rhythm"
     title = "Rhythm shifts"
     params = PARAMS
     score_measures = ("on_axis_velocity_pct_s", "directional_control_pct", "timing_error_s")
 
-    def new_world(self, params: Mapping[str, Any], n_trials: int, seed: int) -> RhythmWorld:
-        return RhythmWorld(params=dict(params), n_trials=n_trials, rng=random.Random(seed))
-
-    def set_params(self, world: RhythmWorld, params: Mapping[str, Any]) -> None:
-        world.pending_params = dict(params)
-
     def abort_trial(self, world: RhythmWorld) -> None:
         if world.phase in ("countin", "shift"):
             world.started = world.trial_index  # shifts not yet judged are dropped
             self._to_centre(world)
-
-    def finished(self, world: RhythmWorld) -> bool:
-        return world.phase == "done"
 
     def goal(self, world: RhythmWorld) -> Goal | None:
         if world.phase == "centre":

@@ -17,7 +17,7 @@ from typing import Any
 
 from balance_game.control import Axes
 from balance_game.devices.base import Goal
-from balance_game.game.mechanics.base import ParamSpec, TrialOutcome
+from balance_game.game.mechanics.base import ParamSpec, Rules, TrialOutcome
 from balance_game.game.mechanics.common import SETTLE_S, add_cue, clamp01, rnd, settle
 
 MOVE_SHARE = 0.6  # the ideal line completes each shift in this share of the time between gates
@@ -102,7 +102,8 @@ class SlalomWorld:
 PROMPTS = {"done": "Level complete"}
 
 
-class Slalom:
+class Slalom(Rules):
+    world_type = SlalomWorld
     name = "slalom"
     title = "Slalom"
     params = PARAMS
@@ -113,18 +114,12 @@ class Slalom:
         return SlalomWorld(params=dict(params), n_trials=n_trials, rng=rng,
                            side=rng.choice((-1.0, 1.0)))
 
-    def set_params(self, world: SlalomWorld, params: Mapping[str, Any]) -> None:
-        world.pending_params = dict(params)
-
     def abort_trial(self, world: SlalomWorld) -> None:
         if world.phase == "ski":
             world.gates = []
             world.generated = world.trial_index
             world.phase = "centre"
             world.settle_s = 0.0
-
-    def finished(self, world: SlalomWorld) -> bool:
-        return world.phase == "done"
 
     def goal(self, world: SlalomWorld) -> Goal | None:
         gate = world.next_gate

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from balance_game.control import Axes
 from balance_game.devices.base import Goal
-from balance_game.game.mechanics.base import ParamSpec, TrialOutcome
+from balance_game.game.mechanics.base import ParamSpec, Rules, TrialOutcome
 from balance_game.game.mechanics.common import (
     SETTLE_S,
     add_cue,
@@ -89,24 +88,16 @@ class SteadyWorld:
         return min(1.0, self.out_s / self.params["max_out_s"])
 
 
-class Steady:
+class Steady(Rules):
+    world_type = SteadyWorld
     name = "steady"
     title = "Steady"
     params = PARAMS
     score_measures = ("time_in_zone_pct", "sway_area_pct2", "mean_speed_pct_s")
 
-    def new_world(self, params: Mapping[str, Any], n_trials: int, seed: int) -> SteadyWorld:
-        return SteadyWorld(params=dict(params), n_trials=n_trials, rng=random.Random(seed))
-
-    def set_params(self, world: SteadyWorld, params: Mapping[str, Any]) -> None:
-        world.pending_params = dict(params)
-
     def abort_trial(self, world: SteadyWorld) -> None:
         if world.phase in ("move", "hold"):
             self._back_to_centre(world)
-
-    def finished(self, world: SteadyWorld) -> bool:
-        return world.phase == "done"
 
     def goal(self, world: SteadyWorld) -> Goal | None:
         if world.phase in ("move", "hold"):

@@ -22,7 +22,7 @@ from typing import Any
 
 from balance_game.control import Axes
 from balance_game.devices.base import Goal
-from balance_game.game.mechanics.base import ParamSpec, TrialOutcome
+from balance_game.game.mechanics.base import ParamSpec, Rules, TrialOutcome
 
 COLS, ROWS = 7, 4  # maze size in cells; the board is COLS x ROWS units, y up
 START_CELL = (3, 1)
@@ -208,7 +208,8 @@ class TiltWorld:
         return self.phase == "roll" and near and self.speed > CAPTURE_SPEED
 
 
-class Tilt:
+class Tilt(Rules):
+    world_type = TiltWorld
     name = "tilt"
     title = "Table tilt"
     params = PARAMS
@@ -220,17 +221,11 @@ class Tilt:
         return TiltWorld(params=dict(params), n_trials=n_trials, rng=rng, maze=maze,
                          walls=maze.wall_segments())
 
-    def set_params(self, world: TiltWorld, params: Mapping[str, Any]) -> None:
-        world.pending_params = dict(params)
-
     def abort_trial(self, world: TiltWorld) -> None:
         if world.phase in ("ready", "roll"):
             self._park_ball(world)
             world.phase = "centre"
             world.settle_s = 0.0
-
-    def finished(self, world: TiltWorld) -> bool:
-        return world.phase == "done"
 
     def goal(self, world: TiltWorld) -> Goal | None:
         if world.phase == "centre":

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from balance_game.control import Axes
 from balance_game.devices.base import Goal
-from balance_game.game.mechanics.base import ParamSpec, TrialOutcome
+from balance_game.game.mechanics.base import ParamSpec, Rules, TrialOutcome
 from balance_game.game.mechanics.common import SETTLE_S, add_cue, clamp01, rnd, settle
 
 PATHS = ("line", "circle", "eight", "wander")
@@ -122,26 +121,18 @@ class TrackWorld:
         return self.on_s / self.total_s if self.total_s > 0 else 0.0
 
 
-class Track:
+class Track(Rules):
+    world_type = TrackWorld
     name = "track"
     title = "Track"
     params = PARAMS
     score_measures = ("time_on_target_pct", "tracking_error_pct", "lag_s")
-
-    def new_world(self, params: Mapping[str, Any], n_trials: int, seed: int) -> TrackWorld:
-        return TrackWorld(params=dict(params), n_trials=n_trials, rng=random.Random(seed))
-
-    def set_params(self, world: TrackWorld, params: Mapping[str, Any]) -> None:
-        world.pending_params = dict(params)
 
     def abort_trial(self, world: TrackWorld) -> None:
         if world.phase == "track":
             world.phase = "centre"
             world.segment = None
             world.settle_s = 0.0
-
-    def finished(self, world: TrackWorld) -> bool:
-        return world.phase == "done"
 
     def goal(self, world: TrackWorld) -> Goal | None:
         if world.phase == "track":
