@@ -208,7 +208,8 @@ def _prepare_standard(t: np.ndarray, x: np.ndarray, y: np.ndarray) -> Prepared:
     _check_span(res.n_kept, float(res.t_s[-1] - res.t_s[0]) if len(res.t_s) else 0.0, len(t))
     fs = res.fs_hz
     min_len = min_filter_length()
-    runs = [r for r in finite_runs(res.x_mm) if r.stop - r.start >= min_len]
+    stretches = finite_runs(res.x_mm) if res.gaps_s else [slice(0, len(res.t_s))]
+    runs = [r for r in stretches if r.stop - r.start >= min_len]
     n_good = sum(r.stop - r.start for r in runs)
     lost = 1.0 - n_good / len(res.t_s)
     if lost > MAX_GAP_FRACTION:
