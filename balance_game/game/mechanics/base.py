@@ -110,3 +110,13 @@ class Rules:
 
     def finished(self, world: Any) -> bool:
         return world.phase == "done"
+
+    def waiting_prompt(self, world: Any) -> str | None:
+        """The words every mechanic says between trials and at the end, or None mid-trial."""
+        if world.phase == "done":
+            return "Level complete"
+        if world.phase == "centre":
+            if world.trial_index == 0:
+                return "Stand still in the middle to begin"
+            return "Come back to the middle"
+        return None

@@ -115,10 +115,9 @@ class Catch(Rules):
         return None
 
     def prompt(self, world: CatchWorld) -> str:
-        if world.phase == "centre":
-            return "Stand still in the middle to begin"
-        if world.phase == "done":
-            return "Level complete"
+        waiting = self.waiting_prompt(world)
+        if waiting:
+            return waiting
         if world.phase == "fall" and world.current is not None:
             return "Catch the fish!" if world.current.kind == "fish" else "Dodge the rock!"
         return "Catch the fish, avoid the rocks"

@@ -87,7 +87,6 @@ class ReachWorld:
 PROMPTS = {
     "reach": "Lean toward the yellow circle",
     "hold": "Hold still...",
-    "done": "Level complete",
 }
 
 
@@ -111,10 +110,7 @@ class Reach(Rules):
         return None
 
     def prompt(self, world: ReachWorld) -> str:
-        if world.phase == "centre":
-            first = world.trial_index == 0
-            return "Stand still in the middle to begin" if first else "Come back to the middle"
-        return PROMPTS[world.phase]
+        return self.waiting_prompt(world) or PROMPTS[world.phase]
 
     def feedback(self, outcome: Any) -> str:
         m = outcome.measures

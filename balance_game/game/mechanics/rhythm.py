@@ -158,11 +158,9 @@ class Rhythm(Rules):
         return Goal(x, y, precision=world.radius * 0.5)
 
     def prompt(self, world: RhythmWorld) -> str:
-        if world.phase == "centre":
-            return "Stand still in the middle to begin" if world.trial_index == 0 \
-                else "Come back to the middle"
-        if world.phase == "done":
-            return "Level complete"
+        waiting = self.waiting_prompt(world)
+        if waiting:
+            return waiting
         shift = world.current
         if shift is None:
             return "Listen to the beat"

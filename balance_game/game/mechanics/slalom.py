@@ -99,7 +99,6 @@ class SlalomWorld:
         return self.gates[0] if self.gates else None
 
 
-PROMPTS = {"done": "Level complete"}
 
 
 class Slalom(Rules):
@@ -133,12 +132,12 @@ class Slalom(Rules):
         return None
 
     def prompt(self, world: SlalomWorld) -> str:
-        if world.phase == "centre":
-            first = world.trial_index == 0
-            return "Stand still in the middle to begin" if first else "Come back to the middle"
+        waiting = self.waiting_prompt(world)
+        if waiting:
+            return waiting
         gate = world.next_gate
         if world.phase != "ski" or gate is None:
-            return PROMPTS.get(world.phase, "")
+            return ""
         if abs(world.position[1]) > CENTRE_Y_LIMIT:
             return "Keep your weight centred"
         offset = gate.x - world.position[0]

@@ -108,11 +108,9 @@ class Steady(Rules):
         return None
 
     def prompt(self, world: SteadyWorld) -> str:
-        if world.phase == "done":
-            return "Level complete"
-        if world.phase == "centre":
-            first = world.trial_index == 0
-            return "Stand still in the middle to begin" if first else "Come back to the middle"
+        waiting = self.waiting_prompt(world)
+        if waiting:
+            return waiting
         if world.phase == "move":
             return "Lean gently into the yellow circle"
         if not world.inside:

@@ -237,12 +237,11 @@ class Tilt(Rules):
         return Goal(tx * world.full_tilt, ty * world.full_tilt, precision=world.full_tilt * 0.15)
 
     def prompt(self, world: TiltWorld) -> str:
-        if world.phase == "centre":
-            return "Stand still in the middle to begin"
+        waiting = self.waiting_prompt(world)
+        if waiting:
+            return waiting
         if world.phase == "ready":
             return "Here comes a new ball"
-        if world.phase == "done":
-            return "Level complete"
         if world.too_fast_near_hole:
             return "Slow down"
         return "Lean to roll the ball into the hole"

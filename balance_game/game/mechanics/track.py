@@ -143,11 +143,9 @@ class Track(Rules):
         return None
 
     def prompt(self, world: TrackWorld) -> str:
-        if world.phase == "done":
-            return "Level complete"
-        if world.phase == "centre":
-            first = world.trial_index == 0
-            return "Stand still in the middle to begin" if first else "Come back to the middle"
+        waiting = self.waiting_prompt(world)
+        if waiting:
+            return waiting
         if world.inside:
             return "Keep the dot inside the circle"
         segment = world.segment
