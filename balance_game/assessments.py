@@ -72,9 +72,10 @@ def los_steps(limits: Limits) -> list[Step]:
                           LOS_BASELINE_S, record=True, wait_still=True, phase="baseline"))
         steps.append(Step(f"los-{direction}", f"Lean {words} and hold",
                           "Keep your feet flat and your body straight; move at the ankles.",
-                          LOS_TRIAL_S, goal=(ux, uy), record=True, cue="beat", phase="go"))
+                          LOS_TRIAL_S, goal=(ux, uy), record=True, cue="beat", phase="go",
+                          far_leans=True))
         steps.append(Step(f"return-{direction}", "Come back to the middle", "Relax for a moment.",
-                          2.0))
+                          2.0, far_leans=True))
     return steps
 
 

@@ -122,7 +122,7 @@ def watch(device: str, seconds: float) -> None:
                 click.echo(f"\r\x1b[2K{_status_line(samples[-1], len(arrivals))}", nl=False)
             time.sleep(0.05)
     except KeyboardInterrupt:
-        pass
+        pass  # Ctrl-C is how a person ends the watch: a clean exit, not an error
     finally:
         source.close()
         click.echo("")

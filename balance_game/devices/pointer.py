@@ -46,7 +46,7 @@ class _Steered:
         del goal  # a person is steering
 
     def close(self) -> None:
-        pass
+        """Nothing to release: no device is held open."""
 
     def poll(self, t_s: float) -> list[Sample | DeviceStatus]:
         out: list[Sample | DeviceStatus] = []

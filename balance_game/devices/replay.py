@@ -36,7 +36,7 @@ class ReplaySource:
         del goal
 
     def close(self) -> None:
-        pass
+        """Nothing to release: no device is held open."""
 
     def poll(self, t_s: float) -> list[Sample | DeviceStatus]:
         out: list[Sample | DeviceStatus] = []

@@ -28,7 +28,6 @@ BOARD_HALF_AP_MM = 119.0
 SWAY_TAU_S = 0.6  # correlation time of the sway disturbance
 SWAY_SMOOTH_S = 0.35  # the body filters the disturbance: COP stays a smooth signal
 AIM_TAU_S = 2.0  # how slowly a player's aiming error wanders
-PLAN_HZ = (0.35, 0.65)  # voluntary movement speed: natural frequency = a + b * ability
 MOTION_WINDOW_S = 0.1  # how long a look at a moving target judges its speed
 JUMP_LEAN = 0.15  # a goal that moves further than this in that time has jumped, not moved
 
@@ -43,12 +42,20 @@ class Ability:
     aim_error: float  # SD of where the player aims, in lean units
     sway_mm: float  # SD of quiet-stance sway of the COM
     lapse_rate_hz: float  # occasional momentary losses of control
+    plan_hz: float  # speed of voluntary movements (natural frequency of the intended path)
+    lead_s: float  # how far ahead a predictable moving target is led
 
     @classmethod
     def from_level(cls, ability: float) -> Ability:
         a = min(1.0, max(0.0, ability))
+        reaction_s = 0.20 + 0.45 * (1.0 - a)
+        plan_hz = 0.35 + 0.65 * a
+        # an abler player leads a moving target by more of their own lag
+        own_lag_s = reaction_s + 1.5 / (2.0 * math.pi * plan_hz)
         return cls(
-            reaction_s=0.20 + 0.45 * (1.0 - a),
+            reaction_s=reaction_s,
+            plan_hz=plan_hz,
+            lead_s=(0.4 + 0.5 * a) * own_lag_s,
             natural_hz=0.45 + 1.05 * a,
             damping=0.55 + 0.35 * a,
             aim_error=0.02 + 0.10 * (1.0 - a),
@@ -75,7 +82,6 @@ class SimulatedPlayer:
         self.name = f"simulated player (ability {ability:.2f})"
         self.limits = limits
         self.ability = Ability.from_level(ability)
-        self.ability_level = ability
         self.weight_kg = weight_kg
         self.rng = random.Random(seed)
         self.events = sorted(events, key=lambda e: e.t_s)
@@ -171,15 +177,9 @@ class SimulatedPlayer:
         goal, (vx, vy) = self._perceived_goal()
         if goal is None:
             return (0.0, 0.0)
-        lead = self._lead_s()
+        lead = self.ability.lead_s
         return self.limits.to_mm(goal.lean_x + vx * lead + self.aim_error[0],
                                  goal.lean_y + vy * lead + self.aim_error[1])
-
-    def _lead_s(self) -> float:
-        """How far ahead a moving target is led: more of the own lag the abler the player."""
-        a = min(1.0, max(0.0, self.ability_level))
-        own_lag_s = self.ability.reaction_s + 1.5 / (2.0 * math.pi * (PLAN_HZ[0] + PLAN_HZ[1] * a))
-        return (0.4 + 0.5 * a) * own_lag_s
 
     def _advance(self, dt: float) -> tuple[float, float]:
         aim_mm = self._aim_mm(dt)
@@ -193,7 +193,7 @@ class SimulatedPlayer:
         kick = a.sway_mm * math.sqrt(1.0 - decay * decay)
         smooth = 1.0 - math.exp(-dt / SWAY_SMOOTH_S)
         cop = [0.0, 0.0]
-        wp = 2.0 * math.pi * (PLAN_HZ[0] + PLAN_HZ[1] * min(1.0, max(0.0, self.ability_level)))
+        wp = 2.0 * math.pi * a.plan_hz
         ease = 1.0 - math.exp(-dt * wp)
         for i in range(2):
             # the intended path: the aim eased in, then a critically damped approach to it, so

@@ -8,6 +8,7 @@ stream.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -190,10 +191,9 @@ class WiiBoardLink:
     def close(self) -> None:
         """LED off, then let go; a board that is already gone is fine."""
         try:
-            for report in self._profile.power_off_reports:
-                _send(self._device, report)
-        except DeviceGone:
-            pass
+            with contextlib.suppress(DeviceGone):
+                for report in self._profile.power_off_reports:
+                    _send(self._device, report)
         finally:
             self._device.close()
 

@@ -12,13 +12,12 @@ from balance_game.assessments import (
     summarise,
     symmetry_results,
 )
-from balance_game.devices.base import Goal, Sample
+from balance_game.devices.base import Goal
 from balance_game.game.protocols import ProtocolRun
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.render.text import draw_text
 from balance_game.render.theme import ACCENT, BACKGROUND, PLAYER, TEXT, TEXT_DIM
 from balance_game.storage.assessments import save_assessment, update_limits
-from balance_game.storage.sessions import quantize
 
 if TYPE_CHECKING:
     import pygame
@@ -89,10 +88,9 @@ class AssessScene(Scene):
             return
         session = ctx.session
         step = self.run.step
-        session.maximal_leans = step is not None and step.key.startswith(("los-", "return-"))
+        session.maximal_leans = step is not None and step.far_leans
         session.step(dt_s, ctx.t_s)
-        samples = [quantize(session.oriented(i)) for i in ctx.frame.items
-                   if isinstance(i, Sample)]
+        samples = session.new_samples
         recording = self._recording()
         self.run.update(ctx.t_s, dt_s, samples, session.axes, set(session.pause.reasons))
         if recording != self._recording():  # mark each recorded stretch in the session's events

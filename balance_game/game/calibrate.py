@@ -25,18 +25,13 @@ class CalibrateScene(AssessScene):
     def result_kind(self) -> str:
         return "los"  # the calibration's lean test is a LOS test like any other
 
-    @property
-    def has_load_cells(self) -> bool:
-        return self._load_cells
-
     def build_steps(self, ctx: GameContext) -> list:
-        self._load_cells = ctx.source.kind in ("board", "sim")
         self.orientation = ctx.session.orientation
-        return calibration_steps(ctx.control.limits, self._load_cells)
+        return calibration_steps(ctx.control.limits, ctx.source.kind in ("board", "sim"))
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack) -> None:
         step = self.run.step if self.run else None
-        zeroing = step is not None and step.key == "tare"
+        zeroing = step is not None and step.off_board
         ctx.session.step_off_expected = zeroing or (step is not None and step.wait_load == "loaded")
         if zeroing and self.run.started and self.run.elapsed_s == 0.0:
             start = getattr(ctx.source, "start_tare", None)

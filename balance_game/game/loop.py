@@ -13,6 +13,7 @@ from typing import Any
 
 import pygame
 
+from balance_game.devices.base import Sample
 from balance_game.game.actions import action_for_event
 from balance_game.game.clock import FakeClock, RealClock
 from balance_game.game.help import HelpOverlay
@@ -83,14 +84,12 @@ class GameLoop:
         items = ctx.source.poll(t_s)
         if ctx.session is not None:
             ctx.session.ingest(items, t_s)
-        axes, raw = ctx.frame.axes, ctx.frame.raw_lean
-        last = next((i for i in reversed(items) if hasattr(i, "cop_x_mm")), None)
-        if ctx.session is not None and ctx.session.last_sample is not None:
-            last = ctx.session.last_sample  # oriented to the player, as the game sees it
-        if last is not None:
-            axes = ctx.control.axes(last.cop_x_mm, last.cop_y_mm)
-            raw = ctx.control.lean_ratio(last.cop_x_mm, last.cop_y_mm)
-        ctx.frame = FrameInput(items, axes, raw)
+        if ctx.session is not None:
+            axes = ctx.session.axes  # oriented to the player, as the game sees it
+        else:
+            last = next((i for i in reversed(items) if isinstance(i, Sample)), None)
+            axes = ctx.control.axes(last.cop_x_mm, last.cop_y_mm) if last else ctx.frame.axes
+        ctx.frame = FrameInput(items, axes)
         self._source_actions()
         scene = self.stack.top
         if scene is not None:

@@ -82,7 +82,8 @@ class MenuScene(Scene):
         self._item_rects: list[Any] = []
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        raise NotImplementedError
+        """The items of this menu; every menu screen says what it offers."""
+        raise NotImplementedError(f"{type(self).__name__} must build its items")
 
     def enter(self, ctx: GameContext) -> None:
         self.items = self.build(ctx)

@@ -10,6 +10,7 @@ from balance_game.game.mechanics.base import feedback_for
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.levels import LevelSpec
 from balance_game.render.theme import BACKGROUND
+from balance_game.render.views import ViewCache
 
 if TYPE_CHECKING:
     import pygame
@@ -35,6 +36,7 @@ class PlayScene(Scene):
         self.spec = spec
         self.trail: deque[tuple[float, float]] = deque(maxlen=TRAIL_POINTS)
         self.trace: list[tuple[float, float]] = []  # the whole level, for the results plot
+        self.views = ViewCache()
         self.feedback = ""
         self.feedback_until_s = 0.0
 
@@ -104,7 +106,6 @@ class PlayScene(Scene):
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
         from balance_game.render.hud import draw_hud
-        from balance_game.render.views import view_for
 
         surface.fill(BACKGROUND)
         run = ctx.session.run
@@ -113,5 +114,5 @@ class PlayScene(Scene):
         score = sum(t.score for t in run.trials)
         facts = [f"Try {trial} of {self.spec.trials}", f"Score {score:.0f}"]
         draw_hud(surface, ctx.theme, self.spec.title, facts, self.prompt(ctx))
-        view_for(self.spec.mechanic, surface, ctx.theme).draw(surface, world, ctx.frame.axes,
-                                                              list(self.trail))
+        view = self.views.get(self.spec.mechanic, surface, ctx.theme)
+        view.draw(surface, world, ctx.frame.axes, list(self.trail))

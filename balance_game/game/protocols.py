@@ -33,6 +33,7 @@ class Step:
     cue: str = ""  # sound cue when the step starts
     phase: str = ""  # names the moment this step starts within its key's recording ("go")
     off_board: bool = False  # the player is asked to step off (the board is being zeroed)
+    far_leans: bool = False  # leaning far is the task (LOS): no "lost balance" pause
 
 
 @dataclass

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.levels import LevelSpec
 from balance_game.render.theme import BACKGROUND, TEXT_DIM
+from balance_game.render.views import ViewCache
 
 if TYPE_CHECKING:
     import pygame
@@ -50,6 +51,7 @@ class ReplayScene(Scene):
         self.pauses = list(pauses)
         self.clock = clock
         self.trail: deque[tuple[float, float]] = deque(maxlen=45)
+        self.views = ViewCache()
 
     def enter(self, ctx: GameContext) -> None:
         """A level that started with the session started before the first step."""
@@ -95,7 +97,6 @@ class ReplayScene(Scene):
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
         from balance_game.render.hud import draw_hud
         from balance_game.render.text import draw_text
-        from balance_game.render.views import view_for
 
         surface.fill(BACKGROUND)
         session = ctx.session
@@ -108,8 +109,8 @@ class ReplayScene(Scene):
         else:
             prompt = _pause_text(session.pause.reasons) or run.mechanic.prompt(run.world)
             draw_hud(surface, ctx.theme, f"Replay: {run.spec.title}", facts, prompt)
-            view_for(run.spec.mechanic, surface, ctx.theme).draw(surface, run.world,
-                                                                  ctx.frame.axes, list(self.trail))
+            view = self.views.get(run.spec.mechanic, surface, ctx.theme)
+            view.draw(surface, run.world, ctx.frame.axes, list(self.trail))
         hint = "Space pauses  ·  arrows change speed  ·  Esc leaves"
         if session.device_ended:
             hint = "The recording is over  ·  Esc leaves"

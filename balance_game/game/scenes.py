@@ -28,7 +28,6 @@ class FrameInput:
 
     items: list[Sample | DeviceStatus] = field(default_factory=list)
     axes: Axes = field(default_factory=Axes)
-    raw_lean: float = 0.0  # distance from neutral in units of the limits, unclamped
 
 
 @dataclass

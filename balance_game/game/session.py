@@ -55,6 +55,7 @@ class GameSession:
         self.t_s = 0.0
         self.axes = Axes()
         self.last_sample: Sample | None = None
+        self.new_samples: list[Sample] = []  # the last ingest's samples, as stored
         self.run: LevelRun | None = None
         self.results: list[LevelResult] = []
         self.trials: list[TrialRecord] = []
@@ -72,12 +73,14 @@ class GameSession:
     def ingest(self, items: list[Sample | DeviceStatus], t_s: float) -> None:
         """Record and check everything the source produced up to ``t_s``."""
         self.t_s = t_s
+        self.new_samples = []
         for item in items:
             if isinstance(item, DeviceStatus):
                 self._on_status(item)
                 continue
             # in the player's frame, and exactly as stored, so replays re-run bit for bit
             item = quantize(self.oriented(item))
+            self.new_samples.append(item)
             self.recorder.add_sample(item)
             self.last_sample = item
             self._check_safety(item)

@@ -32,3 +32,18 @@ VIEWS: dict[str, Any] = {
 
 def view_for(mechanic: str, surface: pygame.Surface, theme: Theme) -> Any:
     return VIEWS[mechanic](surface, theme)
+
+
+class ViewCache:
+    """One view per mechanic, screen size and text size: views lay themselves out once when
+    built, so a scene keeps its view instead of building a new one every frame."""
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._view: Any = None
+
+    def get(self, mechanic: str, surface: pygame.Surface, theme: Theme) -> Any:
+        key = (mechanic, surface.get_size(), id(theme), theme.text_scale)
+        if key != self._key:
+            self._key, self._view = key, view_for(mechanic, surface, theme)
+        return self._view

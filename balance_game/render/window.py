@@ -52,4 +52,4 @@ class OffscreenWindow:
             self.on_flip()
 
     def close(self) -> None:
-        pass
+        """Nothing to release: the surface is freed with the object."""

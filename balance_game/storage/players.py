@@ -18,7 +18,7 @@ PLAYER_COLUMNS = "id, name, pseudonym, height_cm, weight_kg, created_at"
 
 
 @dataclass(frozen=True)
-class Settings:
+class PlayerSettings:
     """What a player can change for themselves; kept with the player, not the machine."""
 
     volume: float = 0.7
@@ -109,15 +109,15 @@ def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k in names}
 
 
-def get_settings(db: Database, player: Player) -> Settings:
-    return Settings(**_known(Settings, _load_json(db, "settings_json", player)))
+def get_settings(db: Database, player: Player) -> PlayerSettings:
+    return PlayerSettings(**_known(PlayerSettings, _load_json(db, "settings_json", player)))
 
 
 def get_caps(db: Database, player: Player) -> Caps:
     return Caps(**_known(Caps, _load_json(db, "caps_json", player)))
 
 
-def _check_settings(s: Settings) -> None:
+def _check_settings(s: PlayerSettings) -> None:
     if not 0.0 <= s.volume <= 1.0:
         raise UserError(f"volume {s.volume} is out of range (0 to 1)")
     if not 0.75 <= s.text_scale <= 2.0:
@@ -138,7 +138,7 @@ def _check_caps(c: Caps) -> None:
         raise UserError(f"target success {c.target_success} is out of range ({low} to {high})")
 
 
-def update_settings(db: Database, player: Player, **changes: Any) -> Settings:
+def update_settings(db: Database, player: Player, **changes: Any) -> PlayerSettings:
     settings = replace(get_settings(db, player), **changes)
     _check_settings(settings)
     with db.transaction():

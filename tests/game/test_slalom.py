@@ -1,7 +1,8 @@
 import itertools
 
-from balance_game.control import Axes, ControlMap, Limits
-from balance_game.devices.simulated import SimulatedPlayer
+from mech_play import simulate
+
+from balance_game.control import Axes
 from balance_game.game.mechanics import MECHANICS
 from balance_game.game.mechanics.slalom import Slalom
 
@@ -24,18 +25,7 @@ def perfect(world):
 
 
 def simulated(params, ability, n_trials=24, seed=0):
-    mechanic = Slalom()
-    world = mechanic.new_world(params, n_trials, seed)
-    limits = Limits.theoretical(170)
-    control, sim = ControlMap(limits), SimulatedPlayer(limits, ability=ability, seed=seed)
-    outcomes, t, axes = [], 0.0, Axes()
-    while not mechanic.finished(world) and t < 600:
-        t += DT
-        sim.set_goal(mechanic.goal(world))
-        for sample in sim.poll(t):
-            axes = control.axes(sample.cop_x_mm, sample.cop_y_mm)
-        outcomes += mechanic.step(world, axes, DT, t)
-    return outcomes
+    return simulate(Slalom(), params, ability, n_trials, seed, max_s=600)
 
 
 def test_registered():

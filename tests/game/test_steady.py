@@ -1,9 +1,9 @@
 import math
 
 import pytest
+from mech_play import simulate
 
-from balance_game.control import Axes, ControlMap, Limits
-from balance_game.devices.simulated import SimulatedPlayer
+from balance_game.control import Axes
 from balance_game.game.mechanics import MECHANICS
 from balance_game.game.mechanics.common import ellipse_area_95
 from balance_game.game.mechanics.steady import Steady
@@ -27,18 +27,7 @@ def perfect(world, t):
 
 
 def simulated(params, ability, n_trials=20, seed=0):
-    mechanic = Steady()
-    world = mechanic.new_world(params, n_trials, seed)
-    limits = Limits.theoretical(170)
-    control, sim = ControlMap(limits), SimulatedPlayer(limits, ability=ability, seed=seed)
-    outcomes, t, axes = [], 0.0, Axes()
-    while not mechanic.finished(world) and t < 600:
-        t += DT
-        sim.set_goal(mechanic.goal(world))
-        for sample in sim.poll(t):
-            axes = control.axes(sample.cop_x_mm, sample.cop_y_mm)
-        outcomes += mechanic.step(world, axes, DT, t)
-    return outcomes
+    return simulate(Steady(), params, ability, n_trials, seed, max_s=600)
 
 
 def test_registered():
