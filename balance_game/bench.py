@@ -21,15 +21,15 @@ from typing import Any
 
 import numpy as np
 
-from balance_game.control import ControlMap, Limits
+from balance_game.core.control import ControlMap, Limits
+from balance_game.core.levels import LevelSpec, load_levels
+from balance_game.core.mechanics import MECHANICS
 from balance_game.devices.simulated import SimulatedPlayer
 from balance_game.game.clock import FakeClock
 from balance_game.game.loop import FIXED_DT_S, GameLoop
-from balance_game.game.mechanics import MECHANICS
-from balance_game.game.play import PlayScene
 from balance_game.game.scenes import GameContext, GameOptions, SceneStack
+from balance_game.game.screens.play import PlayScene
 from balance_game.game.session import GameSession
-from balance_game.levels import LevelSpec, load_levels
 from balance_game.storage.db import Database
 from balance_game.storage.players import add_player
 from balance_game.storage.sessions import SessionRecorder

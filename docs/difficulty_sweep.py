@@ -31,7 +31,7 @@ def run_one(job: tuple[str, float, int, int]) -> tuple[str, float, int, float, f
 
 
 def main() -> None:
-    from balance_game.levels import load_levels
+    from balance_game.core.levels import load_levels
 
     parser = argparse.ArgumentParser()
     parser.add_argument("levels", nargs="*")

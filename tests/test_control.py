@@ -1,6 +1,6 @@
 import pytest
 
-from balance_game.control import ControlMap, Limits
+from balance_game.core.control import ControlMap, Limits
 
 
 def test_theoretical_limits_follow_height_and_stay_on_the_board():

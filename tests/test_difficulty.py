@@ -4,9 +4,9 @@ import random
 
 import pytest
 
-from balance_game.difficulty import Caps, Staircase, capped_params, resume_difficulty
-from balance_game.game.level_run import LevelRun
-from balance_game.levels import find_level
+from balance_game.core.difficulty import Caps, Staircase, capped_params, resume_difficulty
+from balance_game.core.level_run import LevelRun
+from balance_game.core.levels import find_level
 
 
 @pytest.mark.parametrize("target", [0.6, 0.75, 0.9])
@@ -105,8 +105,8 @@ def test_staircase_converges_inside_the_range_for_every_ability(level_id, seed):
 
 
 def test_a_lean_cap_holds_every_lean_extent_parameter_of_every_level():
-    from balance_game.game.mechanics import MECHANICS
-    from balance_game.levels import load_levels
+    from balance_game.core.levels import load_levels
+    from balance_game.core.mechanics import MECHANICS
 
     for mechanic in MECHANICS.values():  # every mechanic asks for some lean, and lets it be capped
         assert any(p.lean_extent for p in mechanic.params), mechanic.name
@@ -119,8 +119,8 @@ def test_a_lean_cap_holds_every_lean_extent_parameter_of_every_level():
 
 
 def test_slalom_gates_and_track_paths_stay_within_their_lean_extent():
-    from balance_game.control import Axes
-    from balance_game.game.mechanics import MECHANICS
+    from balance_game.core.control import Axes
+    from balance_game.core.mechanics import MECHANICS
 
     slalom = MECHANICS["slalom"]
     params = {p.name: p.default for p in slalom.params} | {"shift_pct": 40.0}

@@ -15,13 +15,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from balance_game.core.levels import LevelSpec, level_files, load_level_file, parse_level
+from balance_game.core.prescriptions import Prescription, load_prescription, parse_prescription
+from balance_game.core.validation import DataFileError
 from balance_game.devices.profiles import Profile, load_profile
 from balance_game.errors import UserError
-from balance_game.levels import LevelSpec, level_files, load_level_file, parse_level
-from balance_game.prescriptions import Prescription, load_prescription, parse_prescription
 from balance_game.resources import drivers_dir
 from balance_game.storage.samples_csv import COLUMNS, SampleTable, read_samples_file
-from balance_game.validation import DataFileError
 
 REPO = Path(__file__).resolve().parent.parent
 FAST = settings(max_examples=150, deadline=None,

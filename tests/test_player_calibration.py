@@ -1,6 +1,6 @@
-from balance_game.devices.base import Sample
-from balance_game.game.protocols import Capture
-from balance_game.player_calibration import Stance, orientation_from, stance_from
+from balance_game.core.player_calibration import Stance, orientation_from, stance_from
+from balance_game.core.protocols import Capture
+from balance_game.core.records import Sample
 
 
 def capture(points, total=70.0):
@@ -21,7 +21,7 @@ def test_a_forward_lean_tells_which_way_the_board_faces():
 
 
 def test_a_reversed_board_is_turned_round_to_the_player():
-    from balance_game.control import ControlMap, Limits
+    from balance_game.core.control import ControlMap, Limits
     from balance_game.game.session import GameSession
 
     session = GameSession.__new__(GameSession)

@@ -6,17 +6,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from balance_game.levels import load_levels
-from balance_game.prescriptions import (
+from balance_game.core.levels import load_levels
+from balance_game.core.prescriptions import (
     Prescription,
     load_prescription,
     player_prescription,
     prescribe,
     todays_plan,
 )
+from balance_game.core.validation import DataFileError
 from balance_game.storage.db import Database
 from balance_game.storage.players import add_player
-from balance_game.validation import DataFileError
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "docs" / "prescription-example.yaml"

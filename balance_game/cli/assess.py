@@ -37,7 +37,7 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
     time, velocity, excursions and directional control (the measured limits then scale every
     game); symmetry: weight borne left/right and front/back.
     """
-    from balance_game.assessments import summarise
+    from balance_game.core.assessments import summarise
     from balance_game.devices.simulated import parse_sim_events
     from balance_game.game.runner import RunRequest, run_game
     from balance_game.game.scenes import GameOptions

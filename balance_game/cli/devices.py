@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from balance_game.devices.base import Sample
+from balance_game.core.records import Sample
 from balance_game.devices.board_source import (
     BoardSource,
     DetectedBoard,

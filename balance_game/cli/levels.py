@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from balance_game.cli.options import db_option, db_path
+from balance_game.core.levels import check_files, level_files, load_levels
 from balance_game.errors import UserError
-from balance_game.levels import check_files, level_files, load_levels
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_player
 from balance_game.storage.progress import is_unlocked, player_progress

@@ -97,7 +97,7 @@ def players_set(ctx: click.Context, name: str, db: str | None, **values: object)
 @click.pass_context
 def players_prescribe(ctx: click.Context, name: str, file: Path, db: str | None) -> None:
     """Check the prescription FILE (YAML) and store it for the player NAME."""
-    from balance_game.prescriptions import describe, prescribe
+    from balance_game.core.prescriptions import describe, prescribe
 
     with Database(db_path(ctx, db)) as store:
         prescription = prescribe(store, name, file)
@@ -111,7 +111,7 @@ def players_prescribe(ctx: click.Context, name: str, file: Path, db: str | None)
 @click.pass_context
 def players_plan(ctx: click.Context, name: str, as_json: bool, db: str | None) -> None:
     """What NAME should play today, and what is already done."""
-    from balance_game.prescriptions import todays_plan
+    from balance_game.core.prescriptions import todays_plan
 
     with Database(db_path(ctx, db)) as store:
         plan = todays_plan(store, name)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from balance_game.difficulty import DEFAULT_TARGET_SUCCESS
+from balance_game.core.difficulty import DEFAULT_TARGET_SUCCESS
 from balance_game.game.runner import RunRequest, run_game
 from balance_game.game.scenes import GameOptions
 

@@ -1,4 +1,4 @@
-"""The vocabulary every input source speaks: samples, device status and the source protocol.
+"""The protocol every input source implements; the samples it yields are ``core.records``.
 
 A board, a gamepad, the keyboard, the mouse, the simulated player and a replayed file all produce
 the same ``Sample`` stream, so every game runs with any of them and tests need no hardware.
@@ -7,51 +7,9 @@ Coordinates are in the board frame: +x toward the player's right, +y forward, in
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-CORNERS = ("tl", "tr", "bl", "br")
-
-
-@dataclass(frozen=True, slots=True)
-class Sample:
-    """One reading, timestamped in session seconds (host time of arrival for real devices).
-
-    ``corners_kg`` is (top-left, top-right, bottom-left, bottom-right) for sources that measure
-    load; sources that only point (keyboard, mouse, gamepad) leave it ``None``.
-    """
-
-    t_s: float
-    cop_x_mm: float
-    cop_y_mm: float
-    corners_kg: tuple[float, float, float, float] | None = None
-
-    @property
-    def total_kg(self) -> float | None:
-        return None if self.corners_kg is None else math.fsum(self.corners_kg)
-
-
-@dataclass(frozen=True, slots=True)
-class DeviceStatus:
-    """Something happened to the device itself rather than to the person on it."""
-
-    t_s: float
-    state: str  # "connected", "lost", "stalled", "battery_low", "ended" (a replay ran out)
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class Goal:
-    """What the game currently asks of the player, in lean units (-1..1 of their limits).
-
-    Only the simulated player reads it; a person reads the screen instead.
-    """
-
-    lean_x: float
-    lean_y: float
-    precision: float = 0.1  # how close is close enough, in lean units
-    on_board: bool = True  # False: the game asks the player to step off (to zero the board)
+from balance_game.core.records import DeviceStatus, Goal, Sample
 
 
 @runtime_checkable

@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from balance_game.devices.base import DeviceStatus, Sample
+from balance_game.core.records import DeviceStatus, Sample
 from balance_game.devices.hid_backend import DeviceGone, DeviceInfo, HidBackend, default_backend
 from balance_game.devices.link import BoardLink
 from balance_game.devices.loadcell_board import LoadCellLink

@@ -14,7 +14,7 @@ from typing import Any
 
 import pygame
 
-from balance_game.devices.base import DeviceStatus, Goal, Sample
+from balance_game.core.records import DeviceStatus, Goal, Sample
 from balance_game.devices.profiles import GamepadProfile
 
 RATE_HZ = 100.0

@@ -15,8 +15,8 @@ from typing import Any
 
 import pygame
 
-from balance_game.control import Limits
-from balance_game.devices.base import DeviceStatus, Goal, Sample
+from balance_game.core.control import Limits
+from balance_game.core.records import DeviceStatus, Goal, Sample
 
 SAMPLE_DT_S = 0.01
 LAG_S = 0.12  # time constant of the approach to the pointed-at position

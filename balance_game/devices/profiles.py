@@ -13,11 +13,11 @@ from typing import Any
 
 import yaml
 
+from balance_game.core.validation import one_line
 from balance_game.devices.parsers import INTEGER_FORMATS, LoadCellLayout
 from balance_game.dsp.cop import ORIENTATIONS, BoardGeometry
 from balance_game.errors import UserError
 from balance_game.resources import drivers_dir
-from balance_game.validation import one_line
 
 CORNER_KEYS = ("tl", "tr", "bl", "br")
 ACTIONS = ("confirm", "back", "pause", "help")

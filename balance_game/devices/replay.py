@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from balance_game.devices.base import DeviceStatus, Goal, Sample
+from balance_game.core.records import DeviceStatus, Goal, Sample
 from balance_game.storage.samples_csv import read_samples_file
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from balance_game.control import Limits
+from balance_game.core.control import Limits
 from balance_game.devices.base import InputSource
 from balance_game.devices.pointer import KeyboardSource, MouseSource
 from balance_game.devices.replay import ReplaySource

@@ -16,8 +16,8 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
-from balance_game.control import Limits
-from balance_game.devices.base import DeviceStatus, Goal, Sample
+from balance_game.core.control import Limits
+from balance_game.core.records import DeviceStatus, Goal, Sample
 from balance_game.errors import UserError
 
 SAMPLE_DT_S = 0.01  # 100 Hz, like a board on a PC Bluetooth stack

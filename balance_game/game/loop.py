@@ -13,11 +13,11 @@ from typing import Any
 
 import pygame
 
-from balance_game.devices.base import Sample
+from balance_game.core.records import Sample
 from balance_game.game.actions import action_for_event
 from balance_game.game.clock import FakeClock, RealClock
-from balance_game.game.help import HelpOverlay
 from balance_game.game.scenes import FrameInput, GameContext, SceneStack
+from balance_game.game.screens.help import HelpOverlay
 
 FIXED_DT_S = 1.0 / 60.0
 MAX_CATCH_UP_STEPS = 5

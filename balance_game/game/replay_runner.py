@@ -5,22 +5,18 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from balance_game.core.levels import find_level
+from balance_game.core.records import TrialRecord
 from balance_game.devices.replay import ReplaySource
 from balance_game.game.clock import ReplayClock
 from balance_game.game.loop import GameLoop
-from balance_game.game.replay import LevelStart, RecordedPause, ReplayScene
 from balance_game.game.scenes import GameContext, GameOptions, SceneStack
+from balance_game.game.screens.replay import LevelStart, RecordedPause, ReplayScene
 from balance_game.game.session import GameSession
 from balance_game.game.start import control_for
-from balance_game.levels import find_level
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_caps, get_player
-from balance_game.storage.sessions import (
-    SessionRecorder,
-    TrialRecord,
-    iter_session_samples,
-    session_record,
-)
+from balance_game.storage.sessions import SessionRecorder, iter_session_samples, session_record
 
 
 def replay_session(db_path: Path, session_id: int, headless: bool = False,

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from balance_game.core.levels import find_level
 from balance_game.devices.select import SourceOptions, open_source
 from balance_game.devices.simulated import SimEvent
 from balance_game.game.loop import GameLoop
 from balance_game.game.scenes import GameContext, GameOptions, SceneStack
 from balance_game.game.start import control_for, start_session
-from balance_game.levels import find_level
 from balance_game.storage.assessments import get_calibration
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_or_create_player
@@ -89,13 +89,13 @@ def run_game(request: RunRequest) -> RunSummary:
 
 
 def _first_scene(ctx: GameContext, stack: SceneStack, spec, player) -> None:
-    from balance_game.game.intro import IntroScene
-    from balance_game.game.play import PlayScene
-    from balance_game.game.title import TitleScene
+    from balance_game.game.screens.intro import IntroScene
+    from balance_game.game.screens.play import PlayScene
+    from balance_game.game.screens.title import TitleScene
 
     if ctx.options.assessment:
-        from balance_game.game.assess import AssessScene
-        from balance_game.game.calibrate import CalibrateScene
+        from balance_game.game.screens.assess import AssessScene
+        from balance_game.game.screens.calibrate import CalibrateScene
 
         start_session(ctx, player)
         kind = ctx.options.assessment
@@ -112,9 +112,9 @@ def first_frame_only() -> None:
     """Everything the game does up to its first frame (title screen), then stop."""
     import tempfile
 
-    from balance_game.control import ControlMap, Limits
+    from balance_game.core.control import ControlMap, Limits
     from balance_game.devices.pointer import KeyboardSource
-    from balance_game.game.title import TitleScene
+    from balance_game.game.screens.title import TitleScene
     from balance_game.render.theme import Theme
     from balance_game.render.window import Window
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from balance_game.control import Axes, ControlMap
+from balance_game.core.control import Axes, ControlMap
 
 if TYPE_CHECKING:
     import pygame
 
-    from balance_game.devices.base import DeviceStatus, Goal, InputSource, Sample
+    from balance_game.core.records import DeviceStatus, Goal, Sample
+    from balance_game.devices.base import InputSource
     from balance_game.game.session import GameSession
     from balance_game.render.sound import Sound
     from balance_game.render.theme import Theme

@@ -11,14 +11,14 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from balance_game.control import Axes, ControlMap
-from balance_game.devices.base import DeviceStatus, Sample
-from balance_game.difficulty import Caps
+from balance_game.core.control import Axes, ControlMap
+from balance_game.core.difficulty import Caps
+from balance_game.core.level_run import LevelResult, LevelRun
+from balance_game.core.levels import LevelSpec
+from balance_game.core.records import DeviceStatus, Sample, TrialRecord, quantize
 from balance_game.dsp.safety import SafetyMonitor
-from balance_game.game.level_run import LevelResult, LevelRun
-from balance_game.levels import LevelSpec
 from balance_game.storage.progress import ProgressBook
-from balance_game.storage.sessions import SessionRecorder, TrialRecord, quantize
+from balance_game.storage.sessions import SessionRecorder
 
 # A trial only counts when both feet stayed loaded: lifting one foot is the classic way to
 # "cheat" a weight-shift game (product.md §2.1). Leaning to 100 % of the limits still leaves

@@ -6,8 +6,8 @@ import math
 
 import pygame
 
-from balance_game.control import Axes
-from balance_game.game.mechanics.reach import ReachWorld
+from balance_game.core.control import Axes
+from balance_game.core.mechanics.reach import ReachWorld
 from balance_game.render.theme import ACCENT, GOOD, OUTLINE, PANEL, PLAYER, TEXT, Theme
 
 

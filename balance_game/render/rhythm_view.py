@@ -7,8 +7,8 @@ import math
 
 import pygame
 
-from balance_game.control import Axes
-from balance_game.game.mechanics.rhythm import AXES, WORDS, RhythmWorld, ideal_position
+from balance_game.core.control import Axes
+from balance_game.core.mechanics.rhythm import AXES, WORDS, RhythmWorld, ideal_position
 from balance_game.render.lean_widgets import centre_zone, marker, play_area
 from balance_game.render.theme import (
     ACCENT,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from balance_game.control import Axes
-from balance_game.game.mechanics.common import CENTRE_RADIUS, SETTLE_S
-from balance_game.game.mechanics.steady import SteadyWorld
+from balance_game.core.control import Axes
+from balance_game.core.mechanics.common import CENTRE_RADIUS, SETTLE_S
+from balance_game.core.mechanics.steady import SteadyWorld
 from balance_game.render import shapes
 from balance_game.render.theme import ACCENT, BACKGROUND, GOOD, OUTLINE, PANEL, TEXT, WARN, Theme
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pygame
 
-from balance_game.control import Axes
-from balance_game.game.mechanics.tilt import (
+from balance_game.core.control import Axes
+from balance_game.core.mechanics.tilt import (
     BALL_RADIUS,
     COLS,
     ROWS,

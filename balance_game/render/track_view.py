@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from balance_game.control import Axes
-from balance_game.game.mechanics.common import CENTRE_RADIUS, SETTLE_S
-from balance_game.game.mechanics.track import TrackWorld
+from balance_game.core.control import Axes
+from balance_game.core.mechanics.common import CENTRE_RADIUS, SETTLE_S
+from balance_game.core.mechanics.track import TrackWorld
 from balance_game.render import shapes
 from balance_game.render.theme import ACCENT, GOOD, OUTLINE, PANEL, TEXT, TEXT_DIM, Theme
 

@@ -15,7 +15,7 @@ import matplotlib.dates as mdates
 import numpy as np
 from matplotlib.figure import Figure
 
-from balance_game.assessments import CONDITIONS, LOS_ORDER
+from balance_game.core.assessments import CONDITIONS, LOS_ORDER
 from balance_game.dsp.los import direction_vector
 from balance_game.report.data import (
     SWAY_MEASURES,

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from balance_game.assessments import CONDITIONS, LOS_ORDER
-from balance_game.prescriptions import describe
+from balance_game.core.assessments import CONDITIONS, LOS_ORDER
+from balance_game.core.prescriptions import describe
 from balance_game.report.data import (
     NORM_GROUPS,
     PAUSE_REASONS,

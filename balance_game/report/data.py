@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 
 from balance_game import __version__
-from balance_game.assessments import CONDITIONS, LOS_ORDER
-from balance_game.prescriptions import Prescription, player_prescription
+from balance_game.core.assessments import CONDITIONS, LOS_ORDER
+from balance_game.core.prescriptions import Prescription, player_prescription
 from balance_game.storage.assessments import list_assessments
 from balance_game.storage.db import Database
 from balance_game.storage.export import PAUSE_REASONS, _safety_counts

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from balance_game.control import ControlMap, Limits
+from balance_game.core.control import ControlMap, Limits
 from balance_game.storage.db import Database
 from balance_game.timeutil import now_iso
 

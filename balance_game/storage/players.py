@@ -7,7 +7,7 @@ import secrets
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from balance_game.difficulty import TARGET_SUCCESS_RANGE, Caps
+from balance_game.core.difficulty import TARGET_SUCCESS_RANGE, Caps
 from balance_game.errors import UserError
 from balance_game.storage.db import Database
 from balance_game.timeutil import now_iso

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from balance_game.difficulty import resume_difficulty
+from balance_game.core.difficulty import resume_difficulty
 from balance_game.storage.db import Database
 from balance_game.timeutil import now_iso
 

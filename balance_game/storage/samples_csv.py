@@ -18,7 +18,7 @@ from typing import TextIO
 
 import numpy as np
 
-from balance_game.devices.base import Sample
+from balance_game.core.records import Sample
 from balance_game.errors import UserError
 
 COLUMNS = ("t_s", "tl_kg", "tr_kg", "bl_kg", "br_kg", "total_kg", "cop_x_mm", "cop_y_mm")

@@ -15,13 +15,12 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from balance_game import __version__
-from balance_game.devices.base import Sample
+from balance_game.core.records import KG_STEP, MM_STEP, Sample, TrialRecord, storage_steps
 from balance_game.errors import UserError
 from balance_game.storage.db import Database
 from balance_game.timeutil import now_iso
@@ -29,38 +28,7 @@ from balance_game.timeutil import now_iso
 FLUSH_INTERVAL_S = 1.0
 BLOCK_DTYPE = np.dtype([("dt_us", "<i4"), ("tl", "<i2"), ("tr", "<i2"), ("bl", "<i2"),
                         ("br", "<i2"), ("x", "<i2"), ("y", "<i2")])
-KG_STEP = 0.01
-MM_STEP = 0.1
 MISSING = -32768  # a corner that was not measured (keyboard, mouse, gamepad)
-INT16_MAX = 32767
-
-
-@dataclass(frozen=True)
-class TrialRecord:
-    """One scored attempt at a level's task, with the measures its mechanic defines."""
-
-    level_id: str
-    mechanic: str
-    trial_index: int
-    t_start_s: float
-    t_end_s: float
-    success: bool
-    score: float
-    difficulty: float
-    measures: dict[str, Any] = field(default_factory=dict)
-
-
-def _steps(value: float, step: float) -> int:
-    return max(-INT16_MAX, min(INT16_MAX, round(value / step)))
-
-
-def quantize(sample: Sample) -> Sample:
-    """The sample exactly as it will be stored and read back."""
-    corners = None
-    if sample.corners_kg is not None:
-        corners = tuple(_steps(c, KG_STEP) / 100 for c in sample.corners_kg)
-    return Sample(round(sample.t_s * 1e6) / 1e6, _steps(sample.cop_x_mm, MM_STEP) / 10,
-                  _steps(sample.cop_y_mm, MM_STEP) / 10, corners)
 
 
 def encode_block(samples: list[Sample]) -> tuple[float, bytes]:
@@ -70,8 +38,8 @@ def encode_block(samples: list[Sample]) -> tuple[float, bytes]:
         corners = (s.corners_kg if s.corners_kg is not None else None)
         rows[i] = (
             round(s.t_s * 1e6) - t0_us,
-            *((_steps(c, KG_STEP) for c in corners) if corners else (MISSING,) * 4),
-            _steps(s.cop_x_mm, MM_STEP), _steps(s.cop_y_mm, MM_STEP),
+            *((storage_steps(c, KG_STEP) for c in corners) if corners else (MISSING,) * 4),
+            storage_steps(s.cop_x_mm, MM_STEP), storage_steps(s.cop_y_mm, MM_STEP),
         )
     return t0_us / 1e6, rows.tobytes()
 

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from balance_game.control import Limits
+from balance_game.core.control import Limits
 
 
 def run_json(run_cli, *args):

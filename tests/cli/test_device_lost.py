@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from balance_game.cli import main
-from balance_game.devices.base import Sample
+from balance_game.core.records import Sample, quantize
 from balance_game.devices.fake_wii_board import (
     REFERENCE_TEMPERATURE,
     FakeBackend,
@@ -20,7 +20,7 @@ from balance_game.devices.fake_wii_board import (
 from balance_game.devices.hid_backend import FAKE_BOARD_ENV
 from balance_game.dsp.calibration import parse_wii_calibration, wii_corners_kg
 from balance_game.storage.db import Database
-from balance_game.storage.sessions import quantize, session_events, session_sample_array
+from balance_game.storage.sessions import session_events, session_sample_array
 
 SECONDS = 4.0
 

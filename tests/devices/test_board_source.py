@@ -5,7 +5,8 @@ import time
 import pytest
 from device_fakes import assert_contiguous
 
-from balance_game.devices.base import DeviceStatus, InputSource, Sample
+from balance_game.core.records import DeviceStatus, Sample
+from balance_game.devices.base import InputSource
 from balance_game.devices.board_source import (
     BoardUnavailable,
     detect_boards,

@@ -3,7 +3,8 @@
 import pygame
 import pytest
 
-from balance_game.devices.base import DeviceStatus, InputSource, Sample
+from balance_game.core.records import DeviceStatus, Sample
+from balance_game.devices.base import InputSource
 from balance_game.devices.gamepad import GamepadSource, apply_dead_zone, lean_to_mm
 from balance_game.devices.profiles import load_profiles
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from balance_game.control import Limits
+from balance_game.core.control import Limits
 from balance_game.devices import gamepad
 from balance_game.devices.board_source import BoardSource
 from balance_game.devices.gamepad import GamepadSource

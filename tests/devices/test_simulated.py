@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from balance_game.control import Limits
-from balance_game.devices.base import DeviceStatus, Goal, Sample
+from balance_game.core.control import Limits
+from balance_game.core.records import DeviceStatus, Goal, Sample
 from balance_game.devices.simulated import SimulatedPlayer, parse_sim_events
 from balance_game.errors import UserError
 

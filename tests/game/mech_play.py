@@ -8,8 +8,8 @@ import sqlite3
 from pathlib import Path
 
 from balance_game.cli import main as cli_main
-from balance_game.control import Axes, ControlMap, Limits
-from balance_game.devices.base import Sample
+from balance_game.core.control import Axes, ControlMap, Limits
+from balance_game.core.records import Sample
 from balance_game.devices.simulated import SimulatedPlayer
 
 DT = 1 / 60

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pygame
 
-from balance_game.control import ControlMap, Limits
+from balance_game.core.control import ControlMap, Limits
 from balance_game.devices.select import SourceOptions, open_source
 from balance_game.game.loop import GameLoop
 from balance_game.game.scenes import GameContext, GameOptions, SceneStack
-from balance_game.game.title import TitleScene
+from balance_game.game.screens.title import TitleScene
 from balance_game.render.theme import Theme
 from balance_game.render.window import OffscreenWindow
 from balance_game.storage.db import Database

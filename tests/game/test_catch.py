@@ -1,9 +1,9 @@
 import pytest
 from mech_play import follow_goal, play, play_level_headless, simulate, still, success_rate
 
-from balance_game.control import Axes
-from balance_game.game.mechanics.catch import Catch
-from balance_game.levels import load_levels
+from balance_game.core.control import Axes
+from balance_game.core.levels import load_levels
+from balance_game.core.mechanics.catch import Catch
 
 PARAMS = {"spread_pct": 45.0, "fall_s": 2.5, "basket_pct": 14.0, "rock_share": 0.3,
           "centre_radius_pct": 15.0}

@@ -4,9 +4,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from balance_game.game.mechanics import MECHANICS
-from balance_game.game.mechanics.base import GENERIC_MISS, GENERIC_SUCCESS, feedback_for
-from balance_game.game.play import FEEDBACK_S, QUICK_FEEDBACK_S, feedback_seconds
+from balance_game.core.mechanics import MECHANICS
+from balance_game.core.mechanics.base import GENERIC_MISS, GENERIC_SUCCESS, feedback_for
+from balance_game.game.screens.play import FEEDBACK_S, QUICK_FEEDBACK_S, feedback_seconds
 
 
 def outcome(success, t=(0.0, 5.0), **measures):

@@ -2,8 +2,8 @@
 
 import pygame
 
-from balance_game.control import ControlMap, Limits
-from balance_game.devices.base import Sample
+from balance_game.core.control import ControlMap, Limits
+from balance_game.core.records import Sample
 from balance_game.devices.gamepad import GamepadSource
 from balance_game.devices.profiles import get_profile
 from balance_game.game.loop import GameLoop

@@ -4,9 +4,9 @@ import pygame
 import pytest
 from mech_play import DT, follow_goal
 
-from balance_game.control import Axes
-from balance_game.game.mechanics import MECHANICS
-from balance_game.levels import load_levels
+from balance_game.core.control import Axes
+from balance_game.core.levels import load_levels
+from balance_game.core.mechanics import MECHANICS
 from balance_game.render.lean_widgets import HUD_FRACTION
 from balance_game.render.theme import BACKGROUND, Theme
 from balance_game.render.views import view_for

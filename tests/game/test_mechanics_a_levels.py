@@ -4,8 +4,8 @@ import itertools
 
 import pytest
 
-from balance_game.game.mechanics import MECHANICS
-from balance_game.levels import load_levels
+from balance_game.core.levels import load_levels
+from balance_game.core.mechanics import MECHANICS
 from balance_game.storage.db import Database
 from balance_game.storage.sessions import session_trials
 

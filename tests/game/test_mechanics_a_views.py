@@ -3,9 +3,9 @@
 import pygame
 import pytest
 
-from balance_game.control import Axes
-from balance_game.game.mechanics import MECHANICS
-from balance_game.levels import find_level
+from balance_game.core.control import Axes
+from balance_game.core.levels import find_level
+from balance_game.core.mechanics import MECHANICS
 from balance_game.render.theme import ACCENT, BACKGROUND, PLAYER, Theme
 from balance_game.render.views import VIEWS, view_for
 

@@ -1,5 +1,5 @@
-from balance_game.control import Axes
-from balance_game.game.mechanics.reach import DIRECTIONS, Reach
+from balance_game.core.control import Axes
+from balance_game.core.mechanics.reach import DIRECTIONS, Reach
 
 DT = 1 / 60
 PARAMS = {"directions": ["F", "R"], "distance_pct": 50.0, "target_radius_pct": 15.0,

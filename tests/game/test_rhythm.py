@@ -1,9 +1,9 @@
 import pytest
 from mech_play import follow_goal, play, play_level_headless, still, success_rate
 
-from balance_game.control import Axes
-from balance_game.game.mechanics.rhythm import Rhythm, ideal_position
-from balance_game.levels import load_levels
+from balance_game.core.control import Axes
+from balance_game.core.levels import load_levels
+from balance_game.core.mechanics.rhythm import Rhythm, ideal_position
 
 PARAMS = {"axis": ["LR"], "amplitude_pct": 35.0, "pace_s": 2.0, "target_radius_pct": 15.0,
           "window_s": 0.4, "centre_radius_pct": 15.0}

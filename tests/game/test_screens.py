@@ -4,17 +4,17 @@ import pygame
 import pytest
 from screen_driver import ScreenDriver
 
-from balance_game.game.farewell import FarewellScene
-from balance_game.game.first_run import ConnectScene, SafetyScene, pairing_help
-from balance_game.game.help import HelpOverlay
-from balance_game.game.intro import IntroScene
-from balance_game.game.level_select import LevelSelectScene
-from balance_game.game.pain import PainScene
-from balance_game.game.pause import PauseOverlay
-from balance_game.game.play import PlayScene
-from balance_game.game.player_select import PlayerSelectScene
-from balance_game.game.results import ResultsScene
-from balance_game.game.title import TitleScene
+from balance_game.game.screens.farewell import FarewellScene
+from balance_game.game.screens.first_run import ConnectScene, SafetyScene, pairing_help
+from balance_game.game.screens.help import HelpOverlay
+from balance_game.game.screens.intro import IntroScene
+from balance_game.game.screens.level_select import LevelSelectScene
+from balance_game.game.screens.pain import PainScene
+from balance_game.game.screens.pause import PauseOverlay
+from balance_game.game.screens.play import PlayScene
+from balance_game.game.screens.player_select import PlayerSelectScene
+from balance_game.game.screens.results import ResultsScene
+from balance_game.game.screens.title import TitleScene
 
 
 @pytest.fixture

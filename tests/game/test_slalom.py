@@ -2,9 +2,9 @@ import itertools
 
 from mech_play import simulate
 
-from balance_game.control import Axes
-from balance_game.game.mechanics import MECHANICS
-from balance_game.game.mechanics.slalom import Slalom
+from balance_game.core.control import Axes
+from balance_game.core.mechanics import MECHANICS
+from balance_game.core.mechanics.slalom import Slalom
 
 DT = 1 / 60
 PARAMS = {"shift_pct": 40.0, "gate_width_pct": 30.0, "gate_interval_s": 3.0, "preview_s": 2.5}

@@ -3,10 +3,10 @@ import math
 import pytest
 from mech_play import simulate
 
-from balance_game.control import Axes
-from balance_game.game.mechanics import MECHANICS
-from balance_game.game.mechanics.common import ellipse_area_95
-from balance_game.game.mechanics.steady import Steady
+from balance_game.core.control import Axes
+from balance_game.core.mechanics import MECHANICS
+from balance_game.core.mechanics.common import ellipse_area_95
+from balance_game.core.mechanics.steady import Steady
 
 DT = 1 / 60
 PARAMS = {"zone_radius_pct": 20.0, "shrink_pct": 40.0, "hold_s": 3.0, "max_out_s": 1.0,

@@ -3,8 +3,8 @@ import math
 import pytest
 from mech_play import follow_goal, play, play_level_headless, still, success_rate
 
-from balance_game.game.mechanics.tilt import COLS, ROWS, START_CELL, Maze, Tilt
-from balance_game.levels import load_levels
+from balance_game.core.levels import load_levels
+from balance_game.core.mechanics.tilt import COLS, ROWS, START_CELL, Maze, Tilt
 
 PARAMS = {"path_cells": 3, "hole_radius_pct": 34.0, "full_tilt_pct": 40.0, "time_limit_s": 10.0,
           "centre_radius_pct": 15.0}
@@ -40,7 +40,7 @@ def test_a_player_who_never_leans_runs_out_of_time():
 def test_the_first_ball_waits_for_a_still_stance_at_the_centre():
     mechanic = Tilt()
     world = mechanic.new_world(PARAMS, n_trials=1, seed=0)
-    from balance_game.control import Axes
+    from balance_game.core.control import Axes
 
     play(mechanic, world, lambda w: Axes(0.5, 0.0), 3)
     assert world.phase == "centre"
@@ -77,7 +77,7 @@ def test_the_maze_connects_every_cell():
 def test_walls_stop_the_ball():
     mechanic = Tilt()
     world = mechanic.new_world(PARAMS, n_trials=1, seed=0)
-    from balance_game.control import Axes
+    from balance_game.core.control import Axes
 
     play(mechanic, world, still, 1.5)  # settle, the ball appears and is let go
     play(mechanic, world, lambda w: Axes(0.0, -0.6), 3.0)  # tilt hard toward the near wall

@@ -3,9 +3,9 @@ import math
 import pytest
 from mech_play import simulate
 
-from balance_game.control import Axes
-from balance_game.game.mechanics import MECHANICS
-from balance_game.game.mechanics.track import PATHS, Segment, Track
+from balance_game.core.control import Axes
+from balance_game.core.mechanics import MECHANICS
+from balance_game.core.mechanics.track import PATHS, Segment, Track
 
 DT = 1 / 60
 PARAMS = {"paths": list(PATHS), "amplitude_pct": 40.0, "period_s": 5.0, "target_radius_pct": 15.0,

@@ -1,14 +1,14 @@
 import pytest
 
-from balance_game.errors import UserError
-from balance_game.game.mechanics import MECHANICS
-from balance_game.levels import (
+from balance_game.core.levels import (
     check_files,
     find_level,
     level_files,
     load_level_file,
     load_levels,
 )
+from balance_game.core.mechanics import MECHANICS
+from balance_game.errors import UserError
 
 GOOD = """\
 id: test-01
@@ -104,7 +104,7 @@ def test_levels_check_command_exits_2_with_one_line_per_problem(run_cli, tmp_pat
 
 
 def test_a_broken_level_file_stops_find_level_with_its_exact_message(tmp_path):
-    from balance_game.validation import DataFileError
+    from balance_game.core.validation import DataFileError
 
     (tmp_path / "good.yaml").write_text(GOOD)
     (tmp_path / "bad.yaml").write_text(GOOD.replace("id: test-01", "id: test-02")

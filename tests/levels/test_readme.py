@@ -3,7 +3,7 @@
 import importlib.util
 from pathlib import Path
 
-from balance_game.game.mechanics import MECHANICS
+from balance_game.core.mechanics import MECHANICS
 
 REPO = Path(__file__).resolve().parents[2]
 README = REPO / "levels" / "README.md"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from balance_game.core.prescriptions import prescribe
 from balance_game.devices.simulated import parse_sim_events
 from balance_game.errors import UserError
 from balance_game.game.runner import RunRequest, run_game
 from balance_game.game.scenes import GameOptions
-from balance_game.prescriptions import prescribe
 from balance_game.storage import export as export_module
 from balance_game.storage.db import Database
 from balance_game.storage.export import (

@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from balance_game.devices.base import Sample
+from balance_game.core.records import Sample
 from balance_game.errors import UserError
 from balance_game.storage.samples_csv import COLUMNS, read_samples_file, write_samples_file
 

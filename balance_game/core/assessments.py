@@ -1,0 +1,266 @@
+"""The clinical tests: modified CTSIB (quiet stance), limits of stability, weight symmetry.
+
+Each test is a protocol of timed steps (game/protocols.py) and a function that turns what was
+recorded into results with the standard posturography measures (dsp/). Results are plain
+dictionaries ready for the database and the exports.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from balance_game.core.control import Limits
+from balance_game.core.protocols import Capture, Step
+
+KINDS = ("quiet", "los", "symmetry")
+CONDITIONS = (
+    ("eo_firm", "eyes open", "firm"),
+    ("ec_firm", "eyes closed", "firm"),
+    ("eo_foam", "eyes open", "foam"),
+    ("ec_foam", "eyes closed", "foam"),
+)
+LOS_ORDER = ("F", "FR", "R", "BR", "B", "BL", "L", "FL")
+LOS_WORDS = {"F": "forward", "FR": "forward and right", "R": "to the right",
+             "BR": "back and right", "B": "backward", "BL": "back and left", "L": "to the left",
+             "FL": "forward and left"}
+LOS_TRIAL_S = 8.0
+# LOS outputs describe the movement of the body, not the jitter of the centre of pressure:
+# the trace is resampled like the standard pipeline and low-passed at 5 Hz before analysis.
+LOS_CUTOFF_HZ = 5.0
+LOS_BASELINE_S = 1.5
+SYMMETRY_S = 10.0
+
+
+@dataclass(frozen=True)
+class QuietOptions:
+    seconds: float = 30.0
+    eyes_closed: bool = True
+    foam: bool = True
+
+
+def quiet_steps(options: QuietOptions) -> list[Step]:
+    steps: list[Step] = []
+    for key, eyes, surface in CONDITIONS:
+        if (eyes == "eyes closed" and not options.eyes_closed) or (
+                surface == "foam" and not options.foam):
+            continue
+        where = "on the foam pad" if surface == "foam" else "on the board"
+        close = " Close your eyes at the tone; open them at the next." if eyes == "eyes closed" else ""
+        steps.append(Step(key, f"Stand still, {eyes}",
+                          f"Stand {where} with your feet together and arms by your sides. "
+                          f"Look straight ahead.{close} Hold your support if you need to.",
+                          5.0, wait_still=True))
+        steps.append(Step(key, f"Hold still ({eyes}, {surface})",
+                          "Stay as still as you can." + (" Eyes closed." if close else ""),
+                          options.seconds, record=True, cue="beat", phase="record"))
+    return steps
+
+
+def los_steps(limits: Limits) -> list[Step]:
+    steps: list[Step] = []
+    for direction in LOS_ORDER:
+        ux, uy = _unit(direction)
+        words = LOS_WORDS[direction]
+        steps.append(Step(f"los-{direction}", "Stand still in the middle",
+                          "When you hear the tone, lean " + words + " as far as you safely can, "
+                          "quickly and in a straight line, and hold it.",
+                          LOS_BASELINE_S, record=True, wait_still=True, phase="baseline"))
+        steps.append(Step(f"los-{direction}", f"Lean {words} and hold",
+                          "Keep your feet flat and your body straight; move at the ankles.",
+                          LOS_TRIAL_S, goal=(ux, uy), record=True, cue="beat", phase="go",
+                          far_leans=True))
+        steps.append(Step(f"return-{direction}", "Come back to the middle", "Relax for a moment.",
+                          2.0, far_leans=True))
+    return steps
+
+
+def symmetry_steps() -> list[Step]:
+    return [
+        Step("symmetry", "Stand evenly", "Stand with your feet apart, as you normally stand.",
+             3.0, wait_still=True),
+        Step("symmetry", "Hold still", "Stay still and relaxed.", SYMMETRY_S, record=True,
+             phase="record"),
+    ]
+
+
+def steps_for(kind: str, limits: Limits, quiet: QuietOptions) -> list[Step]:
+    if kind == "quiet":
+        return quiet_steps(quiet)
+    if kind == "los":
+        return los_steps(limits)
+    return symmetry_steps()
+
+
+def _unit(direction: str) -> tuple[float, float]:
+    from balance_game.dsp.los import direction_vector
+
+    v = direction_vector(direction)
+    return float(v[0]), float(v[1])
+
+
+def _arrays(capture: Capture) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    t = np.array([s.t_s for s in capture.samples])
+    x = np.array([s.cop_x_mm for s in capture.samples])
+    y = np.array([s.cop_y_mm for s in capture.samples])
+    return t, x, y
+
+
+# --- results ----------------------------------------------------------------------------------
+def quiet_results(captures: dict[str, Capture]) -> dict[str, Any]:
+    """Sway measures per condition (standard pipeline) and the Romberg quotients."""
+    from balance_game.dsp.sway import compute_measures
+
+    conditions: dict[str, Any] = {}
+    for key, eyes, surface in CONDITIONS:
+        capture = captures.get(key)
+        if capture is None:
+            continue
+        entry: dict[str, Any] = {"eyes": eyes, "surface": surface,
+                                 "stopped": capture.stopped or None}
+        if capture.samples:
+            t, x, y = _arrays(capture)
+            entry["measures"] = compute_measures(t, x, y, pipeline="standard").to_dict()
+        else:
+            entry["measures"] = None
+        conditions[key] = entry
+    return {"pipeline": "standard", "conditions": conditions, "romberg": _romberg(conditions)}
+
+
+def _romberg(conditions: dict[str, Any]) -> dict[str, float | None]:
+    def ratio(closed: str, opened: str, measure: str) -> float | None:
+        a, b = conditions.get(closed), conditions.get(opened)
+        if not a or not b or not a["measures"] or not b["measures"]:
+            return None
+        if a["stopped"] or b["stopped"] or not (a["measures"]["valid"] and b["measures"]["valid"]):
+            return None
+        denominator = b["measures"][measure]
+        return round(a["measures"][measure] / denominator, 3) if denominator else None
+
+    return {
+        "firm_velocity": ratio("ec_firm", "eo_firm", "mean_velocity_mm_s"),
+        "firm_area": ratio("ec_firm", "eo_firm", "ellipse95_area_mm2"),
+        "foam_velocity": ratio("ec_foam", "eo_foam", "mean_velocity_mm_s"),
+        "foam_area": ratio("ec_foam", "eo_foam", "ellipse95_area_mm2"),
+    }
+
+
+def los_results(captures: dict[str, Capture], limits: Limits, neutral: tuple[float, float],
+                height_cm: float | None) -> dict[str, Any]:
+    from balance_game.dsp.los import LosTrial, analyse_los, cog_height_mm
+
+    trials = []
+    for direction in LOS_ORDER:
+        capture = captures.get(f"los-{direction}")
+        if capture is None or "go" not in capture.step_starts or capture.stopped:
+            continue
+        t, x, y = _smoothed(*_arrays(capture))
+        ux, uy = _unit(direction)
+        tx, ty = limits.to_mm(ux, uy)
+        trials.append(LosTrial(direction, t, x - neutral[0], y - neutral[1],
+                               capture.step_starts["go"], math.hypot(tx, ty)))
+    report = analyse_los(trials, cog_height_mm((height_cm or 170.0) * 10.0))
+    directions = {r.direction: _clean(r.__dict__) for r in report.directions}
+    stopped = {d: captures[f"los-{d}"].stopped for d in LOS_ORDER
+               if f"los-{d}" in captures and captures[f"los-{d}"].stopped}
+    return {"directions": directions, "polygon_area_mm2": _round(report.polygon_area_mm2),
+            "stopped": stopped, "limits_mm": measured_limits(directions)}
+
+
+def _smoothed(t: np.ndarray, x: np.ndarray,
+              y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    from balance_game.dsp.filters import lowpass_zero_lag, min_filter_length
+    from balance_game.dsp.resample import resample_uniform
+
+    if len(t) < 2:
+        return t, x, y
+    uniform = resample_uniform(t, x, y)
+    keep = np.isfinite(uniform.x_mm) & np.isfinite(uniform.y_mm)
+    t, x, y = uniform.t_s[keep], uniform.x_mm[keep], uniform.y_mm[keep]
+    if len(t) <= min_filter_length():
+        return t, x, y
+    both = lowpass_zero_lag(np.vstack([x, y]), uniform.fs_hz, LOS_CUTOFF_HZ)
+    return t, both[0], both[1]
+
+
+def measured_limits(directions: dict[str, Any]) -> dict[str, float] | None:
+    """The player's own limits from the four cardinal directions, when all four were measured."""
+    names = {"L": "left_mm", "R": "right_mm", "F": "forward_mm", "B": "back_mm"}
+    values = {}
+    for direction, name in names.items():
+        reached = (directions.get(direction) or {}).get("max_excursion_mm")
+        if not reached or reached <= 10.0:
+            return None
+        values[name] = round(reached, 1)
+    return values
+
+
+def symmetry_results(captures: dict[str, Capture]) -> dict[str, Any]:
+    capture = captures.get("symmetry")
+    loaded = [s.corners_kg for s in capture.samples if s.corners_kg] if capture else []
+    if not loaded:
+        return {"valid": False, "reason": "weight bearing needs a balance board (load cells)"}
+    corners = np.array(loaded)  # tl, tr, bl, br
+    total = corners.sum(axis=1)
+    keep = total > 10.0
+    if keep.sum() < 50:
+        return {"valid": False, "reason": "nobody stood on the board long enough"}
+    c = corners[keep]
+    t = total[keep]
+    left = (c[:, 0] + c[:, 2]) / t * 100
+    front = (c[:, 0] + c[:, 1]) / t * 100
+    return {"valid": True, "reason": None, "stopped": capture.stopped or None,
+            "left_pct": _round(float(left.mean())), "right_pct": _round(float(100 - left.mean())),
+            "front_pct": _round(float(front.mean())), "back_pct": _round(float(100 - front.mean())),
+            "body_weight_kg": _round(float(t.mean()))}
+
+
+def _shown(value: float | None, digits: int) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def _round(value: float | None, digits: int = 1) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in values.items()}
+
+
+def summarise(kind: str, results: dict[str, Any]) -> Sequence[str]:
+    """A few lines for the terminal and the results screen."""
+    if kind == "quiet":
+        lines = []
+        for key, c in results["conditions"].items():
+            m = c["measures"]
+            if c["stopped"]:
+                lines.append(f"{c['eyes']}, {c['surface']}: stopped ({c['stopped']})")
+            elif m and m["valid"]:
+                lines.append(f"{c['eyes']}, {c['surface']}: velocity {m['mean_velocity_mm_s']:.1f}"
+                             f" mm/s, area {m['ellipse95_area_mm2']:.0f} mm2")
+            else:
+                lines.append(f"{key}: not valid ({m['reason'] if m else 'no data'})")
+        rq = results["romberg"]["firm_velocity"]
+        lines.append(f"Romberg quotient (velocity, firm): {rq if rq is not None else 'n/a'}")
+        return lines
+    if kind == "los":
+        lines = []
+        for d, r in results["directions"].items():
+            if r["reason"]:
+                lines.append(f"{LOS_WORDS[d]}: {r['reason']}")
+                continue
+            lines.append(f"{LOS_WORDS[d]}: reached {_shown(r['max_excursion_pct'], 0)} %, "
+                         f"reaction {_shown(r['reaction_time_s'], 2)} s, "
+                         f"control {_shown(r['directional_control_pct'], 0)} %")
+        area = results["polygon_area_mm2"]
+        lines.append(f"area of your limits: {area / 100:.0f} cm2" if area is not None else
+                     "area of your limits: not measured in every direction")
+        return lines
+    if not results["valid"]:
+        return [results["reason"]]
+    return [f"left {results['left_pct']}% / right {results['right_pct']}%",
+            f"front {results['front_pct']}% / back {results['back_pct']}%"]

@@ -1,0 +1,278 @@
+"""Track: keep your dot inside a circle that moves along a path.
+
+BTrackS-style target tracking as a game: a trial is one lap of a path, a few seconds long (a
+line out and back, a circle, a figure-eight or a smooth random wander), so the whole shape is seen
+and followed. Every lap starts and ends at the middle (its size swells in and fades out), so laps
+follow one another without a jump; the lap time sets the pace. Success is
+staying inside the moving circle for at least a set share of the segment; the score also counts
+how close (RMS error) and how promptly (lag) the player followed.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from balance_game.core.control import Axes
+from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
+from balance_game.core.mechanics.common import SETTLE_S, add_cue, clamp01, rnd, settle
+from balance_game.core.records import Goal
+
+PATHS = ("line", "circle", "eight", "wander")
+RAMP_SHARE = 0.15  # the path swells from the middle over this share of a lap, and fades at the end
+SPEED_TAU_S = 0.25
+LAG_MAX_S = 1.5  # lags searched, 0 to this, in LAG_STEP_S steps
+LAG_STEP_S = 0.02
+WANDER_PARTS = 3  # sines per axis in a wander path
+TWO_PI = 2.0 * math.pi
+
+PARAMS = (
+    ParamSpec("paths", "", "path shapes, cycled in a shuffled order", ["line", "circle"],
+              choices=PATHS),
+    ParamSpec("amplitude_pct", "% LOS", "how far from the middle the path goes", 30.0, 5.0, 90.0,
+              lean_extent=True),
+    ParamSpec("period_s", "s", "time for one lap of the path: the length of a try (lower is faster)",
+              6.0, 2.0, 12.0, harder_when="lower"),
+    ParamSpec("target_radius_pct", "% LOS", "size of the moving circle", 18.0, 4.0, 40.0,
+              harder_when="lower"),
+    ParamSpec("on_target_pct", "%", "share of the time inside the circle needed to succeed", 70.0,
+              20.0, 100.0),
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One path: a pure function of the time since it started."""
+
+    kind: str
+    amplitude: float  # lean units
+    period_s: float
+    duration_s: float
+    angle: float  # rotation of the whole shape, radians
+    turn: float  # +1 counter-clockwise, -1 clockwise
+    wander: tuple[tuple[float, float, float], ...] = ()  # (weight, cycles per period, phase) x, then y
+
+    def envelope(self, u: float) -> float:
+        """0 at the start and end of the segment, 1 in between, with smooth ramps."""
+        ramp = RAMP_SHARE * self.duration_s
+        edge = clamp01(min(u, self.duration_s - u) / ramp)
+        return edge * edge * (3.0 - 2.0 * edge)
+
+    def at(self, u: float) -> tuple[float, float]:
+        """The target's position ``u`` seconds into the segment, in lean units."""
+        u = min(max(u, 0.0), self.duration_s)
+        s = TWO_PI * u / self.period_s
+        if self.kind == "line":
+            x, y = math.sin(s), 0.0
+        elif self.kind == "circle":
+            x, y = math.cos(s), self.turn * math.sin(s)
+        elif self.kind == "eight":
+            x, y = math.sin(s), 0.5 * self.turn * math.sin(2.0 * s)
+        else:
+            half = len(self.wander) // 2
+            x = sum(w * math.sin(f * s + p) for w, f, p in self.wander[:half])
+            y = sum(w * math.sin(f * s + p) for w, f, p in self.wander[half:])
+            reach = math.hypot(x, y)
+            if reach > 1.0:  # each axis stays within 1, a diagonal could not: keep to the amplitude
+                x, y = x / reach, y / reach
+        c, sn = math.cos(self.angle), math.sin(self.angle)
+        k = self.amplitude * self.envelope(u)
+        return k * (x * c - y * sn), k * (x * sn + y * c)
+
+
+@dataclass
+class TrackWorld:
+    params: dict[str, Any]
+    n_trials: int
+    rng: random.Random
+    pending_params: dict[str, Any] | None = None
+    phase: str = "centre"  # centre -> track -> track ... -> done
+    trial_index: int = 0
+    settle_s: float = 0.0
+    position: tuple[float, float] = (0.0, 0.0)
+    speed: float = 0.0
+    t_s: float = 0.0
+    t_go_s: float = 0.0
+    segment: Segment | None = None
+    order: list[str] = field(default_factory=list)
+    samples: list[tuple[float, float, float]] = field(default_factory=list)  # (u, x, y)
+    on_s: float = 0.0
+    total_s: float = 0.0
+    inside: bool = False
+    last_result: TrialOutcome | None = None
+    cues: list[str] = field(default_factory=list)
+
+    @property
+    def target_radius(self) -> float:
+        return self.params["target_radius_pct"] / 100.0
+
+    @property
+    def elapsed_s(self) -> float:
+        return self.t_s - self.t_go_s
+
+    @property
+    def target(self) -> tuple[float, float]:
+        return (0.0, 0.0) if self.segment is None else self.segment.at(self.elapsed_s)
+
+    @property
+    def on_target_share(self) -> float:
+        return self.on_s / self.total_s if self.total_s > 0 else 0.0
+
+
+class Track(Rules):
+    world_type = TrackWorld
+    name = "track"
+    title = "Track"
+    params = PARAMS
+    score_measures = ("time_on_target_pct", "tracking_error_pct", "lag_s")
+
+    def abort_trial(self, world: TrackWorld) -> None:
+        if world.phase == "track":
+            world.phase = "centre"
+            world.segment = None
+            world.settle_s = 0.0
+
+    def goal(self, world: TrackWorld) -> Goal | None:
+        if world.phase == "track":
+            x, y = world.target
+            return Goal(x, y, precision=world.target_radius * 0.5)
+        if world.phase == "centre":
+            return Goal(0.0, 0.0, precision=0.05)
+        return None
+
+    def prompt(self, world: TrackWorld) -> str:
+        waiting = self.waiting_prompt(world)
+        if waiting:
+            return waiting
+        if world.inside:
+            return "Keep the dot inside the circle"
+        segment = world.segment
+        target_speed = TWO_PI * segment.amplitude / segment.period_s if segment else 0.0
+        if world.speed > 1.5 * target_speed + 0.3:
+            return "Slow down"
+        return "Follow the yellow circle"
+
+    def feedback(self, outcome: Any) -> str:
+        m = outcome.measures
+        if outcome.success:
+            return "Right with the circle!"
+        if (m.get("lag_s") or 0.0) > 0.3:
+            return "A little behind: move with the circle"
+        return "Keep the dot inside the moving circle"
+
+    def step(self, world: TrackWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
+        previous = world.position
+        world.position = (axes.lean_x, axes.lean_y)
+        world.t_s = t_s
+        if dt_s > 0:
+            raw = math.dist(previous, world.position) / dt_s
+            world.speed += (raw - world.speed) * (1.0 - math.exp(-dt_s / SPEED_TAU_S))
+        if world.phase == "centre":
+            world.settle_s = settle(world.settle_s, world.position, world.speed, dt_s)
+            if world.settle_s >= SETTLE_S:
+                self._go(world, t_s)
+            return []
+        if world.phase != "track" or world.segment is None:
+            return []
+        u = world.elapsed_s
+        world.inside = math.dist(world.position, world.target) <= world.target_radius
+        world.samples.append((u, *world.position))
+        world.total_s += dt_s
+        if world.inside:
+            world.on_s += dt_s
+        if u >= world.segment.duration_s:
+            outcome = self._finish(world, t_s)
+            if world.phase == "track":
+                self._go(world, t_s)
+            return [outcome]
+        return []
+
+    def _go(self, world: TrackWorld, t_s: float) -> None:
+        if world.pending_params is not None:
+            world.params, world.pending_params = world.pending_params, None
+        p = world.params
+        if not world.order:
+            world.order = list(p["paths"])
+            world.rng.shuffle(world.order)
+        kind = world.order.pop()
+        rng = world.rng
+        wander: tuple[tuple[float, float, float], ...] = ()
+        if kind == "wander":
+            parts = []
+            for _axis in range(2):
+                weights = [rng.uniform(0.5, 1.0) for _ in range(WANDER_PARTS)]
+                total = sum(weights)
+                parts += [(w / total, rng.uniform(0.5, 1.3), rng.uniform(0.0, TWO_PI))
+                          for w in weights]
+            wander = tuple(parts)
+        world.segment = Segment(
+            kind=kind, amplitude=p["amplitude_pct"] / 100.0, period_s=p["period_s"],
+            duration_s=p["period_s"], angle=rng.choice((0.0, 0.25, 0.5, 0.75)) * math.pi,
+            turn=rng.choice((-1.0, 1.0)), wander=wander,
+        )
+        world.phase = "track"
+        world.t_go_s = t_s
+        world.samples = []
+        world.on_s = world.total_s = 0.0
+        world.inside = True
+
+    def _finish(self, world: TrackWorld, t_s: float) -> TrialOutcome:
+        measures = self._measures(world)
+        success = measures["time_on_target_pct"] >= world.params["on_target_pct"]
+        outcome = TrialOutcome(
+            index=world.trial_index, t_start_s=world.t_go_s, t_end_s=t_s, success=success,
+            score=self._score(world, measures, success), measures=measures,
+        )
+        add_cue(world.cues, "hit" if success else "miss")
+        world.last_result = outcome
+        world.trial_index += 1
+        if world.trial_index >= world.n_trials:
+            world.phase = "done"
+        return outcome
+
+    def _measures(self, world: TrackWorld) -> dict[str, Any]:
+        segment = world.segment
+        samples = world.samples
+        sq = [_sq_dist(segment.at(u), (x, y)) for u, x, y in samples]
+        rms = math.sqrt(sum(sq) / len(sq)) if sq else None
+        return {
+            "path": segment.kind,
+            "amplitude_pct": world.params["amplitude_pct"],
+            "period_s": world.params["period_s"],
+            "target_radius_pct": world.params["target_radius_pct"],
+            "on_target_required_pct": world.params["on_target_pct"],
+            "time_on_target_pct": round(100.0 * world.on_target_share, 1),
+            "tracking_error_pct": None if rms is None else round(rms * 100.0, 2),
+            "lag_s": rnd(estimate_lag(segment, samples)),
+        }
+
+    def _score(self, world: TrackWorld, m: dict[str, Any], success: bool) -> float:
+        on = m["time_on_target_pct"] / 100.0
+        if not success:
+            return round(35.0 * clamp01(on / (world.params["on_target_pct"] / 100.0)), 1)
+        closeness = clamp01(1.0 - (m["tracking_error_pct"] or 0.0) / 100.0 / (2 * world.target_radius))
+        promptness = clamp01(1.0 - (m["lag_s"] or 0.0) / 0.6)
+        return round(40.0 + 60.0 * (0.5 * on + 0.3 * closeness + 0.2 * promptness), 1)
+
+
+def _sq_dist(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2
+
+
+def estimate_lag(segment: Segment, samples: list[tuple[float, float, float]]) -> float | None:
+    """The delay that best lines the player's trace up with the target's: argmin over 0..1 s of
+    the mean squared distance between the dot at ``u`` and the target at ``u - lag``."""
+    if len(samples) < 10:
+        return None
+    best_lag, best_err = 0.0, math.inf
+    for k in range(round(LAG_MAX_S / LAG_STEP_S) + 1):
+        lag = k * LAG_STEP_S
+        used = [(u, x, y) for u, x, y in samples if u - lag >= 0.0]
+        if len(used) < 10:
+            break
+        err = sum(_sq_dist(segment.at(u - lag), (x, y)) for u, x, y in used) / len(used)
+        if err < best_err - 1e-12:
+            best_lag, best_err = lag, err
+    return best_lag

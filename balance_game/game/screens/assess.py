@@ -1,0 +1,174 @@
+"""The guided test screen: large words, a countdown, the live marker, then the results."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from balance_game.core.assessments import (
+    QuietOptions,
+    los_results,
+    quiet_results,
+    steps_for,
+    summarise,
+    symmetry_results,
+)
+from balance_game.core.protocols import ProtocolRun
+from balance_game.core.records import Goal
+from balance_game.game.scenes import GameContext, Scene, SceneStack
+from balance_game.render.text import draw_text
+from balance_game.render.theme import ACCENT, BACKGROUND, PLAYER, TEXT, TEXT_DIM
+from balance_game.storage.assessments import save_assessment, update_limits
+
+if TYPE_CHECKING:
+    import pygame
+
+TITLES = {"quiet": "Standing balance test", "los": "Leaning test",
+          "symmetry": "Weight balance check", "calibrate": "Getting to know you"}
+
+
+class AssessScene(Scene):
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.run: ProtocolRun | None = None
+        self._step_index = 0
+        self.lines: list[str] = []
+        self.done = False
+        self._spoken = -1
+
+    def enter(self, ctx: GameContext) -> None:
+        if self.run is None:
+            self.run = ProtocolRun(self.build_steps(ctx))
+            ctx.session.recorder.add_event(ctx.t_s, "assessment_start", self.kind)
+            self._step_index = 0
+
+    def build_steps(self, ctx: GameContext) -> list:
+        allowed = ctx.session.prescription
+        quiet = QuietOptions(seconds=ctx.options.assess_seconds,
+                             eyes_closed=allowed.eyes_closed if allowed else True,
+                             foam=allowed.foam if allowed else True)
+        return steps_for(self.kind, ctx.control.limits, quiet)
+
+    def on_step_change(self, ctx: GameContext, finished_index: int) -> None:
+        """Side effects between steps (zeroing the board, adopting a neutral point...)."""
+
+    def goal(self, ctx: GameContext) -> Goal | None:
+        return None if self.done else self.run.goal()
+
+    def handle_action(self, ctx: GameContext, action: str, stack: SceneStack) -> None:
+        if self.done and action in ("confirm", "back"):
+            self._leave(ctx, stack)
+        elif action == "pause":
+            ctx.session.pause_for("user", ctx.t_s)
+        elif action == "confirm":
+            ctx.session.resume_from("user", ctx.t_s)
+            ctx.session.resume_from("balance_lost", ctx.t_s)
+        elif action == "back":
+            self._leave(ctx, stack)  # leave the test; nothing is saved
+
+    def _recording(self) -> str | None:
+        """The key of the step being recorded now (a quiet-stance condition), if any."""
+        step = self.run.step
+        return step.key if step is not None and step.record and self.run.started else None
+
+    def _leave(self, ctx: GameContext, stack: SceneStack) -> None:
+        """From the command line: the end. In the game: on to choosing a game."""
+        if ctx.options.assessment:
+            ctx.quit_requested = True
+            return
+        from balance_game.game.screens.level_select import LevelSelectScene
+
+        stack.replace(LevelSelectScene())
+
+    def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
+        if self.done:
+            if ctx.leaning_input:  # a board user finishes by standing still
+                self._done_still_s = getattr(self, "_done_still_s", 0.0) + dt_s
+                if self._done_still_s >= 5.0:
+                    self._leave(ctx, stack)
+            return
+        session = ctx.session
+        step = self.run.step
+        session.maximal_leans = step is not None and step.far_leans
+        session.step(dt_s, ctx.t_s)
+        samples = session.new_samples
+        recording = self._recording()
+        self.run.update(ctx.t_s, dt_s, samples, session.axes, set(session.pause.reasons))
+        if recording != self._recording():  # mark each recorded stretch in the session's events
+            if recording:
+                session.recorder.add_event(ctx.t_s, "condition_end", recording)
+            if self._recording():
+                session.recorder.add_event(ctx.t_s, "condition_start", self._recording())
+        while self._step_index < self.run.index:
+            self.on_step_change(ctx, self._step_index)
+            self._step_index += 1
+        while self.run.cues:
+            ctx.cue(self.run.cues.pop(0))
+        if self.run.index != self._spoken and self.run.step is not None:
+            self._spoken = self.run.index
+            ctx.say(f"{self.run.step.title}. {self.run.step.body}")
+        if self.run.finished:
+            self._finish(ctx)
+
+    def _finish(self, ctx: GameContext) -> None:
+        self.done = True
+        results = self.results_for(ctx)
+        session_id = ctx.session.recorder.session_id
+        save_assessment(ctx.db, ctx.player.id, session_id, self.result_kind, results)
+        ctx.session.recorder.add_event(ctx.t_s, "assessment_end", self.kind)
+        self.results = results
+        self.lines = list(summarise(self.result_kind, results))
+        if ctx.options.headless:
+            ctx.quit_requested = True
+
+    @property
+    def result_kind(self) -> str:
+        return self.kind
+
+    def results_for(self, ctx: GameContext) -> dict:
+        captures = self.run.captures
+        if self.kind == "quiet":
+            results = quiet_results(captures)
+        elif self.kind == "los":
+            control = ctx.control
+            results = los_results(captures, control.limits,
+                                  (control.neutral_x_mm, control.neutral_y_mm),
+                                  ctx.player.height_cm)
+            if results["limits_mm"]:
+                update_limits(ctx.db, ctx.player.id, results["limits_mm"], ctx.source.name)
+        else:
+            results = symmetry_results(captures)
+        return results
+
+    def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
+        import pygame
+
+        theme = ctx.theme
+        width, height = surface.get_size()
+        surface.fill(BACKGROUND)
+        y = draw_text(surface, theme, TITLES.get(self.kind, "Test"), width // 2, theme.px(0.04),
+                      "heading", ACCENT, bold=True)
+        if self.done:
+            for line in self.lines:
+                y = draw_text(surface, theme, line, width // 2, y + theme.px(0.01), "small", TEXT)
+            draw_text(surface, theme, "Saved for your therapist. Press Enter, or stand still, "
+                      "to go on.",
+                      width // 2, height - theme.px(0.1), "small", TEXT_DIM)
+            return
+        step = self.run.step
+        if ctx.session.pause.paused:
+            draw_text(surface, theme, "Paused. Hold your support.", width // 2, y, "title", TEXT,
+                      bold=True)
+            return
+        y = draw_text(surface, theme, step.title, width // 2, y + theme.px(0.02), "title", TEXT,
+                      bold=True)
+        y = draw_text(surface, theme, step.body, width // 2, y + theme.px(0.01), "body", TEXT_DIM,
+                      width_px=int(width * 0.8))
+        count = "Stand still in the middle to start" if not self.run.started else (
+            f"{self.run.remaining_s:0.0f}")
+        draw_text(surface, theme, count, width // 2, y + theme.px(0.02), "title", ACCENT, bold=True)
+        centre = (width // 2, int(height * 0.8))
+        radius = theme.px(0.12)
+        pygame.draw.circle(surface, TEXT_DIM, centre, radius, 2)
+        axes = ctx.session.axes
+        marker = (round(centre[0] + axes.lean_x * radius), round(centre[1] - axes.lean_y * radius))
+        pygame.draw.circle(surface, PLAYER, marker, theme.px(0.02))

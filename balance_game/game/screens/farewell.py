@@ -1,0 +1,34 @@
+"""A last calm word before going back to the title screen (or leaving)."""
+
+from __future__ import annotations
+
+from balance_game.game.scenes import GameContext, SceneStack
+from balance_game.game.screens.menu import MenuItem, MenuScene
+
+
+class FarewellScene(MenuScene):
+    arm_on_enter = True  # one button: standing still is enough to go on
+
+    def __init__(self, title: str, subtitle: str) -> None:
+        super().__init__()
+        self.title = title
+        self.subtitle = subtitle
+
+    def build(self, ctx: GameContext) -> list[MenuItem]:
+        ctx.say(f"{self.title}. {self.subtitle}")
+        return [MenuItem("OK", _home)]
+
+    def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
+        _home(ctx, stack)
+
+
+def _home(ctx: GameContext, stack: SceneStack) -> None:
+    from balance_game.game.screens.title import TitleScene
+
+    if ctx.session is not None:
+        ctx.session.end()
+        ctx.session = None
+    if ctx.options.level_id is not None:
+        ctx.quit_requested = True  # started straight into a level: leave when done
+    else:
+        stack.clear_to(TitleScene())

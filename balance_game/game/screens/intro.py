@@ -1,0 +1,26 @@
+"""Before a level: what to do, in a few plain words."""
+
+from __future__ import annotations
+
+from balance_game.core.levels import LevelSpec
+from balance_game.game.scenes import GameContext, SceneStack
+from balance_game.game.screens.menu import MenuItem, MenuScene
+
+
+class IntroScene(MenuScene):
+    arm_on_enter = True  # standing still in the middle is exactly how a level should start
+
+    def __init__(self, spec: LevelSpec) -> None:
+        super().__init__()
+        self.spec = spec
+        self.title = spec.title
+        self.subtitle = spec.instructions
+
+    def build(self, ctx: GameContext) -> list[MenuItem]:
+        ctx.say(f"{self.spec.title}. {self.spec.instructions}")
+        return [MenuItem("Start", self._start)]
+
+    def _start(self, ctx: GameContext, stack: SceneStack) -> None:
+        from balance_game.game.screens.play import PlayScene
+
+        stack.replace(PlayScene(self.spec))

@@ -1,0 +1,118 @@
+"""The play screen: runs one level inside the session, and what follows it."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING, Any
+
+from balance_game.core.levels import LevelSpec
+from balance_game.core.mechanics.base import feedback_for
+from balance_game.core.records import Goal
+from balance_game.game.scenes import GameContext, Scene, SceneStack
+from balance_game.render.theme import BACKGROUND
+from balance_game.render.views import ViewCache
+
+if TYPE_CHECKING:
+    import pygame
+
+# A mechanic's own outcome cues give way to the trial's record, which also knows the quality
+# gate's verdict (a catch made with one foot off the board is a miss).
+OUTCOME_CUES = frozenset({"hit", "miss", "dodge", "gate"})
+TRAIL_POINTS = 45  # about three quarters of a second of the marker's path
+FEEDBACK_S = 1.5
+QUICK_FEEDBACK_S = 0.8  # after a quick trial the next one is already under way: don't hide its prompt
+QUICK_TRIAL_S = 3.0
+
+
+def feedback_seconds(record: Any) -> float:
+    """How long the line after a trial stays up: briefly after quick trials (slalom gates, catches,
+    beats), where the next trial's instructions matter at once."""
+    quick = record.t_end_s - record.t_start_s < QUICK_TRIAL_S
+    return QUICK_FEEDBACK_S if quick else FEEDBACK_S
+
+
+class PlayScene(Scene):
+    def __init__(self, spec: LevelSpec) -> None:
+        self.spec = spec
+        self.trail: deque[tuple[float, float]] = deque(maxlen=TRAIL_POINTS)
+        self.trace: list[tuple[float, float]] = []  # the whole level, for the results plot
+        self.views = ViewCache()
+        self.feedback = ""
+        self.feedback_until_s = 0.0
+
+    def enter(self, ctx: GameContext) -> None:
+        session = ctx.session
+        if session.run is None or session.run.spec.id != self.spec.id or session.run.finished:
+            session.start_level(self.spec)
+            self.trace = []
+
+    def handle_action(self, ctx: GameContext, action: str, stack: SceneStack) -> None:
+        if action in ("pause", "back"):
+            ctx.session.pause_for("user", ctx.t_s)
+
+    def goal(self, ctx: GameContext) -> Goal | None:
+        run = ctx.session.run
+        return None if run is None or ctx.session.pause.paused else run.goal()
+
+    def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
+        from balance_game.game.screens.pause import PauseOverlay
+        from balance_game.game.screens.results import ResultsScene
+
+        session = ctx.session
+        for record in session.step(dt_s, ctx.t_s):
+            self.feedback = feedback_for(session.run.mechanic, record)
+            self.feedback_until_s = ctx.t_s + feedback_seconds(record)
+            ctx.cue("success" if record.success else "miss")
+        cues = getattr(session.run.world, "cues", None)
+        while cues:
+            cue = cues.pop(0)
+            if cue not in OUTCOME_CUES:  # the trial's own sound (above) says how it went
+                ctx.cue(cue)
+        if session.pause.paused:
+            ctx.cue("pause")
+            stack.push(PauseOverlay())
+            return
+        axes = ctx.frame.axes
+        self.trail.append((axes.lean_x, axes.lean_y))
+        if len(self.trace) < 20_000:
+            self.trace.append((axes.lean_x, axes.lean_y))
+        if self._session_over(ctx):
+            session.end()
+            if ctx.options.headless:
+                ctx.quit_requested = True
+            else:
+                stack.replace(ResultsScene(self.spec, session.results[-1:], self.trace, final=True))
+            return
+        if session.run.finished:
+            if ctx.options.headless:
+                session.start_level(self.spec)  # keep playing until the time is up
+                self.trace = []
+            else:
+                stack.replace(ResultsScene(self.spec, session.results[-1:], self.trace))
+
+    def _session_over(self, ctx: GameContext) -> bool:
+        session = ctx.session
+        if session.device_ended:
+            return True
+        if ctx.options.seconds is not None:
+            return ctx.t_s >= ctx.options.seconds
+        return ctx.options.headless and session.run.finished
+
+    def prompt(self, ctx: GameContext) -> str:
+        if ctx.t_s < self.feedback_until_s:
+            return self.feedback
+        run = ctx.session.run
+        return run.mechanic.prompt(run.world)
+
+    def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
+        from balance_game.render.hud import draw_hud
+
+        surface.fill(BACKGROUND)
+        run = ctx.session.run
+        world = run.world
+        trial = min(world.trial_index + 1, self.spec.trials)
+        score = sum(t.score for t in run.trials)
+        facts = [f"Try {trial} of {self.spec.trials}", f"Score {score:.0f}"]
+        draw_hud(surface, ctx.theme, self.spec.title, facts, self.prompt(ctx))
+        view = self.views.get(self.spec.mechanic, surface, ctx.theme)
+        view.draw(surface, world, ctx.frame.axes, list(self.trail))

@@ -1,0 +1,125 @@
+"""Watching a recorded session as it happened.
+
+The stored samples are fed, at their recorded times, through the very same session logic and
+the very same levels (same seed, same starting difficulties), so the replay is not a video but
+the game itself re-running on the recorded input: what the player saw is what is shown, and
+the trials come out as they were recorded.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from balance_game.core.levels import LevelSpec
+from balance_game.game.scenes import GameContext, Scene, SceneStack
+from balance_game.render.theme import BACKGROUND, TEXT_DIM
+from balance_game.render.views import ViewCache
+
+if TYPE_CHECKING:
+    import pygame
+
+    from balance_game.game.clock import ReplayClock
+
+
+@dataclass(frozen=True)
+class LevelStart:
+    t_s: float
+    spec: LevelSpec
+    difficulty: float
+
+
+@dataclass(frozen=True)
+class RecordedPause:
+    """A recorded pause or resume that the samples alone cannot reproduce."""
+
+    t_s: float
+    type: str  # "pause" or "resume"
+    reason: str
+
+    @property
+    def from_the_player(self) -> bool:
+        """Pressed by the player between steps (so it took effect from the next step on)."""
+        return self.reason == "user" or (self.type == "resume" and self.reason == "balance_lost")
+
+
+class ReplayScene(Scene):
+    def __init__(self, starts: list[LevelStart], pauses: list[RecordedPause],
+                 clock: ReplayClock | None) -> None:
+        self.starts = list(starts)
+        self.pauses = list(pauses)
+        self.clock = clock
+        self.trail: deque[tuple[float, float]] = deque(maxlen=45)
+        self.views = ViewCache()
+
+    def enter(self, ctx: GameContext) -> None:
+        """A level that started with the session started before the first step."""
+        while self.starts and self.starts[0].t_s <= 0.0:
+            start = self.starts.pop(0)
+            ctx.session.start_level(start.spec, start.difficulty)
+
+    def handle_action(self, ctx: GameContext, action: str, stack: SceneStack) -> None:
+        if self.clock is None:
+            return
+        if action in ("pause", "confirm"):
+            self.clock.toggle_pause()
+        elif action in ("right", "up"):
+            self.clock.faster(1)
+        elif action in ("left", "down"):
+            self.clock.faster(-1)
+        elif action == "back":
+            ctx.quit_requested = True
+
+    def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
+        """Mirror the live order: pauses, then the step, then any level that started now."""
+        session = ctx.session
+        while self.pauses and self._due(self.pauses[0], ctx.t_s):
+            pause = self.pauses.pop(0)
+            if pause.type == "pause":
+                session.pause_for(pause.reason, pause.t_s)
+            else:
+                session.resume_from(pause.reason, pause.t_s)
+        session.step(dt_s, ctx.t_s)
+        while self.starts and self.starts[0].t_s <= ctx.t_s + 1e-9:
+            start = self.starts.pop(0)
+            session.start_level(start.spec, start.difficulty)
+        self.trail.append((ctx.frame.axes.lean_x, ctx.frame.axes.lean_y))
+        if session.device_ended and (ctx.options.headless or self.clock is None):
+            ctx.quit_requested = True
+
+    @staticmethod
+    def _due(pause: RecordedPause, t_s: float) -> bool:
+        if pause.from_the_player:
+            return pause.t_s < t_s - 1e-9
+        return pause.t_s <= t_s + 1e-9
+
+    def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
+        from balance_game.render.hud import draw_hud
+        from balance_game.render.text import draw_text
+
+        surface.fill(BACKGROUND)
+        session = ctx.session
+        speed = f"{self.clock.speed:g}x" if self.clock else ""
+        state = "paused" if self.clock and self.clock.paused else speed
+        facts = [f"Replay {state}", f"{ctx.t_s:5.1f} s"]
+        run = session.run
+        if run is None:
+            draw_hud(surface, ctx.theme, "Replay", facts, "Waiting for the first level")
+        else:
+            prompt = _pause_text(session.pause.reasons) or run.mechanic.prompt(run.world)
+            draw_hud(surface, ctx.theme, f"Replay: {run.spec.title}", facts, prompt)
+            view = self.views.get(run.spec.mechanic, surface, ctx.theme)
+            view.draw(surface, run.world, ctx.frame.axes, list(self.trail))
+        hint = "Space pauses  ·  arrows change speed  ·  Esc leaves"
+        if session.device_ended:
+            hint = "The recording is over  ·  Esc leaves"
+        width, height = surface.get_size()
+        draw_text(surface, ctx.theme, hint, width // 2, height - ctx.theme.px(0.08), "small",
+                  TEXT_DIM)
+
+
+def _pause_text(reasons: Any) -> str:
+    names = {"step_off": "Paused: stepped off", "balance_lost": "Paused: lost balance",
+             "device_lost": "Paused: board lost", "user": "Paused by the player"}
+    return ", ".join(names[r] for r in sorted(reasons) if r in names)
