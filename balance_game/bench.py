@@ -7,6 +7,7 @@ database recorder, the real sway measures and the real HID reader against the fa
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import resource
@@ -14,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,31 +80,38 @@ def _percentiles(values: list[float]) -> tuple[float, float]:
     return (round(float(np.percentile(values, 50)), 3), round(float(np.percentile(values, 99)), 3))
 
 
-def frame_times(spec: LevelSpec, size: tuple[int, int], frames: int) -> list[float]:
-    """Milliseconds for each frame's update (one fixed step) plus drawing, at ``size``."""
+@contextlib.contextmanager
+def play_rig(spec: LevelSpec, size: tuple[int, int], seed: int = 0) -> Iterator[Any]:
+    """The real loop playing ``spec`` with the simulated player, drawing offscreen at ``size``
+    (benchmarks time it; docs/make_screenshots.py photographs it)."""
     from balance_game.render.theme import Theme
     from balance_game.render.window import OffscreenWindow
 
-    scratch = _scratch(spec, fast=True)
+    scratch = _scratch(spec, fast=True, seed=seed)
     ctx = scratch.ctx
     window = OffscreenWindow(size)
     ctx.theme = Theme(size[1])
     stack = SceneStack()
     stack.bind(ctx)
     stack.push(PlayScene(spec))
-    loop = GameLoop(ctx, stack, window, FakeClock())
-    times = []
     try:
+        yield GameLoop(ctx, stack, window, FakeClock())
+    finally:
+        ctx.session.end()
+        scratch.db.close()
+        scratch.folder.cleanup()
+
+
+def frame_times(spec: LevelSpec, size: tuple[int, int], frames: int) -> list[float]:
+    """Milliseconds for each frame's update (one fixed step) plus drawing, at ``size``."""
+    times = []
+    with play_rig(spec, size) as loop:
         for _ in range(frames):
             start = time.perf_counter()
             loop._step()
             loop._draw()
             times.append((time.perf_counter() - start) * 1000)
-    finally:
-        ctx.session.end()
-        scratch.db.close()
-        scratch.folder.cleanup()
-    return times[10:]  # the first frames build fonts and caches once
+    return times[10:]  # the first frames build fonts, caches and the scenery layer once
 
 
 def input_latency(seconds: float) -> list[float]:

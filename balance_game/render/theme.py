@@ -41,6 +41,7 @@ SIZES = {"title": 0.11, "heading": 0.075, "body": 0.05, "small": 0.04}
 class Theme:
     height_px: int
     text_scale: float = 1.0
+    calm: bool = False  # the player's "calm" setting: no motion that is not part of the task
     _fonts: dict[tuple[str, bool], pygame.font.Font] = field(default_factory=dict)
 
     def font(self, role: str = "body", bold: bool = False) -> pygame.font.Font:

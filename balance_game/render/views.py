@@ -1,7 +1,9 @@
 """Which view draws which mechanic.
 
-A view is built for a surface and theme and draws one frame of its mechanic's world:
-``draw(surface, world, axes, trail)`` where ``trail`` is the marker's recent path in lean units.
+A view is built for a surface, theme and the look of the level's world (render/worlds.py) and
+draws one frame of its mechanic's world: ``draw(surface, world, axes, trail, now_s)`` where
+``trail`` is the marker's recent path in lean units and ``now_s`` the clock for ambient motion.
+Every view is a ``scenery.SceneView``: a new game subclasses it and registers here.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from balance_game.render.steady_view import SteadyView
 from balance_game.render.theme import Theme
 from balance_game.render.tilt_view import TiltView
 from balance_game.render.track_view import TrackView
+from balance_game.render.worlds import look_for
 
 VIEWS: dict[str, Any] = {
     "reach": ReachView,
@@ -30,20 +33,21 @@ VIEWS: dict[str, Any] = {
 }
 
 
-def view_for(mechanic: str, surface: pygame.Surface, theme: Theme) -> Any:
-    return VIEWS[mechanic](surface, theme)
+def view_for(mechanic: str, surface: pygame.Surface, theme: Theme, world: int = 1) -> Any:
+    return VIEWS[mechanic](surface, theme, look_for(world))
 
 
 class ViewCache:
-    """One view per mechanic, screen size and text size: views lay themselves out once when
-    built, so a scene keeps its view instead of building a new one every frame."""
+    """One view per mechanic, world, screen size and text size: views lay themselves out and
+    paint their scenery once when built, so a scene keeps its view instead of building a new
+    one every frame."""
 
     def __init__(self) -> None:
         self._key: tuple | None = None
         self._view: Any = None
 
-    def get(self, mechanic: str, surface: pygame.Surface, theme: Theme) -> Any:
-        key = (mechanic, surface.get_size(), id(theme), theme.text_scale)
+    def get(self, mechanic: str, surface: pygame.Surface, theme: Theme, world: int = 1) -> Any:
+        key = (mechanic, world, surface.get_size(), id(theme), theme.text_scale)
         if key != self._key:
-            self._key, self._view = key, view_for(mechanic, surface, theme)
+            self._key, self._view = key, view_for(mechanic, surface, theme, world)
         return self._view

@@ -9,7 +9,6 @@ from balance_game.core.levels import LevelSpec
 from balance_game.core.mechanics.base import feedback_for
 from balance_game.core.records import Goal
 from balance_game.game.scenes import GameContext, Scene, SceneStack
-from balance_game.render.theme import BACKGROUND
 from balance_game.render.views import ViewCache
 
 if TYPE_CHECKING:
@@ -107,12 +106,11 @@ class PlayScene(Scene):
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
         from balance_game.render.hud import draw_hud
 
-        surface.fill(BACKGROUND)
         run = ctx.session.run
         world = run.world
+        view = self.views.get(self.spec.mechanic, surface, ctx.theme, self.spec.world)
+        view.draw(surface, world, ctx.frame.axes, list(self.trail), ctx.t_s)
         trial = min(world.trial_index + 1, self.spec.trials)
         score = sum(t.score for t in run.trials)
         facts = [f"Try {trial} of {self.spec.trials}", f"Score {score:.0f}"]
-        draw_hud(surface, ctx.theme, self.spec.title, facts, self.prompt(ctx))
-        view = self.views.get(self.spec.mechanic, surface, ctx.theme)
-        view.draw(surface, world, ctx.frame.axes, list(self.trail))
+        draw_hud(surface, ctx.theme, self.spec.title, facts, self.prompt(ctx), view.look.plate())

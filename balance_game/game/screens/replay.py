@@ -108,9 +108,10 @@ class ReplayScene(Scene):
             draw_hud(surface, ctx.theme, "Replay", facts, "Waiting for the first level")
         else:
             prompt = _pause_text(session.pause.reasons) or run.mechanic.prompt(run.world)
-            draw_hud(surface, ctx.theme, f"Replay: {run.spec.title}", facts, prompt)
-            view = self.views.get(run.spec.mechanic, surface, ctx.theme)
-            view.draw(surface, run.world, ctx.frame.axes, list(self.trail))
+            view = self.views.get(run.spec.mechanic, surface, ctx.theme, run.spec.world)
+            view.draw(surface, run.world, ctx.frame.axes, list(self.trail), ctx.t_s)
+            draw_hud(surface, ctx.theme, f"Replay: {run.spec.title}", facts, prompt,
+                     view.look.plate())
         hint = "Space pauses  ·  arrows change speed  ·  Esc leaves"
         if session.device_ended:
             hint = "The recording is over  ·  Esc leaves"
