@@ -63,7 +63,10 @@ def players_add(ctx: click.Context, name: str, height_cm: float | None, weight_k
 @click.option("--max-lean-pct", type=float, help="Therapist cap: furthest lean asked, % of limits.")
 @click.option("--max-difficulty", type=float, help="Therapist cap: highest difficulty, 0 to 1.")
 @click.option("--target-success", type=float, help="Success rate the games aim for, 0.6 to 0.9.")
-@click.option("--volume", type=float, help="Sound volume, 0 to 1.")
+@click.option("--volume", type=float, help="Sound effects volume, 0 to 1.")
+@click.option("--music-volume", type=float, help="Background music volume, 0 to 1 (0 = off).")
+@click.option("--calm/--no-calm", default=None,
+              help="Calm: no motion that is not part of the game (clouds, spray, confetti).")
 @click.option("--text-size", "text_scale", type=float, help="Text size, 1 = normal (0.75 to 2).")
 @click.option("--units", type=click.Choice(["kg", "lb"]), help="Units for body weight.")
 @click.option("--orientation", type=click.Choice(["normal", "reversed"]),
@@ -87,7 +90,8 @@ def players_set(ctx: click.Context, name: str, db: str | None, **values: object)
                f"{now_caps.max_difficulty:g}, target success {now_caps.target_success:g}; "
                f"volume {now_settings.volume:g}, text size {now_settings.text_scale:g}, "
                f"{now_settings.units}, board {now_settings.orientation}, speech "
-               f"{'on' if now_settings.speech else 'off'}")
+               f"{'on' if now_settings.speech else 'off'}, music {now_settings.music_volume:g}, "
+               f"calm {'on' if now_settings.calm else 'off'}")
 
 
 @players.command("prescribe")

@@ -18,6 +18,7 @@ from balance_game.game.actions import action_for_event
 from balance_game.game.clock import FakeClock, RealClock
 from balance_game.game.scenes import FrameInput, GameContext, SceneStack
 from balance_game.game.screens.help import HelpOverlay
+from balance_game.render.transition import Crossfade
 
 FIXED_DT_S = 1.0 / 60.0
 MAX_CATCH_UP_STEPS = 5
@@ -31,6 +32,7 @@ class GameLoop:
         self.window = window
         self.clock = clock or (FakeClock() if ctx.options.fast else RealClock())
         self.steps = 0
+        self.transition = Crossfade()
 
     @property
     def running(self) -> bool:
@@ -109,6 +111,9 @@ class GameLoop:
         if self.window is None:
             return
         surface = self.window.surface
+        calm = self.ctx.theme is not None and self.ctx.theme.calm
+        self.transition.begin(surface, id(self.stack.top), self.ctx.t_s, calm)
         for scene in self.stack.visible():
             scene.draw(self.ctx, surface)
+        self.transition.finish(surface, self.ctx.t_s)
         self.window.flip()

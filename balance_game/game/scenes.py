@@ -65,6 +65,11 @@ class GameContext:
         if self.sound is not None:
             self.sound.play(name)
 
+    def music(self, world: int | None) -> None:
+        """Play the background music of a world (None fades it out)."""
+        if self.sound is not None:
+            self.sound.music(world)
+
     def say(self, text: str) -> None:
         """Speak an instruction, where speech is on and available."""
         if self.sound is not None:

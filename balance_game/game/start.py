@@ -36,8 +36,10 @@ def start_session(ctx: GameContext, player: Player) -> GameSession:
     settings = get_settings(ctx.db, player)
     if ctx.sound is not None:
         ctx.sound.volume, ctx.sound.speech = settings.volume, settings.speech and ctx.sound.speech
+        ctx.sound.set_music_volume(settings.music_volume)
     if ctx.theme is not None:
         ctx.theme.set_scale(settings.text_scale)
+        ctx.theme.calm = settings.calm
     recorder = SessionRecorder(ctx.db, player.id, ctx.source.name, ctx.options.seed,
                                attended=ctx.options.attended)
     prescription = player_prescription(ctx.db, player)

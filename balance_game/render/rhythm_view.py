@@ -73,8 +73,8 @@ class RhythmView(scenery.SceneView):
         """A row of bulbs along the stage's top edge: they brighten on each beat."""
         t = self.theme
         pulse = 0.0 if t.calm else max(0.0, 1.0 - world.beat_fraction * 4)
-        y = self.area.top - t.px(0.005)
         r = max(3, t.px(0.009))
+        y = self.area.top + round(r * 1.5)
         for k, x in enumerate(range(self.area.left + t.px(0.04), self.area.right, t.px(0.07))):
             colour = BULBS[k % len(BULBS)]
             pygame.draw.circle(surface, mix(mix(colour, BACKGROUND, 0.45), colour, pulse),

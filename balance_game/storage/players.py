@@ -21,11 +21,13 @@ PLAYER_COLUMNS = "id, name, pseudonym, height_cm, weight_kg, created_at"
 class PlayerSettings:
     """What a player can change for themselves; kept with the player, not the machine."""
 
-    volume: float = 0.7
+    volume: float = 0.7  # sound effects
     text_scale: float = 1.0
     units: str = "kg"  # or "lb"
     orientation: str = "normal"  # "reversed" when the board's power button faces the player
     speech: bool = True
+    music_volume: float = 0.4  # the background music, quieter than the cues by default
+    calm: bool = False  # no motion that is not part of the task (clouds, spray, confetti)
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ def get_caps(db: Database, player: Player) -> Caps:
 def _check_settings(s: PlayerSettings) -> None:
     if not 0.0 <= s.volume <= 1.0:
         raise UserError(f"volume {s.volume} is out of range (0 to 1)")
+    if not 0.0 <= s.music_volume <= 1.0:
+        raise UserError(f"music volume {s.music_volume} is out of range (0 to 1)")
     if not 0.75 <= s.text_scale <= 2.0:
         raise UserError(f"text size {s.text_scale} is out of range (0.75 to 2)")
     if s.units not in ("kg", "lb"):

@@ -9,6 +9,7 @@ from balance_game.core.levels import LevelSpec
 from balance_game.core.mechanics.base import feedback_for
 from balance_game.core.records import Goal
 from balance_game.game.scenes import GameContext, Scene, SceneStack
+from balance_game.render.celebration import Celebration
 from balance_game.render.views import ViewCache
 
 if TYPE_CHECKING:
@@ -38,8 +39,11 @@ class PlayScene(Scene):
         self.views = ViewCache()
         self.feedback = ""
         self.feedback_until_s = 0.0
+        self.success_s: float | None = None  # when the latest good try ended: celebrate it
+        self.celebration: Celebration | None = None
 
     def enter(self, ctx: GameContext) -> None:
+        ctx.music(self.spec.world)
         session = ctx.session
         if session.run is None or session.run.spec.id != self.spec.id or session.run.finished:
             session.start_level(self.spec)
@@ -62,6 +66,8 @@ class PlayScene(Scene):
             self.feedback = feedback_for(session.run.mechanic, record)
             self.feedback_until_s = ctx.t_s + feedback_seconds(record)
             ctx.cue("success" if record.success else "miss")
+            if record.success:
+                self.success_s = ctx.t_s
         cues = getattr(session.run.world, "cues", None)
         while cues:
             cue = cues.pop(0)
@@ -110,6 +116,9 @@ class PlayScene(Scene):
         world = run.world
         view = self.views.get(self.spec.mechanic, surface, ctx.theme, self.spec.world)
         view.draw(surface, world, ctx.frame.axes, list(self.trail), ctx.t_s)
+        if self.celebration is None or self.celebration.theme is not ctx.theme:
+            self.celebration = Celebration(ctx.theme, surface.get_height())
+        self.celebration.draw(surface, view.focus, self.success_s, ctx.t_s)
         trial = min(world.trial_index + 1, self.spec.trials)
         score = sum(t.score for t in run.trials)
         facts = [f"Try {trial} of {self.spec.trials}", f"Score {score:.0f}"]

@@ -8,14 +8,19 @@ from balance_game.core.level_run import LevelResult
 from balance_game.core.levels import LevelSpec
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.render import easing
+from balance_game.render.particles import Particles
 from balance_game.render.text import draw_text
-from balance_game.render.theme import ACCENT, OUTLINE, TEXT
+from balance_game.render.theme import ACCENT, GOOD, OUTLINE, PLAYER, TEXT, WARN
 
 if TYPE_CHECKING:
     import pygame
 
 
 REST_S = 20.0  # a short rest between levels (SilverFit's "short break after each exercise")
+STAR_DELAY_S = 0.35  # the first star flies in after this, the next ones this far apart
+STAR_FLIGHT_S = 0.6
+CONFETTI = (ACCENT, PLAYER, GOOD, WARN, TEXT)
 
 
 class ResultsScene(MenuScene):
@@ -30,6 +35,22 @@ class ResultsScene(MenuScene):
         self.trace = trace
         self.final = final
         self.rest_until_s: float | None = None
+        self.shown_s: float | None = None  # when the results first showed: the stars fly from then
+        self.stars_landed = 0
+        self.confetti: Particles | None = None
+        self._burst_done: list[int] = []
+
+    def enter(self, ctx: GameContext) -> None:
+        super().enter(ctx)
+        ctx.music(None)  # the level's music fades: quiet for the results and the rest
+        if self.shown_s is None:
+            self.shown_s = ctx.t_s
+
+    def star_age(self, ctx: GameContext, index: int) -> float:
+        """Seconds since star ``index`` set off (negative while it waits its turn)."""
+        if self.shown_s is None:
+            return 0.0
+        return ctx.t_s - self.shown_s - STAR_DELAY_S * (index + 1)
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         minutes_left = ctx.session.minutes_left if ctx.session else None
@@ -49,6 +70,10 @@ class ResultsScene(MenuScene):
         ]
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
+        earned = self._summary()[1]
+        if self.stars_landed < earned and self.star_age(ctx, self.stars_landed) >= STAR_FLIGHT_S:
+            self.stars_landed += 1
+            ctx.cue("star" if self.stars_landed < 3 else "success")
         if self.rest_until_s is not None and not self.final:
             self.items = self.build(ctx)
             self.subtitle = ("Take a short rest. Hold your support if you need to."
@@ -81,7 +106,7 @@ class ResultsScene(MenuScene):
         panel.topleft = (int(width * 0.05), int(height * 0.57))
         y = draw_text(surface, theme, summary[0], panel.centerx, panel.top, "heading", ACCENT,
                       bold=True, width_px=panel.width)
-        _draw_stars(surface, theme, panel.centerx, y + theme.px(0.05), summary[1])
+        self._stars(ctx, surface, (panel.centerx, y + theme.px(0.05)), summary[1])
         draw_text(surface, theme, summary[2], panel.centerx, y + theme.px(0.1), "body", TEXT,
                   width_px=panel.width)
         plot = pygame.Rect(0, 0, int(height * 0.3), int(height * 0.3))
@@ -89,6 +114,37 @@ class ResultsScene(MenuScene):
         from balance_game.render.trace_plot import draw_trace
 
         draw_trace(surface, theme, plot, self.trace)
+
+    def _stars(self, ctx: GameContext, surface: pygame.Surface, centre: tuple[int, int],
+               earned: int) -> None:
+        """Empty outlines at once; each earned star flies in from the top, overshoots a little
+        and lands, and bursts into confetti (calm players see the stars already in place)."""
+        theme = ctx.theme
+        calm = theme.calm
+        if self.confetti is None:
+            self.confetti = Particles(surface.get_height(), seed=len(self.trace))
+        spacing = int(theme.px(0.035) * 2.6)
+        for i in range(3):
+            home = (centre[0] + (i - 1) * spacing, centre[1])
+            if i >= earned:
+                draw_star(surface, theme, home, 1.0, filled=False)
+                continue
+            u = 1.0 if calm else self.star_age(ctx, i) / STAR_FLIGHT_S
+            if u <= 0:
+                draw_star(surface, theme, home, 1.0, filled=False)
+                continue
+            if u >= 1.0 and not calm and i >= len(self._burst_done):
+                self._burst_done.append(i)
+                self.confetti.burst(home, CONFETTI, count=30, speed=380)
+            k = easing.out_back(u)
+            start = (home[0], -theme.px(0.1))
+            pos = (round(start[0] + (home[0] - start[0]) * k),
+                   round(start[1] + (home[1] - start[1]) * k))
+            draw_star(surface, theme, home, 1.0, filled=False)
+            draw_star(surface, theme, pos, 0.6 + 0.4 * easing.out_cubic(u), filled=True)
+        if not calm:
+            self.confetti.step(ctx.t_s)
+            self.confetti.draw(surface)
 
     def _summary(self) -> tuple[str, int, str]:
         if not self.results:
@@ -104,22 +160,21 @@ def _percent(difficulty: float) -> str:
     return f"{round(100 * difficulty)}%"
 
 
-def _draw_stars(surface: pygame.Surface, theme, centre_x: int, centre_y: int, stars: int) -> None:
+def draw_star(surface: pygame.Surface, theme, centre: tuple[int, int], scale: float,
+              filled: bool) -> None:
     import math
 
     import pygame
 
-    r = theme.px(0.035)
-    for i in range(3):
-        cx = centre_x + (i - 1) * int(r * 2.6)
-        points = []
-        for k in range(10):
-            radius = r if k % 2 == 0 else r * 0.45
-            angle = -math.pi / 2 + k * math.pi / 5
-            points.append((cx + radius * math.cos(angle), centre_y + radius * math.sin(angle)))
-        if i < stars:
-            pygame.draw.polygon(surface, ACCENT, points)
-        pygame.draw.polygon(surface, OUTLINE if i >= stars else ACCENT, points, 2)
+    r = theme.px(0.035) * scale
+    points = []
+    for k in range(10):
+        radius = r if k % 2 == 0 else r * 0.45
+        angle = -math.pi / 2 + k * math.pi / 5
+        points.append((centre[0] + radius * math.cos(angle), centre[1] + radius * math.sin(angle)))
+    if filled:
+        pygame.draw.polygon(surface, ACCENT, points)
+    pygame.draw.polygon(surface, ACCENT if filled else OUTLINE, points, 2)
 
 
 def _finish(ctx: GameContext, stack: SceneStack) -> None:
