@@ -1,12 +1,14 @@
-"""Render every screen of the game to PNG at 1280x720 and 1920x1080 (docs/screenshots/).
+"""Render every screen of the game to PNG at 1280x720 and 1920x1080 (docs/screenshots/), and
+every game in every world mid-play at 1280x720 (docs/screenshots/worlds/).
 
 Run: SDL_VIDEODRIVER=dummy .venv/bin/python docs/make_screenshots.py
 The screens are driven with keys, exactly as in tests/game/test_screens.py, and drawn by the
-real renderer into an offscreen surface.
+real renderer into an offscreen surface; the games are played by the simulated player.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import tempfile
@@ -20,17 +22,21 @@ import pygame
 from screen_driver import ScreenDriver
 
 OUT = Path(__file__).resolve().parent / "screenshots"
+WORLD_SHOTS = OUT / "worlds"
+# seconds of simulated play before the picture: mid-try, with the task on screen
+PLAY_S = {"reach": 5.5, "steady": 8.0, "slalom": 8.0, "track": 7.0, "tilt": 9.0, "rhythm": 9.5,
+          "catch": 6.3}
 
 
 def shoot(size: tuple[int, int]) -> None:
     label = f"{size[1]}p"
     d = ScreenDriver(Path(tempfile.mkdtemp()) / "shots.db", size=size)
 
-    def save(name: str, frames: int = 2) -> None:
+    def save(name: str, frames: int = 30) -> None:  # past the crossfade between screens
         d.frames(frames)
         d.save(OUT / f"{name}-{label}.png")
 
-    save("title")
+    save("title", 30)
     d.key(pygame.K_RETURN)
     save("first-run-safety")
     d.key(pygame.K_RETURN)
@@ -56,8 +62,30 @@ def shoot(size: tuple[int, int]) -> None:
     d.close()
 
 
+def shoot_worlds(size: tuple[int, int] = (1280, 720)) -> None:
+    """Each game's first level played in each of the five worlds by the simulated player."""
+    from balance_game.bench import play_rig
+    from balance_game.core.levels import load_levels
+    from balance_game.render.worlds import WORLDS
+
+    WORLD_SHOTS.mkdir(exist_ok=True)
+    firsts: dict[str, object] = {}
+    for spec in load_levels():
+        firsts.setdefault(spec.mechanic, spec)
+    for mechanic, first in firsts.items():
+        for look in WORLDS:
+            spec = dataclasses.replace(first, world=look.number)
+            with play_rig(spec, size) as loop:
+                for _ in range(round(PLAY_S.get(mechanic, 7.0) * 60)):
+                    loop._step()
+                loop._draw()
+                pygame.image.save(loop.window.surface,
+                                  str(WORLD_SHOTS / f"{mechanic}-world{look.number}.png"))
+
+
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)
     for resolution in ((1280, 720), (1920, 1080)):
         shoot(resolution)
+    shoot_worlds()
     print(f"screenshots in {OUT}")

@@ -45,16 +45,22 @@ class CatchView(scenery.SceneView):
         for k in range(0, self.width, t.px(0.05)):
             scenery.pine(surface, (k + (k * 7) % t.px(0.03), self.shore), t.px(0.06 + 0.02 * (
                 (k // t.px(0.05)) % 3)), look.foliage)
-        pygame.draw.rect(surface, self.field, (0, self.shore, self.width,
-                                               self.height - self.shore))
-        glint = mix(self.field, look.sun, 0.35)  # the sun's path on the water, near the shore
-        for k in range(4):
-            w = t.px(0.18 - 0.03 * k)
-            pygame.draw.line(surface, glint if k == 0 else self.texture,
-                             (round(self.width * 0.82) - w // 2, self.shore + t.px(0.01 + 0.015 * k)),
-                             (round(self.width * 0.82) + w // 2, self.shore + t.px(0.01 + 0.015 * k)),
-                             2)
+        scenery.gradient(surface, pygame.Rect(0, self.shore, self.width, self.height - self.shore),
+                         self.far_field, self.field)
+        self._glitter(surface)
         self._ripples(surface, 0.0)
+
+    def _glitter(self, surface: pygame.Surface) -> None:
+        """The sun's (or moon's) path on the water: dashes under it that thin out toward the
+        viewer, in the colour of the world's light."""
+        t = self.theme
+        x = round(self.width * 0.82)
+        glint = mix(self.far_field, self.look.sun, 0.45)
+        for k, y in enumerate(range(self.shore + t.px(0.01), self.shore + t.px(0.3), t.px(0.018))):
+            w = round(t.px(0.12) * (1 - k / 18) * (0.6 + 0.4 * ((k * 7) % 3) / 2))
+            if w > 2:
+                pygame.draw.line(surface, glint, (x - w // 2 + (k % 3 - 1) * t.px(0.01), y),
+                                 (x + w // 2, y), max(2, t.px(0.004)))
 
     def ambient(self, surface: pygame.Surface, now_s: float) -> None:
         super().ambient(surface, now_s)

@@ -40,7 +40,7 @@ class ReachView(scenery.SceneView):
         arena.center = self.centre
         pygame.draw.ellipse(surface, mix(look.near_hills, look.light, 0.3), arena.inflate(
             t.px(0.025), t.px(0.025)))
-        pygame.draw.ellipse(surface, self.field, arena)
+        scenery.gradient_ellipse(surface, arena, self.far_field, self.field)
         pygame.draw.ellipse(surface, OUTLINE, arena, max(2, t.px(0.004)))
 
     def _garland(self, surface: pygame.Surface, y: int, seed: int) -> None:

@@ -57,7 +57,7 @@ class RhythmView(scenery.SceneView):
         pygame.draw.rect(surface, mix(CURTAIN, look.sky_top, 0.4), stage.inflate(t.px(0.02),
                                                                                t.px(0.02)),
                          border_radius=t.px(0.02))
-        pygame.draw.rect(surface, self.field, stage, border_radius=t.px(0.015))
+        scenery.gradient(surface, stage, self.far_field, self.field)
         for x in range(stage.left + t.px(0.1), stage.right, t.px(0.1)):  # floor boards
             pygame.draw.line(surface, self.texture, (x, stage.top), (x, stage.bottom), 2)
         curtain = mix(CURTAIN, look.sky_top, 0.4)

@@ -37,6 +37,7 @@ class SceneView:
         self.focus: Point = (self.width // 2, self.height // 2)
         self.sky = pygame.Rect(0, 0, self.width, round(self.height * 0.3))  # where clouds may go
         self.field = look.field(self.material)
+        self.far_field = look.far_field(self.material)
         self.texture = look.texture(self.material)
         self.layout(surface)
         self._static: pygame.Surface | None = None
@@ -81,6 +82,28 @@ def gradient(surface: pygame.Surface, rect: pygame.Rect, top: Colour, bottom: Co
     for i in range(rect.height):
         pygame.draw.line(surface, mix(top, bottom, i / span), (rect.left, rect.top + i),
                          (rect.right - 1, rect.top + i))
+
+
+def gradient_disc(surface: pygame.Surface, centre: Point, radius: int, top: Colour,
+                  bottom: Colour) -> None:
+    """A disc filled with a vertical gradient, one chord per pixel row (static layers only)."""
+    cx, cy = centre
+    for dy in range(-radius, radius + 1):
+        half = math.sqrt(max(0, radius * radius - dy * dy))
+        colour = mix(top, bottom, (dy + radius) / max(1, 2 * radius))
+        pygame.draw.line(surface, colour, (round(cx - half), cy + dy), (round(cx + half), cy + dy))
+
+
+def gradient_ellipse(surface: pygame.Surface, rect: pygame.Rect, top: Colour,
+                     bottom: Colour) -> None:
+    """An ellipse filled with a vertical gradient (static layers only)."""
+    a, b = rect.width / 2, rect.height / 2
+    for i in range(rect.height):
+        dy = (i + 0.5 - b) / b
+        half = a * math.sqrt(max(0.0, 1 - dy * dy))
+        pygame.draw.line(surface, mix(top, bottom, i / max(1, rect.height - 1)),
+                         (round(rect.centerx - half), rect.top + i),
+                         (round(rect.centerx + half), rect.top + i))
 
 
 def landscape(surface: pygame.Surface, look: WorldLook, horizon: int, seed: int = 7) -> None:

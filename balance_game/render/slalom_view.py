@@ -54,7 +54,7 @@ class SlalomView(scenery.SceneView):
         pygame.draw.rect(surface, mix(snow, look.far_hills, 0.25),
                          (0, self.slope_top - t.px(0.02), self.width, self.height))
         self._peaks(surface)
-        pygame.draw.rect(surface, self.field, self.slope)
+        scenery.gradient(surface, self.slope, self.far_field, self.field)
         for x in (self.slope.left, self.slope.right):  # soft banks along the piste
             pygame.draw.line(surface, snow, (x, self.slope_top), (x, self.height), t.px(0.012))
         step = t.px(0.09)

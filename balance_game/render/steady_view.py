@@ -39,7 +39,7 @@ class SteadyView(scenery.SceneView):
         rim = max(3, self.theme.px(0.012))
         pygame.draw.circle(surface, mix(self.look.sky_bottom, self.look.light, 0.5), self.centre,
                            self.radius + rim)
-        pygame.draw.circle(surface, self.field, self.centre, self.radius)
+        scenery.gradient_disc(surface, self.centre, self.radius, self.far_field, self.field)
         pygame.draw.circle(surface, OUTLINE, self.centre, self.radius, max(2, self.theme.px(0.004)))
         # faint rings at a quarter and a half of the limits: a calm sense of scale
         for share in (0.25, 0.5):

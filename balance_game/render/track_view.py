@@ -46,22 +46,39 @@ class TrackView(scenery.SceneView):
         t, look = self.theme, self.look
         scenery.landscape(surface, look, round(self.height * 0.68))
         self._flyer(surface)
+        self._bunting(surface)
         right = self.width - self.anchor[0]
         scenery.round_tree(surface, (right, round(self.height * 0.88)), t.px(0.22), look.foliage)
         pygame.draw.circle(surface, mix(look.sky_bottom, look.light, 0.5), self.centre,
                            self.radius + max(3, t.px(0.012)))
-        pygame.draw.circle(surface, self.field, self.centre, self.radius)
+        scenery.gradient_disc(surface, self.centre, self.radius, self.far_field, self.field)
         pygame.draw.circle(surface, OUTLINE, self.centre, self.radius, max(2, t.px(0.004)))
         bar = self._bar_rect()
         pygame.draw.rect(surface, self.look.plate(), bar.inflate(t.px(0.3), t.px(0.04)),
                          border_radius=t.px(0.02))
 
+    def _bunting(self, surface: pygame.Surface) -> None:
+        """Strings of festival pennants on both sides of the sky: it is a kite festival."""
+        t = self.theme
+        colours = ((240, 228, 66), (86, 180, 233), (230, 159, 0), (204, 121, 167), (0, 158, 115))
+        y0 = round(self.height * 0.16)
+        for side in (-1, 1):
+            x0 = 0 if side < 0 else self.width
+            x1 = self.width // 2 + side * (self.radius + t.px(0.04))
+            n = 8
+            points = [(round(x0 + (x1 - x0) * k / n), round(y0 + t.px(0.06) * math.sin(
+                math.pi * k / n))) for k in range(n + 1)]
+            pygame.draw.lines(surface, BACKGROUND, False, points, max(1, t.px(0.003)))
+            for k, (a, b) in enumerate(zip(points, points[1:], strict=False)):
+                tip = ((a[0] + b[0]) // 2, (a[1] + b[1]) // 2 + t.px(0.045))
+                pygame.draw.polygon(surface, colours[k % len(colours)], [a, b, tip])
+
     def _flyer(self, surface: pygame.Surface) -> None:
         """A small stick figure with raised arms: the one flying the kite."""
         t = self.theme
         x, y = self.anchor
-        ink, w = BACKGROUND, max(2, t.px(0.007))
-        head = t.px(0.018)
+        ink, w = BACKGROUND, max(3, t.px(0.011))
+        head = t.px(0.02)
         pygame.draw.line(surface, ink, (x, y), (x, y - t.px(0.07)), w)
         pygame.draw.circle(surface, ink, (x, y - t.px(0.07) - head), head)
         for dx in (-1, 1):

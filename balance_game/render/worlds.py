@@ -52,6 +52,11 @@ class WorldLook:
         """The colour a game's playing surface of ``material`` takes in this world."""
         return at_luminance(mix(MATERIALS[material], self.light, 0.2), FIELD_LUMINANCE)
 
+    def far_field(self, material: str) -> Colour:
+        """The far end of a field, toward the horizon, taking the colour of the sky there: a
+        field runs from this (top) to ``field`` (bottom), so each world shows in the field."""
+        return at_luminance(mix(MATERIALS[material], self.sky_bottom, 0.6), FIELD_LUMINANCE)
+
     def texture(self, material: str) -> Colour:
         """The lighter marks on that field (wood grain, ripples, snow tracks)."""
         return at_luminance(mix(MATERIALS[material], self.light, 0.2), TEXTURE_LUMINANCE)

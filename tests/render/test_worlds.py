@@ -38,7 +38,7 @@ def test_contrast_formula_matches_the_wcag_examples():
 @pytest.mark.parametrize("material", sorted(MATERIALS))
 @pytest.mark.parametrize("look", WORLDS, ids=lambda w: w.name)
 def test_task_graphics_and_labels_stand_out_on_every_field(look, material):
-    for surface in (look.field(material), look.texture(material)):
+    for surface in (look.field(material), look.far_field(material), look.texture(material)):
         for name, colour in GRAPHICS.items():
             assert contrast(colour, surface) >= 3.0, (look.name, material, name, surface)
         for name, colour in TEXTS.items():
