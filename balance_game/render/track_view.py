@@ -4,6 +4,7 @@ path) follows it on a string from the ground; a bar shows the time on target."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pygame
@@ -69,7 +70,7 @@ class TrackView(scenery.SceneView):
             points = [(round(x0 + (x1 - x0) * k / n), round(y0 + t.px(0.06) * math.sin(
                 math.pi * k / n))) for k in range(n + 1)]
             pygame.draw.lines(surface, BACKGROUND, False, points, max(1, t.px(0.003)))
-            for k, (a, b) in enumerate(zip(points, points[1:], strict=False)):
+            for k, (a, b) in enumerate(itertools.pairwise(points)):
                 tip = ((a[0] + b[0]) // 2, (a[1] + b[1]) // 2 + t.px(0.045))
                 pygame.draw.polygon(surface, colours[k % len(colours)], [a, b, tip])
 
