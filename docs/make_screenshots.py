@@ -83,9 +83,39 @@ def shoot_worlds(size: tuple[int, int] = (1280, 720)) -> None:
                                   str(WORLD_SHOTS / f"{mechanic}-world{look.number}.png"))
 
 
+def shoot_feel(size: tuple[int, int] = (1280, 720)) -> None:
+    """A try going well (the celebration) and the results with their stars flying in."""
+    from balance_game.bench import play_rig
+    from balance_game.core.levels import load_levels
+    from balance_game.game.screens.results import STAR_DELAY_S, ResultsScene
+
+    spec = dataclasses.replace(next(s for s in load_levels() if s.id == "catch-01"), world=2)
+    with play_rig(spec, size, seed=2) as loop:
+        play = loop.stack.top
+        while play.success_s is None:
+            loop._step()
+            loop._draw()
+        for _ in range(8):
+            loop._step()
+            loop._draw()
+        pygame.image.save(loop.window.surface, str(WORLD_SHOTS / "celebration.png"))
+    spec = dataclasses.replace(next(s for s in load_levels() if s.id == "reach-01"), world=3)
+    with play_rig(spec, size, seed=2) as loop:
+        session, trace = loop.ctx.session, []
+        while not session.results:
+            loop._step()
+            trace.append((loop.ctx.frame.axes.lean_x, loop.ctx.frame.axes.lean_y))
+        loop.stack.push(ResultsScene(spec, session.results[-1:], trace, final=True))
+        for _ in range(round((STAR_DELAY_S * 3 + 0.2) * 60)):
+            loop._step()
+            loop._draw()
+        pygame.image.save(loop.window.surface, str(WORLD_SHOTS / "results-stars.png"))
+
+
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)
     for resolution in ((1280, 720), (1920, 1080)):
         shoot(resolution)
     shoot_worlds()
+    shoot_feel()
     print(f"screenshots in {OUT}")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from balance_game.core.levels import LevelSpec
 from balance_game.game.scenes import GameContext, Scene, SceneStack
-from balance_game.render.theme import BACKGROUND, TEXT_DIM
+from balance_game.render.theme import BACKGROUND, PANEL, TEXT_DIM
 from balance_game.render.views import ViewCache
 
 if TYPE_CHECKING:
@@ -95,6 +95,8 @@ class ReplayScene(Scene):
         return pause.t_s <= t_s + 1e-9
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
+        import pygame
+
         from balance_game.render.hud import draw_hud
         from balance_game.render.text import draw_text
 
@@ -116,8 +118,10 @@ class ReplayScene(Scene):
         if session.device_ended:
             hint = "The recording is over  ·  Esc leaves"
         width, height = surface.get_size()
-        draw_text(surface, ctx.theme, hint, width // 2, height - ctx.theme.px(0.08), "small",
-                  TEXT_DIM)
+        top = height - ctx.theme.px(0.08)
+        plate = pygame.Rect(0, top - ctx.theme.px(0.01), width, height - top + ctx.theme.px(0.01))
+        pygame.draw.rect(surface, PANEL, plate)  # the hint stays legible over any scenery
+        draw_text(surface, ctx.theme, hint, width // 2, top, "small", TEXT_DIM)
 
 
 def _pause_text(reasons: Any) -> str:
