@@ -24,7 +24,7 @@ from screen_driver import ScreenDriver
 OUT = Path(__file__).resolve().parent / "screenshots"
 WORLD_SHOTS = OUT / "worlds"
 # seconds of simulated play before the picture: mid-try, with the task on screen
-PLAY_S = {"reach": 5.5, "steady": 8.0, "slalom": 8.0, "track": 7.0, "tilt": 9.0, "rhythm": 9.5,
+PLAY_S = {"reach": 16.0, "steady": 8.0, "slalom": 8.0, "track": 7.0, "tilt": 9.0, "rhythm": 9.5,
           "catch": 6.3}
 
 

@@ -25,6 +25,8 @@ class ReachView(scenery.SceneView):
         width, height = surface.get_size()
         self.radius = int(min(width * 0.42, height * 0.36))
         self.centre = (width // 2, int(height * 0.56))
+        # the garland's lanterns (where, colour), left to right: filled when it is painted
+        self.garland: list[tuple[tuple[int, int], tuple[int, int, int]]] = []
 
     def paint_static(self, surface: pygame.Surface) -> None:
         """A garden at the world's hour with garlands of lanterns strung across the sky."""
@@ -44,9 +46,10 @@ class ReachView(scenery.SceneView):
         pygame.draw.ellipse(surface, OUTLINE, arena, max(2, t.px(0.004)))
 
     def _garland(self, surface: pygame.Surface, y: int, seed: int) -> None:
-        """A sagging string of small lanterns on each side of the sky, lit at dusk and night."""
+        """A sagging string of small unlit lanterns on each side of the sky; they light one by
+        one as the player's tries are done (``_lit_garland``)."""
         t = self.theme
-        lit = 1.0 if self.look.night or self.look.time_of_day in ("sunset", "dawn") else 0.0
+        self.garland.clear()
         for side in (-1, 1):
             x0 = 0 if side < 0 else self.width
             x1 = self.width // 2 + side * (self.radius + t.px(0.02))
@@ -55,13 +58,23 @@ class ReachView(scenery.SceneView):
             pygame.draw.lines(surface, BACKGROUND, False, points, max(1, t.px(0.003)))
             for k, p in enumerate(points[1:-1:2]):
                 colour = LANTERN_COLOURS[(k + seed) % len(LANTERN_COLOURS)]
-                scenery.lantern(surface, p, t.px(0.04), colour, lit, (255, 236, 170), BACKGROUND)
+                self.garland.append((p, colour))
+                scenery.lantern(surface, p, t.px(0.04), mix(colour, BACKGROUND, 0.4), 0.0,
+                                (255, 236, 170), BACKGROUND)
+        self.garland.sort(key=lambda item: item[0][0])
+
+    def _lit_garland(self, surface: pygame.Surface, done: int) -> None:
+        """One garland lantern lit for each try done, left to right: progress you can see."""
+        for p, colour in self.garland[:done]:
+            scenery.lantern(surface, p, self.theme.px(0.04), colour, 1.0, (255, 236, 170),
+                            BACKGROUND)
 
     def to_screen(self, x: float, y: float) -> tuple[int, int]:
         return (round(self.centre[0] + x * self.radius), round(self.centre[1] - y * self.radius))
 
     def draw_task(self, surface: pygame.Surface, world: ReachWorld, axes: Axes,
                   trail: list[tuple[float, float]], now_s: float) -> None:
+        self._lit_garland(surface, world.trial_index)
         self._centre_zone(surface, world)
         if world.phase in ("reach", "hold"):
             self._target(surface, world)

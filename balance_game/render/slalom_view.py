@@ -141,9 +141,9 @@ class SlalomView(scenery.SceneView):
             return
         if world.phase == "ski" and abs(moved) >= 2:
             side = 1 if moved > 0 else -1
-            count = min(6, abs(moved) // 2)
+            count = min(8, abs(moved) // 2 + 1)
             self.spray.burst((skier[0] + side * self.theme.px(0.02), skier[1] + self.theme.px(
-                0.03)), (self.look.snow_light, TEXT), count, speed=260, life_s=0.5, size=4,
+                0.03)), (self.look.snow_light, TEXT), count, speed=300, life_s=0.6, size=7,
                 spread=0.9, gravity=0.8)
         self.spray.step(now_s)
         self.spray.draw(surface)
