@@ -6,6 +6,7 @@ from typing import Any
 
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.game.screens.navigation import screen
 from balance_game.storage.players import Player, add_player, find_player, list_players
 
 MAX_PLAYERS_SHOWN = 50
@@ -72,13 +73,10 @@ def _chooser(player: Player):
 
 def _choose(ctx: GameContext, stack: SceneStack, player: Player, new: bool = False) -> None:
     """Start the player's session; a new player on a board is calibrated first."""
-    from balance_game.game.screens.pain import PainScene
     from balance_game.game.start import start_session
 
     start_session(ctx, player)
     if new and ctx.source.kind in ("board", "sim"):
-        from balance_game.game.screens.calibrate import CalibrateScene
-
-        stack.push(PainScene("before", then=CalibrateScene))
+        stack.push(screen("pain", "before", then="calibrate"))
     else:
-        stack.push(PainScene("before"))
+        stack.push(screen("pain", "before"))

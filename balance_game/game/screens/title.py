@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.game.screens.navigation import screen
 
 
 class TitleScene(MenuScene):
@@ -19,11 +20,9 @@ class TitleScene(MenuScene):
 
 def _start(ctx: GameContext, stack: SceneStack) -> None:
     """The first time (nobody has trained here yet) goes through the first-run wizard."""
-    from balance_game.game.screens.first_run import SafetyScene
-    from balance_game.game.screens.player_select import PlayerSelectScene
     from balance_game.storage.players import list_players
 
-    stack.push(PlayerSelectScene() if list_players(ctx.db) else SafetyScene())
+    stack.push(screen("player_select") if list_players(ctx.db) else screen("safety"))
 
 
 def _quit(ctx: GameContext, stack: SceneStack) -> None:
