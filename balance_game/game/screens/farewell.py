@@ -8,6 +8,7 @@ from balance_game.game.screens.navigation import screen
 
 
 class FarewellScene(MenuScene):
+    back_item = False  # "OK" is the only way on
     arm_on_enter = True  # one button: standing still is enough to go on
 
     def __init__(self, title: str, subtitle: str) -> None:

@@ -41,8 +41,7 @@ class SafetyScene(MenuScene):
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         ctx.say(f"{self.title}. {self.subtitle}")
-        return [MenuItem("I am ready", lambda ctx, stack: stack.replace(screen("connect"))),
-                MenuItem("Back", lambda ctx, stack: stack.pop())]
+        return [MenuItem("I am ready", lambda ctx, stack: stack.replace(screen("connect")))]
 
 
 class ConnectScene(MenuScene):

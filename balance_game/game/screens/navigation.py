@@ -29,6 +29,8 @@ ROUTES: Final[dict[str, tuple[str, str]]] = {
     "results": ("results", "ResultsScene"),
     "farewell": ("farewell", "FarewellScene"),
     "help": ("help", "HelpOverlay"),
+    "confirm_stop": ("confirm_stop", "ConfirmStopScene"),
+    "text_entry": ("text_entry", "TextEntryScene"),
 }
 
 

@@ -16,6 +16,7 @@ WORDS = {0: "no pain", 2: "a little", 5: "moderate", 7: "strong", 10: "worst ima
 
 
 class PainScene(MenuScene):
+    back_item = False  # "Skip this question" is the way past it
     def __init__(self, when: str, then: str | None = None) -> None:
         super().__init__()
         self.when = when

@@ -20,6 +20,7 @@ REST_S = 20.0  # a short rest between levels (SilverFit's "short break after eac
 
 
 class ResultsScene(MenuScene):
+    back_item = False  # its own items say where to go ("Choose another game", "Finish")
     title = "Well done"
     bottom_reserve = 0.46  # the menu stays above the summary and the path plot
 
