@@ -8,6 +8,7 @@ from balance_game.core.level_run import LevelResult
 from balance_game.core.levels import LevelSpec
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.game.screens.navigation import screen
 from balance_game.render import easing
 from balance_game.render.particles import Particles
 from balance_game.render.text import draw_text
@@ -24,6 +25,7 @@ CONFETTI = (ACCENT, PLAYER, GOOD, WARN, TEXT)
 
 
 class ResultsScene(MenuScene):
+    back_item = False  # its own items say where to go ("Choose another game", "Finish")
     title = "Well done"
     bottom_reserve = 0.46  # the menu stays above the summary and the path plot
 
@@ -88,9 +90,7 @@ class ResultsScene(MenuScene):
         return choose
 
     def _again(self, ctx: GameContext, stack: SceneStack) -> None:
-        from balance_game.game.screens.intro import IntroScene
-
-        stack.replace(IntroScene(self.spec))
+        stack.replace(screen("intro", self.spec))
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         _finish(ctx, stack)
@@ -120,6 +120,7 @@ class ResultsScene(MenuScene):
         """Empty outlines at once; each earned star flies in from the top, overshoots a little
         and lands, and bursts into confetti (calm players see the stars already in place)."""
         theme = ctx.theme
+        assert theme is not None  # drawing happens only with a window and its theme
         calm = theme.calm
         if self.confetti is None:
             self.confetti = Particles(surface.get_height(), seed=len(self.trace))
@@ -179,10 +180,7 @@ def draw_star(surface: pygame.Surface, theme, centre: tuple[int, int], scale: fl
 
 def _finish(ctx: GameContext, stack: SceneStack) -> None:
     """Ask about pain once more (when someone is training), then say goodbye."""
-    from balance_game.game.screens.farewell import FarewellScene
-    from balance_game.game.screens.pain import PainScene
-
     if ctx.session is not None and not ctx.session.ended:
-        stack.clear_to(PainScene("after"))
+        stack.clear_to(screen("pain", "after"))
     else:
-        stack.clear_to(FarewellScene("See you next time!", "Your training is saved."))
+        stack.clear_to(screen("farewell", "See you next time!", "Your training is saved."))
