@@ -83,6 +83,7 @@ class LevelSelectScene(MenuScene):
             name = small.render(f"{world} {WORLD_NAMES.get(world, '')}", True,
                                 TEXT if chosen else TEXT_DIM)
             surface.blit(name, name.get_rect(midtop=(box.centerx, box.top + theme.px(0.012))))
+            _world_sky(surface, box.inflate(-theme.px(0.03), -theme.px(0.115)), world)
             earned, possible = self.stars[world]
             count = small.render(f"{earned} / {possible} *", True, ACCENT if chosen else TEXT_DIM)
             surface.blit(count, count.get_rect(midbottom=(box.centerx,
@@ -93,6 +94,20 @@ class LevelSelectScene(MenuScene):
             ctx.session.end()
             ctx.session = None
         stack.pop()
+
+
+def _world_sky(surface: pygame.Surface, band: pygame.Rect, world: int) -> None:
+    """A little window on the world's sky at its time of day: dawn, midday ... night."""
+    import pygame
+
+    from balance_game.render.scenery import gradient
+    from balance_game.render.worlds import look_for
+
+    look = look_for(world)
+    gradient(surface, band, look.sky_top, look.sky_bottom)
+    r = max(2, band.height // 3)
+    sun = (band.right - 2 * r, band.bottom - r - round((band.height - 2 * r) * look.sun_height))
+    pygame.draw.circle(surface, look.sun, sun, r)
 
 
 def _locked(ctx: GameContext, stack: SceneStack) -> None:
