@@ -10,7 +10,7 @@ import pygame
 
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.catch import OBJECT_RADIUS, CatchWorld
-from balance_game.render import scenery
+from balance_game.render import easing, scenery
 from balance_game.render.lean_widgets import centre_zone, marker, play_area
 from balance_game.render.theme import (
     ACCENT,
@@ -106,12 +106,24 @@ class CatchView(scenery.SceneView):
             for dash in range(y + size + t.px(0.02), self.ground_y - t.px(0.02), t.px(0.04)):
                 pygame.draw.line(surface, OUTLINE, (lx, dash), (lx, dash + t.px(0.015)),
                                  max(1, t.px(0.003)))
+            self._leap(surface, lx, size, world.fall_fraction)
             if obj.kind == "fish":
                 self._fish(surface, (lx, y), size)
             else:
                 self._rock(surface, (lx, y), size)
         self._basket(surface, world, axes)
         self._legend(surface)
+
+    def _leap(self, surface: pygame.Surface, x: int, size: int, fraction: float) -> None:
+        """Where the object leapt from: a ring on the water that spreads and fades as it
+        falls (decoration: none for calm players; the object itself is drawn true)."""
+        if self.theme.calm or fraction >= 0.25:
+            return
+        u = easing.out_cubic(fraction / 0.25)
+        ring = pygame.Rect(0, 0, round(size * (1.5 + 3 * u)), round(size * (0.5 + u)))
+        ring.center = (x, self.top_y + size)
+        pygame.draw.ellipse(surface, mix(self.far_field, TEXT, 0.6 * (1 - u)), ring,
+                            max(1, self.theme.px(0.004)))
 
     def _basket(self, surface: pygame.Surface, world: CatchWorld, axes: Axes) -> None:
         t = self.theme
