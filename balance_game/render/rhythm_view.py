@@ -54,13 +54,13 @@ class RhythmView(scenery.SceneView):
         t, look = self.theme, self.look
         scenery.landscape(surface, look, round(self.height * 0.3))
         stage = self.area.inflate(t.px(0.02), t.px(0.02))
-        pygame.draw.rect(surface, mix(CURTAIN, look.sky_top, 0.4), stage.inflate(t.px(0.02),
+        pygame.draw.rect(surface, mix(CURTAIN, look.sky_bottom, 0.5), stage.inflate(t.px(0.02),
                                                                                t.px(0.02)),
                          border_radius=t.px(0.02))
         scenery.gradient(surface, stage, self.far_field, self.field)
         for x in range(stage.left + t.px(0.1), stage.right, t.px(0.1)):  # floor boards
             pygame.draw.line(surface, self.texture, (x, stage.top), (x, stage.bottom), 2)
-        curtain = mix(CURTAIN, look.sky_top, 0.4)
+        curtain = mix(CURTAIN, look.sky_bottom, 0.5)  # curtains in the world's light
         for side in (-1, 1):
             edge = stage.left if side < 0 else stage.right
             for k in range(4):  # folds

@@ -62,18 +62,20 @@ class TiltView(scenery.SceneView):
             pygame.draw.line(surface, window_frame, (x, 0), (x, round(self.height * 0.42)),
                              t.px(0.012))
         table_top = round(self.height * 0.42)
-        pygame.draw.rect(surface, TABLE, (0, table_top, self.width, self.height - table_top))
+        table = mix(TABLE, look.sky_bottom, 0.3)  # the table in the world's light
+        pygame.draw.rect(surface, table, (0, table_top, self.width, self.height - table_top))
         pygame.draw.rect(surface, window_frame, (0, table_top - t.px(0.012), self.width,
                                                  t.px(0.012)))
         plank = t.px(0.09)
         for y in range(table_top + plank, self.height, plank):
-            pygame.draw.line(surface, mix(TABLE, (0, 0, 0), 0.2), (0, y), (self.width, y), 2)
+            pygame.draw.line(surface, mix(table, (0, 0, 0), 0.2), (0, y), (self.width, y), 2)
         frame = self.board.inflate(t.px(0.045), t.px(0.045))
         pygame.draw.rect(surface, mix(TABLE, (0, 0, 0), 0.35), frame.move(t.px(0.008),
                                                                           t.px(0.012)),
                          border_radius=t.px(0.02))  # the shadow the board casts
         pygame.draw.rect(surface, MAPLE, frame, border_radius=t.px(0.02))
-        pygame.draw.rect(surface, self.field, self.board.inflate(t.px(0.01), t.px(0.01)))
+        scenery.gradient(surface, self.board.inflate(t.px(0.01), t.px(0.01)), self.far_field,
+                         self.field)
         self._grain(surface)
         gauge = pygame.Rect(0, 0, 2 * self.gauge_r + t.px(0.05), 2 * self.gauge_r + t.px(0.16))
         gauge.center = (self.gauge_c[0], self.gauge_c[1] + t.px(0.01))
