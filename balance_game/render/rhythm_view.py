@@ -112,8 +112,8 @@ class RhythmView(scenery.SceneView):
         pygame.draw.polygon(surface, BULBS[3], skirt)
         pygame.draw.line(surface, ink, hip, neck, w)
         for dx in (-1, 1):  # arms up in a V, the leading arm higher
-            reach = 0.3 + 0.12 * dx * lean / 0.6
-            hand = (neck[0] + dx * round(size * 0.22), neck[1] - round(size * reach))
+            reach = 0.2 + 0.1 * dx * lean / 0.6
+            hand = (neck[0] + dx * round(size * 0.3), neck[1] - round(size * reach))
             pygame.draw.line(surface, ink, neck, hand, w)
         head = max(5, size // 9)
         pygame.draw.circle(surface, ink, (neck[0] + round(math.sin(lean) * head * 1.4),
