@@ -173,10 +173,11 @@ def pine(surface: pygame.Surface, base: Point, height: int, colour: Colour,
         half = round(height * (0.34 - tier * 0.08))
         top = bottom - round(height * 0.42)
         pygame.draw.polygon(surface, colour, [(x - half, bottom), (x + half, bottom), (x, top)])
-        if snow is not None:
+        if snow is not None:  # the tier's tip, same slope as the tier
             cap = round(height * 0.12)
-            pygame.draw.polygon(surface, snow, [(x - cap * half // (half + cap) - cap // 2,
-                                                 top + cap), (x, top), (x + cap // 2 + 1, top + cap)])
+            spread = round(half * cap / max(1, bottom - top))
+            pygame.draw.polygon(surface, snow, [(x - spread, top + cap), (x, top),
+                                                (x + spread, top + cap)])
 
 
 def round_tree(surface: pygame.Surface, base: Point, height: int, colour: Colour) -> None:

@@ -69,3 +69,45 @@ def test_each_world_has_its_own_light_and_time_of_day():
 def test_levels_past_the_last_world_keep_its_look():
     assert look_for(1) is WORLDS[0] and look_for(5) is WORLDS[4]
     assert look_for(9) is WORLDS[4] and look_for(0) is WORLDS[0]
+
+
+def _play_points(view, mechanic):
+    """Screen points where the marker or a target can be, per game (lean units -> pixels)."""
+    steps = [i / 10 for i in range(-10, 11)]
+    if mechanic in ("reach", "steady", "track"):
+        reach = 0.95 if mechanic == "reach" else 0.7
+        return [view.to_screen(x * reach, y * reach) for x in steps for y in steps
+                if x * x + y * y <= 1.0]
+    if mechanic == "slalom":
+        return [(view.x(x), y) for x in steps for y in range(view.top, view.skier_y, 12)]
+    if mechanic == "catch":
+        return [(view.x_screen(x), y) for x in steps for y in range(view.shore + 4,
+                                                                     view.ground_y, 12)]
+    if mechanic == "tilt":
+        board = view.board.inflate(-8, -8)
+        return [(x, y) for x in range(board.left, board.right, 12)
+                for y in range(board.top, board.bottom, 12)]
+    stage = view.area.inflate(-2 * view.curtain_w - 20, -20)  # rhythm
+    return [(x, y) for x in range(stage.left, stage.right, 12)
+            for y in range(stage.top, stage.bottom, 12)]
+
+
+@pytest.mark.parametrize("look", WORLDS, ids=lambda w: w.name)
+def test_the_painted_scenery_under_the_play_keeps_the_marker_and_targets_visible(look):
+    """What the views actually paint where the play happens (not only the palette) leaves the
+    marker and the targets at >= 3:1, apart from the odd thin guide line or sparkle."""
+    import pygame
+
+    from balance_game.render.theme import Theme
+    from balance_game.render.views import VIEWS, view_for
+
+    pygame.init()
+    for mechanic in VIEWS:
+        view = view_for(mechanic, pygame.Surface((1280, 720)), Theme(720), look.number)
+        layer = view.static_layer()
+        colours = [tuple(layer.get_at(p))[:3] for p in _play_points(view, mechanic)]
+        good = [c for c in colours
+                if contrast(c, theme.PLAYER) >= 3.0 and contrast(c, theme.ACCENT) >= 3.0]
+        assert len(colours) > 100
+        assert len(good) >= 0.97 * len(colours), (mechanic, look.name,
+                                                  sorted(set(colours) - set(good))[:5])
