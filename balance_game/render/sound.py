@@ -14,6 +14,7 @@ import contextlib
 import os
 import shutil
 import subprocess
+import threading
 from collections.abc import Iterator
 
 import numpy as np
@@ -126,15 +127,31 @@ class Sound:
         sound.play()
 
     def music(self, world: int | None) -> None:
-        """Loop the music of ``world`` (fading in), or fade the music out with None."""
+        """Loop the music of ``world`` (fading in), or fade the music out with None.
+
+        A world's loop takes a tenth of a second or two to compose, so the first time it is
+        composed on a thread of its own and starts when ready: the game never stalls for it."""
         if not self.enabled or world == self._music_world:
             return
         self._music_world = world
         if world is None or self.music_volume <= 0:
             self._music_channel.fadeout(MUSIC_FADE_MS)
             return
-        if world not in self._music:
-            self._music[world] = self._make(compose(world))
+        if world in self._music:
+            self._start_music(world)
+        else:
+            threading.Thread(target=self._compose, args=(world,), daemon=True).start()
+
+    def _compose(self, world: int) -> None:
+        wave = compose(world)
+        try:
+            self._music[world] = self._make(wave)
+            if self._music_world == world:  # still wanted once it is ready
+                self._start_music(world)
+        except pygame.error:  # the sound was closed while composing: nothing to play
+            return
+
+    def _start_music(self, world: int) -> None:
         self._music_channel.set_volume(self.music_volume)
         self._music_channel.play(self._music[world], loops=-1, fade_ms=MUSIC_FADE_MS)
 
@@ -159,6 +176,7 @@ class Sound:
         )
 
     def close(self) -> None:
+        self._music_world = None
         if self._voice is not None and self._voice.poll() is None:
             self._voice.terminate()
         if self.enabled:
