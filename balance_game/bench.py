@@ -114,7 +114,7 @@ def play_rig(spec: LevelSpec, size: tuple[int, int], seed: int = 0) -> Iterator[
     scratch = _scratch(spec, fast=True, seed=seed)
     ctx = scratch.ctx
     window = OffscreenWindow(size)
-    ctx.theme = Theme(size[1])
+    ctx.theme = Theme.for_window(size)
     stack = SceneStack()
     stack.bind(ctx)
     stack.push(PlayScene(spec))

@@ -30,6 +30,7 @@ class _Active:
 
     translations: gettext.NullTranslations = gettext.NullTranslations()
     code: str = SOURCE_LANGUAGE
+    chosen_for_run = False  # --language was given: players' own settings do not change it
 
 
 def _(message: str) -> str:
@@ -69,6 +70,12 @@ def catalog_path(code: str) -> Path:
     return LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def available_languages() -> list[str]:
+    """English and every language whose catalog this copy of the game carries."""
+    return [code for code in LANGUAGES
+            if code == SOURCE_LANGUAGE or catalog_path(code).is_file()]
+
+
 @cache
 def translations(code: str) -> gettext.NullTranslations:
     """The catalog for ``code`` as gettext translations (read once per run)."""
@@ -88,9 +95,23 @@ def translations(code: str) -> gettext.NullTranslations:
 def set_language(code: str | None) -> str:
     """Speak ``code`` from now on (unknown or None: the machine's language); returns the code used."""
     chosen = normalise(code) or language_from_environment()
+    if chosen not in available_languages():
+        chosen = SOURCE_LANGUAGE
     _Active.translations = translations(chosen)
     _Active.code = chosen
     return chosen
+
+
+def choose_for_run(code: str) -> str:
+    """``--language``: this run speaks ``code`` whoever plays."""
+    chosen = set_language(code)
+    _Active.chosen_for_run = True
+    return chosen
+
+
+def prefer(code: str | None) -> str:
+    """A player's own language (None or "": the machine's), unless the run chose one."""
+    return _Active.code if _Active.chosen_for_run else set_language(code or None)
 
 
 def active_language() -> str:

@@ -64,12 +64,13 @@ def run_game(request: RunRequest) -> RunSummary:
             sim_events=request.sim_events, hid_backend=request.hid_backend,
             viewport=(lambda: window.size) if window else (lambda: (1280, 720)),
         ))
-        ctx = GameContext(db=db, source=source, control=control, options=options)
+        ctx = GameContext(db=db, source=source, control=control, options=options,
+                          hid_backend=request.hid_backend)
         if window is not None:
             from balance_game.render.sound import Sound
             from balance_game.render.theme import Theme
 
-            ctx.theme = Theme(window.size[1])
+            ctx.theme = Theme.for_window(window.size)
             ctx.sound = Sound()
         stack = SceneStack()
         stack.bind(ctx)
@@ -117,7 +118,7 @@ def first_frame_only() -> None:
         window = Window(fullscreen=False)
         limits = Limits.theoretical(None)
         ctx = GameContext(db=db, source=KeyboardSource(limits), control=ControlMap(limits),
-                          options=GameOptions(), theme=Theme(window.size[1]))
+                          options=GameOptions(), theme=Theme.for_window(window.size))
         stack = SceneStack()
         stack.bind(ctx)
         stack.push(screen("title"))

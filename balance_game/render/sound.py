@@ -4,7 +4,7 @@ Cues are synthesised here (no sound files to license) in layers: a melody of sof
 the 400-900 Hz band, which older ears hear better than high beeps, over a bell, a low tone or a
 swish that gives each cue its own character; always backed by something on screen. Background
 music comes from render/music.py on a channel of its own, with its own volume. Spoken
-instructions use the system's speech engine (espeak-ng on Linux) when present, and are silent
+instructions use the system's voice (render/speech.py) when there is one, and are silent
 otherwise. With no audio device at all (a server, CI) everything is quietly a no-op.
 """
 
@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import subprocess
 import threading
 from collections.abc import Iterator
 
 import numpy as np
 import pygame
 
+from balance_game.i18n import active_language
 from balance_game.render.music import compose
+from balance_game.render.speech import Voice
 from balance_game.render.synth import SAMPLE_RATE_HZ, bell, soft, swish
 
 Note = tuple[float, float]  # (frequency Hz, duration s); a rest where the frequency is 0
@@ -97,11 +97,11 @@ class Sound:
                  music_volume: float = 0.4) -> None:
         self.volume = volume
         self.music_volume = music_volume
-        self.speech = speech and shutil.which("espeak-ng") is not None
+        self.voice = Voice()
+        self.speech = speech and self.voice.available
         self._sounds: dict[str, pygame.mixer.Sound] = {}
         self._music: dict[int, pygame.mixer.Sound] = {}
         self._music_world: int | None = None
-        self._voice: subprocess.Popen | None = None
         try:
             with _quiet_stderr():
                 pygame.mixer.init(SAMPLE_RATE_HZ, -16, 1)
@@ -165,19 +165,11 @@ class Sound:
 
     def say(self, text: str) -> None:
         """Speak ``text`` without waiting; a new sentence cuts off the one still speaking."""
-        if not self.speech or not text:
-            return
-        if self._voice is not None and self._voice.poll() is None:
-            self._voice.terminate()
-        amplitude = str(int(200 * self.volume))
-        self._voice = subprocess.Popen(
-            ["espeak-ng", "-s", "140", "-a", amplitude, text],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
+        if self.speech:
+            self.voice.say(text, self.volume, active_language())
 
     def close(self) -> None:
         self._music_world = None
-        if self._voice is not None and self._voice.poll() is None:
-            self._voice.terminate()
+        self.voice.stop()
         if self.enabled:
             pygame.mixer.quit()
