@@ -10,6 +10,7 @@ from balance_game.core.mechanics.base import feedback_for
 from balance_game.core.records import Goal
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.game.screens.navigation import screen
+from balance_game.i18n import _
 from balance_game.render.celebration import Celebration
 from balance_game.render.views import ViewCache
 
@@ -118,6 +119,9 @@ class PlayScene(Scene):
             self.celebration = Celebration(ctx.theme, surface.get_height())
         self.celebration.draw(surface, view.focus, self.success_s, ctx.t_s)
         trial = min(world.trial_index + 1, self.spec.trials)
-        score = sum(t.score for t in run.trials)
-        facts = [f"Try {trial} of {self.spec.trials}", f"Score {score:.0f}"]
-        draw_hud(surface, ctx.theme, self.spec.title, facts, self.prompt(ctx), view.look.plate())
+        facts = [_("Try {n} of {total}").format(n=trial, total=self.spec.trials)]
+        if run.trials:  # the same number the results will show: the average of the tries so far
+            average = sum(t.score for t in run.trials) / len(run.trials)
+            facts.append(_("Average score {score}").format(score=f"{average:.0f}"))
+        draw_hud(surface, ctx.theme, _(self.spec.title), facts, self.prompt(ctx),
+                 view.look.plate())
