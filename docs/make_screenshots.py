@@ -82,6 +82,20 @@ def shoot_worlds(size: tuple[int, int] = (1280, 720)) -> None:
                                   str(WORLD_SHOTS / f"{mechanic}-world{look.number}.png"))
 
 
+def contact_sheet(thumb: tuple[int, int] = (384, 216)) -> None:
+    """All the world shots on one page: a row per game, a column per world (worlds/all.png)."""
+    from balance_game.render.worlds import WORLDS
+
+    games = sorted({p.name.split("-world")[0] for p in WORLD_SHOTS.glob("*-world*.png")})
+    sheet = pygame.Surface((thumb[0] * len(WORLDS), thumb[1] * len(games)))
+    for row, game in enumerate(games):
+        for look in WORLDS:
+            shot = pygame.image.load(str(WORLD_SHOTS / f"{game}-world{look.number}.png"))
+            sheet.blit(pygame.transform.smoothscale(shot, thumb),
+                       ((look.number - 1) * thumb[0], row * thumb[1]))
+    pygame.image.save(sheet, str(WORLD_SHOTS / "all.png"))
+
+
 def shoot_feel(size: tuple[int, int] = (1280, 720)) -> None:
     """A try going well (the celebration) and the results with their stars flying in."""
     from balance_game.bench import play_rig
@@ -116,5 +130,6 @@ if __name__ == "__main__":
     for resolution in ((1280, 720), (1920, 1080)):
         shoot(resolution)
     shoot_worlds()
+    contact_sheet()
     shoot_feel()
     print(f"screenshots in {OUT}")
