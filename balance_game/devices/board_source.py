@@ -8,13 +8,22 @@ and the centre-of-pressure geometry in session time.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from balance_game.core.records import DeviceStatus, Sample
 from balance_game.devices.hid_backend import DeviceGone, DeviceInfo, HidBackend, default_backend
+from balance_game.devices.kernel_wiimote import (
+    KernelBoard,
+    driver_loaded,
+    find_kernel_boards,
+    kernel_hidraw_nodes,
+    sysfs_root,
+)
 from balance_game.devices.link import BoardLink
 from balance_game.devices.loadcell_board import LoadCellLink
 from balance_game.devices.profiles import LoadCellProfile, Profile, WiiProfile, load_profiles
@@ -42,6 +51,7 @@ class DetectedBoard:
     spec: str
     info: DeviceInfo
     kind: str = "board"
+    route: str = "hidraw"  # "kernel" (hid-wiimote's input device) or "hidraw" (our conversation)
 
     @property
     def path(self) -> str:
@@ -64,22 +74,52 @@ def _matches(profile: BoardProfile, info: DeviceInfo) -> bool:
     return wanted is None or info.product_string == wanted
 
 
-def _candidates(backend: HidBackend, profile: BoardProfile) -> list[DeviceInfo]:
+def _candidates(backend: HidBackend, profile: BoardProfile, root: Path | None = None
+                ) -> list[DeviceInfo]:
+    """Matching HID devices, minus Wii devices the kernel driver owns (we would fight it)."""
     ident = profile.identity
     found = backend.enumerate(ident.vendor_id, ident.product_id)
-    return [info for info in found if _matches(profile, info)]
+    owned = kernel_hidraw_nodes(root) if isinstance(profile, WiiProfile) else set()
+    return [info for info in found
+            if _matches(profile, info) and Path(info.path_text).name not in owned]
+
+
+def wii_route(root: Path | None = None) -> tuple[str, str]:
+    """("kernel" or "hidraw", why in plain words): how a Wii board is read on this machine."""
+    root = root if root is not None else sysfs_root()
+    boards = find_kernel_boards(root)
+    if boards:
+        where = ", ".join(f"{b.event_path} ({b.hid_name})" for b in boards)
+        return "kernel", (f"the Linux hid-wiimote driver is bound to the board; reading its "
+                          f"calibrated weights from {where} (hidraw left to the driver)")
+    if driver_loaded(root):
+        return "hidraw", ("hid-wiimote is loaded but has not bound a balance board; talking to "
+                          "any board over hidraw")
+    if sys.platform.startswith("linux"):
+        return "hidraw", "no hid-wiimote kernel driver is loaded; talking to the board over hidraw"
+    return "hidraw", f"no kernel driver on {sys.platform}; talking to the board through hidapi"
+
+
+def _kernel_detected(profile: WiiProfile, board: KernelBoard) -> DetectedBoard:
+    info = DeviceInfo(str(board.event_path).encode(), profile.identity.vendor_id,
+                      profile.identity.product_id, profile.identity.product_string or "", "",
+                      board.uniq)
+    return DetectedBoard(profile.name, profile.id, WII_SPEC, info, route="kernel")
 
 
 def detect_boards(
-    backend: HidBackend | None = None, profiles: dict[str, Profile] | None = None
+    backend: HidBackend | None = None, profiles: dict[str, Profile] | None = None,
+    root: Path | None = None,
 ) -> list[DetectedBoard]:
-    """Every connected device that one of the board profiles in drivers/ describes."""
+    """Every connected device that one of the board profiles describes (kernel boards first)."""
     backend = backend if backend is not None else default_backend()
     profiles = profiles if profiles is not None else load_profiles()
-    return [
+    found = [_kernel_detected(p, b) for p in _board_profiles(profiles)
+             if isinstance(p, WiiProfile) for b in find_kernel_boards(root)][:1]
+    return found + [
         DetectedBoard(profile.name, profile.id, _spec_for(profile), info)
         for profile in _board_profiles(profiles)
-        for info in _candidates(backend, profile)
+        for info in _candidates(backend, profile, root)
     ]
 
 
@@ -104,9 +144,25 @@ def _profile_for_spec(spec: str, profiles: dict[str, Profile]) -> BoardProfile:
     raise UserError(f"unknown device {spec!r} (one of: auto, {known})")
 
 
-def _connect_first(backend: HidBackend, profile: BoardProfile, prefer: str | None) -> BoardLink:
-    """Open the first candidate that completes the conversation, the previous board first."""
-    candidates = _candidates(backend, profile)
+def _connect_kernel(profile: WiiProfile, root: Path | None, prefer: str | None) -> BoardLink:
+    """The kernel driver's input device for the board (the previous board first)."""
+    from balance_game.devices.evdev_board import EvdevBoardLink
+
+    boards = sorted(find_kernel_boards(root), key=lambda b: b.identity != prefer)
+    if not boards:
+        raise DeviceGone(f"no {profile.name} bound to hid-wiimote")
+    return EvdevBoardLink(boards[0], profile.name)
+
+
+def _connect_first(backend: HidBackend, profile: BoardProfile, prefer: str | None,
+                   root: Path | None = None) -> BoardLink:
+    """Open the first candidate that completes the conversation, the previous board first.
+
+    A Wii board the kernel driver owns is read through the driver's input device instead.
+    """
+    if isinstance(profile, WiiProfile) and find_kernel_boards(root):
+        return _connect_kernel(profile, root, prefer)
+    candidates = _candidates(backend, profile, root)
     candidates.sort(key=lambda i: (i.serial_number or i.path_text) != prefer)
     failures = []
     for info in candidates:
@@ -213,7 +269,8 @@ class BoardSource:
 
 def open_board(spec: str, *, backend: HidBackend | None = None, use_tare: bool = True,
                tare_store: TareStore | None = None,
-               profiles: dict[str, Profile] | None = None) -> BoardSource:
+               profiles: dict[str, Profile] | None = None,
+               root: Path | None = None) -> BoardSource:
     """Open the board ``spec`` names ("wbb" or "hid:PROFILE_ID") or raise a UserError saying why.
 
     With ``use_tare`` the board's last stored tare is applied (and new tares are stored);
@@ -223,7 +280,7 @@ def open_board(spec: str, *, backend: HidBackend | None = None, use_tare: bool =
     profiles = profiles if profiles is not None else load_profiles()
     profile = _profile_for_spec(spec, profiles)
     try:
-        link = _connect_first(backend, profile, prefer=None)
+        link = _connect_first(backend, profile, prefer=None, root=root)
     except DeviceGone as exc:
         raise BoardUnavailable(
             f"cannot open the {profile.name}: {exc} (is it switched on and paired? "
@@ -232,18 +289,20 @@ def open_board(spec: str, *, backend: HidBackend | None = None, use_tare: bool =
     identity = link.identity
     store = (tare_store or TareStore()) if use_tare else None
     tare = store.load(identity) if store is not None else None
-    return BoardSource(link, lambda: _connect_first(backend, profile, prefer=identity), profile,
+    return BoardSource(link, lambda: _connect_first(backend, profile, identity, root), profile,
                        tare=tare, tare_store=store)
 
 
 def open_auto_board(*, backend: HidBackend | None = None, use_tare: bool = True,
-                    profiles: dict[str, Profile] | None = None) -> BoardSource | None:
+                    profiles: dict[str, Profile] | None = None,
+                    root: Path | None = None) -> BoardSource | None:
     """The first connected board that answers, or None (the caller falls back to another source)."""
     backend = backend if backend is not None else default_backend()
     profiles = profiles if profiles is not None else load_profiles()
-    for board in detect_boards(backend, profiles):
+    for board in detect_boards(backend, profiles, root):
         try:
-            return open_board(board.spec, backend=backend, use_tare=use_tare, profiles=profiles)
+            return open_board(board.spec, backend=backend, use_tare=use_tare, profiles=profiles,
+                              root=root)
         except BoardUnavailable:
             continue  # e.g. a Wii Remote: same IDs, no board; a permission problem still shows
     return None
