@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 WII_DATA_IDS = (0x32, 0x34)
 WII_STATUS = 0x20
+WII_BUTTONS = 0x30  # buttons only: the mode hid-wiimote selects while nobody reads its input node
 WII_READ_REPLY = 0x21
 WII_ACK = 0x22
 WII_DATA_LENGTHS = {0x32: 11, 0x34: 22}
@@ -56,6 +57,13 @@ class WiiStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class WiiButtons:
+    """A 0x30 report: someone (the kernel driver) switched the board to buttons-only mode."""
+
+    front_button: bool
+
+
+@dataclass(frozen=True, slots=True)
 class WiiReadReply:
     """One 0x21 chunk of a memory read: up to 16 bytes at the low 16 bits of the address."""
 
@@ -77,7 +85,7 @@ class LoadCellData:
     counts: tuple[int, int, int, int]
 
 
-WiiReport = WiiData | WiiStatus | WiiReadReply | WiiAck
+WiiReport = WiiData | WiiStatus | WiiReadReply | WiiAck | WiiButtons
 
 
 def _need(report: bytes, length: int) -> None:
@@ -110,6 +118,9 @@ def wii_report(report: bytes) -> WiiReport:
     if report_id == WII_STATUS:
         _need(report, 7)
         return WiiStatus(bool(report[3] & 0x01), bool(report[3] & 0x02), report[6])
+    if report_id == WII_BUTTONS:
+        _need(report, 3)
+        return WiiButtons(bool(report[2] & WII_FRONT_BUTTON_MASK))
     if report_id == WII_READ_REPLY:
         _need(report, 6)
         size = (report[3] >> 4) + 1
