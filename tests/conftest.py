@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 def _private_settings(monkeypatch, tmp_path):
     """No test reads or writes the machine's own settings file (see balance_game.settings)."""
     monkeypatch.setenv("BALANCE_GAME_CONFIG", str(tmp_path / "config" / "settings.yaml"))
+    monkeypatch.setenv("BALANCE_GAME_USER_DRIVERS", str(tmp_path / "config" / "drivers"))
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from balance_game.core.records import DeviceStatus, Sample
+from balance_game.devices.cell_profile import CellBoardProfile
 from balance_game.devices.hid_backend import DeviceGone, DeviceInfo, HidBackend, default_backend
 from balance_game.devices.kernel_wiimote import (
     KernelBoard,
@@ -26,7 +27,7 @@ from balance_game.devices.kernel_wiimote import (
 )
 from balance_game.devices.link import BoardLink
 from balance_game.devices.loadcell_board import LoadCellLink
-from balance_game.devices.profiles import LoadCellProfile, Profile, WiiProfile, load_profiles
+from balance_game.devices.profiles import Profile, WiiProfile, load_profiles
 from balance_game.devices.reader import DeviceReader, RawSample, ReaderCounters, ReaderEvent
 from balance_game.devices.tare_store import TareStore
 from balance_game.devices.wii_board import WiiBoardLink
@@ -35,7 +36,7 @@ from balance_game.dsp.cop import cop_mm
 from balance_game.errors import UserError
 
 WII_SPEC = "wbb"
-BoardProfile = WiiProfile | LoadCellProfile
+BoardProfile = WiiProfile | CellBoardProfile
 
 
 class BoardUnavailable(UserError):
@@ -59,14 +60,16 @@ class DetectedBoard:
 
 
 def _board_profiles(profiles: dict[str, Profile]) -> list[BoardProfile]:
-    return [p for p in profiles.values() if isinstance(p, WiiProfile | LoadCellProfile)]
+    return [p for p in profiles.values() if isinstance(p, WiiProfile | CellBoardProfile)]
 
 
 def _spec_for(profile: BoardProfile) -> str:
-    return WII_SPEC if isinstance(profile, WiiProfile) else f"hid:{profile.id}"
+    return WII_SPEC if isinstance(profile, WiiProfile) else profile.spec
 
 
 def _matches(profile: BoardProfile, info: DeviceInfo) -> bool:
+    if profile.identity is None:
+        return False
     wanted = profile.identity.product_string
     if isinstance(profile, WiiProfile):
         # An unnamed device with a Wii Remote's IDs may be a board; its extension ID will tell.
@@ -76,12 +79,28 @@ def _matches(profile: BoardProfile, info: DeviceInfo) -> bool:
 
 def _candidates(backend: HidBackend, profile: BoardProfile, root: Path | None = None
                 ) -> list[DeviceInfo]:
-    """Matching HID devices, minus Wii devices the kernel driver owns (we would fight it)."""
+    """Matching HID devices, minus Wii devices the kernel driver owns (we would fight it).
+
+    For a serial board: its port(s), as DeviceInfo with the port as path.
+    """
+    if isinstance(profile, CellBoardProfile) and profile.transport == "serial":
+        return _serial_candidates(profile)
     ident = profile.identity
+    if ident is None:
+        return []
     found = backend.enumerate(ident.vendor_id, ident.product_id)
     owned = kernel_hidraw_nodes(root) if isinstance(profile, WiiProfile) else set()
     return [info for info in found
             if _matches(profile, info) and Path(info.path_text).name not in owned]
+
+
+def _serial_candidates(profile: CellBoardProfile) -> list[DeviceInfo]:
+    from balance_game.devices.serial_transport import find_ports
+
+    ident = profile.identity
+    vid, pid = (ident.vendor_id, ident.product_id) if ident is not None else (0, 0)
+    return [DeviceInfo(port.encode(), vid, pid, serial_number=port) for port in find_ports(profile)
+            if not port.startswith("/") or Path(port).exists()]
 
 
 def wii_route(root: Path | None = None) -> tuple[str, str]:
@@ -126,6 +145,10 @@ def detect_boards(
 def _open_link(backend: HidBackend, profile: BoardProfile, info: DeviceInfo) -> BoardLink:
     if isinstance(profile, WiiProfile):
         return WiiBoardLink.open(backend, info, profile)
+    if profile.transport == "serial":
+        from balance_game.devices.serial_transport import SerialCellLink
+
+        return SerialCellLink.open(profile, info.path_text)
     return LoadCellLink.open(backend, info, profile)
 
 
@@ -135,12 +158,12 @@ def _profile_for_spec(spec: str, profiles: dict[str, Profile]) -> BoardProfile:
         wii = [p for p in boards if isinstance(p, WiiProfile)]
         if wii:
             return wii[0]
-    elif spec.startswith("hid:"):
-        match = [p for p in boards if p.id == spec[4:]]
+    else:
+        match = [p for p in boards if isinstance(p, CellBoardProfile) and p.spec == spec]
         if match:
             return match[0]
-    hid_specs = [f"hid:{p.id}" for p in boards if isinstance(p, LoadCellProfile)]
-    known = ", ".join([WII_SPEC, *hid_specs])
+    cell_specs = [p.spec for p in boards if isinstance(p, CellBoardProfile)]
+    known = ", ".join([WII_SPEC, *cell_specs])
     raise UserError(f"unknown device {spec!r} (one of: auto, {known})")
 
 

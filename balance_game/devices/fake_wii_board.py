@@ -192,6 +192,11 @@ class FakeWiiBoard:
             self._backend.writes.append(b"kernel:12 00 30")
             self._set_mode(bytes([0x12, 0x00, 0x30]))
 
+    def send_feature_report(self, report: bytes) -> None:
+        """The Wii protocol has no feature reports; a real board ignores them, and so do we."""
+        self._check_alive()
+        self._backend.writes.append(b"feature:" + bytes(report))
+
     def _set_led(self, report: bytes) -> None:
         self.led = report[1] & 0xF0
 

@@ -18,6 +18,7 @@ from balance_game.core.records import DeviceStatus, Goal, Sample
 from balance_game.devices.profiles import GamepadProfile
 
 RATE_HZ = 100.0
+NO_GAMEPAD = "Connect your gamepad"
 LimitsMm = tuple[float, float, float, float]  # left, right, forward, back (positive mm)
 
 
@@ -66,6 +67,8 @@ class GamepadSource:
         self._next_tick = 0
         if not self.connected and pygame.joystick.get_init() and pygame.joystick.get_count() > 0:
             self._adopt(0)
+        if not self.connected:  # the game pauses (nothing active is recorded) until one arrives
+            self._statuses.append(DeviceStatus(0.0, "lost", NO_GAMEPAD))
 
     def _adopt(self, device_index: int) -> None:
         try:

@@ -60,6 +60,7 @@ def run_game(request: RunRequest) -> RunSummary:
             weight_kg=(player.weight_kg if player and player.weight_kg else 70.0),
             sim_events=request.sim_events,
             viewport=(lambda: window.size) if window else (lambda: (1280, 720)),
+            headless=options.headless,
         ))
         ctx = GameContext(db=db, source=source, control=control, options=options)
         if window is not None:

@@ -54,8 +54,9 @@ def test_stick_to_cop_at_a_steady_100_hz(events):
                      (pygame.JOYAXISMOTION, {"instance_id": 40, "axis": 1, "value": -1.0})):
         source.handle_event(ev)
     items = source.poll(0.05)
-    assert isinstance(items[0], DeviceStatus) and items[0].state == "connected"
-    samples = items[1:]
+    assert [(i.state, i.message) for i in items[:2]] == [("lost", "Connect your gamepad"),
+                                                         ("connected", "Test Pad")]
+    samples = items[2:]
     assert [s.t_s for s in samples] == pytest.approx([0.0, 0.01, 0.02, 0.03, 0.04, 0.05])
     assert all((s.cop_x_mm, s.cop_y_mm) == pytest.approx((120.0, 80.0)) for s in samples)
     assert all(s.corners_kg is None for s in samples)
@@ -104,9 +105,10 @@ def test_dead_zone_and_limits():
     assert lean_to_mm(-0.5, -0.5, LIMITS_MM) == (-50.0, -30.0)
 
 
-def test_no_samples_without_a_pad(events):
+def test_no_samples_without_a_pad_and_the_game_is_told_to_wait(events):
     source = _source()
     source.start(0.0)
+    assert source.poll(1.0) == [DeviceStatus(0.0, "lost", "Connect your gamepad")]
     assert source.poll(1.0) == []
     for ev in events((pygame.JOYDEVICEADDED, {"device_index": 0})):
         source.handle_event(ev)

@@ -28,14 +28,23 @@ MESSAGES = {
                     "it reconnects by itself."),
     "user": ("Paused", "Take a rest. Continue when you are ready."),
 }
+GAMEPAD_LOST = ("Connect your gamepad",
+                "Plug in or switch on your gamepad. The game carries on when it is connected.")
 CONFIRM_REASONS = ("user", "balance_lost")
+
+
+def _message(ctx: GameContext) -> tuple[str, str]:
+    reason = _main_reason(ctx.session.pause.reasons)
+    if reason == "device_lost" and ctx.source.kind == "gamepad":
+        return GAMEPAD_LOST
+    return MESSAGES[reason]
 
 
 class PauseOverlay(Scene):
     overlay = True
 
     def enter(self, ctx: GameContext) -> None:
-        title, body = MESSAGES[_main_reason(ctx.session.pause.reasons)]
+        title, body = _message(ctx)
         ctx.say(f"{title}. {body}")
 
     def handle_action(self, ctx: GameContext, action: str, stack: SceneStack) -> None:
@@ -66,7 +75,7 @@ class PauseOverlay(Scene):
         veil.fill((16, 20, 24, 235))
         surface.blit(veil, (0, 0))
         reasons = ctx.session.pause.reasons
-        title, body = MESSAGES[_main_reason(reasons)]
+        title, body = _message(ctx)
         y = draw_text(surface, ctx.theme, title, width // 2, int(height * 0.18), "title",
                       ACCENT, bold=True)
         y = draw_text(surface, ctx.theme, body, width // 2, y + ctx.theme.px(0.04), "body", TEXT,
