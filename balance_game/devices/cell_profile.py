@@ -162,7 +162,7 @@ def _cells(check: Checker, data: Any, frame_kind: str) -> tuple[Cell, ...]:
     if len(items) > MAX_CELLS:
         check.problem("cells", f"has {len(items)} cells", f"1 to {MAX_CELLS} cells")
     cells = [_cell(check, item, f"cells[{i}]", frame_kind) for i, item in enumerate(items)]
-    names = [item.get("name") for item in items if isinstance(item, Mapping)]
+    names = [str(item.get("name")) for item in items if isinstance(item, Mapping)]
     for name in sorted({n for n in names if names.count(n) > 1}):
         check.problem("cells", f"name {name!r} is used twice", "a different name for each cell")
     return tuple(c for c in cells if c is not None)
