@@ -289,6 +289,17 @@ class BoardSource:
     def close(self) -> None:
         self._reader.stop()
 
+    def switch_off(self) -> bool:
+        """Disconnect a Bluetooth board, which switches it off: the game ends, batteries last.
+
+        Only the Wii board on Linux (through BlueZ); False when nothing was switched off.
+        """
+        if not isinstance(self.profile, WiiProfile) or not sys.platform.startswith("linux"):
+            return False
+        from balance_game.devices.bluez_pairing import switch_off
+
+        return switch_off(self.identity)
+
 
 def open_board(spec: str, *, backend: HidBackend | None = None, use_tare: bool = True,
                tare_store: TareStore | None = None,

@@ -79,6 +79,8 @@ def run_game(request: RunRequest) -> RunSummary:
             if session is not None:
                 session.end()
             source.close()
+            if hasattr(source, "switch_off"):
+                source.switch_off()  # a board left on drains its batteries
             if ctx.sound is not None:
                 ctx.sound.close()
             if window is not None:

@@ -133,3 +133,20 @@ def test_windows_and_macos_get_precise_steps():
     assert "Devices and Printers" in manual_instructions("win32")
     assert "WiimotePair" in manual_instructions("darwin")
     assert manual_instructions("linux") is None
+
+
+def test_the_game_switches_the_wii_board_off_when_it_ends(bluez):
+    from balance_game.devices.board_source import open_board
+    from balance_game.devices.fake_wii_board import FAKE_SERIAL, FakeBackend
+
+    bus, mock = bluez
+    address = FAKE_SERIAL.upper()
+    mock.AddDevice("hci0", address, BOARD_NAME)
+    mock.PairDevice("hci0", address)
+    path = "/org/bluez/hci0/dev_" + address.replace(":", "_")
+    obj = dbusmock.BusType.SYSTEM.get_connection().get_object("org.bluez", path)
+    dbus.Interface(obj, "org.bluez.Device1").Connect()
+    source = open_board("wbb", backend=FakeBackend(), use_tare=False)
+    source.close()
+    assert source.switch_off() is True
+    assert _calls(bus, path) == ["Connect", "Disconnect"]
