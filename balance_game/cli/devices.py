@@ -187,7 +187,7 @@ def profiles(as_json: bool) -> None:
               show_default=True, help="Seconds to search for the board.")
 def pair(timeout_s: float) -> None:
     """Pair a Wii Balance Board step by step (Linux: through BlueZ), then switch it off."""
-    from balance_game.devices.bluez_pairing import manual_instructions
+    from balance_game.devices.pairing_help import manual_instructions
 
     manual = manual_instructions()
     if manual is not None:

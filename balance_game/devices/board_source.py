@@ -213,6 +213,7 @@ class BoardSource:
         self._reader = DeviceReader(link, reconnect, clock=clock)
         self._pending: deque[RawSample | ReaderEvent] = deque()
         self._button_down = False
+        self.battery_low = False  # the board said so: the game warns before and during play
         self._actions: list[str] = []
         self._origin_s = clock()
         self._reader.start()  # reports that arrive before start() are read and then discarded
@@ -237,6 +238,7 @@ class BoardSource:
             if item_t_s < 0:
                 continue  # from before the session began
             if isinstance(item, ReaderEvent):
+                self.battery_low = self.battery_low or item.state == "battery_low"
                 out.append(DeviceStatus(item_t_s, item.state, item.message))
             else:
                 self._track_button(item.front_button)

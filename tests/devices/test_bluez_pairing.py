@@ -17,10 +17,10 @@ from balance_game.devices.bluez_pairing import (  # noqa: E402
     BOARD_NAME,
     BlueZ,
     PairingError,
-    manual_instructions,
     pair_board,
     switch_off,
 )
+from balance_game.devices.pairing_help import manual_instructions  # noqa: E402
 
 ADDRESS = "00:19:1D:FA:CE:02"
 BOARD_PATH = "/org/bluez/hci0/dev_00_19_1D_FA_CE_02"

@@ -4,8 +4,9 @@ import pygame
 import pytest
 from screen_driver import ScreenDriver
 
+from balance_game.devices.pairing_help import pairing_help
 from balance_game.game.screens.farewell import FarewellScene
-from balance_game.game.screens.first_run import ConnectScene, SafetyScene, pairing_help
+from balance_game.game.screens.first_run import ConnectScene, SafetyScene
 from balance_game.game.screens.help import HelpOverlay
 from balance_game.game.screens.intro import IntroScene
 from balance_game.game.screens.level_select import LevelSelectScene
@@ -112,6 +113,42 @@ def test_help_opens_from_any_screen_and_closes_again(driver):
 
 
 def test_pairing_help_is_specific_to_each_system():
-    assert "bluetoothctl" in pairing_help("linux")
+    assert "balance-game devices pair" in pairing_help("linux")
     assert "Add a device" in pairing_help("win32")
-    assert "System Settings" in pairing_help("darwin")
+    assert "WiimotePair" in pairing_help("darwin")
+
+
+def test_sensor_check_screen_follows_the_presses_and_draws(tmp_path):
+    import pygame
+
+    from balance_game.core.control import ControlMap, Limits
+    from balance_game.core.records import Sample
+    from balance_game.devices.pointer import KeyboardSource
+    from balance_game.game.scenes import FrameInput, GameContext, GameOptions, SceneStack
+    from balance_game.game.screens.sensor_check import SensorCheckScene
+    from balance_game.render.theme import Theme
+    from balance_game.storage.db import Database
+
+    pygame.init()
+    surface = pygame.Surface((1280, 720))
+    limits = Limits.theoretical(None)
+    with Database(tmp_path / "s.db") as db:
+        ctx = GameContext(db=db, source=KeyboardSource(limits), control=ControlMap(limits),
+                          options=GameOptions(), theme=Theme(720))
+        spoken: list[str] = []
+        ctx.say = spoken.append
+        stack = SceneStack()
+        stack.bind(ctx)
+        scene = SensorCheckScene()
+        stack.push(scene)
+        t = 0.0
+        presses = [(6, .5, .4, .2), (.5, 6, .2, .4), (.4, .2, 6, .5), (.2, .4, .5, 6)]
+        for corners in [c for p in presses for c in [p] * 70 + [(.1, 0, 0, .1)] * 30]:
+            t += 0.01
+            ctx.t_s, ctx.frame = t, FrameInput([Sample(t, 0.0, 0.0, corners)])
+            scene.fixed_update(ctx, 0.01, stack)
+        scene.draw(ctx, surface)
+        assert spoken[-1] == "Your board is working."
+        assert any("front right" in words for words in spoken)
+        scene.handle_action(ctx, "back", stack)
+        assert stack.top is None

@@ -6,30 +6,10 @@ screen says one thing in plain words, and nothing moves on by itself except by s
 
 from __future__ import annotations
 
-import sys
-
+from balance_game.devices.pairing_help import pairing_help
 from balance_game.errors import UserError
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
-
-PAIRING_HELP = {
-    "linux": "Open a terminal and run: bluetoothctl, then: scan on. Press the red SYNC button "
-             "under the board's battery cover. When 'Nintendo RVL-WBC-01' appears, type: pair, "
-             "then: connect, with its address. If the game cannot open it, run: "
-             "balance-game devices udev-rules, and follow what it prints.",
-    "win32": "Open Settings, Bluetooth, Add a device. Press the red SYNC button under the "
-             "board's battery cover. Choose 'Nintendo RVL-WBC-01'; if it asks for a PIN, skip "
-             "it. If pairing fails, remove the board and try again: it often takes two or "
-             "three tries.",
-    "darwin": "Open System Settings, Bluetooth. Press the red SYNC button under the board's "
-              "battery cover and choose 'Nintendo RVL-WBC-01'. Recent macOS versions may need "
-              "a pairing helper; a gamepad or the keyboard works meanwhile.",
-}
-
-
-def pairing_help(platform: str = sys.platform) -> str:
-    key = "linux" if platform.startswith("linux") else platform
-    return PAIRING_HELP.get(key, PAIRING_HELP["linux"])
 
 
 class SafetyScene(MenuScene):
@@ -44,6 +24,12 @@ class SafetyScene(MenuScene):
                 MenuItem("Back", lambda ctx, stack: stack.pop())]
 
 
+def _sensor_check(ctx: GameContext, stack: SceneStack) -> None:
+    from balance_game.game.screens.sensor_check import SensorCheckScene
+
+    stack.push(SensorCheckScene())
+
+
 class ConnectScene(MenuScene):
     title = "Connect your board"
 
@@ -55,7 +41,9 @@ class ConnectScene(MenuScene):
 
         if ctx.source.kind in ("board", "sim"):
             self.subtitle = f"Connected: {ctx.source.name}. Step on it when the game asks."
-            return [MenuItem("Continue", go_on)]
+            if getattr(ctx.source, "battery_low", False):
+                self.subtitle += " Its batteries are low: replace them soon."
+            return [MenuItem("Continue", go_on), MenuItem("Check the board", _sensor_check)]
         self.subtitle = pairing_help()
         return [MenuItem("Check again", self._check),
                 MenuItem(f"Continue with the {ctx.source.kind}", go_on)]

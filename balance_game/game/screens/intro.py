@@ -17,7 +17,10 @@ class IntroScene(MenuScene):
         self.subtitle = spec.instructions
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        ctx.say(f"{self.spec.title}. {self.spec.instructions}")
+        if getattr(ctx.source, "battery_low", False):  # warn before play, not only during it
+            self.subtitle = f"{self.spec.instructions} The board's batteries are low: replace " \
+                            "them soon."
+        ctx.say(f"{self.spec.title}. {self.subtitle}")
         return [MenuItem("Start", self._start)]
 
     def _start(self, ctx: GameContext, stack: SceneStack) -> None:

@@ -113,6 +113,8 @@ class PlayScene(Scene):
         trial = min(world.trial_index + 1, self.spec.trials)
         score = sum(t.score for t in run.trials)
         facts = [f"Try {trial} of {self.spec.trials}", f"Score {score:.0f}"]
+        if getattr(ctx.source, "battery_low", False):
+            facts.append("Board batteries low")
         draw_hud(surface, ctx.theme, self.spec.title, facts, self.prompt(ctx))
         view = self.views.get(self.spec.mechanic, surface, ctx.theme)
         view.draw(surface, world, ctx.frame.axes, list(self.trail))

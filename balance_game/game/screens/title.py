@@ -11,7 +11,8 @@ class TitleScene(MenuScene):
     subtitle = "Training for steady feet. Keep a sturdy chair or counter within reach."
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        return [MenuItem("Start", _start), MenuItem("Quit", _quit)]
+        return [MenuItem("Start", _start), MenuItem("Check the board", _sensor_check),
+                MenuItem("Quit", _quit)]
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         _quit(ctx, stack)
@@ -24,6 +25,12 @@ def _start(ctx: GameContext, stack: SceneStack) -> None:
     from balance_game.storage.players import list_players
 
     stack.push(PlayerSelectScene() if list_players(ctx.db) else SafetyScene())
+
+
+def _sensor_check(ctx: GameContext, stack: SceneStack) -> None:
+    from balance_game.game.screens.sensor_check import SensorCheckScene
+
+    stack.push(SensorCheckScene())
 
 
 def _quit(ctx: GameContext, stack: SceneStack) -> None:
