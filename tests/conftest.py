@@ -20,6 +20,8 @@ def _private_settings(monkeypatch, tmp_path):
     """No test reads or writes the machine's own settings file (see balance_game.settings)."""
     monkeypatch.setenv("BALANCE_GAME_CONFIG", str(tmp_path / "config" / "settings.yaml"))
     monkeypatch.setenv("BALANCE_GAME_USER_DRIVERS", str(tmp_path / "config" / "drivers"))
+    # and no test reads the machine's own sysfs (a real board bound to hid-wiimote)
+    monkeypatch.setenv("BALANCE_GAME_SYSFS_ROOT", str(tmp_path / "no-sysfs"))
 
 
 @pytest.fixture

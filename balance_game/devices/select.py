@@ -12,6 +12,7 @@ from pathlib import Path
 
 from balance_game.core.control import Limits
 from balance_game.devices.base import InputSource
+from balance_game.devices.hid_backend import HidBackend
 from balance_game.devices.pointer import KeyboardSource, MouseSource
 from balance_game.devices.profiles import GamepadProfile, load_profiles
 from balance_game.devices.replay import ReplaySource
@@ -31,6 +32,7 @@ class SourceOptions:
     weight_kg: float = 70.0
     sim_events: tuple[SimEvent, ...] = ()
     viewport: Callable[[], tuple[int, int]] = lambda: (1280, 720)
+    hid_backend: HidBackend | None = None  # None: hidapi (the demo passes its fake board)
     headless: bool = False  # nobody can plug a pad in while we wait: a missing pad is an error
 
 
@@ -51,7 +53,7 @@ def open_source(spec: str, options: SourceOptions) -> InputSource:
     if spec == "wbb" or spec.startswith(("hid:", "serial:")):
         from balance_game.devices.board_source import open_board
 
-        return open_board(spec)
+        return open_board(spec, backend=options.hid_backend)
     if spec == "gamepad" or spec.startswith("gamepad:"):
         return _gamepad(options, spec.partition(":")[2] or None)
     if spec == "auto":
@@ -103,7 +105,7 @@ def _auto(options: SourceOptions) -> InputSource:
     from balance_game.devices.hid_backend import default_backend
 
     try:
-        backend = default_backend()
+        backend = options.hid_backend or default_backend()
     except UserError:  # no hidapi on this machine: no board, but a pad or the keys will do
         backend = None
     board = open_auto_board(backend=backend) if backend is not None else None

@@ -10,7 +10,7 @@ from device_fakes import assert_contiguous
 
 from balance_game.cli import devices as devices_cli
 from balance_game.cli import main
-from balance_game.devices.hid_backend import FAKE_BOARD_ENV
+from balance_game.demo import FAKE_BOARD_ENV
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +39,7 @@ def test_devices_json_lists_the_fake_board(capsys, monkeypatch):
     assert code == 0
     assert json.loads(out) == [{
         "name": "Wii Balance Board", "kind": "board", "profile": "wii-balance-board",
-        "spec": "wbb", "path": "/dev/hidraw-fake-wbb", "battery_percent": 75}]
+        "spec": "wbb", "path": "/dev/hidraw-fake-wbb", "battery_percent": 75, "route": "hidraw"}]
 
 
 def test_devices_table_and_nothing_connected(capsys, monkeypatch):

@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 
-from balance_game.devices.fake_wii_board import person_load
+from balance_game.demo.fake_wii_board import person_load
 from balance_game.storage.db import Database
 from balance_game.storage.sessions import session_sample_array
 from tests.devices.fake_kernel import KernelEmitter, kernel_values, make_sysfs

@@ -17,7 +17,7 @@ import os
 import struct
 from pathlib import Path
 
-from balance_game.devices.fake_wii_board import CAL_TR_BR_TL_BL, FAKE_PATH, FAKE_SERIAL
+from balance_game.demo.fake_wii_board import CAL_TR_BR_TL_BL, FAKE_PATH, FAKE_SERIAL
 
 EV_SYN, EV_KEY, EV_ABS = 0x00, 0x01, 0x03
 SYN_REPORT, SYN_DROPPED = 0, 3

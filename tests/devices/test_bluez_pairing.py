@@ -136,8 +136,8 @@ def test_windows_and_macos_get_precise_steps():
 
 
 def test_the_game_switches_the_wii_board_off_when_it_ends(bluez):
+    from balance_game.demo.fake_wii_board import FAKE_SERIAL, FakeBackend
     from balance_game.devices.board_source import open_board
-    from balance_game.devices.fake_wii_board import FAKE_SERIAL, FakeBackend
 
     bus, mock = bluez
     address = FAKE_SERIAL.upper()

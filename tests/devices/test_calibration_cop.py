@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from balance_game.demo.fake_wii_board import calibration_block
 from balance_game.devices.cell_profile import Cell
-from balance_game.devices.fake_wii_board import calibration_block
 from balance_game.devices.parsers import wii_data_report
 from balance_game.dsp.calibration import (
     BoardNotEmpty,

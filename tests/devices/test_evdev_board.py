@@ -6,9 +6,7 @@ import time
 import pytest
 
 from balance_game.core.records import Sample
-from balance_game.devices.board_source import detect_boards, open_board, wii_route
-from balance_game.devices.evdev_board import EvdevBoardLink
-from balance_game.devices.fake_wii_board import (
+from balance_game.demo.fake_wii_board import (
     CAL_TR_BR_TL_BL,
     FAKE_SERIAL,
     FakeBackend,
@@ -16,6 +14,8 @@ from balance_game.devices.fake_wii_board import (
     empty_load,
     person_load,
 )
+from balance_game.devices.board_source import detect_boards, open_board, wii_route
+from balance_game.devices.evdev_board import EvdevBoardLink
 from balance_game.devices.kernel_wiimote import battery_percent, find_kernel_boards
 from balance_game.dsp.cop import cop_mm
 from balance_game.errors import UserError

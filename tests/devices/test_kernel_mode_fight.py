@@ -2,7 +2,7 @@
 
 import time
 
-from balance_game.devices.fake_wii_board import FakeBackend, FakeScript
+from balance_game.demo.fake_wii_board import FakeBackend, FakeScript
 from balance_game.devices.profiles import get_profile
 from balance_game.devices.reader import DeviceReader
 from balance_game.devices.wii_board import WiiBoardLink
