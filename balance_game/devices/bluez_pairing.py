@@ -181,11 +181,10 @@ def switch_off(address: str, *, bluez: BlueZ | None = None) -> bool:
     try:
         for path, props in _boards(client.objects()):
             if str(props.get("Address", "")).upper() == address.upper():
-                try:
-                    client.call(path, DEVICE, "Disconnect", timeout=5.0)
-                except DBusErrorResponse:
-                    return False
+                client.call(path, DEVICE, "Disconnect", timeout=5.0)
                 return True
+        return False
+    except (DBusErrorResponse, OSError, TimeoutError):  # no BlueZ on the bus, or it went away
         return False
     finally:
         if own:

@@ -150,3 +150,9 @@ def test_the_game_switches_the_wii_board_off_when_it_ends(bluez):
     source.close()
     assert source.switch_off() is True
     assert _calls(bus, path) == ["Connect", "Disconnect"]
+
+
+def test_switching_off_without_bluez_on_the_bus_is_quietly_nothing(monkeypatch):
+    with dbusmock.PrivateDBus(dbusmock.BusType.SYSTEM) as bus:  # a bus, but nobody is org.bluez
+        monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", bus.address)
+        assert switch_off(ADDRESS) is False

@@ -238,3 +238,38 @@ def test_nine_cells_and_a_missing_port_are_refused(tmp_path):
         load_profile(path)
     assert f"{path}: cells: has 9 cells (1 to 8 cells)" in err.value.problems
     assert any(p.startswith(f"{path}: serial.port: is missing") for p in err.value.problems)
+
+
+def test_a_binary_serial_board_resyncs_on_its_sync_bytes(tmp_path, monkeypatch):
+    """Frames: AA 55, then three little-endian int24 counts; garbage before a frame is skipped."""
+    master, slave = os.openpty()
+    user = tmp_path / "drivers"
+    user.mkdir()
+    (user / "bin.yaml").write_text(textwrap.dedent(f"""\
+        id: bin-board
+        name: Binary board
+        kind: board
+        transport: serial
+        serial: {{port: {os.ttyname(slave)}, baudrate: 230400, frame: binary}}
+        report: {{format: int24, byte_order: little, sync: "AA 55", frame_bytes: 11}}
+        cells:
+          - {{name: left, x_mm: -200, y_mm: 0, at: 2, counts_per_kg: 100}}
+          - {{name: right, x_mm: 200, y_mm: 0, at: 5, counts_per_kg: 100}}
+          - {{name: front, x_mm: 0, y_mm: 150, at: 8, counts_per_kg: -100}}
+        """))
+    monkeypatch.setenv("BALANCE_GAME_USER_DRIVERS", str(user))
+    source = open_board("serial:bin-board", backend=_NoHid(), use_tare=False)
+    kgs = (30.0, 20.0, 10.0)
+    frame = b"\xaa\x55" + b"".join(round(k * 100 * (-1 if i == 2 else 1)).to_bytes(
+        3, "little", signed=True) for i, k in enumerate(kgs))
+    writer = threading.Thread(target=lambda: os.write(master, b"\x00\x13\xaa" + frame * 20))
+    writer.start()
+    samples = _collect(source, 20)
+    writer.join()
+    total, cop = _expected(kgs, [(-200, 0), (200, 0), (0, 150)])
+    assert len(samples) == 20
+    for sample in samples:
+        assert sample.total_kg == pytest.approx(total)
+        assert (sample.cop_x_mm, sample.cop_y_mm) == pytest.approx(cop)
+    os.close(master)
+    os.close(slave)
