@@ -113,3 +113,45 @@ def test_no_samples_without_a_pad_and_the_game_is_told_to_wait(events):
     for ev in events((pygame.JOYDEVICEADDED, {"device_index": 0})):
         source.handle_event(ev)
     assert next(i for i in source.poll(1.02) if isinstance(i, Sample)).t_s == pytest.approx(1.01)
+
+
+def test_pads_are_named_from_sdls_controller_database_first(monkeypatch):
+    from pygame._sdl2 import controller
+
+    from balance_game.devices.gamepad import connected_gamepads
+
+    class _Controller:
+        def __init__(self, index):
+            self.name = "Xbox 360 Controller"
+
+    class _Joystick:
+        def __init__(self, index):
+            self.index = index
+
+        def get_name(self):
+            return "Generic   USB  Joystick"
+
+    monkeypatch.setattr(pygame.joystick, "get_count", lambda: 2)
+    monkeypatch.setattr(pygame.joystick, "Joystick", _Joystick)
+    monkeypatch.setattr(controller, "is_controller", lambda i: i == 0)
+    monkeypatch.setattr(controller, "Controller", _Controller)
+    assert connected_gamepads() == ["Xbox 360 Controller", "Generic   USB  Joystick"]
+
+
+def test_a_profile_that_names_the_pad_is_chosen(monkeypatch, tmp_path):
+    from balance_game.core.control import Limits
+    from balance_game.devices import select
+    from balance_game.devices.profiles import drivers_dir
+
+    user = tmp_path / "drivers"
+    user.mkdir()
+    text = (drivers_dir() / "gamepad-standard.yaml").read_text()
+    (user / "xbox.yaml").write_text(text.replace("id: gamepad-standard", "id: xbox")
+                                    + 'sdl_names: ["Xbox 360 Controller"]\n')
+    monkeypatch.setenv("BALANCE_GAME_USER_DRIVERS", str(user))
+    monkeypatch.setattr("balance_game.devices.gamepad.connected_gamepads",
+                        lambda: ["Xbox 360 Controller"])
+    options = select.SourceOptions(Limits.theoretical(None))
+    assert select.open_source("gamepad", options).profile.id == "xbox"
+    assert select.open_source("gamepad:gamepad-standard", options).profile.id == \
+        "gamepad-standard"
