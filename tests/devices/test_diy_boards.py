@@ -20,7 +20,7 @@ from balance_game.devices.tare_store import TareStore
 SERIAL_CELLS = [("front-left", -210, 120, 21500.0, 8400, 1), ("front-right", 210, 120, 21500.0,
                 -150, 1), ("back-left", -210, -120, 20000.0, 300, -1),
                 ("back-right", 210, -120, 21500.0, 7700, 1)]
-SERIAL_KG = [(18.0, 21.0, 15.5, 16.0), (20.0, 19.0, 14.0, 17.5), (5.0, 30.0, 2.0, 33.0)]
+SERIAL_KG = [(18.0, 21.0, 15.5, 16.0), (20.0, 19.0, 14.0, 18.5), (5.0, 30.0, 2.0, 33.0)]
 
 
 def _expected(kgs, positions):
@@ -271,5 +271,48 @@ def test_a_binary_serial_board_resyncs_on_its_sync_bytes(tmp_path, monkeypatch):
     for sample in samples:
         assert sample.total_kg == pytest.approx(total)
         assert (sample.cop_x_mm, sample.cop_y_mm) == pytest.approx(cop)
+    os.close(master)
+    os.close(slave)
+
+
+def test_record_writes_the_serial_boards_kg_and_cop(tmp_path, monkeypatch, capsys):
+    import csv
+
+    from balance_game.cli import main
+
+    master, slave = os.openpty()
+    user = tmp_path / "user-drivers"
+    monkeypatch.setenv("BALANCE_GAME_USER_DRIVERS", str(user))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _serial_profile(user, os.ttyname(slave))
+    stop = threading.Event()
+
+    def feed():
+        for i in range(3000):  # bounded: half a minute of lines at most
+            if stop.is_set():
+                return
+            os.write(master, _line(10 * i, SERIAL_KG[i % 3]))
+            time.sleep(0.0125)  # 80 Hz, like an HX711 at its fast setting
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    out = tmp_path / "serial.csv"
+    try:
+        main(["record", "--device", "serial:my-hx711", "--seconds", "1", "--no-tare",
+              "--out", str(out)])
+    except SystemExit as exit_:
+        assert exit_.code in (0, None), capsys.readouterr().err
+    finally:
+        stop.set()
+        writer.join()
+    with out.open() as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) > 40
+    positions = [(x, y) for _, x, y, _, _, _ in SERIAL_CELLS]
+    expected = {round(_expected(kgs, positions)[0], 3): _expected(kgs, positions)
+                for kgs in SERIAL_KG}
+    for row in rows:
+        total, cop = expected[round(float(row["total_kg"]), 3)]
+        assert (float(row["cop_x_mm"]), float(row["cop_y_mm"])) == pytest.approx(cop, abs=0.01)
     os.close(master)
     os.close(slave)
