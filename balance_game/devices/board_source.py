@@ -1,9 +1,12 @@
 """Balance boards as an InputSource: find them, open them, turn their stream into Samples.
 
-``open_board("wbb")`` or ``open_board("hid:PROFILE_ID")`` runs the device's conversation in the
-caller's thread (so a missing board or a permission problem is an immediate, readable error), then a
-reader thread takes over. ``poll`` drains that thread's queue without blocking and applies the tare
-and the centre-of-pressure geometry in session time.
+``open_board("wbb")``, ``open_board("hid:PROFILE_ID")`` or ``open_board("serial:PROFILE_ID")``
+runs the device's conversation in the caller's thread (so a missing board or a permission problem
+is an immediate, readable error), then a reader thread takes over. ``poll`` drains that thread's
+queue without blocking and applies the tare and the centre-of-pressure geometry in session time.
+
+A Wii board that the Linux ``hid-wiimote`` driver owns is read through the driver's input device
+(``evdev_board``) and its hidraw node is left alone; elsewhere we hold the conversation ourselves.
 """
 
 from __future__ import annotations
@@ -307,7 +310,7 @@ def open_board(spec: str, *, backend: HidBackend | None = None, use_tare: bool =
                tare_store: TareStore | None = None,
                profiles: dict[str, Profile] | None = None,
                root: Path | None = None) -> BoardSource:
-    """Open the board ``spec`` names ("wbb" or "hid:PROFILE_ID") or raise a UserError saying why.
+    """Open the board ``spec`` names ("wbb", "hid:ID", "serial:ID") or raise a UserError saying why.
 
     With ``use_tare`` the board's last stored tare is applied (and new tares are stored);
     without it the samples carry the factory calibration only.
