@@ -87,7 +87,7 @@ def frame_times(spec: LevelSpec, size: tuple[int, int], frames: int) -> list[flo
     scratch = _scratch(spec, fast=True)
     ctx = scratch.ctx
     window = OffscreenWindow(size)
-    ctx.theme = Theme(size[1])
+    ctx.theme = Theme.for_window(size)
     stack = SceneStack()
     stack.bind(ctx)
     stack.push(PlayScene(spec))

@@ -70,7 +70,7 @@ def run_game(request: RunRequest) -> RunSummary:
             from balance_game.render.sound import Sound
             from balance_game.render.theme import Theme
 
-            ctx.theme = Theme(window.size[1])
+            ctx.theme = Theme.for_window(window.size)
             ctx.sound = Sound()
         stack = SceneStack()
         stack.bind(ctx)
@@ -120,7 +120,7 @@ def first_frame_only() -> None:
         window = Window(fullscreen=False)
         limits = Limits.theoretical(None)
         ctx = GameContext(db=db, source=KeyboardSource(limits), control=ControlMap(limits),
-                          options=GameOptions(), theme=Theme(window.size[1]))
+                          options=GameOptions(), theme=Theme.for_window(window.size))
         stack = SceneStack()
         stack.bind(ctx)
         stack.push(screen("title"))
