@@ -56,7 +56,7 @@ class SensorCheck:
     def prompt(self) -> str:
         if self.done:
             return "All four corners answered."
-        return f"Press the {CORNERS[self.step]} corner of the board firmly with one hand."
+        return f"Press the {CORNERS[self.step]} corner firmly with one hand."
 
     def update(self, items: list[Sample | DeviceStatus], t_s: float) -> None:
         for item in items:
@@ -104,7 +104,7 @@ class SensorCheck:
         if self.rate_hz < MIN_RATE_HZ:
             return False, f"Readings arrive slowly ({self.rate_hz:.0f} per second)."
         if not self.done:
-            return False, "Readings are coming in. " + self.prompt()
+            return False, self.prompt()
         if self.battery_low:
             return True, "Your board is working. Replace its batteries soon."
         return True, "Your board is working."

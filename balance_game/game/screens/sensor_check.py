@@ -1,9 +1,10 @@
 """The sensor check screen: is the board working? Bars, numbers, a dot, a guided test, a verdict.
 
 Reachable from the title and the first-run wizard. Everything is large and spelled out in words
-as well as drawn (low vision): each corner's kilograms as a bar with its number, the total, the
-centre-of-pressure dot in a square, readings per second, the batteries, what to press next and
-the verdict. Enter or Esc (or the board's front button) goes back. The rules live in
+as well as drawn (low vision): each corner's kilograms in words and as a bar laid out like the
+board (front at the top, the corner to press outlined), the total, the centre-of-pressure dot in
+a square, readings per second, the batteries, what to press next and the verdict. Enter or Esc
+(or the board's front button) goes back. The rules live in
 ``core.sensor_check``; this module only draws them.
 """
 
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from balance_game.core.sensor_check import CORNERS, SensorCheck
 from balance_game.game.scenes import GameContext, Scene, SceneStack
-from balance_game.render.text import draw_text
+from balance_game.render.text import draw_text, lines_height
 from balance_game.render.theme import (
     ACCENT,
     BACKGROUND,
@@ -28,6 +29,8 @@ from balance_game.render.theme import (
 
 if TYPE_CHECKING:
     import pygame
+
+    from balance_game.render.theme import Colour, Theme
 
 COP_RANGE_MM = 250.0  # half the side of the square the dot moves in
 BAR_FULL_KG = 40.0  # a bar is full at this load (one adult leaning on a corner)
@@ -55,57 +58,95 @@ class SensorCheckScene(Scene):
             ctx.say(words)
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
+        """Words stacked top to bottom, wrapped to the window. When the text is large and the
+        window small, the least needed blocks give way first (the hint, then the facts, then the
+        readings); the title and the instruction/verdict always stay. The bars and the dot take
+        whatever height is left."""
         theme = ctx.theme
         assert theme is not None  # drawing happens only in the window
         surface.fill(BACKGROUND)
         width, height = surface.get_size()
-        draw_text(surface, theme, "Sensor check", width // 2, int(height * 0.03), "heading",
-                  ACCENT, bold=True)
-        top, size = int(height * 0.14), int(height * 0.40)
-        self._draw_bars(surface, ctx, int(width * 0.08), top, int(width * 0.46), size)
-        self._draw_cop(surface, int(width * 0.62), top, size)
-        draw_text(surface, theme, "balance point (front is up)", int(width * 0.62) + size // 2,
-                  top + size - theme.px(0.01), "small", TEXT_DIM, width_px=int(width * 0.36))
+        text_w, gap = int(width * 0.9), theme.px(0.02)
         check = self.check
+        working, words = check.verdict()
+        blocks = self._blocks(check, working, words)
+        heights = {key: lines_height(theme, text, text_w, role, bold) + gap
+                   for key, (text, role, _, bold) in blocks.items()}
+        room = height - gap
+        shown = []
+        for key in ("title", "verdict", "readings", "facts", "hint"):  # most needed first
+            if heights[key] <= room or key in ("title", "verdict"):
+                shown.append(key)
+                room -= heights[key]
+        y = gap
+        for key in ("title", "readings"):
+            if key in shown:
+                y = self._block(surface, theme, blocks[key], y, text_w) + gap
+        below = sum(heights[k] for k in ("facts", "verdict", "hint") if k in shown)
+        pictures = pygame_rect(width * 0.05, y, width * 0.9, height - below - y - gap)
+        if pictures.height > theme.px(0.08):
+            y = self._draw_pictures(surface, pictures) + gap
+        for key in ("facts", "verdict", "hint"):
+            if key in shown:
+                y = self._block(surface, theme, blocks[key], y, text_w,
+                                max_height=max(0, height - y)) + gap
+
+    @staticmethod
+    def _blocks(check: SensorCheck, working: bool, words: str
+                ) -> dict[str, tuple[str, str, Colour, bool]]:
+        corners = check.corners_kg or (0.0, 0.0, 0.0, 0.0)
+        said = [f"{name.capitalize()}: {kg:.1f} kg" for name, kg in zip(CORNERS, corners,
+                                                                        strict=True)]
+        readings = f"{said[0]}  ·  {said[1]}\n{said[2]}  ·  {said[3]}"  # front row, back row
         battery = "low, replace them soon" if check.battery_low else "no warning"
         facts = (f"Total {check.total_kg:.1f} kg   ·   {check.rate_hz:.0f} readings a second"
                  f"   ·   Batteries: {battery}")
-        y = draw_text(surface, theme, facts, width // 2, top + size + theme.px(0.03), "small",
-                      WARN if check.battery_low else TEXT_DIM)
-        working, words = check.verdict()
-        y = draw_text(surface, theme, words, width // 2, y + theme.px(0.02), "body",
-                      GOOD if working else TEXT, bold=working)
-        draw_text(surface, theme, "Enter or Esc: back", width // 2, height - theme.px(0.07),
-                  "small", TEXT_DIM)
+        return {
+            "title": ("Sensor check", "heading", ACCENT, True),
+            "readings": (readings, "body", TEXT, False),
+            "facts": (facts, "small", WARN if check.battery_low else TEXT_DIM, False),
+            "verdict": (words, "body", GOOD if working else TEXT, working),
+            "hint": ("Enter, Esc or the board's button: back", "small", TEXT_DIM, False),
+        }
 
-    def _draw_bars(self, surface: pygame.Surface, ctx: GameContext, left: int, top: int,
-                   width: int, height: int) -> None:
+    @staticmethod
+    def _block(surface: pygame.Surface, theme: Theme, block: tuple[str, str, Colour, bool],
+               y: int, text_w: int, max_height: int | None = None) -> int:
+        text, role, colour, bold = block
+        return draw_text(surface, theme, text, surface.get_width() // 2, y, role, colour,
+                         bold=bold, width_px=text_w, max_height=max_height)
+
+    def _draw_pictures(self, surface: pygame.Surface, area: pygame.Rect) -> int:
+        """Four bars in the board's layout (the corner asked for outlined) and the COP square;
+        returns the y below them."""
+        side = min(area.width // 2 - area.width // 20, area.height)
+        bars = pygame_rect(area.centerx - area.width // 40 - side, area.top, side, side)
+        square = pygame_rect(area.centerx + area.width // 40, area.top, side, side)
+        self._draw_bars(surface, bars)
+        self._draw_cop(surface, square)
+        return square.bottom
+
+    def _draw_bars(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         import pygame
 
-        theme = ctx.theme
-        assert theme is not None
         corners = self.check.corners_kg or (0.0, 0.0, 0.0, 0.0)
-        cell_w, cell_h = width // 2, height // 2
-        for i, (name, kg) in enumerate(zip(CORNERS, corners, strict=True)):
-            x, y = left + (i % 2) * cell_w, top + (i // 2) * cell_h
-            box = pygame.Rect(x + 6, y + 6, cell_w - 12, cell_h - 12)
+        half = area.width // 2
+        for i, kg in enumerate(corners):
+            box = pygame.Rect(area.left + (i % 2) * half + 4, area.top + (i // 2) * half + 4,
+                              half - 8, half - 8)
             asked = not self.check.done and i == self.check.step
             pygame.draw.rect(surface, PANEL, box, border_radius=8)
-            pygame.draw.rect(surface, ACCENT if asked else OUTLINE, box, 4 if asked else 2,
-                             border_radius=8)
             fill = max(0.0, min(1.0, kg / BAR_FULL_KG))
-            bar = pygame.Rect(box.left + 10, box.bottom - 10 - int((box.height - 20) * fill),
-                              box.width // 5, int((box.height - 20) * fill))
+            bar_h = int((box.height - 16) * fill)
+            bar = pygame.Rect(box.centerx - box.width // 6, box.bottom - 8 - bar_h,
+                              box.width // 3, bar_h)
             pygame.draw.rect(surface, PLAYER, bar)
-            centre = box.centerx + box.width // 10
-            below = draw_text(surface, theme, name, centre, box.top + 8, "small", TEXT,
-                              width_px=box.width - box.width // 4)
-            draw_text(surface, theme, f"{kg:.1f} kg", centre, below, "heading", TEXT, bold=True)
+            pygame.draw.rect(surface, ACCENT if asked else OUTLINE, box, 6 if asked else 2,
+                             border_radius=8)
 
-    def _draw_cop(self, surface: pygame.Surface, left: int, top: int, size: int) -> None:
+    def _draw_cop(self, surface: pygame.Surface, square: pygame.Rect) -> None:
         import pygame
 
-        square = pygame.Rect(left, top + 6, size - 12, size - 12)
         pygame.draw.rect(surface, PANEL, square)
         pygame.draw.rect(surface, OUTLINE, square, 2)
         pygame.draw.line(surface, OUTLINE, square.midtop, square.midbottom, 1)
@@ -116,5 +157,12 @@ class SensorCheckScene(Scene):
         half = square.width / 2
         x = square.centerx + max(-1.0, min(1.0, x_mm / COP_RANGE_MM)) * half
         y = square.centery - max(-1.0, min(1.0, y_mm / COP_RANGE_MM)) * half
-        pygame.draw.circle(surface, ACCENT, (int(x), int(y)), max(8, size // 20))
-        pygame.draw.circle(surface, BACKGROUND, (int(x), int(y)), max(8, size // 20), 3)
+        radius = max(6, square.width // 14)
+        pygame.draw.circle(surface, ACCENT, (int(x), int(y)), radius)
+        pygame.draw.circle(surface, BACKGROUND, (int(x), int(y)), radius, 3)
+
+
+def pygame_rect(left: float, top: float, width: float, height: float) -> pygame.Rect:
+    import pygame
+
+    return pygame.Rect(int(left), int(top), max(0, int(width)), max(0, int(height)))
