@@ -1,17 +1,14 @@
-"""What to do by hand where the pairing assistant cannot help, in words a person can follow.
+"""What `balance-game devices pair` says where its assistant cannot help: precise steps.
 
-On Linux `balance-game devices pair` (BlueZ over D-Bus) does the pairing; on Windows and macOS the
-system's own Bluetooth settings must, and these are the precise steps. Plain text only, so every
-platform can import it (the assistant's D-Bus library exists only on Linux).
+On Linux the assistant pairs through BlueZ over D-Bus; on Windows and macOS the system's own
+Bluetooth settings must do it. Plain text only, so every platform can import it (the assistant's
+D-Bus library exists only on Linux). The first-run screen has its own shorter words.
 """
 
 from __future__ import annotations
 
 import sys
 
-LINUX_STEPS = ("Run: balance-game devices pair, then open the battery cover of the board and "
-               "press the small red SYNC button when it asks. It finds, pairs and connects the "
-               "board and says each step.")
 MANUAL_STEPS = {
     "win32": (
         "Windows: open Settings > Bluetooth & devices > Add device > Bluetooth. Open the battery "
@@ -33,7 +30,3 @@ def manual_instructions(platform: str = sys.platform) -> str | None:
         platform, "Pair the board with your system's Bluetooth settings: press the red SYNC "
                   "button under its battery cover and choose \"Nintendo RVL-WBC-01\".")
 
-
-def pairing_help(platform: str = sys.platform) -> str:
-    """The steps for this platform (Linux: how to start the assistant)."""
-    return manual_instructions(platform) or LINUX_STEPS

@@ -4,9 +4,8 @@ import pygame
 import pytest
 from screen_driver import ScreenDriver
 
-from balance_game.devices.pairing_help import pairing_help
 from balance_game.game.screens.farewell import FarewellScene
-from balance_game.game.screens.first_run import ConnectScene, SafetyScene
+from balance_game.game.screens.first_run import ConnectScene, SafetyScene, pairing_help
 from balance_game.game.screens.help import HelpOverlay
 from balance_game.game.screens.intro import IntroScene
 from balance_game.game.screens.level_select import LevelSelectScene
@@ -34,8 +33,7 @@ def first_run(driver, name):
     driver.key(pygame.K_RETURN)
     assert isinstance(driver.scene, ConnectScene)
     assert "SYNC" in driver.scene.subtitle  # how to pair a board
-    driver.key(pygame.K_DOWN)
-    driver.key(pygame.K_RETURN)  # continue with the keyboard
+    driver.key(pygame.K_RETURN)  # continue with the keyboard (the board is looked for meanwhile)
     assert isinstance(driver.scene, PlayerSelectScene)
     driver.key(pygame.K_RETURN)  # "New player" is the only item: start typing
     driver.type(name)
@@ -112,10 +110,10 @@ def test_help_opens_from_any_screen_and_closes_again(driver):
     assert isinstance(driver.scene, TitleScene)
 
 
-def test_pairing_help_is_specific_to_each_system():
-    assert "balance-game devices pair" in pairing_help("linux")
+def test_pairing_help_is_steps_for_a_person_not_a_terminal_recipe():
+    assert "SYNC" in pairing_help("linux") and "bluetoothctl" not in pairing_help("linux")
     assert "Add a device" in pairing_help("win32")
-    assert "WiimotePair" in pairing_help("darwin")
+    assert "System Settings" in pairing_help("darwin")
 
 
 def test_sensor_check_screen_follows_the_presses_and_draws(tmp_path):
