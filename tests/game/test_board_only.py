@@ -170,7 +170,7 @@ def test_the_connect_screen_finds_the_board_by_itself(tmp_path):
             d.frames(1)
             time.sleep(0.02)
         assert d.ctx.source.kind == "board"
-        assert [item.label for item in d.scene.items] == ["Continue", "Back"]
+        assert [item.label for item in d.scene.items] == ["Continue", "Check the board", "Back"]
     finally:
         d.ctx.source.close()
         d.close()
