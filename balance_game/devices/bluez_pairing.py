@@ -40,6 +40,10 @@ class PairingError(UserError):
     """A pairing step failed; the message says which and what to try."""
 
 
+class NoBluetooth(PairingError):
+    """BlueZ cannot be reached at all (no system bus, no bluetooth service)."""
+
+
 @dataclass(frozen=True)
 class PairedBoard:
     address: str
@@ -58,7 +62,7 @@ class BlueZ:
         try:
             return cls(open_dbus_connection(bus="SYSTEM"))
         except (OSError, KeyError, ValueError) as exc:
-            raise PairingError(f"cannot reach Bluetooth (BlueZ on the system D-Bus): {exc}; is "
+            raise NoBluetooth(f"cannot reach Bluetooth (BlueZ on the system D-Bus): {exc}; is "
                                "the bluetooth service running? (`systemctl status bluetooth`)"
                                ) from None
 
@@ -166,6 +170,20 @@ def _pair(client: BlueZ, say: Say, timeout_s: float) -> PairedBoard:
               "connecting failed")
     say("The board is paired and connected.")
     return PairedBoard(address, path, adapter)
+
+
+def pair_in_background(say: Say, timeout_s: float = 10.0) -> bool:
+    """One round of the assistant for a screen's background search, telling ``say`` each step.
+
+    Failures are said, not raised; False when there is no Bluetooth to ask (stop trying then).
+    """
+    try:
+        pair_board(say, timeout_s=timeout_s)
+    except NoBluetooth:
+        return False
+    except PairingError as exc:
+        say(str(exc))
+    return True
 
 
 def switch_off(address: str, *, bluez: BlueZ | None = None) -> bool:

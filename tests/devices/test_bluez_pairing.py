@@ -156,3 +156,51 @@ def test_switching_off_without_bluez_on_the_bus_is_quietly_nothing(monkeypatch):
     with dbusmock.PrivateDBus(dbusmock.BusType.SYSTEM) as bus:  # a bus, but nobody is org.bluez
         monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", bus.address)
         assert switch_off(ADDRESS) is False
+
+
+def test_the_connect_screens_search_pairs_an_unpaired_board_and_says_each_step(bluez):
+    from balance_game.demo.fake_wii_board import FakeBackend, FakeScript
+    from balance_game.devices.bluez_pairing import pair_in_background
+    from balance_game.game.board_finder import BoardFinder
+
+    bus, mock = bluez
+    backend = FakeBackend(FakeScript(present=False))  # no HID device until BlueZ connects it
+    said: list[str] = []
+
+    def pair(say):
+        result = pair_in_background(lambda words: (said.append(words), say(words)), timeout_s=10)
+        if "The board is paired and connected." in said:
+            backend.script.present = True  # what the system does on connect: a HID device
+        return result
+
+    thread = _press_sync_when_searching(bus, mock)
+    finder = BoardFinder(backend, pair)
+    board = None
+    for _ in range(3000):  # bounded by count
+        board = finder.take()
+        if board is not None:
+            break
+        time.sleep(0.01)
+    finder.stop()
+    thread.join()
+    assert board is not None
+    board.close()
+    assert said[:2] == ["Looking for the balance board.",
+                        "Open the battery cover of the board and press the small red SYNC "
+                        "button."]
+    assert said[-1] == "The board is paired and connected."
+    assert _calls(bus, BOARD_PATH) == ["Pair", "Connect"]
+
+
+def test_without_bluetooth_the_search_just_keeps_looking(monkeypatch, tmp_path):
+    from balance_game.demo.fake_wii_board import FakeBackend, FakeScript
+    from balance_game.devices.bluez_pairing import pair_in_background
+    from balance_game.game.board_finder import BoardFinder
+
+    monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", f"unix:path={tmp_path}/nobody")
+    said: list[str] = []
+    assert pair_in_background(said.append) is False and said == []
+    finder = BoardFinder(FakeBackend(FakeScript(present=False)), pair_in_background)
+    time.sleep(0.3)
+    assert finder.status() == "Looking for the board…"
+    finder.stop()
