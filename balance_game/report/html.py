@@ -117,6 +117,7 @@ def render(data: ReportData, charts: dict[str, str | None],
         '<div class="pair">', _figure(charts.get("los"), "Limits of stability"),
         _figure(charts.get("trace"), "Statokinesigram"), "</div>",
         _table(content.los_table(data), "narrow"),
+        *(_table(t, "narrow") for t in content.other_tests_tables(data)),
         "</section>",
     ]
     tick()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,7 @@ FLUSH_INTERVAL_S = 1.0
 BLOCK_DTYPE = np.dtype([("dt_us", "<i4"), ("tl", "<i2"), ("tr", "<i2"), ("bl", "<i2"),
                         ("br", "<i2"), ("x", "<i2"), ("y", "<i2")])
 MISSING = -32768  # a corner that was not measured (keyboard, mouse, gamepad)
+CHUNK_SAMPLES = 32768  # samples read back per chunk (about 2 MB as floats)
 
 
 def encode_block(samples: list[Sample]) -> tuple[float, bytes]:
@@ -177,6 +178,25 @@ def session_sample_array(db: Database, session_id: int) -> np.ndarray:
     blocks = [decode_block(b["t0_s"], b["n"], b["data"]) for b in db.query(
         "SELECT t0_s, n, data FROM sample_blocks WHERE session_id = ? ORDER BY seq", (session_id,))]
     return np.concatenate(blocks) if blocks else np.empty((0, 8))
+
+
+def iter_sample_chunks(db: Database, session_ids: Iterable[int],
+                       rows: int = CHUNK_SAMPLES) -> Iterator[tuple[int, np.ndarray]]:
+    """(session id, samples) in chunks of about ``rows`` samples (decode_block's columns),
+    session after session in the order given; a chunk never spans two sessions and memory stays
+    bounded however long a session is."""
+    for session_id in session_ids:
+        pending: list[np.ndarray] = []
+        n = 0
+        for b in db.iterate("SELECT t0_s, n, data FROM sample_blocks WHERE session_id = ?"
+                            " ORDER BY seq", (session_id,)):
+            pending.append(decode_block(b["t0_s"], b["n"], b["data"]))
+            n += b["n"]
+            if n >= rows:
+                yield session_id, np.concatenate(pending)
+                pending, n = [], 0
+        if pending:
+            yield session_id, np.concatenate(pending)
 
 
 def iter_session_samples(db: Database, session_id: int) -> Iterator[Sample]:
