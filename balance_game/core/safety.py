@@ -40,7 +40,7 @@ def safety_counts(events: Sequence[dict[str, Any]]) -> dict[str, int]:
     """
     counts = {f"pauses_{r}": 0 for r in PAUSE_REASONS}
     pauses = aborted = explicit = 0
-    in_level, reasons = False, set()
+    in_level, reasons = False, set[str]()
     for event in events:
         kind, reason = event["type"], event["reason"]
         if kind == "pause":
