@@ -157,15 +157,21 @@ def sway_trend(data: ReportData) -> Figure | None:
                     span = (max(xs) - min(xs)).days
                     if span == 0:
                         ax.set_xlim(xs[0] - timedelta(days=3), xs[0] + timedelta(days=3))
-                    _date_axis(ax, span)
+                    days = sorted({x.replace(hour=0, minute=0, second=0, microsecond=0)
+                                   for x in xs})
+                    if len(days) <= 6:  # few tests: a tick at each test day, and only there
+                        ax.set_xticks(days)
+                        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+                    else:
+                        _date_axis(ax, span)
                     ax.tick_params(axis="x", labelrotation=40, labelsize=7)
                 ax.set_ylim(0, top * 1.12)
                 if row == 0:
                     ax.set_title(f"{eyes}, {surface}", fontsize=8.5)
                 if col == 0:
                     ax.set_ylabel(f"{label}\n({unit})", fontsize=8)
-        band = (f"green: §5.1 normative band, {NORM_GROUPS[data.norm_group]} "
-                f"(IQR dark, mean ± SD light, line = median)" if data.norm_group else
+        band = (f"green: normative band, {NORM_GROUPS[data.norm_group]} (docs/sway-measures.md"
+                f" §6)\nIQR dark, mean ± SD light, line = median" if data.norm_group else
                 "no normative band: the player's age is not recorded" if data.age is None else
                 "no normative band for the player's age")
         fig.suptitle(f"Quiet stance over time; {band}", fontsize=9, x=0.01, ha="left")

@@ -175,34 +175,39 @@ def norm_text(data: ReportData) -> str:
     return f"no group: the norms start at 18 years ({data.age_text})"
 
 
-def sway_table(data: ReportData) -> Table:
-    rows = []
-    for key, eyes, surface in CONDITIONS:
-        for measure, label, unit in SWAY_MEASURES:
+def sway_tables(data: ReportData) -> list[Table]:
+    """One table per pinned measure (so every column has its unit), rows by condition."""
+    tables = []
+    for measure, label, unit in SWAY_MEASURES:
+        digits = 0 if unit == "mm²" else 1
+        rows = []
+        for key, eyes, surface in CONDITIONS:
             series = quiet_series(data, key, measure)
-            if not series:
-                continue
-            digits = 0 if unit == "mm²" else 1
-            rows.append([
-                f"{eyes}, {surface}", f"{label} ({unit})", str(len(series)),
-                _num(series[0][1], digits), _num(series[-1][1], digits),
-                _band(normative_band("Old", key, measure), digits),
-                _band(normative_band("Young", key, measure), digits),
-            ])
-    return Table("Quiet stance (modified CTSIB)",
-                 ["Condition", "Measure (unit)", "Tests (n)", "First (unit)", "Latest (unit)",
-                  "Norm 60.5–86 y: mean ± SD (IQR) (unit)",
-                  "Norm 18–59 y: mean ± SD (IQR) (unit)"], rows,
-                 f"Norms: docs/sway-measures.md §5.1 (BDS, Santos & Duarte 2016: lab force plate, "
-                 f"60 s, raw signal), converted to mm. The charts shade {norm_text(data)}. Board "
-                 f"data after the standard pipeline over 30 s is not directly comparable with lab "
-                 f"values, velocity least of all: compare the player with their own earlier tests "
-                 f"first."
-                 + (f" {len(data.quiet)} quiet-stance test{'s' if len(data.quiet) != 1 else ''} in "
-                    f"the period." if data.quiet else "")
-                 + (" Not in the trends: " + "; ".join(quiet_exclusions(data)) + "."
-                    if quiet_exclusions(data) else ""),
-                 numeric={2, 3, 4})
+            if series:
+                rows.append([f"{eyes}, {surface}", str(len(series)), _num(series[0][1], digits),
+                             _num(series[-1][1], digits),
+                             _band(normative_band("Old", key, measure), digits),
+                             _band(normative_band("Young", key, measure), digits)])
+        if rows:
+            tables.append(Table(
+                f"Quiet stance (modified CTSIB): {label.lower()} ({unit})",
+                ["Condition", "Tests (n)", f"First ({unit})", f"Latest ({unit})",
+                 f"Norm 60.5–86 y: mean ± SD (IQR) ({unit})",
+                 f"Norm 18–59 y: mean ± SD (IQR) ({unit})"], rows, numeric={1, 2, 3}))
+    if tables:
+        tables[-1].note = sway_note(data)
+    return tables
+
+
+def sway_note(data: ReportData) -> str:
+    return (f"Norms: docs/sway-measures.md §6 (BDS, Santos & Duarte 2016: lab force plate, 60 s, "
+            f"raw signal), converted to mm. The charts shade {norm_text(data)}. Board data after "
+            f"the standard pipeline over 30 s is not directly comparable with lab values, "
+            f"velocity least of all: compare the player with their own earlier tests first."
+            + (f" {len(data.quiet)} quiet-stance test{'s' if len(data.quiet) != 1 else ''} in "
+               f"the period." if data.quiet else "")
+            + (" Not in the trends: " + "; ".join(quiet_exclusions(data)) + "."
+               if quiet_exclusions(data) else ""))
 
 
 def _los_cell(row: dict, direction: str) -> str:
@@ -350,7 +355,7 @@ def methods_items(data: ReportData) -> list[tuple[str, str]]:
                       "are counted apart; a week is met when both its sessions and its minutes "
                       "are (core/prescriptions.py, the same rule as `players plan`)."),
         ("Statokinesigram", scope),
-        ("Normative bands", f"§5.1 of docs/sway-measures.md; {norm_text(data)}."),
+        ("Normative bands", f"§6 of docs/sway-measures.md; {norm_text(data)}."),
     ]
 
 

@@ -48,7 +48,7 @@ NOT_A_DEVICE = ("Not a medical device. This report summarises training records "
                 "for a therapist's review; it does not diagnose, and its numbers are not "
                 "a substitute for clinical judgement.")
 
-# docs/sway-measures.md §5.1 (BDS, Santos & Duarte 2016; lab force plate, 60 s, raw 100 Hz), in the
+# docs/sway-measures.md §6 (BDS, Santos & Duarte 2016; lab force plate, 60 s, raw 100 Hz), in the
 # code's units: velocity cm/s x 10 = mm/s, area cm² x 100 = mm². Per (group, surface, vision):
 # (mean, sd, median, q1, q3).
 _NORMS_CM = {
@@ -77,7 +77,7 @@ SWAY_MEASURES = (("mean_velocity_mm_s", "Mean velocity", "mm/s"),
 
 @dataclass(frozen=True)
 class Norm:
-    """One row of §5.1 in mm units: mean ± SD and median [IQR]."""
+    """One row of §6 in mm units: mean ± SD and median [IQR]."""
 
     mean: float
     sd: float
@@ -87,7 +87,7 @@ class Norm:
 
 
 def normative_band(group: str | None, condition: str, measure: str) -> Norm | None:
-    """The §5.1 band for a condition key (eo_firm ...) and a pinned measure name, in mm units;
+    """The §6 band for a condition key (eo_firm ...) and a pinned measure name, in mm units;
     None for an unknown group (age not recorded) or a condition or measure without a norm."""
     if group not in NORM_GROUPS:
         return None

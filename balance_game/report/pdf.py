@@ -141,7 +141,8 @@ def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
         PageBreak(),
         _p("Sway measures over time against the normative band", "h2"),
         _image(charts.get("sway"), "Quiet-stance tests"),
-        *_table(content.sway_table(data)),
+        *(flowable for t in content.sway_tables(data)
+          for flowable in [_p(t.title, "h2"), *_table(t)]),
     ]
     tick()
     half = (WIDTH - 6 * mm) / 2
@@ -154,7 +155,7 @@ def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
         KeepTogether([_p("Limits of stability and statokinesigram", "h2"), pair]),
         *_table(content.los_table(data), widths=[50 * mm, 45 * mm, 45 * mm]),
         *(flowable for t in content.other_tests_tables(data)
-          for flowable in _table(t, widths=[90 * mm, 40 * mm, 20 * mm])),
+          for flowable in [_p(t.title, "h2"), *_table(t, widths=[90 * mm, 40 * mm, 20 * mm])]),
         PageBreak(),
         _p("Safety events and patient-reported outcomes", "h2"), _facts(content.safety_items(data)),
         Spacer(1, 3 * mm),
