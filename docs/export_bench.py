@@ -4,7 +4,8 @@ Builds (once, cached in the work folder) a database of N synthetic sessions writ
 real ``SessionRecorder`` (61 s of 100 Hz board samples each, trials, events, pauses, pain, a
 clinical test every tenth session: 1000 sessions is about 17 hours of play), and one with a
 single 12-hour session; then runs each export format and the HTML and PDF report in its own
-Python process and prints CPU time (user + system, ``resource.getrusage``) and peak RSS.
+Python process and prints CPU time (user + system, ``resource.getrusage``) and peak RSS (the
+process's own high-water mark, ``VmHWM``).
 Usage::
 
     python docs/export_bench.py [--sessions 1000] [--work /tmp/export-bench] [--long-hours 12]
@@ -37,8 +38,11 @@ with Database(Path(db_path)) as db:
         from balance_game.report import write_report
         write_report(db, "Bench", out / f"report.{kind}")
 usage = resource.getrusage(resource.RUSAGE_SELF)
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across fork and exec
+hwm_kb = next(int(line.split()[1]) for line in open("/proc/self/status")
+              if line.startswith("VmHWM:"))
 print(json.dumps({"cpu_s": usage.ru_utime + usage.ru_stime, "wall_s": time.perf_counter() - start,
-                  "peak_rss_mb": usage.ru_maxrss / 1024}))
+                  "peak_rss_mb": hwm_kb / 1024}))
 """
 
 
