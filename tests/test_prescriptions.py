@@ -1,5 +1,6 @@
 """Prescriptions: validation like level files, storage on the player, today's plan."""
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -190,3 +191,17 @@ def test_cli_prescribe_and_plan(run_cli, tmp_path):
         f"balance-game: error: {tmp_path / 'rx.yaml'}: foam: is 3 (true or false)"]
     nobody = run_cli("players", "prescribe", "Bob", str(EXAMPLE), "--db", db)
     assert nobody.returncode == 2 and len(nobody.stderr.strip().splitlines()) == 1
+
+
+def test_cli_birth_year_is_stored_and_checked(run_cli, tmp_path):
+    db = str(tmp_path / "b.db")
+    assert run_cli("players", "add", "Ada", "--birth-year", "1948", "--db", db).returncode == 0
+    listed = json.loads(run_cli("players", "--json", "--db", db).stdout)
+    assert listed[0]["birth_year"] == 1948
+    ok = run_cli("players", "set", "Ada", "--birth-year", "1951", "--db", db)
+    assert ok.returncode == 0 and "born 1951" in ok.stdout
+    for bad in ("1850", "2999"):
+        wrong = run_cli("players", "set", "Ada", "--birth-year", bad, "--db", db)
+        assert wrong.returncode == 2 and len(wrong.stderr.strip().splitlines()) == 1
+        assert "birth year" in wrong.stderr
+    assert "born 1951" in run_cli("players", "--db", db).stdout
