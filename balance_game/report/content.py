@@ -22,6 +22,7 @@ from balance_game.report.data import (
     normative_band,
     quiet_series,
 )
+from balance_game.storage.export.collect import result_fields, unit_of
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DASH = "–"
@@ -256,7 +257,7 @@ def other_tests_tables(data: ReportData) -> list[Table]:
     tables = []
     for kind, rows in data.tests.items():
         latest = rows[-1]
-        fields = [(f, v) for f, v in _leaves(latest["results"]) if v not in (None, "")]
+        fields = [(f, v) for f, v in result_fields(latest["results"]) if v not in (None, "")]
         body = [[f.replace(".", " › ").replace("_", " "), _result_text(v), _unit(f, v)]
                 for f, v in fields]
         title = TEST_TITLES.get(kind, kind.replace("_", " ").replace("-", " ").capitalize())
@@ -268,25 +269,15 @@ def other_tests_tables(data: ReportData) -> list[Table]:
     return tables
 
 
-def _leaves(value, path: str = ""):
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _leaves(v, f"{path}.{k}" if path else str(k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _leaves(v, f"{path}.{i}")
-    else:
-        yield path, value
+DISPLAY_UNITS = {"mm2": "mm²", "deg": "°", "deg/s": "°/s", "1": ""}
 
 
 def _unit(field: str, value) -> str:
+    """The field's unit as exported (storage.export.collect.unit_of), written for reading."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return ""
-    for suffix, unit in (("_mm_s", "mm/s"), ("_mm2", "mm²"), ("_mm", "mm"), ("_pct", "%"),
-                         ("_hz", "Hz"), ("_kg", "kg"), ("_deg", "°"), ("_s", "s")):
-        if field.endswith(suffix):
-            return unit
-    return ""
+    unit = unit_of(field)
+    return DISPLAY_UNITS.get(unit, unit)
 
 
 def safety_items(data: ReportData) -> list[tuple[str, str]]:
