@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from balance_game.cli.options import db_option, db_path
+from balance_game.i18n import LANGUAGES
+from balance_game.render.speech import Voice, voice_name
 from balance_game.storage.db import Database
 from balance_game.storage.players import (
     add_player,
@@ -75,6 +77,8 @@ def players_add(ctx: click.Context, name: str, height_cm: float | None, weight_k
 @click.option("--orientation", type=click.Choice(["normal", "reversed"]),
               help="reversed when the board's power button faces the player.")
 @click.option("--speech/--no-speech", default=None, help="Spoken instructions.")
+@click.option("--language", type=click.Choice(["auto", *LANGUAGES]),
+              help="Language of the screens and the voice (auto: the computer's).")
 @click.option("--birth-year", type=int, default=None,
               help="Year of birth (YYYY): chooses the age norms in reports.")
 @db_option
@@ -85,6 +89,8 @@ def players_set(ctx: click.Context, name: str, db: str | None, birth_year: int |
     cap_names = ("max_lean_pct", "max_difficulty", "target_success")
     caps = {k: v for k, v in values.items() if k in cap_names and v is not None}
     settings = {k: v for k, v in values.items() if k not in cap_names and v is not None}
+    if settings.get("language") == "auto":
+        settings["language"] = ""
     with Database(db_path(ctx, db)) as store:
         player = get_player(store, name)
         if birth_year is not None:
@@ -97,9 +103,18 @@ def players_set(ctx: click.Context, name: str, db: str | None, birth_year: int |
     click.echo(f"{player.name}: max lean {now_caps.max_lean_pct:g} %, max difficulty "
                f"{now_caps.max_difficulty:g}, target success {now_caps.target_success:g}; "
                f"volume {now_settings.volume:g}, text size {now_settings.text_scale:g}, "
-               f"{now_settings.units}, board {now_settings.orientation}, speech "
-               f"{'on' if now_settings.speech else 'off'}; born "
-               f"{player.birth_year if player.birth_year else 'year not set'}")
+               f"{now_settings.units}, board {now_settings.orientation}, "
+               f"{speech_state(now_settings.speech)}, language {now_settings.language or 'auto'}; "
+               f"born {player.birth_year if player.birth_year else 'year not set'}")
+
+
+def speech_state(wanted: bool) -> str:
+    """Whether the player hears instructions, and why not when the computer has no voice."""
+    if not wanted:
+        return "speech off"
+    if Voice().available:
+        return "speech on"
+    return f"speech unavailable on this computer (install {voice_name()})"
 
 
 @players.command("prescribe")
