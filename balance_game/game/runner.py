@@ -9,15 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from balance_game.core.levels import find_level
+from balance_game.core.levels import LevelSpec, find_level
+from balance_game.core.records import TrialRecord
 from balance_game.devices.select import SourceOptions, open_source
 from balance_game.devices.simulated import SimEvent
 from balance_game.game.loop import GameLoop
-from balance_game.game.scenes import GameContext, GameOptions, SceneStack
+from balance_game.game.scenes import HEADLESS_SIZE, GameContext, GameOptions, SceneStack
 from balance_game.game.start import control_for, start_session
+from balance_game.render.sound import Sound
+from balance_game.render.theme import Theme
 from balance_game.storage.assessments import get_calibration
 from balance_game.storage.db import Database
-from balance_game.storage.players import get_or_create_player
+from balance_game.storage.players import Player, get_or_create_player
 
 DEFAULT_PLAYER = "Guest"
 
@@ -37,7 +40,7 @@ class RunSummary:
     session_id: int | None
     n_trials: int
     active_s: float
-    trials: tuple = ()  # every TrialRecord of the session, in order
+    trials: tuple[TrialRecord, ...] = ()  # every trial of the session, in order
 
 
 def run_game(request: RunRequest) -> RunSummary:
@@ -59,27 +62,21 @@ def run_game(request: RunRequest) -> RunSummary:
             limits=control.limits, seed=options.seed, ability=request.ability,
             weight_kg=(player.weight_kg if player and player.weight_kg else 70.0),
             sim_events=request.sim_events,
-            viewport=(lambda: window.size) if window else (lambda: (1280, 720)),
+            viewport=(lambda: window.size) if window else (lambda: HEADLESS_SIZE),
         ))
-        ctx = GameContext(db=db, source=source, control=control, options=options)
-        if window is not None:
-            from balance_game.render.sound import Sound
-            from balance_game.render.theme import Theme
-
-            ctx.theme = Theme(window.size[1])
-            ctx.sound = Sound()
-        stack = SceneStack()
-        stack.bind(ctx)
+        ctx = GameContext(db=db, source=source, control=control, options=options,
+                          theme=Theme((window.size if window else HEADLESS_SIZE)[1]),
+                          sound=Sound() if window else Sound.silent())
+        stack = SceneStack(ctx)
         try:
             _first_scene(ctx, stack, spec, player)
             GameLoop(ctx, stack, window).run()
         finally:
-            session = ctx.session
+            session = ctx.current_session
             if session is not None:
                 session.end()
             source.close()
-            if ctx.sound is not None:
-                ctx.sound.close()
+            ctx.sound.close()
             if window is not None:
                 window.close()
         if session is None:
@@ -88,24 +85,24 @@ def run_game(request: RunRequest) -> RunSummary:
                           tuple(session.trials))
 
 
-def _first_scene(ctx: GameContext, stack: SceneStack, spec, player) -> None:
+def _first_scene(ctx: GameContext, stack: SceneStack, spec: LevelSpec | None,
+                 player: Player | None) -> None:
     from balance_game.game.screens.intro import IntroScene
     from balance_game.game.screens.play import PlayScene
     from balance_game.game.screens.title import TitleScene
 
-    if ctx.options.assessment:
+    kind = ctx.options.assessment
+    if kind and player is not None:
         from balance_game.game.screens.assess import AssessScene
         from balance_game.game.screens.calibrate import CalibrateScene
 
         start_session(ctx, player)
-        kind = ctx.options.assessment
         stack.push(CalibrateScene() if kind == "calibrate" else AssessScene(kind))
-        return
-    if spec is None:
+    elif spec is not None and player is not None:
+        start_session(ctx, player)
+        stack.push(PlayScene(spec) if ctx.options.headless else IntroScene(spec))
+    else:
         stack.push(TitleScene())
-        return
-    start_session(ctx, player)
-    stack.push(PlayScene(spec) if ctx.options.headless else IntroScene(spec))
 
 
 def first_frame_only() -> None:
@@ -115,17 +112,16 @@ def first_frame_only() -> None:
     from balance_game.core.control import ControlMap, Limits
     from balance_game.devices.pointer import KeyboardSource
     from balance_game.game.screens.title import TitleScene
-    from balance_game.render.theme import Theme
     from balance_game.render.window import Window
 
     with tempfile.TemporaryDirectory() as scratch, Database(Path(scratch) / "f.db") as db:
         window = Window(fullscreen=False)
         limits = Limits.theoretical(None)
         ctx = GameContext(db=db, source=KeyboardSource(limits), control=ControlMap(limits),
-                          options=GameOptions(), theme=Theme(window.size[1]))
-        stack = SceneStack()
-        stack.bind(ctx)
-        stack.push(TitleScene())
-        stack.top.draw(ctx, window.surface)
+                          options=GameOptions(), theme=Theme(window.size[1]),
+                          sound=Sound.silent())
+        title = TitleScene()
+        SceneStack(ctx).push(title)
+        title.draw(ctx, window.surface)
         window.flip()
         window.close()

@@ -67,7 +67,7 @@ def test_title_to_play_to_goodbye_with_the_keyboard(driver):
     assert isinstance(driver.scene, FarewellScene)
     session_id = driver.ctx.session.recorder.session_id
     driver.key(pygame.K_RETURN)
-    assert isinstance(driver.scene, TitleScene) and driver.ctx.session is None
+    assert isinstance(driver.scene, TitleScene) and driver.ctx.current_session is None
     row = driver.db.query("SELECT pain_before, pain_after, ended_at FROM sessions WHERE id = ?",
                           (session_id,))[0]
     assert (row["pain_before"], row["pain_after"]) == (0, 2) and row["ended_at"]
@@ -79,7 +79,7 @@ def test_strong_pain_before_training_suggests_rest_instead(driver):
         driver.key(pygame.K_DOWN)
     driver.key(pygame.K_RETURN)  # pain 8
     assert isinstance(driver.scene, FarewellScene) and "rest" in driver.scene.title.lower()
-    assert driver.ctx.session is None
+    assert driver.ctx.current_session is None
 
 
 def test_every_screen_draws_at_two_resolutions(tmp_path):

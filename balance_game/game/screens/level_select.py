@@ -26,8 +26,9 @@ class LevelSelectScene(MenuScene):
         self.stars: dict[int, tuple[int, int]] = {}  # world -> (stars earned, stars possible)
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        progress = player_progress(ctx.db, ctx.player.id) if ctx.player else {}
-        prescription = ctx.session.prescription if ctx.session else None
+        player, session = ctx.current_player, ctx.current_session
+        progress = player_progress(ctx.db, player.id) if player else {}
+        prescription = session.prescription if session else None
         self.subtitle = self._plan_line(ctx)
         self.specs = [s for s in load_levels()
                       if prescription is None or prescription.allows(s)]
@@ -49,11 +50,12 @@ class LevelSelectScene(MenuScene):
 
     @staticmethod
     def _plan_line(ctx: GameContext) -> str:
-        name = ctx.player.name if ctx.player else ""
-        left = ctx.session.minutes_left if ctx.session else None
-        if left is None:
+        player, session = ctx.current_player, ctx.current_session
+        name = player.name if player else ""
+        left = session.minutes_left if session else None
+        if session is None or session.prescription is None or left is None:
             return f"Training: {name}"
-        total = ctx.session.prescription.minutes_per_session
+        total = session.prescription.minutes_per_session
         return f"Training: {name}  ·  {left:.0f} of {total:g} minutes left today"
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
@@ -88,9 +90,7 @@ class LevelSelectScene(MenuScene):
                                                           box.bottom - theme.px(0.012))))
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
-        if ctx.session is not None:
-            ctx.session.end()
-            ctx.session = None
+        ctx.end_session()
         stack.pop()
 
 

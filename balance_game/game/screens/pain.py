@@ -33,9 +33,10 @@ class PainScene(MenuScene):
 
     def _chooser(self, value: int | None):
         def choose(ctx: GameContext, stack: SceneStack) -> None:
-            if ctx.session is not None:
-                set_session_pain(ctx.db, ctx.session.recorder.session_id, self.when, value)
-                ctx.session.recorder.add_event(ctx.t_s, "pain", self.when, {"value": value})
+            session = ctx.current_session
+            if session is not None:
+                set_session_pain(ctx.db, session.recorder.session_id, self.when, value)
+                session.recorder.add_event(ctx.t_s, "pain", self.when, {"value": value})
             self.after(ctx, stack, value)
 
         return choose
@@ -50,9 +51,7 @@ class PainScene(MenuScene):
         if self.when == "after":
             stack.replace(FarewellScene("See you next time!", "Your training is saved."))
         elif value is not None and value >= STOP_AT:
-            if ctx.session is not None:
-                ctx.session.end()
-                ctx.session = None
+            ctx.end_session()
             stack.replace(FarewellScene("Please rest today",
                                         "With this much pain, training can wait. "
                                         "Tell your therapist how you feel."))

@@ -32,7 +32,8 @@ class ResultsScene(MenuScene):
         self.rest_until_s: float | None = None
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        minutes_left = ctx.session.minutes_left if ctx.session else None
+        session = ctx.current_session
+        minutes_left = session.minutes_left if session else None
         if minutes_left is not None and minutes_left <= 0:
             self.final = True
             self.subtitle = "That is all for today's session. Well done!"
@@ -57,7 +58,7 @@ class ResultsScene(MenuScene):
 
     def _when_rested(self, action):
         def choose(ctx: GameContext, stack: SceneStack) -> None:
-            if ctx.t_s >= self.rest_until_s:
+            if self.rest_until_s is not None and ctx.t_s >= self.rest_until_s:
                 action(ctx, stack)
 
         return choose
@@ -65,7 +66,8 @@ class ResultsScene(MenuScene):
     def _again(self, ctx: GameContext, stack: SceneStack) -> None:
         from balance_game.game.screens.intro import IntroScene
 
-        stack.replace(IntroScene(self.spec))
+        if self.spec is not None:  # "Play again" is only offered after a level
+            stack.replace(IntroScene(self.spec))
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         _finish(ctx, stack)
@@ -127,7 +129,8 @@ def _finish(ctx: GameContext, stack: SceneStack) -> None:
     from balance_game.game.screens.farewell import FarewellScene
     from balance_game.game.screens.pain import PainScene
 
-    if ctx.session is not None and not ctx.session.ended:
+    session = ctx.current_session
+    if session is not None and not session.ended:
         stack.clear_to(PainScene("after"))
     else:
         stack.clear_to(FarewellScene("See you next time!", "Your training is saved."))
