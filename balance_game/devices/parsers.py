@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 WII_DATA_IDS = (0x32, 0x34)
 WII_STATUS = 0x20
@@ -143,6 +144,7 @@ def hid_loadcell(layout: LoadCellLayout) -> Callable[[bytes], LoadCellData]:
     """A parser for one board layout (the DIY HX711 + USB-HID kind)."""
     width = INTEGER_FORMATS[layout.integer]
     signed = not layout.integer.startswith("u")
+    byteorder: Literal["little", "big"] = "big" if layout.endianness == "big" else "little"
 
     def parse(report: bytes) -> LoadCellData:
         if not report:
@@ -150,11 +152,9 @@ def hid_loadcell(layout: LoadCellLayout) -> Callable[[bytes], LoadCellData]:
         if report[0] != layout.report_id:
             raise UnknownReport(f"report 0x{report[0]:02X}, expected 0x{layout.report_id:02X}")
         _need(report, layout.min_length)
-        counts = tuple(
-            int.from_bytes(report[o:o + width], layout.endianness, signed=signed)  # type: ignore[arg-type]
-            for o in layout.offsets
-        )
-        return LoadCellData(counts)  # type: ignore[arg-type]
+        tl, tr, bl, br = (int.from_bytes(report[o:o + width], byteorder, signed=signed)
+                          for o in layout.offsets)
+        return LoadCellData((tl, tr, bl, br))
 
     return parse
 

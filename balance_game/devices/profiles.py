@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -100,7 +100,7 @@ class _Node:
         self.data: dict[Any, Any] = data
         self.used: set[Any] = set()
 
-    def fail(self, key_path: str, what: str, valid: str) -> None:
+    def fail(self, key_path: str, what: str, valid: str) -> NoReturn:
         raise UserError(one_line(f"{self.file}: {key_path}: {what} ({valid})"))
 
     def key_path(self, key: str) -> str:
@@ -333,7 +333,7 @@ def load_profile(path: Path) -> Profile:
         valid = "one of board, gamepad" if key == "kind" else "one of wii, hid_loadcell"
         node.get(key, valid)
         node.fail(key, f"{node.data[key]!r} is not known", valid)
-    profile = builder(node)  # type: ignore[misc]
+    profile = builder(node)
     node.done()
     return profile
 

@@ -62,9 +62,13 @@ def _limits_mm(limits: Limits) -> tuple[float, float, float, float]:
 
 def _gamepad(options: SourceOptions) -> InputSource:
     from balance_game.devices.gamepad import GamepadSource
-    from balance_game.devices.profiles import get_profile
+    from balance_game.devices.profiles import GamepadProfile, get_profile
 
-    return GamepadSource(get_profile(GAMEPAD_PROFILE), _limits_mm(options.limits))
+    profile = get_profile(GAMEPAD_PROFILE)
+    if not isinstance(profile, GamepadProfile):
+        raise UserError(f"the device profile {GAMEPAD_PROFILE!r} in drivers/ is not a gamepad's "
+                        "(set kind: gamepad)")
+    return GamepadSource(profile, _limits_mm(options.limits))
 
 
 def _auto(options: SourceOptions) -> InputSource:

@@ -69,7 +69,8 @@ def normative_band(group: str, condition: str, measure: str) -> Norm | None:
             for key, eyes, surface in CONDITIONS}
     if condition not in keys or measure not in ("mean_velocity_mm_s", "ellipse95_area_mm2"):
         return None
-    area, velocity = _NORMS_CM[(group, *keys[condition])]
+    surface, eyes = keys[condition]
+    area, velocity = _NORMS_CM[(group, surface, eyes)]
     values, scale = (area, 100.0) if measure == "ellipse95_area_mm2" else (velocity, 10.0)
     return Norm(*(round(v * scale, 2) for v in values))
 

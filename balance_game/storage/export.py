@@ -190,7 +190,9 @@ def _session_array(db: Database, session_id: int) -> np.ndarray:
 
 
 def _paused_intervals(events: list[dict[str, Any]]) -> list[tuple[float, float]]:
-    intervals, reasons, start = [], set(), 0.0
+    intervals: list[tuple[float, float]] = []
+    reasons: set[str] = set()
+    start = 0.0
     for event in events:
         if event["type"] == "pause":
             if not reasons:
@@ -214,7 +216,7 @@ def _safety_counts(events: list[dict[str, Any]]) -> dict[str, int]:
     """
     counts = {f"pauses_{r}": 0 for r in PAUSE_REASONS}
     pauses = aborted = explicit = 0
-    in_level, reasons = False, set()
+    in_level, reasons = False, set[str]()
     for event in events:
         kind, reason = event["type"], event["reason"]
         if kind == "pause":
