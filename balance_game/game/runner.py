@@ -11,10 +11,12 @@ from pathlib import Path
 
 from balance_game.core.levels import LevelSpec, find_level
 from balance_game.core.records import TrialRecord
+from balance_game.devices.hid_backend import HidBackend
 from balance_game.devices.select import SourceOptions, open_source
 from balance_game.devices.simulated import SimEvent
 from balance_game.game.loop import GameLoop
 from balance_game.game.scenes import HEADLESS_SIZE, GameContext, GameOptions, SceneStack
+from balance_game.game.screens.navigation import screen
 from balance_game.game.start import control_for, start_session
 from balance_game.render.sound import Sound
 from balance_game.render.theme import Theme
@@ -33,6 +35,7 @@ class RunRequest:
     player: str | None = None
     ability: float = 0.6
     sim_events: tuple[SimEvent, ...] = ()
+    hid_backend: HidBackend | None = None  # None: hidapi; the demo hook passes its fake board
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def run_game(request: RunRequest) -> RunSummary:
         source = open_source(options.device, SourceOptions(
             limits=control.limits, seed=options.seed, ability=request.ability,
             weight_kg=(player.weight_kg if player and player.weight_kg else 70.0),
-            sim_events=request.sim_events,
+            sim_events=request.sim_events, hid_backend=request.hid_backend,
             viewport=(lambda: window.size) if window else (lambda: HEADLESS_SIZE),
         ))
         ctx = GameContext(db=db, source=source, control=control, options=options,
@@ -87,22 +90,15 @@ def run_game(request: RunRequest) -> RunSummary:
 
 def _first_scene(ctx: GameContext, stack: SceneStack, spec: LevelSpec | None,
                  player: Player | None) -> None:
-    from balance_game.game.screens.intro import IntroScene
-    from balance_game.game.screens.play import PlayScene
-    from balance_game.game.screens.title import TitleScene
-
     kind = ctx.options.assessment
     if kind and player is not None:
-        from balance_game.game.screens.assess import AssessScene
-        from balance_game.game.screens.calibrate import CalibrateScene
-
         start_session(ctx, player)
-        stack.push(CalibrateScene() if kind == "calibrate" else AssessScene(kind))
+        stack.push(screen("calibrate") if kind == "calibrate" else screen("assess", kind))
     elif spec is not None and player is not None:
         start_session(ctx, player)
-        stack.push(PlayScene(spec) if ctx.options.headless else IntroScene(spec))
+        stack.push(screen("play", spec) if ctx.options.headless else screen("intro", spec))
     else:
-        stack.push(TitleScene())
+        stack.push(screen("title"))
 
 
 def first_frame_only() -> None:
@@ -111,7 +107,6 @@ def first_frame_only() -> None:
 
     from balance_game.core.control import ControlMap, Limits
     from balance_game.devices.pointer import KeyboardSource
-    from balance_game.game.screens.title import TitleScene
     from balance_game.render.window import Window
 
     with tempfile.TemporaryDirectory() as scratch, Database(Path(scratch) / "f.db") as db:
@@ -120,7 +115,7 @@ def first_frame_only() -> None:
         ctx = GameContext(db=db, source=KeyboardSource(limits), control=ControlMap(limits),
                           options=GameOptions(), theme=Theme(window.size[1]),
                           sound=Sound.silent())
-        title = TitleScene()
+        title = screen("title")
         SceneStack(ctx).push(title)
         title.draw(ctx, window.surface)
         window.flip()

@@ -114,6 +114,7 @@ class Scene:
     """A screen. Subclasses override what they need."""
 
     overlay = False
+    takes_text = False  # a text field: the loop hands it typed letters, never shortcuts
 
     def enter(self, ctx: GameContext) -> None:
         """Called when the scene becomes the top of the stack."""

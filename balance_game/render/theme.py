@@ -50,6 +50,13 @@ class Theme:
             self._fonts[key] = pygame.font.Font(_font_file(bold), size)
         return self._fonts[key]
 
+    def sized(self, size_px: int, bold: bool = True) -> pygame.font.Font:
+        """The theme's typeface at a pixel size a layout computed (keys of an on-screen keyboard)."""
+        key = (f"px{size_px}", bold)
+        if key not in self._fonts:
+            self._fonts[key] = pygame.font.Font(_font_file(bold), max(8, size_px))
+        return self._fonts[key]
+
     def set_scale(self, text_scale: float) -> None:
         self.text_scale = text_scale
         self._fonts.clear()

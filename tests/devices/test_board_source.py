@@ -7,6 +7,7 @@ from device_fakes import assert_contiguous
 
 from balance_game.core.control import Limits
 from balance_game.core.records import DeviceStatus, Sample
+from balance_game.demo.fake_wii_board import FakeBackend, FakeScript, empty_load
 from balance_game.devices.base import ButtonActions, EventActions, InputSource, Tareable
 from balance_game.devices.board_source import (
     BoardUnavailable,
@@ -14,7 +15,6 @@ from balance_game.devices.board_source import (
     open_auto_board,
     open_board,
 )
-from balance_game.devices.fake_wii_board import FakeBackend, FakeScript, empty_load
 from balance_game.devices.hid_backend import DeviceInfo
 from balance_game.devices.simulated import SimulatedPlayer
 from balance_game.devices.tare_store import TareStore, board_key

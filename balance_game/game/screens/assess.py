@@ -15,6 +15,7 @@ from balance_game.core.assessments import (
 from balance_game.core.protocols import ProtocolRun, Step
 from balance_game.core.records import Goal
 from balance_game.game.scenes import GameContext, Scene, SceneStack
+from balance_game.game.screens.navigation import screen
 from balance_game.render.text import draw_text
 from balance_game.render.theme import ACCENT, BACKGROUND, PLAYER, TEXT, TEXT_DIM
 from balance_game.storage.assessments import save_assessment, update_limits
@@ -79,9 +80,7 @@ class AssessScene(Scene):
         if ctx.options.assessment:
             ctx.quit_requested = True
             return
-        from balance_game.game.screens.level_select import LevelSelectScene
-
-        stack.replace(LevelSelectScene())
+        stack.replace(screen("level_select"))
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         if self.done:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from balance_game.core.levels import LevelSpec, load_levels
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.game.screens.navigation import screen
 from balance_game.render.theme import ACCENT, OUTLINE, PANEL, TEXT, TEXT_DIM
 from balance_game.storage.progress import is_unlocked, player_progress
 
@@ -100,8 +101,6 @@ def _locked(ctx: GameContext, stack: SceneStack) -> None:
 
 def _starter(spec: LevelSpec):
     def start(ctx: GameContext, stack: SceneStack) -> None:
-        from balance_game.game.screens.intro import IntroScene
-
-        stack.push(IntroScene(spec))
+        stack.push(screen("intro", spec))
 
     return start

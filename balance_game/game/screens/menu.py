@@ -1,63 +1,37 @@
 """Menus that work with keys, a gamepad, the mouse, or by leaning and holding still.
 
-Leaning forward or back moves the highlight one item (return to the middle before the next
-move); holding still in the middle for DWELL_S then chooses it. Standing still alone never
-chooses anything: the menu arms only after the player has leaned at least once, so nobody
-is rushed and nothing happens by accident. There is no time pressure.
+The lean rules are pure (``core/lean_navigation.py``); here they meet the screen: the highlight
+never wraps around (so a lean past the last item cannot land on a different one), a large ring on
+the highlighted item fills while the player stands still, every screen that can be left has a
+"Back" item, and the line at the bottom says how to choose with the device in use.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from balance_game.core.control import Axes
+from balance_game.core.lean_navigation import Layout, LeanNavigator
 from balance_game.game.scenes import GameContext, Scene, SceneStack
+from balance_game.i18n import _
 from balance_game.render.text import draw_text
 from balance_game.render.theme import ACCENT, BACKGROUND, PANEL, TEXT, TEXT_DIM
 
 if TYPE_CHECKING:
     import pygame
 
-DWELL_S = 1.5
-MOVE_LEAN = 0.45
-STILL_LEAN = 0.15
 
-
-@dataclass
-class LeanNavigator:
-    """Pure lean-to-menu logic: returns "up", "down", "confirm" or None for each step."""
-
-    armed: bool = False
-    latched: bool = False
-    dwell_s: float = 0.0
-
-    @property
-    def dwell_fraction(self) -> float:
-        return min(1.0, self.dwell_s / DWELL_S) if self.armed else 0.0
-
-    def update(self, axes: Axes, dt_s: float) -> str | None:
-        lean = max(abs(axes.lean_x), abs(axes.lean_y))
-        if lean >= MOVE_LEAN:
-            self.dwell_s = 0.0
-            if self.latched:
-                return None
-            self.latched = self.armed = True
-            forward = axes.lean_y if abs(axes.lean_y) >= abs(axes.lean_x) else -axes.lean_x
-            return "up" if forward > 0 else "down"
-        if lean > STILL_LEAN:
-            self.dwell_s = 0.0
-            return None
-        self.latched = False
-        if not self.armed:
-            return None
-        self.dwell_s += dt_s
-        if self.dwell_s >= DWELL_S:
-            self.armed = False
-            self.dwell_s = 0.0
-            return "confirm"
-        return None
+def choose_hint(kind: str) -> str:
+    """How to move and choose with this kind of input, in words."""
+    if kind in ("board", "sim", "replay"):
+        return _("Lean forward or back to move  ·  stand still to choose")
+    if kind == "gamepad":
+        return _("Stick or pad to move  ·  A to choose  ·  B to go back")
+    if kind == "mouse":
+        return _("Point at an item and click to choose  ·  Esc to go back")
+    return _("Arrow keys to move  ·  Enter to choose  ·  Esc to go back")
 
 
 @dataclass(frozen=True)
@@ -72,13 +46,15 @@ class MenuScene(Scene):
 
     title = ""
     subtitle = ""
-    arm_on_enter = False  # choose by standing still without a lean first (a single "Start")
+    arm_on_enter = False  # the first item is safe to take by standing still, without a lean first
     bottom_reserve = 0.16  # share of the screen height kept free below the list
+    layout: Layout = "vertical"
+    back_item = True  # offer "Back" as the last item (screens that cannot be left say False)
 
     def __init__(self) -> None:
         self.items: list[MenuItem] = []
         self.index = 0
-        self.nav = LeanNavigator()
+        self.nav = LeanNavigator(self.layout)
         self._item_rects: list[Any] = []
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
@@ -87,17 +63,19 @@ class MenuScene(Scene):
 
     def enter(self, ctx: GameContext) -> None:
         self.items = self.build(ctx)
+        if self.back_item:
+            self.items.append(MenuItem(_("Back"), self.on_back))
         self.index = min(self.index, len(self.items) - 1)
-        self.nav = LeanNavigator(armed=self.arm_on_enter)
+        self.nav = LeanNavigator(self.layout, armed=self.arm_on_enter)
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         stack.pop()
 
     def handle_action(self, ctx: GameContext, action: str, stack: SceneStack) -> None:
         if action in ("up", "left"):
-            self.index = (self.index - 1) % len(self.items)
+            self.index = max(0, self.index - 1)  # no wrap-around: the ends stay put
         elif action in ("down", "right"):
-            self.index = (self.index + 1) % len(self.items)
+            self.index = min(len(self.items) - 1, self.index + 1)
         elif action == "confirm":
             self.items[self.index].choose(ctx, stack)
         elif action == "back":
@@ -153,26 +131,39 @@ class MenuScene(Scene):
         pygame.draw.rect(surface, ACCENT if selected else PANEL, rect,
                          border_radius=theme.px(0.015))
         colour = BACKGROUND if selected else TEXT
-        label = ("> " if selected else "") + item.label
         font = theme.font("body", bold=True)
-        image = font.render(label, True, colour)
-        surface.blit(image, image.get_rect(midleft=(rect.left + theme.px(0.03), rect.centery)))
+        ring_r = rect.height * 3 // 8
+        label_x = rect.left + theme.px(0.03)
+        if selected:
+            draw_dwell_ring(surface, (label_x + ring_r, rect.centery), ring_r,
+                            self.nav.dwell_fraction, colour)
+            label_x += 2 * ring_r + theme.px(0.02)
+        image = font.render(item.label, True, colour)
+        surface.blit(image, image.get_rect(midleft=(label_x, rect.centery)))
         if item.detail:
             small = theme.font("small").render(item.detail, True, colour)
             surface.blit(small, small.get_rect(midright=(rect.right - theme.px(0.03),
                                                           rect.centery)))
-        if selected and self.nav.dwell_fraction > 0:
-            bar = rect.copy()
-            bar.height = theme.px(0.01)
-            bar.width = int(rect.width * self.nav.dwell_fraction)
-            bar.bottom = rect.bottom
-            pygame.draw.rect(surface, BACKGROUND, bar)
 
     def _draw_hint(self, surface: pygame.Surface, ctx: GameContext) -> None:
         width, height = surface.get_size()
-        if ctx.leaning_input:
-            hint = "Lean forward or back to move  ·  hold still to choose"
-        else:
-            hint = "Arrows to move  ·  Enter to choose  ·  Esc to go back"
-        draw_text(surface, ctx.theme, hint, width // 2, height - ctx.theme.px(0.09), "small",
-                  TEXT_DIM)
+        draw_text(surface, ctx.theme, choose_hint(ctx.source.kind), width // 2,
+                  height - ctx.theme.px(0.09), "small", TEXT_DIM)
+
+
+def draw_dwell_ring(surface: pygame.Surface, centre: tuple[int, int], radius: int,
+                    fraction: float, colour: tuple[int, int, int]) -> None:
+    """The highlighted item's marker: an open ring that fills clockwise while the player stands
+    still, so "hold still to choose" is seen, not only read."""
+    import pygame
+
+    width = max(3, radius // 3)
+    pygame.draw.circle(surface, colour, centre, radius, max(2, width // 3))
+    if fraction <= 0:
+        return
+    box = pygame.Rect(0, 0, 2 * radius, 2 * radius)
+    box.center = centre
+    start = math.pi / 2 - 2 * math.pi * fraction  # from twelve o'clock, clockwise
+    pygame.draw.arc(surface, colour, box, start, math.pi / 2, width)
+    if fraction >= 1:
+        pygame.draw.circle(surface, colour, centre, radius - width)

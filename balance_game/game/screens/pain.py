@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.game.screens.navigation import screen
 from balance_game.storage.sessions import set_session_pain
 
 STOP_AT = 7  # pain this strong before training: rest today and tell the therapist
@@ -15,10 +16,11 @@ WORDS = {0: "no pain", 2: "a little", 5: "moderate", 7: "strong", 10: "worst ima
 
 
 class PainScene(MenuScene):
-    def __init__(self, when: str, then=None) -> None:
+    back_item = False  # "Skip this question" is the way past it
+    def __init__(self, when: str, then: str | None = None) -> None:
         super().__init__()
         self.when = when
-        self.then = then  # the scene to go on to (default: choosing a game)
+        self.then = then  # the screen to go on to by name (default: choosing a game)
         if when == "before":
             self.title = "Any pain right now?"
             self.subtitle = "Stop at once if anything hurts while you train."
@@ -45,15 +47,12 @@ class PainScene(MenuScene):
         self.after(ctx, stack, None)
 
     def after(self, ctx: GameContext, stack: SceneStack, value: int | None) -> None:
-        from balance_game.game.screens.farewell import FarewellScene
-        from balance_game.game.screens.level_select import LevelSelectScene
-
         if self.when == "after":
-            stack.replace(FarewellScene("See you next time!", "Your training is saved."))
+            stack.replace(screen("farewell", "See you next time!", "Your training is saved."))
         elif value is not None and value >= STOP_AT:
             ctx.end_session()
-            stack.replace(FarewellScene("Please rest today",
+            stack.replace(screen("farewell", "Please rest today",
                                         "With this much pain, training can wait. "
                                         "Tell your therapist how you feel."))
         else:
-            stack.replace(self.then() if self.then else LevelSelectScene())
+            stack.replace(screen(self.then or "level_select"))

@@ -10,6 +10,7 @@ from balance_game.core.levels import LevelSpec
 from balance_game.core.mechanics.base import feedback_for
 from balance_game.core.records import Goal, TrialRecord
 from balance_game.game.scenes import GameContext, Scene, SceneStack
+from balance_game.game.screens.navigation import screen
 from balance_game.render.theme import BACKGROUND
 from balance_game.render.views import ViewCache
 
@@ -56,9 +57,6 @@ class PlayScene(Scene):
         return None if run is None or ctx.session.pause.paused else run.goal()
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
-        from balance_game.game.screens.pause import PauseOverlay
-        from balance_game.game.screens.results import ResultsScene
-
         session = ctx.session
         run = session.run
         if run is None:  # entering starts the level: nothing to play before that
@@ -74,7 +72,7 @@ class PlayScene(Scene):
                 ctx.cue(cue)
         if session.pause.paused:
             ctx.cue("pause")
-            stack.push(PauseOverlay())
+            stack.push(screen("pause"))
             return
         axes = ctx.frame.axes
         self.trail.append((axes.lean_x, axes.lean_y))
@@ -85,14 +83,14 @@ class PlayScene(Scene):
             if ctx.options.headless:
                 ctx.quit_requested = True
             else:
-                stack.replace(ResultsScene(self.spec, session.results[-1:], self.trace, final=True))
+                stack.replace(screen("results", self.spec, session.results[-1:], self.trace, final=True))
             return
         if run.finished:
             if ctx.options.headless:
                 session.start_level(self.spec)  # keep playing until the time is up
                 self.trace = []
             else:
-                stack.replace(ResultsScene(self.spec, session.results[-1:], self.trace))
+                stack.replace(screen("results", self.spec, session.results[-1:], self.trace))
 
     def _session_over(self, ctx: GameContext, run: LevelRun) -> bool:
         if ctx.session.device_ended:

@@ -8,6 +8,7 @@ from balance_game.core.level_run import LevelResult
 from balance_game.core.levels import LevelSpec
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.game.screens.navigation import screen
 from balance_game.render.text import draw_text
 from balance_game.render.theme import ACCENT, OUTLINE, TEXT
 
@@ -19,6 +20,7 @@ REST_S = 20.0  # a short rest between levels (SilverFit's "short break after eac
 
 
 class ResultsScene(MenuScene):
+    back_item = False  # its own items say where to go ("Choose another game", "Finish")
     title = "Well done"
     bottom_reserve = 0.46  # the menu stays above the summary and the path plot
 
@@ -64,10 +66,8 @@ class ResultsScene(MenuScene):
         return choose
 
     def _again(self, ctx: GameContext, stack: SceneStack) -> None:
-        from balance_game.game.screens.intro import IntroScene
-
         if self.spec is not None:  # "Play again" is only offered after a level
-            stack.replace(IntroScene(self.spec))
+            stack.replace(screen("intro", self.spec))
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         _finish(ctx, stack)
@@ -126,11 +126,8 @@ def _draw_stars(surface: pygame.Surface, theme, centre_x: int, centre_y: int, st
 
 def _finish(ctx: GameContext, stack: SceneStack) -> None:
     """Ask about pain once more (when someone is training), then say goodbye."""
-    from balance_game.game.screens.farewell import FarewellScene
-    from balance_game.game.screens.pain import PainScene
-
     session = ctx.current_session
     if session is not None and not session.ended:
-        stack.clear_to(PainScene("after"))
+        stack.clear_to(screen("pain", "after"))
     else:
-        stack.clear_to(FarewellScene("See you next time!", "Your training is saved."))
+        stack.clear_to(screen("farewell", "See you next time!", "Your training is saved."))
