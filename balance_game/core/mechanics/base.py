@@ -213,16 +213,22 @@ class Rules(ABC, Generic[WorldT]):
     def goal(self, world: WorldT) -> Goal | None:
         """Where a competent player would lean now (the simulated player acts on it)."""
 
-    @abstractmethod
     def prompt(self, world: WorldT) -> str:
-        """A few plain words telling the player what to do right now."""
-
-    def waiting_prompt(self, world: WorldT) -> str | None:
-        """The words every mechanic says between trials and at the end, or None mid-trial."""
+        """A few plain words telling the player what to do right now: the same words between
+        trials and at the end for every mechanic, the mechanic's own during a trial."""
         if world.phase == "done":
             return "Level complete"
         if world.phase == "centre":
             if world.trial_index == 0:
                 return "Stand still in the middle to begin"
             return "Come back to the middle"
-        return None
+        return self.trial_prompt(world)
+
+    @abstractmethod
+    def trial_prompt(self, world: WorldT) -> str:
+        """What to do during a trial."""
+
+    def back_to_centre(self, world: WorldT) -> None:
+        """After a trial: wait in the centre for the next one, or end when all are done."""
+        world.phase = "done" if world.trial_index >= world.n_trials else "centre"
+        world.settle_s = 0.0

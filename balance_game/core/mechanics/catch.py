@@ -102,10 +102,7 @@ class Catch(Rules[CatchWorld]):
             return Goal(0.0, 0.0, precision=world.centre_radius * 0.5)
         return None
 
-    def prompt(self, world: CatchWorld) -> str:
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
+    def trial_prompt(self, world: CatchWorld) -> str:
         if world.phase == "fall" and world.current is not None:
             return "Catch the fish!" if world.current.kind == "fish" else "Dodge the rock!"
         return "Catch the fish, avoid the rocks"

@@ -89,7 +89,7 @@ class Reach(Rules[ReachWorld]):
 
     def abort_trial(self, world: ReachWorld) -> None:
         if world.phase in ("reach", "hold"):
-            self._back_to_centre(world)
+            self.back_to_centre(world)
 
     def goal(self, world: ReachWorld) -> Goal | None:
         if world.phase in ("reach", "hold"):
@@ -99,8 +99,8 @@ class Reach(Rules[ReachWorld]):
             return Goal(0.0, 0.0, precision=world.centre_radius * 0.5)
         return None
 
-    def prompt(self, world: ReachWorld) -> str:
-        return self.waiting_prompt(world) or PROMPTS[world.phase]
+    def trial_prompt(self, world: ReachWorld) -> str:
+        return PROMPTS[world.phase]
 
     def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
@@ -182,12 +182,8 @@ class Reach(Rules[ReachWorld]):
         )
         world.last_result = outcome
         world.trial_index += 1
-        self._back_to_centre(world)
+        self.back_to_centre(world)
         return outcome
-
-    def _back_to_centre(self, world: ReachWorld) -> None:
-        world.phase = "done" if world.trial_index >= world.n_trials else "centre"
-        world.settle_s = 0.0
 
     def _measures(self, world: ReachWorld) -> dict[str, Any]:
         straightness = None

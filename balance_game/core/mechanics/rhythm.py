@@ -145,10 +145,7 @@ class Rhythm(Rules[RhythmWorld]):
         x, y = ideal_position(world, world.t_s + world.anticipation_s)
         return Goal(x, y, precision=world.radius * 0.5)
 
-    def prompt(self, world: RhythmWorld) -> str:
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
+    def trial_prompt(self, world: RhythmWorld) -> str:
         shift = world.current
         if shift is None:
             return "Listen to the beat"

@@ -118,10 +118,7 @@ class Slalom(Rules[SlalomWorld]):
             return Goal(0.0, 0.0, precision=0.05)
         return None
 
-    def prompt(self, world: SlalomWorld) -> str:
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
+    def trial_prompt(self, world: SlalomWorld) -> str:
         gate = world.next_gate
         if world.phase != "ski" or gate is None:
             return ""

@@ -78,7 +78,7 @@ class Steady(Rules[SteadyWorld]):
 
     def abort_trial(self, world: SteadyWorld) -> None:
         if world.phase in ("move", "hold"):
-            self._back_to_centre(world)
+            self.back_to_centre(world)
 
     def goal(self, world: SteadyWorld) -> Goal | None:
         if world.phase in ("move", "hold"):
@@ -88,10 +88,7 @@ class Steady(Rules[SteadyWorld]):
             return Goal(0.0, 0.0, precision=0.05)
         return None
 
-    def prompt(self, world: SteadyWorld) -> str:
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
+    def trial_prompt(self, world: SteadyWorld) -> str:
         if world.phase == "move":
             return "Lean gently into the yellow circle"
         if not world.inside:
@@ -169,12 +166,8 @@ class Steady(Rules[SteadyWorld]):
         add_cue(world.cues, "hit" if success else "miss")
         world.last_result = outcome
         world.trial_index += 1
-        self._back_to_centre(world)
+        self.back_to_centre(world)
         return outcome
-
-    def _back_to_centre(self, world: SteadyWorld) -> None:
-        world.phase = "done" if world.trial_index >= world.n_trials else "centre"
-        world.settle_s = 0.0
 
     def _measures(self, world: SteadyWorld) -> dict[str, Any]:
         held = world.in_s + world.out_s

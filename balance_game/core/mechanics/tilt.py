@@ -230,10 +230,7 @@ class Tilt(Rules[TiltWorld]):
         tx, ty = steer(world)
         return Goal(tx * world.full_tilt, ty * world.full_tilt, precision=world.full_tilt * 0.15)
 
-    def prompt(self, world: TiltWorld) -> str:
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
+    def trial_prompt(self, world: TiltWorld) -> str:
         if world.phase == "ready":
             return "Here comes a new ball"
         if world.too_fast_near_hole:

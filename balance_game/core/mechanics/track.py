@@ -130,10 +130,7 @@ class Track(Rules[TrackWorld]):
             return Goal(0.0, 0.0, precision=0.05)
         return None
 
-    def prompt(self, world: TrackWorld) -> str:
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
+    def trial_prompt(self, world: TrackWorld) -> str:
         if world.inside:
             return "Keep the dot inside the circle"
         segment = world.segment
