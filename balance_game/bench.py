@@ -53,7 +53,8 @@ class Scratch:
     ctx: GameContext
 
 
-def _scratch(spec: LevelSpec, fast: bool, seed: int = 0, height_px: int = 720) -> Scratch:
+def _scratch(spec: LevelSpec, fast: bool, seed: int = 0,
+             size: tuple[int, int] = RESOLUTIONS["720p"]) -> Scratch:
     folder = tempfile.TemporaryDirectory()
     db = Database(Path(folder.name) / "bench.db")
     player = add_player(db, "Bench")
@@ -66,7 +67,7 @@ def _scratch(spec: LevelSpec, fast: bool, seed: int = 0, height_px: int = 720) -
     options = GameOptions(headless=True, fast=fast, seconds=1e9, seed=seed, level_id=spec.id,
                           device="sim")
     ctx = GameContext(db=db, source=source, control=control, options=options,
-                      theme=Theme(height_px), sound=Sound.silent(), current_session=session,
+                      theme=Theme.for_window(size), sound=Sound.silent(), current_session=session,
                       current_player=player)
     return Scratch(folder, db, ctx)
 
@@ -86,7 +87,7 @@ def frame_times(spec: LevelSpec, size: tuple[int, int], frames: int) -> list[flo
     """Milliseconds for each frame's update (one fixed step) plus drawing, at ``size``."""
     from balance_game.render.window import OffscreenWindow
 
-    scratch = _scratch(spec, fast=True, height_px=size[1])
+    scratch = _scratch(spec, fast=True, size=size)
     ctx = scratch.ctx
     window = OffscreenWindow(size)
     stack = SceneStack(ctx)

@@ -69,6 +69,12 @@ def catalog_path(code: str) -> Path:
     return LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def available_languages() -> list[str]:
+    """English and every language whose catalog this copy of the game carries."""
+    return [code for code in LANGUAGES
+            if code == SOURCE_LANGUAGE or catalog_path(code).is_file()]
+
+
 @cache
 def translations(code: str) -> gettext.NullTranslations:
     """The catalog for ``code`` as gettext translations (read once per run)."""
@@ -88,6 +94,8 @@ def translations(code: str) -> gettext.NullTranslations:
 def set_language(code: str | None) -> str:
     """Speak ``code`` from now on (unknown or None: the machine's language); returns the code used."""
     chosen = normalise(code) or language_from_environment()
+    if chosen not in available_languages():
+        chosen = SOURCE_LANGUAGE
     _Active.translations = translations(chosen)
     _Active.code = chosen
     return chosen

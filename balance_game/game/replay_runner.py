@@ -46,9 +46,9 @@ def replay_session(db_path: Path, session_id: int, headless: bool = False,
 
             window = Window(fullscreen=False)
             clock = ReplayClock(speed)
-        height = window.size[1] if window is not None else HEADLESS_SIZE[1]
         ctx = GameContext(db=temp, source=source, control=control, options=options,
-                          theme=Theme(height), sound=Sound.silent(), current_session=session,
+                          theme=Theme.for_window(window.size if window is not None else HEADLESS_SIZE),
+                          sound=Sound.silent(), current_session=session,
                           current_player=player)
         stack = SceneStack(ctx)
         stack.push(ReplayScene(starts, pauses, clock))

@@ -68,7 +68,7 @@ def run_game(request: RunRequest) -> RunSummary:
             viewport=(lambda: window.size) if window else (lambda: HEADLESS_SIZE),
         ))
         ctx = GameContext(db=db, source=source, control=control, options=options,
-                          theme=Theme((window.size if window else HEADLESS_SIZE)[1]),
+                          theme=Theme.for_window(window.size if window else HEADLESS_SIZE),
                           sound=Sound() if window else Sound.silent())
         stack = SceneStack(ctx)
         try:
@@ -113,7 +113,7 @@ def first_frame_only() -> None:
         window = Window(fullscreen=False)
         limits = Limits.theoretical(None)
         ctx = GameContext(db=db, source=KeyboardSource(limits), control=ControlMap(limits),
-                          options=GameOptions(), theme=Theme(window.size[1]),
+                          options=GameOptions(), theme=Theme.for_window(window.size),
                           sound=Sound.silent())
         title = screen("title")
         SceneStack(ctx).push(title)

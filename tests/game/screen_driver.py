@@ -24,7 +24,7 @@ class ScreenDriver:
         if source is None:
             source = open_source(device, SourceOptions(limits=limits, seed=1, ability=0.9))
         self.ctx = GameContext(db=self.db, source=source, control=ControlMap(limits),
-                               options=GameOptions(device=device), theme=Theme(size[1]),
+                               options=GameOptions(device=device), theme=Theme.for_window(size),
                                sound=Sound.silent())
         self.stack = SceneStack(self.ctx)
         self.stack.push(TitleScene())

@@ -96,7 +96,7 @@ def test_from_the_title_to_goodbye_on_the_board_alone(person):
     person.choose(["up"])  # "New player"
     person.type_on_screen("Ann")
     assert isinstance(d.scene, PainScene) and d.ctx.player.name == "Ann"
-    person.choose(["up"])  # no pain
+    person.choose(["left"])  # 0, no pain: the scale is a row, so sideways leans move along it
     assert isinstance(d.scene, CalibrateScene)  # a new player on a board is measured first
     person.follow_the_screen(seconds=180)
     assert isinstance(d.scene, LevelSelectScene), "calibration ends on choosing a game"
@@ -110,7 +110,8 @@ def test_from_the_title_to_goodbye_on_the_board_alone(person):
     person.stand_still(d.scene.rest_until_s - d.ctx.t_s + 0.5)  # the rest between levels
     person.choose(["down", "down"])  # "Finish for today"
     assert isinstance(d.scene, PainScene) and d.scene.when == "after"
-    person.choose(["up"])
+    person.choose(["right", "right"])  # 2, a little
+    assert d.db.query("SELECT pain_after FROM sessions")[0]["pain_after"] == 2
     assert isinstance(d.scene, FarewellScene)
     person.stand_still()
     assert isinstance(d.scene, TitleScene)

@@ -64,6 +64,7 @@ class PauseOverlay(Scene):
         veil = pygame.Surface((width, height), pygame.SRCALPHA)
         veil.fill((16, 20, 24, 235))
         surface.blit(veil, (0, 0))
+        ctx.theme.note_cover(surface, surface.get_rect())  # the game beneath is all but hidden
         reasons = ctx.session.pause.reasons
         title, body = MESSAGES[_main_reason(reasons)]
         y = draw_text(surface, ctx.theme, title, width // 2, int(height * 0.18), "title",
