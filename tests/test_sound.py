@@ -25,7 +25,7 @@ def test_a_silent_sound_never_opens_the_sound_card_or_the_speech_engine():
 
     pygame.mixer.quit()
     sound = Sound.silent()
-    assert not sound.enabled and not sound.speech
+    assert not sound.enabled and not sound.speech and not sound.can_speak
     sound.play("hit")
     sound.say("hello")
     assert pygame.mixer.get_init() is None
