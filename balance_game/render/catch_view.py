@@ -26,7 +26,7 @@ from balance_game.render.worlds import mix
 RIPPLE_SPEED = 0.02  # screen widths per second
 
 
-class CatchView(scenery.SceneView):
+class CatchView(scenery.SceneView[CatchWorld]):
     material = "water"
 
     def layout(self, surface: pygame.Surface) -> None:

@@ -16,7 +16,7 @@ from balance_game.render.worlds import mix
 LANTERN_COLOURS = ((230, 90, 70), (240, 170, 60), (120, 170, 230), (200, 110, 200))
 
 
-class ReachView(scenery.SceneView):
+class ReachView(scenery.SceneView[ReachWorld]):
     """Maps lean units (-1..1) onto a square arena in the middle of the screen."""
 
     material = "grass"

@@ -28,7 +28,7 @@ BULBS = ((240, 228, 66), (86, 180, 233), (230, 159, 0), (204, 121, 167))  # Okab
 CURTAIN = (150, 30, 50)
 
 
-class RhythmView(scenery.SceneView):
+class RhythmView(scenery.SceneView[RhythmWorld]):
     material = "stage"
 
     def layout(self, surface: pygame.Surface) -> None:
@@ -196,10 +196,11 @@ class RhythmView(scenery.SceneView):
         t = self.theme
         length = self.metronome_h - t.px(0.05)
         base = (self.pivot[0], self.pivot[1] + length)
-        running = world.phase in ("countin", "shift") and world.current is not None
+        shift = world.current if world.phase in ("countin", "shift") else None
+        running = shift is not None
         swing = 0.0
-        if running:
-            side = world.current.to_sign
+        if shift is not None:
+            side = shift.to_sign
             swing = -side * math.cos(math.pi * world.beat_fraction) * 0.5
         tip = (round(base[0] + math.sin(swing) * length), round(base[1] - math.cos(swing) * length))
         body_w = t.px(0.05)

@@ -14,20 +14,23 @@ from __future__ import annotations
 import contextlib
 import math
 import random
-from typing import Any
+from typing import Generic, TypeVar
 
 import pygame
 
 from balance_game.core.control import Axes
+from balance_game.core.mechanics.base import World
 from balance_game.render.theme import Colour, Theme
 from balance_game.render.worlds import WORLDS, WorldLook, mix
 
 Point = tuple[int, int]
+W = TypeVar("W", bound=World)
 CLOUD_SPEED = 0.012  # screen widths per second: slow enough to be calm even when on
 
 
-class SceneView:
-    """A game's view: static scenery once per size, ambient motion, then the task."""
+class SceneView(Generic[W]):
+    """A game's view of the world ``W`` of its mechanic: static scenery once per size, ambient
+    motion, then the task."""
 
     material = "air"  # the field the task is played on (see worlds.MATERIALS)
 
@@ -57,7 +60,7 @@ class SceneView:
         drift_clouds(surface, self._clouds, now_s, self.width)
         surface.set_clip(None)
 
-    def draw_task(self, surface: pygame.Surface, world: Any, axes: Axes,
+    def draw_task(self, surface: pygame.Surface, world: W, axes: Axes,
                   trail: list[tuple[float, float]], now_s: float) -> None:
         raise NotImplementedError
 
@@ -70,7 +73,7 @@ class SceneView:
             self._static = layer
         return self._static
 
-    def draw(self, surface: pygame.Surface, world: Any, axes: Axes,
+    def draw(self, surface: pygame.Surface, world: W, axes: Axes,
              trail: list[tuple[float, float]], now_s: float = 0.0) -> None:
         surface.blit(self.static_layer(), (0, 0))
         if not self.theme.calm:

@@ -27,7 +27,7 @@ FIXED_STEP_S = 1 / 60  # the trail holds one point per fixed step
 MARK_SPACING = 0.12  # snow marks along the slope edges, as a share of the slope's height
 
 
-class SlalomView(scenery.SceneView):
+class SlalomView(scenery.SceneView[SlalomWorld]):
     """Lateral lean (-1..1) across the slope; time to each gate down the slope."""
 
     material = "snow"
@@ -115,9 +115,9 @@ class SlalomView(scenery.SceneView):
         self._wake(surface, trail, preview)
         skier = (self.x(axes.lean_x), self.skier_y)
         self._spray(surface, world, skier, now_s)
-        gate = world.next_gate
-        if world.phase == "ski" and gate is not None:
-            self._guide(surface, gate, skier)
+        coming = world.next_gate
+        if world.phase == "ski" and coming is not None:
+            self._guide(surface, coming, skier)
         self._skis(surface, skier, axes.lean_x)
         shapes.marker(surface, t, skier)
         self.focus = skier

@@ -93,27 +93,48 @@ def _quiet_stderr() -> Iterator[None]:
 class Sound:
     """Cues (``volume``), music (``music_volume``, its own reserved channel) and speech."""
 
-    def __init__(self, volume: float = 0.7, speech: bool = True,
+    def __init__(self, volume: float = 0.7, speech: bool = True, audio: bool = True,
                  music_volume: float = 0.4) -> None:
+        """``audio=False`` (see ``silent``) never touches the sound card or the speech engine."""
         self.volume = volume
         self.music_volume = music_volume
         self.voice = Voice()
-        self.speech = speech and self.voice.available
+        self.can_speak = audio and self.voice.available  # a silent sound never speaks
+        self.speech = speech and self.can_speak
         self._sounds: dict[str, pygame.mixer.Sound] = {}
         self._music: dict[int, pygame.mixer.Sound] = {}
         self._music_world: int | None = None
+        self._music_channel: pygame.mixer.Channel | None = None
+        self._channels = 0
+        if audio:
+            self._open_mixer()
+
+    @classmethod
+    def silent(cls) -> Sound:
+        """The sound of a headless run: every cue and sentence is quietly dropped."""
+        return cls(audio=False)
+
+    @property
+    def enabled(self) -> bool:
+        return self._channels > 0
+
+    def _open_mixer(self) -> None:
         try:
             with _quiet_stderr():
                 pygame.mixer.init(SAMPLE_RATE_HZ, -16, 1)
+        except pygame.error:
+            return
+        mixer = pygame.mixer.get_init()
+        self._channels = mixer[2] if mixer else 0
+        if self._channels:
             pygame.mixer.set_reserved(1)  # channel 0 is the music's: cues never cut it off
             self._music_channel = pygame.mixer.Channel(0)
-            self.enabled = True
-        except pygame.error:
-            self.enabled = False
 
     def _make(self, mono: np.ndarray) -> pygame.mixer.Sound:
-        init = pygame.mixer.get_init()
-        channels = init[2] if init else 1
+        mixer = pygame.mixer.get_init()  # as the mixer is now (it may have closed meanwhile)
+        if mixer is None:
+            raise pygame.error("the mixer is closed")
+        channels = mixer[2]
         samples = np.repeat(mono[:, None], channels, axis=1) if channels > 1 else mono
         return pygame.sndarray.make_sound(np.ascontiguousarray(samples))
 
@@ -131,33 +152,34 @@ class Sound:
 
         A world's loop takes a tenth of a second or two to compose, so the first time it is
         composed on a thread of its own and starts when ready: the game never stalls for it."""
-        if not self.enabled or world == self._music_world:
+        channel = self._music_channel
+        if channel is None or world == self._music_world:
             return
         self._music_world = world
         if world is None or self.music_volume <= 0:
-            self._music_channel.fadeout(MUSIC_FADE_MS)
+            channel.fadeout(MUSIC_FADE_MS)
             return
         if world in self._music:
-            self._start_music(world)
+            self._start_music(channel, world)
         else:
-            threading.Thread(target=self._compose, args=(world,), daemon=True).start()
+            threading.Thread(target=self._compose, args=(channel, world), daemon=True).start()
 
-    def _compose(self, world: int) -> None:
+    def _compose(self, channel: pygame.mixer.Channel, world: int) -> None:
         wave = compose(world)
         try:
             self._music[world] = self._make(wave)
             if self._music_world == world:  # still wanted once it is ready
-                self._start_music(world)
-        except pygame.error:  # the sound was closed while composing: nothing to play
+                self._start_music(channel, world)
+        except (pygame.error, ValueError):  # the sound closed while composing: nothing to play
             return
 
-    def _start_music(self, world: int) -> None:
-        self._music_channel.set_volume(self.music_volume)
-        self._music_channel.play(self._music[world], loops=-1, fade_ms=MUSIC_FADE_MS)
+    def _start_music(self, channel: pygame.mixer.Channel, world: int) -> None:
+        channel.set_volume(self.music_volume)
+        channel.play(self._music[world], loops=-1, fade_ms=MUSIC_FADE_MS)
 
     def set_music_volume(self, volume: float) -> None:
         self.music_volume = volume
-        if self.enabled:
+        if self._music_channel is not None:
             self._music_channel.set_volume(volume)
             if volume <= 0:
                 self._music_channel.stop()

@@ -17,7 +17,7 @@ from balance_game.render.worlds import mix
 VIEW_RANGE = 0.75  # the arena's edge is this far out (lean units): zoomed in, so sway shows
 
 
-class SteadyView(scenery.SceneView):
+class SteadyView(scenery.SceneView[SteadyWorld]):
     """Lean units onto a round arena below the HUD, zoomed so the arena's edge is VIEW_RANGE."""
 
     def layout(self, surface: pygame.Surface) -> None:

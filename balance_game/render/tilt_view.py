@@ -33,7 +33,7 @@ MAPLE = (236, 204, 150)  # the rails: light wood, far brighter than the dark boa
 TABLE = (168, 118, 72)
 
 
-class TiltView(scenery.SceneView):
+class TiltView(scenery.SceneView[TiltWorld]):
     material = "wood"
 
     def layout(self, surface: pygame.Surface) -> None:

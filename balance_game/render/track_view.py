@@ -11,7 +11,7 @@ import pygame
 
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.common import CENTRE_RADIUS, SETTLE_S
-from balance_game.core.mechanics.track import TrackWorld
+from balance_game.core.mechanics.track import Segment, TrackWorld
 from balance_game.render import scenery, shapes
 from balance_game.render.theme import (
     ACCENT,
@@ -30,7 +30,7 @@ PATH_STEP_S = 0.05
 VIEW_RANGE = 0.75  # the arena's edge is this far out (lean units): zoomed in, like steady
 
 
-class TrackView(scenery.SceneView):
+class TrackView(scenery.SceneView[TrackWorld]):
     """Lean units onto a round arena (edge at VIEW_RANGE); a bar underneath shows time on target."""
 
     def layout(self, surface: pygame.Surface) -> None:
@@ -98,16 +98,17 @@ class TrackView(scenery.SceneView):
         kite = self.to_screen(axes.lean_x, axes.lean_y)
         hand = (self.anchor[0] + t.px(0.03), self.anchor[1] - t.px(0.09))
         pygame.draw.line(surface, TEXT_DIM, hand, kite, 1)
+        segment = world.segment if world.phase == "track" else None
         if world.phase == "centre":
             self._centre(surface, world)
-        elif world.phase == "track" and world.segment is not None:
-            self._path(surface, world)
+        elif segment is not None:
+            self._path(surface, world, segment)
             self._target(surface, world, now_s)
         self._tail(surface, [self.to_screen(*p) for p in trail])
         self._kite(surface, kite)
         self.focus = kite
-        if world.phase == "track":
-            self._bar(surface, world)
+        if segment is not None:
+            self._bar(surface, world, segment)
 
     def _centre(self, surface: pygame.Surface, world: TrackWorld) -> None:
         t = self.theme
@@ -116,8 +117,7 @@ class TrackView(scenery.SceneView):
         shapes.progress_ring(surface, GOOD, self.centre, r + t.px(0.012), t.px(0.012),
                              world.settle_s / SETTLE_S)
 
-    def _path(self, surface: pygame.Surface, world: TrackWorld) -> None:
-        segment = world.segment
+    def _path(self, surface: pygame.Surface, world: TrackWorld, segment: Segment) -> None:
         now = world.elapsed_s
         steps = int(segment.duration_s / PATH_STEP_S) + 1
         whole = [self.to_screen(*segment.at(i * PATH_STEP_S)) for i in range(steps)]
@@ -178,7 +178,7 @@ class TrackView(scenery.SceneView):
         bar.center = (self.width // 2, self.bar_y)
         return bar
 
-    def _bar(self, surface: pygame.Surface, world: TrackWorld) -> None:
+    def _bar(self, surface: pygame.Surface, world: TrackWorld, segment: Segment) -> None:
         """On-target share so far (filled) against the share needed (a white tick)."""
         t = self.theme
         bar = self._bar_rect()
@@ -192,7 +192,7 @@ class TrackView(scenery.SceneView):
         pygame.draw.line(surface, TEXT, (need_x, bar.top - t.px(0.012)),
                          (need_x, bar.bottom + t.px(0.012)), max(3, t.px(0.006)))
         # time left in this segment, as a thin line under the bar
-        left = 1.0 - min(1.0, world.elapsed_s / world.segment.duration_s)
+        left = 1.0 - min(1.0, world.elapsed_s / segment.duration_s)
         pygame.draw.line(surface, TEXT_DIM, (bar.left, bar.bottom + t.px(0.02)),
                          (bar.left + round(width * left), bar.bottom + t.px(0.02)), 2)
         font = t.font("small")

@@ -15,6 +15,7 @@ import pygame
 from balance_game.render.catch_view import CatchView
 from balance_game.render.reach_view import ReachView
 from balance_game.render.rhythm_view import RhythmView
+from balance_game.render.scenery import SceneView
 from balance_game.render.slalom_view import SlalomView
 from balance_game.render.steady_view import SteadyView
 from balance_game.render.theme import Theme
@@ -22,7 +23,9 @@ from balance_game.render.tilt_view import TiltView
 from balance_game.render.track_view import TrackView
 from balance_game.render.worlds import look_for
 
-VIEWS: dict[str, Any] = {
+# Each view draws the world of its own mechanic; the level's mechanic name picks both, so the
+# registry is keyed by name and typed over any world.
+VIEWS: dict[str, type[SceneView[Any]]] = {
     "reach": ReachView,
     "steady": SteadyView,
     "slalom": SlalomView,
@@ -33,7 +36,8 @@ VIEWS: dict[str, Any] = {
 }
 
 
-def view_for(mechanic: str, surface: pygame.Surface, theme: Theme, world: int = 1) -> Any:
+def view_for(mechanic: str, surface: pygame.Surface, theme: Theme,
+             world: int = 1) -> SceneView[Any]:
     return VIEWS[mechanic](surface, theme, look_for(world))
 
 
@@ -43,11 +47,12 @@ class ViewCache:
     one every frame."""
 
     def __init__(self) -> None:
-        self._key: tuple | None = None
-        self._view: Any = None
+        self._key: tuple[str, int, tuple[int, int], int, float] | None = None
+        self._view: SceneView[Any] | None = None
 
-    def get(self, mechanic: str, surface: pygame.Surface, theme: Theme, world: int = 1) -> Any:
+    def get(self, mechanic: str, surface: pygame.Surface, theme: Theme,
+            world: int = 1) -> SceneView[Any]:
         key = (mechanic, world, surface.get_size(), id(theme), theme.text_scale)
-        if key != self._key:
+        if self._view is None or key != self._key:
             self._key, self._view = key, view_for(mechanic, surface, theme, world)
         return self._view
