@@ -11,6 +11,7 @@ from typing import Any
 import pygame
 
 from balance_game.render.catch_view import CatchView
+from balance_game.render.dual_view import DualView
 from balance_game.render.reach_view import ReachView
 from balance_game.render.rhythm_view import RhythmView
 from balance_game.render.slalom_view import SlalomView
@@ -18,6 +19,7 @@ from balance_game.render.steady_view import SteadyView
 from balance_game.render.theme import Theme
 from balance_game.render.tilt_view import TiltView
 from balance_game.render.track_view import TrackView
+from balance_game.render.transfer_view import TransferView
 
 VIEWS: dict[str, Any] = {
     "reach": ReachView,
@@ -27,6 +29,8 @@ VIEWS: dict[str, Any] = {
     "tilt": TiltView,
     "rhythm": RhythmView,
     "catch": CatchView,
+    "dual": DualView,
+    "transfer": TransferView,
 }
 
 
