@@ -251,10 +251,11 @@ class Dual(Rules):
 
     def _choose(self, world: DualWorld, dt_s: float, t_s: float) -> list[TrialOutcome]:
         x, y = world.position
-        if world.reaction_time_s is None:
-            world.deciding.append((t_s, x, y))
+        if world.reaction_time_s is None:  # still deciding: the sway before the move
             if math.dist(world.position, world.start_position) > MOVE_ONSET:
                 world.reaction_time_s = t_s - world.t_show_s
+            else:
+                world.deciding.append((t_s, x, y))
         target = world.target()
         if target is not None:
             d = world.distance
