@@ -65,8 +65,8 @@ MIN_SAMPLES = 100
 MIN_DURATION_S = 10.0
 MIN_RATE_HZ = 10.0  # the slowest board streams seen deliver ~10 Hz
 MAX_GAP_FRACTION = 0.05  # docs §2.2: flag a trial whose gaps exceed ~5 % of it
-MIN_SWAY_MM = 1e-6
-MIN_WINDOW_SAMPLES = 4  # the ellipse's F(2, N-2) needs N > 3  # below this an axis is constant to rounding: nothing to measure
+MIN_SWAY_MM = 1e-6  # below this an axis is constant to rounding: nothing to measure
+MIN_WINDOW_SAMPLES = 4  # window_sway: the ellipse's F(2, N-2) needs N > 3
 
 ELLIPSE_P = 0.95
 F_WELCH_SEGMENT_S = 10.0

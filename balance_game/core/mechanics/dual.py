@@ -110,7 +110,7 @@ class DualWorld:
     settle_s: float = 0.0
     position: tuple[float, float] = (0.0, 0.0)
     speed: float = 0.0
-    rule: Rule | None = None
+    rule: Rule = Rule("colour", "blue")  # replaced by the first rule as the world is made
     rule_trials: int = 0  # tries played under the current rule
     switched: bool = True  # the coming try is the first under a new rule
     kind_turn: int = 0
@@ -146,7 +146,7 @@ class DualWorld:
 
     def target(self) -> Item | None:
         """The item that fits the rule, or None on a no-go try."""
-        return next((i for i in self.items if self.rule and self.rule.fits(i.value)), None)
+        return next((i for i in self.items if self.rule.fits(i.value)), None)
 
 
 class Dual(Rules):
@@ -177,7 +177,7 @@ class Dual(Rules):
         return None
 
     def prompt(self, world: DualWorld) -> str:
-        rule = world.rule.text if world.rule else ""
+        rule = world.rule.text
         if world.phase == "centre" and world.switched and world.trial_index > 0:
             return f"New rule: {rule[0].lower()}{rule[1:]}"
         waiting = self.waiting_prompt(world)
@@ -215,10 +215,11 @@ class Dual(Rules):
 
     def _new_rule(self, world: DualWorld) -> None:
         kinds = list(world.params["rules"])
+        first = world.kind_turn == 0
         kind = kinds[world.kind_turn % len(kinds)]
         world.kind_turn += 1
         choices = [c for c in CATEGORIES[kind]
-                   if world.rule is None or (kind, c) != (world.rule.kind, world.rule.category)]
+                   if first or (kind, c) != (world.rule.kind, world.rule.category)]
         world.rule = Rule(kind, world.rng.choice(choices))
         world.rule_trials = 0
         world.switched = True
