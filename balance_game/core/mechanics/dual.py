@@ -190,12 +190,11 @@ class Dual(Rules):
     def feedback(self, outcome: Any) -> str:
         error = outcome.measures.get("error")
         if outcome.success:
-            return "Right, and you stood still!" if not outcome.measures.get("go") else "Right!"
+            return "Right!" if outcome.measures.get("go", True) else "Right, and you stood still!"
         return {
             "wrong_item": "That one does not fit the rule: look again",
             "no_go_moved": "None fitted: stay still next time",
-            "no_response": "Too slow: lean a little sooner",
-        }.get(error, "")
+        }.get(error, "Too slow: lean a little sooner")
 
     # --- stepping ----------------------------------------------------------------------
     def step(self, world: DualWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
