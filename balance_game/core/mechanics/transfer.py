@@ -256,9 +256,11 @@ class Transfer(Rules):
         sway = window_sway([p[0] for p in world.one_leg], [100.0 * p[1] for p in world.one_leg],
                            [100.0 * p[2] for p in world.one_leg])
         side = world.peak_side_share
+        standing = OTHER[world.foot]
+        load = None if side is None else round(100.0 * side, 1)
         return {
             "foot": world.foot,
-            "standing_foot": OTHER[world.foot],
+            "standing_foot": standing,
             "source": "load_cells" if world.from_cells else "lean",
             "lift_s": world.params["lift_s"],
             "pace_s": world.params["pace_s"],
@@ -266,7 +268,11 @@ class Transfer(Rules):
             "reaction_time_s": rnd(world.reaction_time_s),
             "time_on_one_leg_s": rnd(world.up_s),
             "touchdowns": world.touchdowns,
-            "load_transfer_pct": None if side is None else round(100.0 * side, 1),
+            "load_transfer_pct": load,
+            # the same two figures under the standing side's name, so a session's means (and
+            # every export's columns) show the left and the right side apart
+            f"load_on_{standing}_side_pct": load,
+            f"time_on_{standing}_leg_s": rnd(world.up_s),
             "min_lifted_foot_load_pct": round(100.0 * world.least_lifted_load, 1),
             "one_leg_sway_rms_pct": rnd(sway["rms"], 2) if sway else None,
             "one_leg_sway_speed_pct_s": rnd(sway["mean_velocity"], 2) if sway else None,
