@@ -55,9 +55,9 @@ def test_lifting_each_foot_in_turn_for_the_hold_succeeds_and_is_measured():
         assert m["source"] == "load_cells" and m["touchdowns"] == 0
         assert m["time_on_one_leg_s"] == pytest.approx(2.0, abs=1.5 * DT)
         assert m["load_transfer_pct"] == 80.0  # the peak share on the standing side, as fed
-        standing = "right" if m["foot"] == "left" else "left"
-        assert m[f"load_on_{standing}_side_pct"] == 80.0
-        assert m[f"time_on_{standing}_leg_s"] == m["time_on_one_leg_s"]
+        side = "right" if m["foot"] == "left" else "left"
+        assert m[f"load_on_{side}_side_pct"] == 80.0
+        assert m[f"time_on_{side}_leg_s"] == m["time_on_one_leg_s"]
         assert f"load_on_{m['foot']}_side_pct" not in m
         assert m["min_lifted_foot_load_pct"] == 0.0
         assert m["reaction_time_s"] == pytest.approx(DT, abs=DT)
