@@ -56,7 +56,7 @@ class DualView:
         pygame.draw.rect(surface, PANEL, arena, border_radius=t.px(0.03))
         centre_zone(surface, t, self.centre, round(CENTRE_RADIUS * self.scale), world.settle_s,
                     world.phase == "centre")
-        if world.phase == "centre" and world.switched and world.trial_index > 0:
+        if world.phase == "centre" and world.switched:
             self._new_rule_flag(surface)
         if world.phase == "choose":
             time_bar(surface, t, self.bar, world.time_left_share, ACCENT)

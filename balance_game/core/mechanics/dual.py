@@ -112,7 +112,7 @@ class DualWorld:
     speed: float = 0.0
     rule: Rule = Rule("colour", "blue")  # replaced by the first rule as the world is made
     rule_trials: int = 0  # tries played under the current rule
-    switched: bool = True  # the coming try is the first under a new rule
+    switched: bool = False  # the coming try is the first under a changed rule
     kind_turn: int = 0
     items: list[Item] = field(default_factory=list)
     go: bool = True
@@ -159,6 +159,7 @@ class Dual(Rules):
     def new_world(self, params: Any, n_trials: int, seed: int) -> DualWorld:
         world = super().new_world(params, n_trials, seed)
         self._new_rule(world)
+        world.switched = False  # the level's first rule follows no other: not a switch
         return world
 
     def abort_trial(self, world: DualWorld) -> None:
@@ -178,7 +179,7 @@ class Dual(Rules):
 
     def prompt(self, world: DualWorld) -> str:
         rule = world.rule.text
-        if world.phase == "centre" and world.switched and world.trial_index > 0:
+        if world.phase == "centre" and world.switched:
             return f"New rule: {rule[0].lower()}{rule[1:]}"
         waiting = self.waiting_prompt(world)
         if waiting:
