@@ -15,6 +15,7 @@ from balance_game.game.screens.confirm_stop import ConfirmStopScene
 from balance_game.game.screens.farewell import FarewellScene
 from balance_game.game.screens.intro import IntroScene
 from balance_game.game.screens.level_select import LevelSelectScene
+from balance_game.game.screens.navigation import screen
 from balance_game.game.screens.pain import PainScene
 from balance_game.game.screens.play import PlayScene
 from balance_game.game.screens.player_select import PlayerSelectScene
@@ -131,3 +132,21 @@ def test_a_single_lean_on_the_title_never_quits(person):
     assert not person.driver.ctx.quit_requested
     person.stand_still(10)
     assert not person.driver.ctx.quit_requested
+
+
+def test_typing_a_name_never_reaches_a_shortcut(tmp_path):
+    """"h" opens Help everywhere else; in a name it is a letter, whatever the case."""
+    import pygame
+
+    d = ScreenDriver(tmp_path / "k.db")
+    try:
+        d.frames(1)
+        d.stack.push(screen("text_entry", "Your name", lambda *_: None))
+        d.frames(1)
+        for key, text in ((pygame.K_h, "H"), (pygame.K_h, "h"), (pygame.K_p, "p")):
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=text))
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+            d.frames(1)
+        assert isinstance(d.scene, TextEntryScene) and d.scene.text == "Hhp"
+    finally:
+        d.close()
