@@ -82,6 +82,8 @@ def test_the_rule_changes_every_few_tries_and_the_first_after_a_change_is_a_swit
     assert switches == [False, False, False] + [True, False, False] * 3
     kinds = [rule[0] for rule in rules[::3]]
     assert kinds == ["colour", "shape", "number", "word"]  # taken in turn
+    # every rule is also said aloud (the play screen speaks the announcements)
+    assert world.announcements == [Rule(*rule).text for rule in rules[::3]] + [world.rule.text]
 
 
 def test_sway_while_deciding_is_the_rms_of_the_marker_before_it_moves():

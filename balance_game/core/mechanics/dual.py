@@ -126,6 +126,7 @@ class DualWorld:
     inside_s: float = 0.0
     last_result: TrialOutcome | None = None
     cues: list[str] = field(default_factory=list)
+    announcements: list[str] = field(default_factory=list)  # spoken by the play screen
 
     @property
     def distance(self) -> float:
@@ -224,6 +225,7 @@ class Dual(Rules):
         world.rule_trials = 0
         world.switched = True
         add_cue(world.cues, "rule")
+        add_cue(world.announcements, world.rule.text)
 
     def _show(self, world: DualWorld, t_s: float) -> None:
         if world.pending_params is not None:
