@@ -116,7 +116,7 @@ def test_from_the_title_to_goodbye_on_the_board_alone(person):
     assert isinstance(d.scene, FarewellScene)
     person.stand_still()
     assert isinstance(d.scene, TitleScene)
-    person.choose(["down"])  # "Stop for today" asks first
+    person.choose(["down", "down"])  # past "Check the board": "Stop for today" asks first
     assert isinstance(d.scene, ConfirmStopScene) and d.scene.index == 0
     person.stand_still(10)  # No is chosen and nothing happens by standing
     assert not d.ctx.quit_requested
@@ -149,4 +149,28 @@ def test_typing_a_name_never_reaches_a_shortcut(tmp_path):
             d.frames(1)
         assert isinstance(d.scene, TextEntryScene) and d.scene.text == "Hhp"
     finally:
+        d.close()
+
+
+def test_the_connect_screen_finds_the_board_by_itself(tmp_path):
+    """Pressing SYNC is all a person does: the screen looks for the board in the background and
+    plays with it the moment it answers (the fake board answers like the real one, in bytes)."""
+    import time
+
+    from balance_game.demo.fake_wii_board import FakeBackend
+
+    d = ScreenDriver(tmp_path / "c.db")
+    try:
+        d.ctx.hid_backend = FakeBackend.from_scenario("steady")
+        d.stack.push(screen("connect"))
+        d.frames(1)
+        assert "SYNC" in d.scene.subtitle and d.ctx.source.kind == "keyboard"
+        deadline = time.monotonic() + 60
+        while d.ctx.source.kind != "board" and time.monotonic() < deadline:
+            d.frames(1)
+            time.sleep(0.02)
+        assert d.ctx.source.kind == "board"
+        assert [item.label for item in d.scene.items] == ["Continue", "Check the board", "Back"]
+    finally:
+        d.ctx.source.close()
         d.close()
