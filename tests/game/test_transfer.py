@@ -166,5 +166,5 @@ def test_the_quality_gate_leaves_a_lifted_foot_alone_only_when_lifting_is_the_ta
 
 def test_the_goal_asks_the_simulated_player_to_lift_the_named_foot():
     world = TRANSFER.new_world(params(sides=["right"]), 1, seed=1)
-    TRANSFER._cue(world, 0.0)
+    TRANSFER.start_trial(world, 0.0)
     assert TRANSFER.goal(world) == Goal(-0.8, 0.0, precision=0.1, lift="right")

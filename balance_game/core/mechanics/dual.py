@@ -15,13 +15,12 @@ formulas of dsp/sway.py, in % of the player's limits of stability.
 from __future__ import annotations
 
 import math
-import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from balance_game.core.control import Axes
-from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
-from balance_game.core.mechanics.common import SETTLE_S, add_cue, clamp01, rnd, settle
+from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
+from balance_game.core.mechanics.common import add_cue, clamp01, rnd
 from balance_game.core.records import Goal
 
 MOVE_ONSET = 0.05  # lean units away from the start position that count as "started moving"
@@ -99,17 +98,10 @@ class Item:
     y: float
 
 
-@dataclass
-class DualWorld:
-    params: dict[str, Any]
-    n_trials: int
-    rng: random.Random
-    pending_params: dict[str, Any] | None = None
-    phase: str = "centre"  # centre -> choose -> centre ... -> done
-    trial_index: int = 0
-    settle_s: float = 0.0
-    position: tuple[float, float] = (0.0, 0.0)
-    speed: float = 0.0
+@dataclass(kw_only=True)
+class DualWorld(World):
+    """Phases: centre -> choose -> centre ... -> done."""
+
     rule: Rule = Rule("colour", "blue")  # replaced by the first rule as the world is made
     rule_trials: int = 0  # tries played under the current rule
     switched: bool = False  # the coming try is the first under a changed rule
@@ -117,16 +109,12 @@ class DualWorld:
     items: list[Item] = field(default_factory=list)
     go: bool = True
     t_show_s: float = 0.0
-    t_s: float = 0.0
     start_position: tuple[float, float] = (0.0, 0.0)
     reaction_time_s: float | None = None
     deciding: list[tuple[float, float, float]] = field(default_factory=list)  # t, x, y
     max_toward: float = 0.0  # the furthest lean toward the right item (or any, on no-go)
     inside: Item | None = None  # the item the marker is in now, and for how long
     inside_s: float = 0.0
-    last_result: TrialOutcome | None = None
-    cues: list[str] = field(default_factory=list)
-    announcements: list[str] = field(default_factory=list)  # spoken by the play screen
 
     @property
     def distance(self) -> float:
@@ -150,14 +138,15 @@ class DualWorld:
         return next((i for i in self.items if self.rule.fits(i.value)), None)
 
 
-class Dual(Rules):
+class Dual(Rules[DualWorld]):
     world_type = DualWorld
+    start_when_still = True  # the sway while deciding starts from a quiet stance
     name = "dual"
     title = "Think and lean"
     params = PARAMS
     score_measures = ("reaction_time_s", "errors", "decision_sway_rms_pct")
 
-    def new_world(self, params: Any, n_trials: int, seed: int) -> DualWorld:
+    def new_world(self, params: Mapping[str, Any], n_trials: int, seed: int) -> DualWorld:
         world = super().new_world(params, n_trials, seed)
         self._new_rule(world)
         world.switched = False  # the level's first rule follows no other: not a switch
@@ -165,7 +154,8 @@ class Dual(Rules):
 
     def abort_trial(self, world: DualWorld) -> None:
         if world.phase == "choose":
-            self._back_to_centre(world)
+            world.items = []
+            self.back_to_centre(world)
 
     def goal(self, world: DualWorld) -> Goal | None:
         if world.phase == "choose":
@@ -179,18 +169,18 @@ class Dual(Rules):
         return None
 
     def prompt(self, world: DualWorld) -> str:
-        rule = world.rule.text
         if world.phase == "centre" and world.switched:
+            rule = world.rule.text
             return f"New rule: {rule[0].lower()}{rule[1:]}"
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
-        if world.params["nogo_share"] > 0:
-            return f"{rule}. None? Stand still"
-        return rule
+        return super().prompt(world)
 
-    def feedback(self, outcome: Any) -> str:
-        error = outcome.measures.get("error")
+    def trial_prompt(self, world: DualWorld) -> str:
+        if world.params["nogo_share"] > 0:
+            return f"{world.rule.text}. None? Stand still"
+        return world.rule.text
+
+    def feedback(self, outcome: Judged) -> str:
+        error = str(outcome.measures.get("error", ""))
         if outcome.success:
             return "Right!" if outcome.measures.get("go", True) else "Right, and you stood still!"
         return {
@@ -199,20 +189,9 @@ class Dual(Rules):
         }.get(error, "Too slow: lean a little sooner")
 
     # --- stepping ----------------------------------------------------------------------
-    def step(self, world: DualWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
-        previous = world.position
-        world.position = (axes.lean_x, axes.lean_y)
-        world.t_s = t_s
-        if dt_s > 0:
-            world.speed = math.dist(previous, world.position) / dt_s
-        if world.phase == "centre":
-            world.settle_s = settle(world.settle_s, world.position, world.speed, dt_s)
-            if world.settle_s >= SETTLE_S:
-                self._show(world, t_s)
-            return []
-        if world.phase != "choose":
-            return []
-        return self._choose(world, dt_s, t_s)
+    def play(self, world: DualWorld, previous: tuple[float, float], dt_s: float,
+             t_s: float) -> list[TrialOutcome]:
+        return self._choose(world, dt_s, t_s) if world.phase == "choose" else []
 
     def _new_rule(self, world: DualWorld) -> None:
         kinds = list(world.params["rules"])
@@ -227,9 +206,9 @@ class Dual(Rules):
         add_cue(world.cues, "rule")
         add_cue(world.announcements, world.rule.text)
 
-    def _show(self, world: DualWorld, t_s: float) -> None:
-        if world.pending_params is not None:
-            world.params, world.pending_params = world.pending_params, None
+    def start_trial(self, world: DualWorld, t_s: float) -> None:
+        """Show the items: one fits the rule (or, on a no-go try, none does)."""
+        self.apply_pending(world)
         rng, rule = world.rng, world.rule
         n = min(4, max(2, round(world.params["items"])))
         world.go = rng.random() >= world.params["nogo_share"]
@@ -294,13 +273,9 @@ class Dual(Rules):
         world.switched = False
         if world.rule_trials >= round(world.params["rule_every"]):
             self._new_rule(world)
-        self._back_to_centre(world)
-        return outcome
-
-    def _back_to_centre(self, world: DualWorld) -> None:
         world.items = []
-        world.phase = "done" if world.trial_index >= world.n_trials else "centre"
-        world.settle_s = 0.0
+        self.back_to_centre(world)
+        return outcome
 
     # --- measures and score --------------------------------------------------------------
     def _measures(self, world: DualWorld, t_s: float, chosen: Item | None,

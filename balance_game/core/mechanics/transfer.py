@@ -19,14 +19,12 @@ on one leg (dsp/sway.py formulas, % of the player's limits).
 
 from __future__ import annotations
 
-import math
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
 from balance_game.core.control import Axes
-from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
-from balance_game.core.mechanics.common import SETTLE_S, add_cue, clamp01, rnd, settle
+from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
+from balance_game.core.mechanics.common import add_cue, clamp01, rnd
 from balance_game.core.records import Goal
 
 # The feet's centres sit about half-way from the board's middle to its side load cells (on a
@@ -73,23 +71,16 @@ def foot_load(transfer: float, foot: str) -> float:
     return right if foot == "right" else 1.0 - right
 
 
-@dataclass
-class TransferWorld:
-    params: dict[str, Any]
-    n_trials: int
-    rng: random.Random
-    pending_params: dict[str, Any] | None = None
-    phase: str = "centre"  # centre -> shift <-> up -> down -> shift ... -> done
-    trial_index: int = 0
-    settle_s: float = 0.0
+@dataclass(kw_only=True)
+class TransferWorld(World):
+    """Phases: centre -> shift <-> up -> down -> shift ... -> done."""
+
     down_s: float = 0.0
-    position: tuple[float, float] = (0.0, 0.0)
-    speed: float = 0.0
     transfer: float = 0.0
     from_cells: bool = True
+    right_share: float | None = None  # the load cells' right-hand share now, if any
     foot: str = "left"  # the foot to lift this try
     turn: int = 0
-    t_s: float = 0.0
     t_cue_s: float = 0.0
     reaction_time_s: float | None = None
     up_s: float = 0.0  # time on one leg so far this try
@@ -97,8 +88,6 @@ class TransferWorld:
     peak_side_share: float | None = None  # load-cell share on the standing side
     least_lifted_load: float = 1.0
     one_leg: list[tuple[float, float, float]] = field(default_factory=list)  # t, x, y
-    last_result: TrialOutcome | None = None
-    cues: list[str] = field(default_factory=list)
 
     @property
     def lift_fraction(self) -> float:
@@ -121,8 +110,9 @@ class TransferWorld:
         return self.params["pace_s"] + 2.0 * self.params["lift_s"] + 2.0
 
 
-class Transfer(Rules):
+class Transfer(Rules[TransferWorld]):
     world_type = TransferWorld
+    start_when_still = True
     name = "transfer"
     title = "Weight transfer"
     params = PARAMS
@@ -131,8 +121,7 @@ class Transfer(Rules):
 
     def abort_trial(self, world: TransferWorld) -> None:
         if world.phase in ("shift", "up", "down"):
-            world.phase = "done" if world.trial_index >= world.n_trials else "centre"
-            world.settle_s = 0.0
+            self.back_to_centre(world)
 
     def goal(self, world: TransferWorld) -> Goal | None:
         if world.phase in ("shift", "up"):
@@ -143,10 +132,7 @@ class Transfer(Rules):
             return Goal(0.0, 0.0, precision=0.05)
         return None
 
-    def prompt(self, world: TransferWorld) -> str:
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
+    def trial_prompt(self, world: TransferWorld) -> str:
         foot = world.foot.upper()
         if world.phase == "shift":
             if world.touchdowns:
@@ -156,7 +142,7 @@ class Transfer(Rules):
             return f"Hold your {foot} foot up"
         return "Both feet down"
 
-    def feedback(self, outcome: Any) -> str:
+    def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
             return "Steady on one leg!" if not m.get("touchdowns") else "Done: well balanced!"
@@ -167,32 +153,27 @@ class Transfer(Rules):
     # --- stepping ----------------------------------------------------------------------
     def step(self, world: TransferWorld, axes: Axes, dt_s: float,
              t_s: float) -> list[TrialOutcome]:
-        previous = world.position
-        world.position = (axes.lean_x, axes.lean_y)
-        world.t_s = t_s
-        if dt_s > 0:
-            world.speed = math.dist(previous, world.position) / dt_s
+        """The shared preamble, after reading where the weight is (the load cells are not
+        part of the lean the preamble follows)."""
         world.from_cells = axes.right_share is not None
         world.transfer = transfer_of(axes, world.params["fallback_lean_pct"] / 100.0)
-        if world.phase == "centre":
-            world.settle_s = settle(world.settle_s, world.position, world.speed, dt_s)
-            if world.settle_s >= SETTLE_S:
-                self._cue(world, t_s)
-            return []
+        world.right_share = axes.right_share
+        return super().step(world, axes, dt_s, t_s)
+
+    def play(self, world: TransferWorld, previous: tuple[float, float], dt_s: float,
+             t_s: float) -> list[TrialOutcome]:
         if world.phase == "down":
             down = world.lifted_load >= TOUCH_SHARE
             world.down_s = world.down_s + dt_s if down else 0.0
             if world.down_s >= DOWN_S:
-                self._cue(world, t_s)
+                self.start_trial(world, t_s)
             return []
-        if world.phase not in ("shift", "up"):
-            return []
-        self._track(world, axes, t_s)
+        self._track(world)
         return self._judge(world, dt_s, t_s)
 
-    def _cue(self, world: TransferWorld, t_s: float) -> None:
-        if world.pending_params is not None:
-            world.params, world.pending_params = world.pending_params, None
+    def start_trial(self, world: TransferWorld, t_s: float) -> None:
+        """Cue the next foot to lift (the sides in turn)."""
+        self.apply_pending(world)
         sides = list(world.params["sides"])
         world.foot = sides[world.turn % len(sides)]
         world.turn += 1
@@ -206,10 +187,10 @@ class Transfer(Rules):
         world.phase = "shift"
         add_cue(world.cues, "step")
 
-    def _track(self, world: TransferWorld, axes: Axes, t_s: float) -> None:
+    def _track(self, world: TransferWorld) -> None:
         world.least_lifted_load = min(world.least_lifted_load, world.lifted_load)
-        if axes.right_share is not None:
-            side = axes.right_share if world.foot == "left" else 1.0 - axes.right_share
+        if world.right_share is not None:
+            side = world.right_share if world.foot == "left" else 1.0 - world.right_share
             world.peak_side_share = max(world.peak_side_share or 0.0, side)
 
     def _judge(self, world: TransferWorld, dt_s: float, t_s: float) -> list[TrialOutcome]:
