@@ -97,7 +97,7 @@ def shoot_mid_play(level_id: str, size: tuple[int, int], seconds: float, name: s
 MID_PLAY = (
     ("dual-02", 8.0, "play-dual-colour"),
     ("dual-03", 16.6, "play-dual-new-rule"),
-    ("dual-03", 19.0, "play-dual-words"),
+    ("dual-03", 20.2, "play-dual-words"),
     ("dual-05", 9.0, "play-dual-four"),
     ("transfer-02", 5.2, "play-transfer-shift"),
     ("transfer-03", 7.5, "play-transfer-hold"),
