@@ -96,8 +96,8 @@ class Segment:
             x, y = np.sin(s), 0.5 * self.turn * np.sin(2.0 * s)
         else:
             half = len(self.wander) // 2
-            x = sum(w * np.sin(f * s + p) for w, f, p in self.wander[:half])
-            y = sum(w * np.sin(f * s + p) for w, f, p in self.wander[half:])
+            x = sum((w * np.sin(f * s + p) for w, f, p in self.wander[:half]), np.zeros_like(s))
+            y = sum((w * np.sin(f * s + p) for w, f, p in self.wander[half:]), np.zeros_like(s))
             reach = np.maximum(np.hypot(x, y), 1.0)
             x, y = x / reach, y / reach
         edge = np.clip(np.minimum(u, self.duration_s - u) / (RAMP_SHARE * self.duration_s), 0.0, 1.0)
@@ -258,6 +258,7 @@ class Track(Rules):
 
     def _measures(self, world: TrackWorld) -> dict[str, Any]:
         segment = world.segment
+        assert segment is not None  # measured only at the end of a segment
         samples = world.samples
         sq = [_sq_dist(segment.at(u), (x, y)) for u, x, y in samples]
         rms = math.sqrt(sum(sq) / len(sq)) if sq else None
