@@ -107,25 +107,3 @@ def _first_scene(ctx: GameContext, stack: SceneStack, spec, player) -> None:
     start_session(ctx, player)
     stack.push(PlayScene(spec) if ctx.options.headless else IntroScene(spec))
 
-
-def first_frame_only() -> None:
-    """Everything the game does up to its first frame (title screen), then stop."""
-    import tempfile
-
-    from balance_game.core.control import ControlMap, Limits
-    from balance_game.devices.pointer import KeyboardSource
-    from balance_game.game.screens.title import TitleScene
-    from balance_game.render.theme import Theme
-    from balance_game.render.window import Window
-
-    with tempfile.TemporaryDirectory() as scratch, Database(Path(scratch) / "f.db") as db:
-        window = Window(fullscreen=False)
-        limits = Limits.theoretical(None)
-        ctx = GameContext(db=db, source=KeyboardSource(limits), control=ControlMap(limits),
-                          options=GameOptions(), theme=Theme(window.size[1]))
-        stack = SceneStack()
-        stack.bind(ctx)
-        stack.push(TitleScene())
-        stack.top.draw(ctx, window.surface)
-        window.flip()
-        window.close()

@@ -15,6 +15,7 @@ import ctypes
 import ctypes.util
 import os
 import sys
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,9 @@ FRAMEBUFFER_HINT = "SDL_FRAMEBUFFER_ACCELERATION"
 SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast", "software rasterizer", "swiftshader",
                       "gdi generic", "microsoft basic render")
 GL_RENDERER = 0x1F01
+# `balance-game bench` times launch to first frame through the real command: with this set, the
+# window writes the monotonic time of its first present to the named file and asks to quit.
+FIRST_FRAME_ENV = "BALANCE_GAME_FIRST_FRAME_FILE"
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,7 @@ class Window:
             raise UserError(f"cannot open the game window ({exc}); run it on a computer with a "
                             "screen, or use `balance-game play --headless`") from None
         pygame.mouse.set_visible(True)
+        self._first_frame_file = os.environ.pop(FIRST_FRAME_ENV, None)
 
     @property
     def size(self) -> tuple[int, int]:
@@ -113,6 +118,10 @@ class Window:
 
     def flip(self) -> None:
         pygame.display.flip()
+        if self._first_frame_file:
+            Path(self._first_frame_file).write_text(repr(time.monotonic()))
+            self._first_frame_file = None
+            pygame.event.post(pygame.event.Event(pygame.QUIT))
 
     def close(self) -> None:
         pygame.display.quit()
