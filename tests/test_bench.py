@@ -19,7 +19,7 @@ def test_summary_counts_the_worst_frame_and_frames_over_budget():
     s = summary(values)
     assert s["p50"] == 1.0 and s["max"] == 100.0 and s["over"] == 3 and s["n"] == 100
     assert s["p99"] == pytest.approx(np.percentile(values, 99), abs=1e-3)
-    assert FRAME_BUDGET_MS == pytest.approx(16.667, abs=1e-3)
+    assert round(FRAME_BUDGET_MS, 3) == 16.667
 
 
 def test_repeats_are_combined_by_median_per_statistic():
@@ -107,7 +107,7 @@ def test_a_private_xvfb_is_started_and_stopped(monkeypatch):
         assert shown is not None and shown.name.startswith(":") and shown.server_pid
         assert shown.server_cpu_s() >= 0
         pid = shown.server_pid
-    assert not os.path.exists(f"/proc/{pid}") or "zombie" in open(f"/proc/{pid}/status").read()
+    assert not os.path.exists(f"/proc/{pid}")  # stopped and reaped
 
 
 def test_reader_keeps_working_while_the_main_thread_draws():

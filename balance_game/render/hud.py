@@ -14,9 +14,9 @@ def draw_hud(surface: pygame.Surface, theme: Theme, title: str, facts: list[str]
     bar = pygame.Rect(0, 0, width, theme.px(0.09))
     pygame.draw.rect(surface, PANEL, bar)
     font = theme.font("small")
-    left = font.render(title, True, TEXT)
+    left = theme.texts.image(font, title, TEXT)
     surface.blit(left, left.get_rect(midleft=(theme.px(0.03), bar.centery)))
-    right = font.render("   ".join(facts), True, TEXT_DIM)
+    right = theme.texts.image(font, "   ".join(facts), TEXT_DIM)
     surface.blit(right, right.get_rect(midright=(width - theme.px(0.03), bar.centery)))
     draw_text(surface, theme, prompt, width // 2, bar.bottom + theme.px(0.015), "body", TEXT,
               bold=True)

@@ -29,8 +29,8 @@ def draw_text(surface: pygame.Surface, theme: Theme, text: str, centre_x: int, t
     font = theme.font(role, bold)
     width_px = width_px or int(surface.get_width() * 0.85)
     y = top
-    for line in wrap(font, text, width_px):
-        image = font.render(line, True, colour)
+    for line in theme.texts.lines(font, text, width_px):
+        image = theme.texts.image(font, line, colour)
         surface.blit(image, image.get_rect(midtop=(centre_x, y)))
         y += font.get_linesize()
     return y

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pygame
 
+from balance_game.render.text_cache import TextCache
 from balance_game.resources import assets_dir
 
 Colour = tuple[int, int, int]
@@ -42,6 +43,7 @@ class Theme:
     height_px: int
     text_scale: float = 1.0
     _fonts: dict[tuple[str, bool], pygame.font.Font] = field(default_factory=dict)
+    texts: TextCache = field(default_factory=TextCache)  # rendered lines, reused across frames
 
     def font(self, role: str = "body", bold: bool = False) -> pygame.font.Font:
         key = (role, bold)
@@ -53,6 +55,7 @@ class Theme:
     def set_scale(self, text_scale: float) -> None:
         self.text_scale = text_scale
         self._fonts.clear()
+        self.texts.clear()
 
     def px(self, fraction: float) -> int:
         """A length as a fraction of the screen height."""
