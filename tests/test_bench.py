@@ -111,7 +111,7 @@ def test_a_private_xvfb_is_started_and_stopped(monkeypatch):
 
 
 def test_reader_keeps_working_while_the_main_thread_draws():
-    from balance_game.devices.throughput import measure_reader_throughput
+    from balance_game.demo.throughput import measure_reader_throughput
 
     frames = []
     result = measure_reader_throughput(rate_hz=500, seconds=0.3, frame=lambda: frames.append(1))

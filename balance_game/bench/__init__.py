@@ -103,7 +103,7 @@ def through_window(shown: Display | None, plan: dict[str, Any],
 def reader_while_drawing(seconds: float) -> dict[str, float]:
     """The HID reader at 1 kHz on the fake board while the main thread draws 1080p frames."""
     from balance_game.bench.scratch import loop_for, scratch
-    from balance_game.devices.throughput import measure_reader_throughput
+    from balance_game.demo.throughput import measure_reader_throughput
     from balance_game.render.window import OffscreenWindow
 
     spec = first_level_of_each_mechanic()["tilt"]

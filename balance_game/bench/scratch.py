@@ -58,7 +58,7 @@ def loop_for(run: Scratch, spec: LevelSpec, window, clock=None) -> GameLoop:
     from balance_game.render.theme import Theme
 
     if window is not None:
-        run.ctx.theme = Theme(window.size[1])
+        run.ctx.theme = Theme.for_window(window.size)
     stack = SceneStack()
     stack.bind(run.ctx)
     stack.push(PlayScene(spec))

@@ -32,7 +32,7 @@ SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast", "software rasterizer", "
                       "gdi generic", "microsoft basic render")
 GL_RENDERER = 0x1F01
 # `balance-game bench` times launch to first frame through the real command: with this set, the
-# window writes the monotonic time of its first present to the named file and asks to quit.
+# window writes the monotonic time of its first present to the named file and asks to close.
 FIRST_FRAME_ENV = "BALANCE_GAME_FIRST_FRAME_FILE"
 
 
@@ -111,6 +111,7 @@ class Window:
                             "screen, or use `balance-game play --headless`") from None
         pygame.mouse.set_visible(True)
         self._first_frame_file = os.environ.pop(FIRST_FRAME_ENV, None)
+        self._closing = False
 
     @property
     def size(self) -> tuple[int, int]:
@@ -118,9 +119,11 @@ class Window:
 
     def flip(self) -> None:
         pygame.display.flip()
-        if self._first_frame_file:
-            Path(self._first_frame_file).write_text(repr(time.monotonic()))
-            self._first_frame_file = None
+        if self._first_frame_file is not None:
+            if not self._closing:
+                Path(self._first_frame_file).write_text(repr(time.monotonic()))
+                self._closing = True
+            # the close button, every frame until the game has gone ("Stop for today?" asks once)
             pygame.event.post(pygame.event.Event(pygame.QUIT))
 
     def close(self) -> None:

@@ -1,4 +1,4 @@
-from balance_game.devices.throughput import measure_reader_throughput
+from balance_game.demo.throughput import measure_reader_throughput
 
 
 def test_reader_runs_against_the_paced_fake_and_accounts_for_every_report():
