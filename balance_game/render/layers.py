@@ -30,9 +30,10 @@ class StaticLayer:
         of what is under ``rect``, so its corners blend with the background.
         """
         full_key = (key, tuple(rect), target.get_size())
-        if self._image is None or full_key != self._key:
-            image = pygame.Surface(target.get_size())
-            image.blit(target, rect.topleft, rect)
-            paint(image)
-            self._image, self._key = image, full_key
+        if self._image is None or self._image.get_size() != target.get_size():
+            self._image = pygame.Surface(target.get_size())  # once: a new one costs page faults
+        if full_key != self._key:
+            self._image.blit(target, rect.topleft, rect)
+            paint(self._image)
+            self._key = full_key
         target.blit(self._image, rect.topleft, rect)

@@ -260,8 +260,11 @@ class Track(Rules):
         segment = world.segment
         assert segment is not None  # measured only at the end of a segment
         samples = world.samples
-        sq = [_sq_dist(segment.at(u), (x, y)) for u, x, y in samples]
-        rms = math.sqrt(sum(sq) / len(sq)) if sq else None
+        rms = None
+        if samples:
+            u, x, y = np.asarray(samples, dtype=float).T
+            tx, ty = segment.at_many(u)
+            rms = math.sqrt(float(np.mean((tx - x) ** 2 + (ty - y) ** 2)))
         return {
             "path": segment.kind,
             "amplitude_pct": world.params["amplitude_pct"],
@@ -280,10 +283,6 @@ class Track(Rules):
         closeness = clamp01(1.0 - (m["tracking_error_pct"] or 0.0) / 100.0 / (2 * world.target_radius))
         promptness = clamp01(1.0 - (m["lag_s"] or 0.0) / 0.6)
         return round(40.0 + 60.0 * (0.5 * on + 0.3 * closeness + 0.2 * promptness), 1)
-
-
-def _sq_dist(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2
 
 
 def estimate_lag(segment: Segment, samples: list[tuple[float, float, float]]) -> float | None:
