@@ -31,6 +31,9 @@ FRAMEBUFFER_HINT = "SDL_FRAMEBUFFER_ACCELERATION"
 SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast", "software rasterizer", "swiftshader",
                       "gdi generic", "microsoft basic render")
 GL_RENDERER = 0x1F01
+NO_SCREEN_DRIVERS = ("offscreen", "dummy")  # SDL's fallbacks when it finds no display
+NO_SCREEN = ("no screen was found (no DISPLAY or WAYLAND_DISPLAY); start the game from a "
+             "desktop session, or use `balance-game play --headless`")
 # `balance-game bench` times launch to first frame through the real command: with this set, the
 # window writes the monotonic time of its first present to the named file and asks to close.
 FIRST_FRAME_ENV = "BALANCE_GAME_FIRST_FRAME_FILE"
@@ -92,10 +95,29 @@ def _probe_gl_renderer(size: tuple[int, int]) -> str | None:
     return name.decode("utf-8", "replace") if name else None
 
 
+def no_display_on_linux() -> bool:
+    """On Linux a window needs an X or Wayland session; without one, say so before SDL probes
+    (its probes print their own complaints) unless a driver was chosen on purpose."""
+    return (sys.platform.startswith("linux") and not os.environ.get("SDL_VIDEODRIVER")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
+def check_screen() -> None:
+    """A window nobody can see is worse than none: when SDL found no display and fell back to
+    drawing into memory (and nobody asked for that with SDL_VIDEODRIVER), say so and stop."""
+    driver = pygame.display.get_driver()
+    if driver in NO_SCREEN_DRIVERS and os.environ.get("SDL_VIDEODRIVER") != driver:
+        pygame.display.quit()
+        raise UserError(NO_SCREEN)
+
+
 class Window:
     def __init__(self, fullscreen: bool, size: tuple[int, int] = DEFAULT_WINDOW_SIZE) -> None:
+        if no_display_on_linux():
+            raise UserError(NO_SCREEN)
         try:
             pygame.display.init()
+            check_screen()
             pygame.font.init()
             self.presentation = choose_presentation(
                 pygame.display.get_driver(), os.environ, _has_render_node(),
