@@ -51,3 +51,28 @@ def test_no_gpu_means_direct_without_probing():
 def test_the_probed_renderer_decides(renderer, accelerated):
     choice = choose_presentation("x11", {}, True, lambda: renderer)
     assert choice == Presentation(accelerated, choice.reason) and choice.reason
+
+
+def test_a_real_window_under_xvfb_presents_directly():
+    """Xvfb has no GPU: OpenGL there is Mesa's software renderer, so the window must choose the
+    direct path (whether it knows from /dev/dri or from probing the renderer's name)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed")
+    from balance_game.bench.display import display
+
+    code = ("from balance_game.render.window import Window\n"
+            "w = Window(False, (320, 240))\n"
+            "w.surface.fill((1, 2, 3)); w.flip()\n"
+            "print(w.presentation.accelerated, w.presentation.reason); w.close()")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "SDL_FRAMEBUFFER_ACCELERATION")}
+    with display() as shown:
+        assert shown is not None
+        env.update(DISPLAY=shown.name, SDL_VIDEODRIVER="x11")
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                             text=True, timeout=60, check=True).stdout
+    assert out.startswith("False direct: "), out
