@@ -15,6 +15,8 @@ from balance_game.game.loop import GameLoop
 from balance_game.game.scenes import GameContext, GameOptions, SceneStack
 from balance_game.game.screens.play import PlayScene
 from balance_game.game.session import GameSession
+from balance_game.render.sound import Sound
+from balance_game.render.theme import Theme
 from balance_game.storage.db import Database
 from balance_game.storage.players import add_player
 from balance_game.storage.sessions import SessionRecorder
@@ -29,13 +31,14 @@ class Scratch:
     ctx: GameContext
 
     def close(self) -> None:
-        if self.ctx.session is not None:
-            self.ctx.session.end()
+        if self.ctx.current_session is not None:
+            self.ctx.current_session.end()
         self.db.close()
         self.folder.cleanup()
 
 
-def scratch(spec: LevelSpec, fast: bool, seed: int = 0) -> Scratch:
+def scratch(spec: LevelSpec, fast: bool, seed: int = 0,
+            size: tuple[int, int] = RESOLUTIONS["720p"]) -> Scratch:
     """A simulated player of good ability on ``spec``, recorded as a real session would be."""
     folder = tempfile.TemporaryDirectory()
     db = Database(Path(folder.name) / "bench.db")
@@ -48,19 +51,17 @@ def scratch(spec: LevelSpec, fast: bool, seed: int = 0) -> Scratch:
     # headless scene behaviour (levels restart by themselves) with no end in sight
     options = GameOptions(headless=True, fast=fast, seconds=1e9, seed=seed, level_id=spec.id,
                           device="sim")
-    ctx = GameContext(db=db, source=source, control=control, options=options, session=session,
-                      player=player)
+    ctx = GameContext(db=db, source=source, control=control, options=options,
+                      theme=Theme.for_window(size), sound=Sound.silent(), current_session=session,
+                      current_player=player)
     return Scratch(folder, db, ctx)
 
 
 def loop_for(run: Scratch, spec: LevelSpec, window, clock=None) -> GameLoop:
     """The real loop on the play screen of ``spec``; a fake clock unless one is given."""
-    from balance_game.render.theme import Theme
-
     if window is not None:
         run.ctx.theme = Theme.for_window(window.size)
-    stack = SceneStack()
-    stack.bind(run.ctx)
+    stack = SceneStack(run.ctx)
     stack.push(PlayScene(spec))
     return GameLoop(run.ctx, stack, window, clock or FakeClock())
 

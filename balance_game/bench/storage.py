@@ -19,8 +19,8 @@ def database_bytes_per_hour(game_seconds: float) -> int:
     try:
         for _ in range(int(game_seconds / FIXED_DT_S)):
             loop._step()
-        if run.ctx.session is not None:
-            run.ctx.session.end()
+        if run.ctx.current_session is not None:
+            run.ctx.current_session.end()
         run.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         grown = path.stat().st_size - before
     finally:

@@ -52,7 +52,8 @@ def play_one(spec, window, seconds: float) -> dict[str, object]:
         cpu.append((now_cpu - last["cpu"]) * 1000)
         interval.append((now - last["t"]) * 1000)
         last["cpu"], last["t"] = now_cpu, now
-        sample = run.ctx.session.last_sample if run.ctx.session else None
+        session = run.ctx.current_session
+        sample = session.last_sample if session is not None else None
         if sample is not None and sample.t_s > last["shown"]:
             last["shown"] = sample.t_s
             latency.append((now - sample.t_s) * 1000)

@@ -32,7 +32,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                             "orientation, then LOS."),
     "devices": ("devices", "List connected balance boards and gamepads (name, kind, profile, path, "
                            "battery)."),
-    "export": ("export", "Export a player's sessions, trials, samples and events."),
+    "export": ("export", "Export a player's sessions, trials, samples, events and clinical test "
+                         "results."),
     "levels": ("levels", "List the levels in play order (or check level files with `levels check`)."),
     "metrics": ("metrics", "Sway measures of a samples CSV (columns t_s, cop_x_mm, cop_y_mm; others "
                            "are ignored)."),

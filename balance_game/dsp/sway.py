@@ -233,8 +233,8 @@ def _prepare_standard(t: np.ndarray, x: np.ndarray, y: np.ndarray) -> Prepared:
     step_ok = np.ones(n_good - 1, dtype=bool)
     step_ok[ends[:-1] - 1] = False
     starts = ends - lengths
-    stretches = tuple(slice(int(a), int(b)) for a, b in zip(starts, ends, strict=True))
-    return Prepared(ap_ml, step_ok, stretches, fs)
+    joined = tuple(slice(int(a), int(b)) for a, b in zip(starts, ends, strict=True))
+    return Prepared(ap_ml, step_ok, joined, fs)
 
 
 def _check_sway(p: Prepared) -> None:
@@ -306,7 +306,13 @@ def ellipse95_area(ap: np.ndarray, ml: np.ndarray) -> float:
     """
     n = len(ap)
     a, m = ap - ap.mean(), ml - ml.mean()
-    s_aa, s_mm, s_am = float(a @ a) / (n - 1), float(m @ m) / (n - 1), float(a @ m) / (n - 1)
+    return ellipse95_area_from_comoments(float(a @ a), float(m @ m), float(a @ m), n)
+
+
+def ellipse95_area_from_comoments(ss_a: float, ss_m: float, ss_am: float, n: int) -> float:
+    """``ellipse95_area`` from the sums of squared deviations and cross-products of ``n`` points
+    (what a streaming pass accumulates); needs n >= 3."""
+    s_aa, s_mm, s_am = ss_a / (n - 1), ss_m / (n - 1), ss_am / (n - 1)
     scale = f_quantile_2(ELLIPSE_P, n - 2) * 2 * (n - 1) * (n + 1) / (n * (n - 2))
     return math.pi * math.sqrt(max(s_aa * s_mm - s_am * s_am, 0.0)) * scale
 
@@ -337,12 +343,12 @@ def _band_quantiles(p: Prepared) -> dict[str, float]:
     """f50/f95 per axis: Welch, 10 s Hann segments, 50 % overlap, linear detrend, 0.15–5 Hz,
     pooled over every gap-free stretch long enough for a segment."""
     nperseg = round(F_WELCH_SEGMENT_S * p.fs_hz)
-    pooled = 0.0  # power summed over all Welch segments: only its shape matters here
-    for run in p.runs:
-        if run.stop - run.start >= nperseg:
-            xy = p.ap_ml[:, run]
-            freqs, psd, k = welch_psd(xy, p.fs_hz, nperseg, nperseg // 2, linear_detrend=True)
-            pooled = pooled + psd * k
+    spectra = [welch_psd(p.ap_ml[:, run], p.fs_hz, nperseg, nperseg // 2, linear_detrend=True)
+               for run in p.runs if run.stop - run.start >= nperseg]
+    freqs, psd, k = spectra[0]
+    pooled = psd * k  # power summed over all Welch segments: only its shape matters here
+    for _, psd, k in spectra[1:]:
+        pooled = pooled + psd * k
     band = (freqs >= F_BAND_HZ[0]) & (freqs <= F_BAND_HZ[1])
     cumulative = np.cumsum(pooled[:, band], axis=1)
     cumulative /= cumulative[:, -1:]

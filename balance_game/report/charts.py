@@ -7,8 +7,10 @@ inline SVG element without external references (for the HTML), ``to_png`` bytes 
 from __future__ import annotations
 
 import io
+import math
 import re
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import matplotlib.dates as mdates
@@ -18,6 +20,7 @@ from matplotlib.figure import Figure
 from balance_game.core.assessments import CONDITIONS, LOS_ORDER
 from balance_game.dsp.los import direction_vector
 from balance_game.report.data import (
+    NORM_GROUPS,
     SWAY_MEASURES,
     ReportData,
     aware,
@@ -26,6 +29,9 @@ from balance_game.report.data import (
     quiet_series,
 )
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
 INK = "#1f2a36"
 ATTENDED = "#2f6f9f"
 INDEPENDENT = "#8fbcd9"
@@ -33,10 +39,12 @@ BAND = "#9ccc9c"
 FIRST = "#999999"
 LATEST = "#c0392b"
 PALETTE = ("#2f6f9f", "#c0392b", "#27ae60", "#8e44ad", "#d68910", "#16a085", "#7f8c8d", "#2c3e50")
-STYLE = {"font.size": 8.5, "axes.titlesize": 9.5, "axes.labelsize": 8.5, "axes.edgecolor": "#666",
-         "axes.spines.top": False, "axes.spines.right": False, "legend.fontsize": 7.5,
-         "legend.frameon": False, "svg.fonttype": "none", "svg.hashsalt": "balance_game-report",
-         "font.family": "DejaVu Sans"}
+STYLE: dict[RcKeyType, Any] = {
+    "font.size": 8.5, "axes.titlesize": 9.5, "axes.labelsize": 8.5, "axes.edgecolor": "#666",
+    "axes.spines.top": False, "axes.spines.right": False, "legend.fontsize": 7.5,
+    "legend.frameon": False, "svg.fonttype": "none", "svg.hashsalt": "balance_game-report",
+    "font.family": "DejaVu Sans",
+}
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -51,9 +59,15 @@ def _naive(moment: datetime) -> datetime:
 
 
 def _date_axis(ax, span_days: float) -> None:
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    """Whole days (or months) only, at most ~8 ticks: a date is never printed twice."""
+    if span_days < 300:
+        locator: mdates.DateLocator = mdates.DayLocator(interval=max(1, math.ceil(span_days / 7)))
+        label = "%d %b"
+    else:
+        locator = mdates.MonthLocator(interval=max(1, math.ceil(span_days / 30 / 8)))
+        label = "%b %Y"
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b" if span_days < 300 else "%b %Y"))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter(label))
 
 
 def minutes_per_week(data: ReportData) -> Figure | None:
@@ -69,7 +83,7 @@ def minutes_per_week(data: ReportData) -> Figure | None:
         ax.bar(x, independent, bottom=attended, color=INDEPENDENT, label="independent", width=0.7)
         for xi, week in zip(x, data.weeks, strict=True):
             if week.total_min > 0 and len(data.weeks) <= 16:  # beyond that the numbers collide
-                ax.text(xi, week.total_min, f"{week.total_min:.0f}", ha="center", va="bottom",
+                ax.text(float(xi), week.total_min, f"{week.total_min:.0f}", ha="center", va="bottom",
                         fontsize=7, color=INK)
         target = 0.0
         if data.prescription:
@@ -149,16 +163,24 @@ def sway_trend(data: ReportData) -> Figure | None:
                     span = (max(xs) - min(xs)).days
                     if span == 0:
                         ax.set_xlim(xs[0] - timedelta(days=3), xs[0] + timedelta(days=3))
-                    _date_axis(ax, span)
+                    days = sorted({x.replace(hour=0, minute=0, second=0, microsecond=0)
+                                   for x in xs})
+                    if len(days) <= 6:  # few tests: a tick at each test day, and only there
+                        ax.set_xticks(days)
+                        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+                    else:
+                        _date_axis(ax, span)
                     ax.tick_params(axis="x", labelrotation=40, labelsize=7)
                 ax.set_ylim(0, top * 1.12)
                 if row == 0:
                     ax.set_title(f"{eyes}, {surface}", fontsize=8.5)
                 if col == 0:
                     ax.set_ylabel(f"{label}\n({unit})", fontsize=8)
-        fig.suptitle(f"Quiet stance over time; green: §5.1 normative band, {data.norm_group} group "
-                     f"(IQR dark, mean ± SD light, line = median)", fontsize=9, x=0.01,
-                     ha="left")
+        band = (f"green: normative band, {NORM_GROUPS[data.norm_group]} (docs/sway-measures.md"
+                f" §6)\nIQR dark, mean ± SD light, line = median" if data.norm_group else
+                "no normative band: the player's age is not recorded" if data.age is None else
+                "no normative band for the player's age")
+        fig.suptitle(f"Quiet stance over time; {band}", fontsize=9, x=0.01, ha="left")
     return fig
 
 

@@ -154,7 +154,7 @@ def test_lag_search_matches_the_pure_python_reference():
     for seed in range(12):
         world = mechanic.new_world(PARAMS, n_trials=len(PATHS), seed=seed)
         for _kind in PATHS:
-            mechanic._go(world, 0.0)
+            mechanic.start_trial(world, 0.0)
             segment = world.segment
             delay = rng.choice((0.0, 0.1, 0.37, 0.8, 2.0))
             noise = rng.choice((0.0, 0.01, 0.1))
@@ -175,7 +175,7 @@ def test_vectorised_positions_equal_the_scalar_ones():
     import numpy as np
 
     for _kind in PATHS:
-        mechanic._go(world, 0.0)
+        mechanic.start_trial(world, 0.0)
         segment = world.segment
         u = np.linspace(-1.0, segment.duration_s + 1.0, 301)
         xs, ys = segment.at_many(u)

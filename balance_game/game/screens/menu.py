@@ -152,8 +152,10 @@ class MenuScene(Scene):
         row_h = int(theme.font("body", bold=True).get_linesize() * 1.25)
         marker_h = theme.font("small").get_linesize()
         y = column.top
-        if self.subtitle:
-            room = column.height - 2 * row_h - 2 * margin
+        # keep room for two rows, or for one row and the "more" markers of a scrolling list
+        keep = max(2 * row_h, row_h + 2 * marker_h) if len(self.items) > 2 else 2 * row_h
+        room = column.height - keep - 2 * margin
+        if self.subtitle and room >= marker_h:  # no room for the words: the choices come first
             font = font_for_height(theme, self.subtitle, column.width, room)
             y = draw_text(surface, theme, self.subtitle, column.centerx, y, colour=TEXT_DIM,
                           width_px=column.width, font=font, max_height=max(room, 1))
@@ -193,11 +195,11 @@ class MenuScene(Scene):
             if chosen and self.nav.dwell_fraction > 0:
                 draw_dwell_ring(surface, (rect.centerx, rect.bottom + box_h // 3), box_h // 4,
                                 self.nav.dwell_fraction, ACCENT)
-        chosen = self.items[self.index]
+        current = self.items[self.index]
         words_top = area.top + box_h + box_h * 2 // 3
         if area.bottom - words_top < theme.font("heading", bold=True).get_linesize():
             return words_top - area.top  # no room for the words: the number alone is shown
-        bottom = draw_text(surface, theme, chosen.detail or chosen.label, area.centerx, words_top,
+        bottom = draw_text(surface, theme, current.detail or current.label, area.centerx, words_top,
                            "heading", ACCENT, bold=True, width_px=area.width,
                            max_height=area.bottom - words_top)
         return bottom - area.top
