@@ -116,3 +116,16 @@ def test_reader_keeps_working_while_the_main_thread_draws():
     frames = []
     result = measure_reader_throughput(rate_hz=500, seconds=0.3, frame=lambda: frames.append(1))
     assert len(frames) >= 5 and result["reports_per_s"] > 0 and result["max_gap_ms"] > 0
+
+
+def test_offscreen_frames_storage_and_soak_run_the_real_game():
+    from balance_game.bench.frames import offscreen_frames
+    from balance_game.bench.scratch import first_level_of_each_mechanic
+    from balance_game.bench.storage import database_bytes_per_hour, soak_rss_mb
+
+    spec = first_level_of_each_mechanic()["track"]
+    figures = offscreen_frames(spec, (640, 360), 30)
+    assert figures["cpu_ms"]["n"] == figures["wall_ms"]["n"] == 30
+    assert 0 < figures["cpu_ms"]["p50"] <= figures["cpu_ms"]["max"]
+    assert database_bytes_per_hour(5.0) > 0
+    assert len(soak_rss_mb(6.0, checkpoints=3)) >= 3
