@@ -16,6 +16,7 @@ from balance_game.core.mechanics.common import CENTRE_RADIUS
 from balance_game.core.mechanics.dual import CHOOSE_S, DualWorld, Item
 from balance_game.render import shapes
 from balance_game.render.lean_widgets import centre_zone, marker, play_area, time_bar
+from balance_game.render.text import blit_text
 from balance_game.render.theme import (
     ACCENT,
     BACKGROUND,
@@ -68,11 +69,12 @@ class DualView:
     def _new_rule_flag(self, surface: pygame.Surface) -> None:
         t = self.theme
         font = t.font("body", bold=True)
-        label = font.render("New rule!", True, BACKGROUND)
-        plate = label.get_rect(midtop=(self.area.centerx, self.area.top)).inflate(
-            t.px(0.04), t.px(0.015))
+        label = t.texts.image(font, "New rule!", BACKGROUND)
+        # inside the arena below the centre ring, clear of the prompt however it wraps
+        below = self.centre[1] + round(CENTRE_RADIUS * self.scale) + t.px(0.05)
+        plate = label.get_rect(midtop=(self.centre[0], below)).inflate(t.px(0.04), t.px(0.015))
         pygame.draw.rect(surface, ACCENT, plate, border_radius=plate.height // 2)
-        surface.blit(label, label.get_rect(center=plate.center))
+        blit_text(surface, t, "New rule!", font, BACKGROUND, center=plate.center)
 
     def _item(self, surface: pygame.Surface, world: DualWorld, item: Item) -> None:
         t = self.theme
@@ -96,20 +98,21 @@ class DualView:
 
     def _label(self, surface: pygame.Surface, text: str, midtop: Point) -> None:
         t = self.theme
-        image = t.font("small", bold=True).render(text, True, TEXT)
-        plate = image.get_rect(midtop=midtop).inflate(t.px(0.02), t.px(0.006))
+        font = t.font("small", bold=True)
+        plate = t.texts.image(font, text, TEXT).get_rect(midtop=midtop).inflate(
+            t.px(0.02), t.px(0.006))
         pygame.draw.rect(surface, BACKGROUND, plate, border_radius=t.px(0.01))
-        surface.blit(image, image.get_rect(center=plate.center))
+        blit_text(surface, t, text, font, TEXT, center=plate.center)
 
     def _card(self, surface: pygame.Surface, text: str, pos: Point, size: int) -> None:
         t = self.theme
-        role = "heading" if len(text) <= 2 else "body"
-        image = t.font(role, bold=True).render(text, True, BACKGROUND)
-        card = image.get_rect(center=pos).inflate(t.px(0.03), t.px(0.012))
+        font = t.font("heading" if len(text) <= 2 else "body", bold=True)
+        card = t.texts.image(font, text, BACKGROUND).get_rect(center=pos).inflate(
+            t.px(0.03), t.px(0.012))
         card.width = max(card.width, 2 * size)
         card.center = pos
         pygame.draw.rect(surface, TEXT, card, border_radius=t.px(0.012))
-        surface.blit(image, image.get_rect(center=pos))
+        blit_text(surface, t, text, font, BACKGROUND, center=pos)
 
 
 def shape(surface: pygame.Surface, name: str, pos: Point, size: int, fill: tuple[int, int, int],

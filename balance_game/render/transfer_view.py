@@ -1,5 +1,5 @@
 """Drawing the weight-transfer game: the board from above with two footprints, how much weight
-each foot carries, the foot to lift (an arrow and the word LIFT), the hold ring, the time left
+each foot carries, the foot to lift (an arrow, and a yellow outline), the hold ring, the time left
 to lift it, the touch-downs, and a dot showing where the weight is.
 
 A lifted foot is drawn raised off the board (a shadow below, a solid outline above): a shape
@@ -15,6 +15,7 @@ from balance_game.core.mechanics.common import SETTLE_S
 from balance_game.core.mechanics.transfer import STANCE_SHARE, TransferWorld, foot_load
 from balance_game.render import shapes
 from balance_game.render.lean_widgets import marker, play_area, time_bar
+from balance_game.render.text import blit_text
 from balance_game.render.theme import (
     ACCENT,
     BACKGROUND,
@@ -102,8 +103,12 @@ class TransferView:
             toe = (sole.left + round(w * (0.2 + 0.15 * k if foot == "right" else 0.8 - 0.15 * k)),
                    sole.top - t.px(0.012) + abs(2 - k) * t.px(0.004))
             pygame.draw.circle(surface, TEXT_DIM, toe, max(2, round(w * (0.09 - 0.012 * k))))
-        label = t.font("small", bold=True).render(f"{round(100 * load)} %", True, TEXT)
-        surface.blit(label, label.get_rect(midtop=(cx, self.track_y + t.px(0.03))))
+        # beside its end of the weight track, clear of the words below
+        gap = t.px(0.03)
+        side = -1 if foot == "left" else 1
+        anchor = (cx + side * gap, self.track_y)
+        blit_text(surface, t, f"{round(100 * load)} %", t.font("small", bold=True), TEXT,
+                  **({"midright": anchor} if side < 0 else {"midleft": anchor}))
 
     def _lift_cue(self, surface: pygame.Surface, world: TransferWorld) -> None:
         t = self.theme
@@ -112,11 +117,10 @@ class TransferView:
         size = t.px(0.035)
         pygame.draw.polygon(surface, ACCENT, [(cx, top - 2 * size), (cx - size, top - size),
                                               (cx + size, top - size)])
-        word = t.font("body", bold=True).render("LIFT", True, ACCENT)
-        side = -1 if world.foot == "left" else 1
-        surface.blit(word, word.get_rect(midleft=(cx + side * (size + t.px(0.01))
-                                                  - (word.get_width() if side < 0 else 0),
-                                                  top - size - t.px(0.005))))
+        if world.phase == "shift":  # the foot to lift is outlined in yellow as well
+            sole = pygame.Rect(0, 0, *self.foot_size)
+            sole.center = self.foot_centre(world.foot)
+            pygame.draw.ellipse(surface, ACCENT, sole, max(3, t.px(0.008)))
 
     def _weight_dot(self, surface: pygame.Surface, world: TransferWorld, axes: Axes) -> None:
         """Where the weight is, on a track from the left foot to the right foot below the
@@ -143,5 +147,5 @@ class TransferView:
         if not words:
             return
         colour = WARN if world.touchdowns else TEXT_DIM
-        image = t.font("small").render("   ".join(words), True, colour)
-        surface.blit(image, image.get_rect(midbottom=(self.area.centerx, self.area.bottom)))
+        blit_text(surface, t, "   ".join(words), t.font("small"), colour,
+                  midbottom=(self.area.centerx, self.area.bottom))
