@@ -59,6 +59,10 @@ class Goal:
     lean_y: float
     precision: float = 0.1  # how close is close enough, in lean units
     on_board: bool = True  # False: the game asks the player to step off (to zero the board)
+    lift: str | None = None  # "left" or "right": stand on the other foot and lift this one
+    # other places on screen that are NOT the goal (a dual task's wrong items, in lean units):
+    # a simulated player takes time to decide and sometimes picks one of them by mistake
+    decoys: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,8 @@ class TrialRecord:
 
 def storage_steps(value: float, step: float) -> int:
     """``value`` in whole storage steps, clipped to what a signed 16-bit field holds."""
-    return max(-INT16_MAX, min(INT16_MAX, round(value / step)))
+    steps = round(value / step)  # the comparison below is cheaper than max(min()) per sample
+    return steps if -INT16_MAX <= steps <= INT16_MAX else (INT16_MAX if steps > 0 else -INT16_MAX)
 
 
 def quantize(sample: Sample) -> Sample:

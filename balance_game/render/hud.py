@@ -2,30 +2,48 @@
 
 Games draw their scenery right up to the top of the screen, so the prompt sits on a dark plate
 (the world's plate colour) that keeps its text at WCAG AA contrast over any sky.
+
+The title sits left and the facts right on one line where they fit; on a narrow window or at a
+large text size the title gets a line of its own above the facts, and shrinks (never below the
+normal small size) only if even that line is too narrow, so nothing leaves the window.
 """
 
 from __future__ import annotations
 
 import pygame
 
-from balance_game.render.text import draw_text, wrap
+from balance_game.render.text import blit_text, draw_text, fitting_font, wrap
 from balance_game.render.theme import PANEL, TEXT, TEXT_DIM, Colour, Theme
 
 
 def draw_hud(surface: pygame.Surface, theme: Theme, title: str, facts: list[str],
-             prompt: str, plate: Colour | None = None) -> None:
+             prompt: str, plate: Colour | None = None) -> int:
+    """Draw the strip and the prompt below it (on ``plate`` if given); returns the y just
+    below the prompt."""
     width = surface.get_width()
-    bar = pygame.Rect(0, 0, width, theme.px(0.09))
-    pygame.draw.rect(surface, PANEL, bar)
+    pad = theme.px(0.03)
     font = theme.font("small")
-    left = font.render(title, True, TEXT)
-    surface.blit(left, left.get_rect(midleft=(theme.px(0.03), bar.centery)))
-    right = font.render("   ".join(facts), True, TEXT_DIM)
-    surface.blit(right, right.get_rect(midright=(width - theme.px(0.03), bar.centery)))
+    line = font.get_linesize()
+    fact_text = "   ".join(facts)
+    fact_font = fitting_font(theme, fact_text, width - 2 * pad)
+    fact_w = fact_font.size(fact_text)[0]
+    one_line = font.size(title)[0] + fact_w + 3 * pad <= width
+    bar = pygame.Rect(0, 0, width, (line if one_line else 2 * line) + theme.px(0.03))
+    pygame.draw.rect(surface, PANEL, bar)
+    if one_line:
+        blit_text(surface, theme, title, font, TEXT, midleft=(pad, bar.centery))
+        blit_text(surface, theme, fact_text, fact_font, TEXT_DIM,
+                  midright=(width - pad, bar.centery))
+    else:
+        title_font = fitting_font(theme, title, width - 2 * pad)
+        blit_text(surface, theme, title, title_font, TEXT,
+                  midleft=(pad, bar.top + theme.px(0.015) + line // 2))
+        blit_text(surface, theme, fact_text, fact_font, TEXT_DIM,
+                  midright=(width - pad, bar.bottom - theme.px(0.015) - line // 2))
     top = bar.bottom + theme.px(0.015)
     if plate is not None and prompt:
         _prompt_plate(surface, theme, prompt, top, plate)
-    draw_text(surface, theme, prompt, width // 2, top, "body", TEXT, bold=True)
+    return draw_text(surface, theme, prompt, width // 2, top, "body", TEXT, bold=True)
 
 
 def _prompt_plate(surface: pygame.Surface, theme: Theme, prompt: str, top: int,

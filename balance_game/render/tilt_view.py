@@ -17,6 +17,7 @@ from balance_game.core.mechanics.tilt import (
     cell_centre,
 )
 from balance_game.render import scenery
+from balance_game.render.layers import StaticLayer
 from balance_game.render.lean_widgets import centre_zone, marker, play_area, time_bar
 from balance_game.render.theme import (
     ACCENT,
@@ -52,6 +53,7 @@ class TiltView(scenery.SceneView[TiltWorld]):
                                self.board.width, theme.px(0.018))
         right = self.board.right + theme.px(0.03)
         self.sky = pygame.Rect(right, 0, self.width - right, round(self.height * 0.3))
+        self.maze = StaticLayer()  # route, start, hole and walls: fixed for a whole try
 
     def paint_static(self, surface: pygame.Surface) -> None:
         """A window on the world's landscape above a planked table, the board on the table."""
@@ -96,17 +98,25 @@ class TiltView(scenery.SceneView[TiltWorld]):
                   trail: list[tuple[float, float]], now_s: float) -> None:
         del trail
         t = self.theme
-        self._route(surface, world)
-        self._start_pad(surface)
-        if world.phase in ("ready", "roll"):
-            self._hole(surface, world)
-        self._walls(surface, world)
+        shown = world.phase in ("ready", "roll")
+        key = (tuple(world.walls), tuple(world.route) if shown else (),
+               (world.hole, world.hole_radius) if shown else None)
+        self.maze.blit(surface, self.board.inflate(t.px(0.02), t.px(0.02)), key,
+                       lambda layer: self._maze(layer, world))
         if world.phase in ("ready", "roll"):
             self._ball(surface, world)
         if world.phase == "roll":
             left = world.time_left_share
             time_bar(surface, t, self.bar, left, WARN if left < 0.3 else TEXT_DIM)
         self._gauge(surface, world, axes)
+
+    def _maze(self, surface: pygame.Surface, world: TiltWorld) -> None:
+        """Route, start, hole and walls over the wooden board: fixed for a whole try."""
+        self._route(surface, world)
+        self._start_pad(surface)
+        if world.phase in ("ready", "roll"):
+            self._hole(surface, world)
+        self._walls(surface, world)
 
     def _route(self, surface: pygame.Surface, world: TiltWorld) -> None:
         if world.phase not in ("ready", "roll") or len(world.route) < 2:

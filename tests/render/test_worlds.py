@@ -99,10 +99,10 @@ def test_the_painted_scenery_under_the_play_keeps_the_marker_and_targets_visible
     import pygame
 
     from balance_game.render.theme import Theme
-    from balance_game.render.views import VIEWS, view_for
+    from balance_game.render.views import SCENE_VIEWS, view_for
 
     pygame.init()
-    for mechanic in VIEWS:
+    for mechanic in SCENE_VIEWS:
         view = view_for(mechanic, pygame.Surface((1280, 720)), Theme(720), look.number)
         layer = view.static_layer()
         colours = [tuple(layer.get_at(p))[:3] for p in _play_points(view, mechanic)]
