@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from balance_game.core.validation import one_line
+from balance_game.core.validation import load_yaml, one_line
+from balance_game.core.yaml_limits import excerpt
 from balance_game.devices.parsers import INTEGER_FORMATS, LoadCellLayout
 from balance_game.dsp.cop import ORIENTATIONS, BoardGeometry
 from balance_game.errors import UserError
@@ -101,7 +100,8 @@ class _Node:
         self.used: set[Any] = set()
 
     def fail(self, key_path: str, what: str, valid: str) -> None:
-        raise UserError(one_line(f"{self.file}: {key_path}: {what} ({valid})"))
+        raise UserError(one_line(f"{self.file}: {excerpt(key_path, 80)}: {excerpt(what, 120)} "
+                                 f"({excerpt(valid, 200)})"))
 
     def key_path(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
@@ -306,24 +306,7 @@ _BUILDERS: dict[str, Callable[[_Node], Profile]] = {
 
 def load_profile(path: Path) -> Profile:
     """Read and validate one profile file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read the profile ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path}: not UTF-8 text (save the profile as UTF-8)") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "(file)"
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise UserError(f"{path}: {where}: YAML syntax error: {problem} (valid YAML)") from None
-    except ValueError as exc:  # a value YAML recognises but cannot build, e.g. 2001-13-45
-        raise UserError(one_line(f"{path}: a value cannot be read: {exc} "
-                                 "(quote it to keep it as text)")) from None
-    except RecursionError:
-        raise UserError(f"{path}: nested too deeply (a profile of keys and values)") from None
+    data = load_yaml(path)
     node = _Node(path, data)
     kind = node.data.get("kind")
     builder_key = "gamepad" if kind == "gamepad" else node.data.get("transport")

@@ -80,8 +80,8 @@ def test_yaml_syntax_error(tmp_path):
         """))
     with pytest.raises(UserError) as err:
         load_profile(path)
-    assert str(err.value).startswith(f"{path}: line 4: YAML syntax error: ")
-    assert str(err.value).endswith("(valid YAML)")
+    assert str(err.value).startswith(f"{path}: YAML syntax error at line 4, ")
+    assert str(err.value).endswith("(check indentation and colons)")
 
 
 def test_unknown_kind_and_top_level_not_a_mapping(tmp_path):
