@@ -8,6 +8,11 @@ import click
 
 from balance_game.cli.options import db_option, db_path
 
+LEFT_BECAUSE = {
+    "pause_too_long": "the test stayed paused for too long (nobody back on the board)",
+    "input_ended": "the input ended",
+}
+
 
 @click.command()
 @click.argument("kind", type=click.Choice(["quiet", "los", "symmetry"]))
@@ -50,12 +55,13 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
     options = GameOptions(headless=headless, fast=fast, seed=seed, device=device,
                           assessment=kind, assess_seconds=seconds)
     path = db_path(ctx, db)
-    run_game(RunRequest(db_path=path, options=options, player=player, ability=ability,
-                        sim_events=parse_sim_events(sim_events)))
+    summary = run_game(RunRequest(db_path=path, options=options, player=player, ability=ability,
+                                  sim_events=parse_sim_events(sim_events)))
     with Database(path) as store:
         done = list_assessments(store, get_player(store, player).id, kind)
     if not done:
-        raise click.ClickException("the test was left before the end; nothing was saved")
+        raise click.ClickException(f"{LEFT_BECAUSE.get(summary.end_reason, 'the test was left')} "
+                                   "before the end; nothing was saved")
     results = done[-1]["results"]
     if as_json:
         click.echo(json.dumps(results, indent=2))

@@ -38,6 +38,7 @@ class RunSummary:
     n_trials: int
     active_s: float
     trials: tuple = ()  # every TrialRecord of the session, in order
+    end_reason: str | None = None  # why it ended (see GameSession.limit_reached), if it did
 
 
 def run_game(request: RunRequest) -> RunSummary:
@@ -85,7 +86,7 @@ def run_game(request: RunRequest) -> RunSummary:
         if session is None:
             return RunSummary(None, 0, 0.0)
         return RunSummary(session.recorder.session_id, len(session.trials), session.active_s,
-                          tuple(session.trials))
+                          tuple(session.trials), session.end_reason)
 
 
 def _first_scene(ctx: GameContext, stack: SceneStack, spec, player) -> None:

@@ -85,6 +85,7 @@ class Scene:
     """A screen. Subclasses override what they need."""
 
     overlay = False
+    shows_ended_session = False  # stays up when the session ends (results, replay)
 
     def enter(self, ctx: GameContext) -> None:
         """Called when the scene becomes the top of the stack."""

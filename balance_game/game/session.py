@@ -29,6 +29,9 @@ UNLOADED_FOOT_SHARE = 0.08
 STEADY_AGAIN_S = 3.0
 STEADY_LEAN = 0.15
 FOOT_HISTORY_S = 120.0
+# A pause this long means nobody is coming back (a scripted run stepped off for good, a board
+# left unplugged): the session ends, so nothing records until the disk is full.
+MAX_PAUSE_S = 10 * 60.0
 
 
 @dataclass
@@ -60,6 +63,7 @@ class GameSession:
         self.results: list[LevelResult] = []
         self.trials: list[TrialRecord] = []
         self.ended = False
+        self.end_reason: str | None = None
         self.device_ended = False
         self._runs_started = 0
         self._foot_shares: deque[tuple[float, float]] = deque()
@@ -68,6 +72,7 @@ class GameSession:
         self.maximal_leans = False  # a limits-of-stability test: leaning far is the task
         self.prescription: Any = None  # the therapist's plan, when there is one
         self._steady_s = 0.0
+        self._paused_since_s = 0.0
 
     # --- input -------------------------------------------------------------------------
     def ingest(self, items: list[Sample | DeviceStatus], t_s: float) -> None:
@@ -155,6 +160,8 @@ class GameSession:
     def pause_for(self, reason: str, t_s: float) -> None:
         if reason in self.pause.reasons:
             return
+        if not self.pause.paused:
+            self._paused_since_s = t_s
         self.pause.reasons.add(reason)
         self.recorder.add_event(t_s, "pause", reason)
         if len(self.pause.reasons) == 1 and self.run is not None and not self.run.finished:
@@ -227,11 +234,24 @@ class GameSession:
             return None
         return max(0.0, self.prescription.minutes_per_session - self.active_s / 60.0)
 
-    def end(self) -> None:
-        """Close the session; a level cut short keeps the trials it completed."""
+    def limit_reached(self, t_s: float, seconds: float | None) -> str | None:
+        """Why the session must end now, paused or not: its input ended, its time is up, or
+        it has been paused longer than MAX_PAUSE_S; None while it may go on."""
+        if self.device_ended:
+            return "input_ended"
+        if seconds is not None and t_s >= seconds:
+            return "time_up"
+        if self.pause.paused and t_s - self._paused_since_s >= MAX_PAUSE_S:
+            return "pause_too_long"
+        return None
+
+    def end(self, reason: str = "finished") -> None:
+        """Close the session, recording why; a level cut short keeps the trials it completed."""
         if self.ended:
             return
         self.ended = True
+        self.end_reason = reason
+        self.recorder.add_event(self.t_s, "session_end", reason)
         if self.run is not None and not self.run.finished:
             self._abort_trial(self.t_s, "session_end")
             self.recorder.add_event(self.t_s, "level_stopped", self.run.spec.id,

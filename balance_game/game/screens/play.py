@@ -76,8 +76,9 @@ class PlayScene(Scene):
         self.trail.append((axes.lean_x, axes.lean_y))
         if len(self.trace) < 20_000:
             self.trace.append((axes.lean_x, axes.lean_y))
-        if self._session_over(ctx):
-            session.end()
+        reason = self._session_over(ctx)
+        if reason:
+            session.end(reason)
             if ctx.options.headless:
                 ctx.quit_requested = True
             else:
@@ -90,13 +91,15 @@ class PlayScene(Scene):
             else:
                 stack.replace(ResultsScene(self.spec, session.results[-1:], self.trace))
 
-    def _session_over(self, ctx: GameContext) -> bool:
+    def _session_over(self, ctx: GameContext) -> str | None:
+        """Why the session ends now: a limit (see GameSession.limit_reached), or a headless run
+        without --seconds that has played its level."""
         session = ctx.session
-        if session.device_ended:
-            return True
-        if ctx.options.seconds is not None:
-            return ctx.t_s >= ctx.options.seconds
-        return ctx.options.headless and session.run.finished
+        reason = session.limit_reached(ctx.t_s, ctx.options.seconds)
+        if reason is None and ctx.options.seconds is None and ctx.options.headless \
+                and session.run.finished:
+            return "finished"
+        return reason
 
     def prompt(self, ctx: GameContext) -> str:
         if ctx.t_s < self.feedback_until_s:

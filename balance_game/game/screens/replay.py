@@ -45,6 +45,7 @@ class RecordedPause:
 
 
 class ReplayScene(Scene):
+    shows_ended_session = True  # "the recording is over" until the viewer leaves
     def __init__(self, starts: list[LevelStart], pauses: list[RecordedPause],
                  clock: ReplayClock | None) -> None:
         self.starts = list(starts)
@@ -85,8 +86,6 @@ class ReplayScene(Scene):
             start = self.starts.pop(0)
             session.start_level(start.spec, start.difficulty)
         self.trail.append((ctx.frame.axes.lean_x, ctx.frame.axes.lean_y))
-        if session.device_ended and (ctx.options.headless or self.clock is None):
-            ctx.quit_requested = True
 
     @staticmethod
     def _due(pause: RecordedPause, t_s: float) -> bool:
