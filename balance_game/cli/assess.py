@@ -6,7 +6,7 @@ import json
 
 import click
 
-from balance_game.cli.options import db_option, db_path
+from balance_game.cli.options import ABILITY, SEED, Number, db_option, db_path
 
 LEFT_BECAUSE = {
     "pause_too_long": "the test stayed paused for too long (nobody back on the board)",
@@ -19,11 +19,11 @@ LEFT_BECAUSE = {
 @click.option("--player", required=True, help="Who is tested (created if new).")
 @click.option("--device", default="auto", show_default=True,
               help="auto|wbb|hid:PROFILE|gamepad|keyboard|mouse|sim|replay:FILE")
-@click.option("--seconds", type=click.FloatRange(15, 120), default=30.0, show_default=True,
+@click.option("--seconds", type=Number(15, 120), default=30.0, show_default=True,
               help="Length of each quiet-stance condition (the measures need at least 10 s "
                    "after the filter's edges).")
-@click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--ability", type=click.FloatRange(0.0, 1.0), default=0.6, show_default=True,
+@click.option("--seed", type=SEED, default=0, show_default=True)
+@click.option("--ability", type=ABILITY, default=0.6, show_default=True,
               help="Simulated player's ability (with --device sim).")
 @click.option("--sim-events", default="", metavar="EVENTS",
               help='Scripted happenings for --device sim, e.g. "stepoff@20,return@24".')
@@ -76,8 +76,8 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
 @click.option("--player", required=True, help="Who is calibrated (created if new).")
 @click.option("--device", default="auto", show_default=True,
               help="auto|wbb|hid:PROFILE|gamepad|keyboard|mouse|sim|replay:FILE")
-@click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--ability", type=click.FloatRange(0.0, 1.0), default=0.6, show_default=True,
+@click.option("--seed", type=SEED, default=0, show_default=True)
+@click.option("--ability", type=ABILITY, default=0.6, show_default=True,
               help="Simulated player's ability (with --device sim).")
 @click.option("--headless", is_flag=True, help="No window (with --device sim it runs by itself).")
 @click.option("--fast", is_flag=True, help="With --headless: as fast as possible.")

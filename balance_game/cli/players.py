@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from balance_game.cli.options import db_option, db_path
+from balance_game.cli.options import Number, db_option, db_path
 from balance_game.storage.db import Database
 from balance_game.storage.players import (
     add_player,
@@ -46,8 +46,8 @@ def players(ctx: click.Context, as_json: bool, db: str | None) -> None:
 
 @players.command("add")
 @click.argument("name")
-@click.option("--height-cm", type=float, default=None, help="Body height (sets starting limits).")
-@click.option("--weight-kg", type=float, default=None, help="Body weight (for step-off detection).")
+@click.option("--height-cm", type=Number(80, 250), default=None, help="Body height (sets starting limits).")
+@click.option("--weight-kg", type=Number(20, 250), default=None, help="Body weight (for step-off detection).")
 @db_option
 @click.pass_context
 def players_add(ctx: click.Context, name: str, height_cm: float | None, weight_kg: float | None,
@@ -60,11 +60,11 @@ def players_add(ctx: click.Context, name: str, height_cm: float | None, weight_k
 
 @players.command("set")
 @click.argument("name")
-@click.option("--max-lean-pct", type=float, help="Therapist cap: furthest lean asked, % of limits.")
-@click.option("--max-difficulty", type=float, help="Therapist cap: highest difficulty, 0 to 1.")
-@click.option("--target-success", type=float, help="Success rate the games aim for, 0.6 to 0.9.")
-@click.option("--volume", type=float, help="Sound volume, 0 to 1.")
-@click.option("--text-size", "text_scale", type=float, help="Text size, 1 = normal (0.75 to 2).")
+@click.option("--max-lean-pct", type=Number(20, 100), help="Therapist cap: furthest lean asked, % of limits.")
+@click.option("--max-difficulty", type=Number(0, 1), help="Therapist cap: highest difficulty, 0 to 1.")
+@click.option("--target-success", type=Number(0, 1), help="Success rate the games aim for, 0.6 to 0.9.")
+@click.option("--volume", type=Number(0, 1), help="Sound volume, 0 to 1.")
+@click.option("--text-size", "text_scale", type=Number(0.75, 2), help="Text size, 1 = normal (0.75 to 2).")
 @click.option("--units", type=click.Choice(["kg", "lb"]), help="Units for body weight.")
 @click.option("--orientation", type=click.Choice(["normal", "reversed"]),
               help="reversed when the board's power button faces the player.")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from balance_game.cli.options import db_option, db_path
+from balance_game.cli.options import SESSION_ID, db_option, db_path
 from balance_game.game.clock import ReplayClock
 from balance_game.game.replay_runner import replay_session
 
 
 @click.command()
-@click.argument("session_id", type=int)
+@click.argument("session_id", type=SESSION_ID)
 @click.option("--speed", type=click.Choice([f"{s:g}" for s in ReplayClock.SPEEDS]), default="1",
               show_default=True, help="Playback speed (change it with the arrow keys).")
 @click.option("--headless", is_flag=True,

@@ -29,7 +29,8 @@ SWAY_TAU_S = 0.6  # correlation time of the sway disturbance
 SWAY_SMOOTH_S = 0.35  # the body filters the disturbance: COP stays a smooth signal
 AIM_TAU_S = 2.0  # how slowly a player's aiming error wanders
 MOTION_WINDOW_S = 0.1  # how long a look at a moving target judges its speed
-JUMP_LEAN = 0.15  # a goal that moves further than this in that time has jumped, not moved
+JUMP_LEAN = 0.15
+MAX_EVENT_S = 24 * 3600.0  # a scripted happening within a day of play  # a goal that moves further than this in that time has jumped, not moved
 
 
 @dataclass(frozen=True)
@@ -236,12 +237,13 @@ def parse_sim_events(text: str) -> tuple[SimEvent, ...]:
     for part in filter(None, (p.strip() for p in text.split(","))):
         kind, _, when = part.partition("@")
         if kind not in ("stepoff", "return", "lost", "back"):
-            raise UserError(f"--sim-events: unknown event {kind!r} (use stepoff, return, lost, back)")
+            raise UserError(f"--sim-events: unknown event {kind[:30]!r} (use stepoff, return, lost, back)")
         try:
             t_s = float(when)
         except ValueError:
-            raise UserError(f"--sim-events: {part!r} needs a time in seconds, e.g. stepoff@5") from None
-        if t_s < 0:
-            raise UserError(f"--sim-events: {part!r}: the time must not be negative")
+            raise UserError(f"--sim-events: {part[:30]!r} needs a time in seconds, e.g. stepoff@5") from None
+        if not 0 <= t_s <= MAX_EVENT_S:  # NaN fails this too
+            raise UserError(f"--sim-events: {part[:30]!r}: the time must be a number of seconds "
+                            f"from 0 to {MAX_EVENT_S:g}")
         events.append(SimEvent(t_s, kind))
     return tuple(events)
