@@ -29,8 +29,8 @@ SWAY_TAU_S = 0.6  # correlation time of the sway disturbance
 SWAY_SMOOTH_S = 0.35  # the body filters the disturbance: COP stays a smooth signal
 AIM_TAU_S = 2.0  # how slowly a player's aiming error wanders
 MOTION_WINDOW_S = 0.1  # how long a look at a moving target judges its speed
-JUMP_LEAN = 0.15
-MAX_EVENT_S = 24 * 3600.0  # a scripted happening within a day of play  # a goal that moves further than this in that time has jumped, not moved
+JUMP_LEAN = 0.15  # a goal that moves further than this in that time has jumped, not moved
+MAX_EVENT_S = 24 * 3600.0  # a scripted happening within a day of play
 
 
 @dataclass(frozen=True)

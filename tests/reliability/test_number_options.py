@@ -47,7 +47,7 @@ def test_number_keeps_its_range():
     import click
 
     assert Number(0.1, 10).convert("10", None, None) == 10.0
-    with pytest.raises(click.BadParameter, match="0.1 to 10"):
+    with pytest.raises(click.BadParameter, match=r"0\.1 to 10"):
         Number(0.1, 10).convert("0.05", None, None)
     assert SEED.convert("-5", None, None) == -5
     with pytest.raises(click.BadParameter):
