@@ -23,6 +23,7 @@ from balance_game import __version__
 from balance_game.core.records import KG_STEP, MM_STEP, Sample, TrialRecord, storage_steps
 from balance_game.errors import UserError
 from balance_game.storage.db import Database
+from balance_game.storage.samples_csv import SampleTable
 from balance_game.timeutil import now_iso
 
 FLUSH_INTERVAL_S = 1.0
@@ -177,6 +178,13 @@ def session_sample_array(db: Database, session_id: int) -> np.ndarray:
     blocks = [decode_block(b["t0_s"], b["n"], b["data"]) for b in db.query(
         "SELECT t0_s, n, data FROM sample_blocks WHERE session_id = ? ORDER BY seq", (session_id,))]
     return np.concatenate(blocks) if blocks else np.empty((0, 8))
+
+
+def session_sample_table(db: Database, session_id: int) -> SampleTable:
+    """Every sample of a session as packed columns (what a replay plays back)."""
+    rows = session_sample_array(db, session_id)
+    return SampleTable(t_s=rows[:, 0], cop_x_mm=rows[:, 6], cop_y_mm=rows[:, 7],
+                       corners_kg=rows[:, 1:5])
 
 
 def iter_session_samples(db: Database, session_id: int) -> Iterator[Sample]:
