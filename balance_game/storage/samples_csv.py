@@ -55,13 +55,13 @@ class SampleTable:
 
     def sample(self, i: int, t_shift_s: float = 0.0) -> Sample:
         """Row ``i`` as a Sample (made when needed: a Sample object is ten times the row)."""
-        corners = self.corners_kg[i]
-        has_corners = not np.isnan(corners).any()
+        tl, tr, bl, br = (float(c) for c in self.corners_kg[i])
+        has_corners = not math.isnan(tl + tr + bl + br)
         return Sample(
             float(self.t_s[i]) - t_shift_s,
             float(self.cop_x_mm[i]),
             float(self.cop_y_mm[i]),
-            tuple(float(c) for c in corners) if has_corners else None,
+            (tl, tr, bl, br) if has_corners else None,
         )
 
     def samples(self) -> Iterator[Sample]:
