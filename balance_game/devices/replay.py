@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from balance_game.core.records import DeviceStatus, Goal, Sample
+from balance_game.core.records import SAME_TIME_S, DeviceStatus, Goal, Sample
 from balance_game.storage.samples_csv import SampleTable, read_samples_file
 
 
@@ -46,7 +46,7 @@ class ReplaySource:
         n = len(self.table)
         while self.next_index < n:
             sample = self.table.sample(self.next_index, self.t0_s)
-            if sample.t_s > t_s:
+            if sample.t_s > t_s + SAME_TIME_S:  # as live: a sample at the step's time is in it
                 break
             out.append(sample)
             self.next_index += 1

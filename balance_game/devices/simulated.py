@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from balance_game.core.control import Limits
-from balance_game.core.records import DeviceStatus, Goal, Sample
+from balance_game.core.records import SAME_TIME_S, DeviceStatus, Goal, Sample
 from balance_game.errors import UserError
 
 SAMPLE_DT_S = 0.01  # 100 Hz, like a board on a PC Bluetooth stack
@@ -121,7 +121,7 @@ class SimulatedPlayer:
 
     def poll(self, t_s: float) -> list[Sample | DeviceStatus]:
         out: list[Sample | DeviceStatus] = []
-        while self.t_s + SAMPLE_DT_S <= t_s + 1e-9:
+        while self.t_s + SAMPLE_DT_S <= t_s + SAME_TIME_S:
             self.t_s = round(self.t_s + SAMPLE_DT_S, 6)
             out.extend(self._scripted_events())
             cop = self._advance(SAMPLE_DT_S)

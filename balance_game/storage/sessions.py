@@ -20,7 +20,14 @@ from typing import Any
 import numpy as np
 
 from balance_game import __version__
-from balance_game.core.records import KG_STEP, MM_STEP, Sample, TrialRecord, storage_steps
+from balance_game.core.records import (
+    KG_STEP,
+    MM_STEP,
+    Sample,
+    TrialRecord,
+    storage_steps,
+    trial_summary,
+)
 from balance_game.errors import UserError
 from balance_game.storage.db import Database
 from balance_game.storage.samples_csv import SampleTable
@@ -248,4 +255,5 @@ def list_sessions(db: Database, player_name: str | None = None) -> list[dict[str
             )
         ]
         row["events"] = session_events(db, row["id"])
+        row["trials"] = [trial_summary(TrialRecord(**t)) for t in session_trials(db, row["id"])]
     return rows

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from balance_game.core.levels import LevelSpec
+from balance_game.core.records import SAME_TIME_S
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.render.theme import BACKGROUND, TEXT_DIM
 from balance_game.render.views import ViewCache
@@ -82,7 +83,7 @@ class ReplayScene(Scene):
             else:
                 session.resume_from(pause.reason, pause.t_s)
         session.step(dt_s, ctx.t_s)
-        while self.starts and self.starts[0].t_s <= ctx.t_s + 1e-9:
+        while self.starts and self.starts[0].t_s <= ctx.t_s + SAME_TIME_S:
             start = self.starts.pop(0)
             session.start_level(start.spec, start.difficulty)
         self.trail.append((ctx.frame.axes.lean_x, ctx.frame.axes.lean_y))
@@ -90,8 +91,8 @@ class ReplayScene(Scene):
     @staticmethod
     def _due(pause: RecordedPause, t_s: float) -> bool:
         if pause.from_the_player:
-            return pause.t_s < t_s - 1e-9
-        return pause.t_s <= t_s + 1e-9
+            return pause.t_s < t_s - SAME_TIME_S
+        return pause.t_s <= t_s + SAME_TIME_S
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
         from balance_game.render.hud import draw_hud
