@@ -30,10 +30,12 @@ class Number(click.ParamType):
                 ctx: click.Context | None) -> float:
         number = _parse(value, float, param, ctx, self)
         too_low = number <= self.low if self.low_open else number < self.low
-        if not math.isfinite(number) or too_low or number > self.high:
-            above = "above " if self.low_open else ""
-            self.fail(f"{_shown(value)} is not a finite number from {above}{self.low:g} to "
-                      f"{self.high:g}", param, ctx)
+        above = "above " if self.low_open else ""
+        valid = f"a number from {above}{self.low:g} to {self.high:g}"
+        if not math.isfinite(number):
+            self.fail(f"{_shown(value)} is not a finite number ({valid})", param, ctx)
+        if too_low or number > self.high:
+            self.fail(f"{_shown(value)} is out of range ({valid})", param, ctx)
         return number
 
 
