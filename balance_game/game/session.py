@@ -32,6 +32,9 @@ FOOT_HISTORY_S = 120.0
 # A pause this long means nobody is coming back (a scripted run stepped off for good, a board
 # left unplugged): the session ends, so nothing records until the disk is full.
 MAX_PAUSE_S = 10 * 60.0
+# Active time is time with valid data: a step counts only if a sample arrived this recently
+# (a board sends 60-1000 a second; a stall is reported after 0.5 s without one).
+DATA_FRESH_S = 0.5
 
 
 @dataclass
@@ -94,7 +97,7 @@ class GameSession:
             self.axes = self.control.axes(self.last_sample.cop_x_mm, self.last_sample.cop_y_mm)
 
     def _on_status(self, status: DeviceStatus) -> None:
-        if status.state == "lost":
+        if status.state in ("lost", "stalled"):  # no valid data either way: the same pause
             self.pause_for("device_lost", status.t_s)
         elif status.state == "connected" and "device_lost" in self.pause.reasons:
             self.resume_from("device_lost", status.t_s)
@@ -206,8 +209,9 @@ class GameSession:
         self._resume_when_steady(dt_s, t_s)
         if self.pause.paused or self.ended:
             return []
-        self.active_s += dt_s
-        self.recorder.set_active_s(self.active_s)
+        if self._has_fresh_data(t_s):
+            self.active_s += dt_s
+            self.recorder.set_active_s(self.active_s)
         if self.run is None or self.run.finished:
             return []
         records = self.run.step(self.axes, dt_s, t_s, judge=self.judge)
@@ -226,6 +230,10 @@ class GameSession:
                                  "difficulty": round(self.run.difficulty, 4)})
         if self.progress is not None:
             self.progress.record(result.level_id, self.run.difficulty, result.stars)
+
+    def _has_fresh_data(self, t_s: float) -> bool:
+        last = self.last_sample
+        return last is not None and t_s - last.t_s <= DATA_FRESH_S
 
     @property
     def minutes_left(self) -> float | None:
