@@ -71,18 +71,22 @@ def run_game(request: RunRequest) -> RunSummary:
             ctx.sound = Sound()
         stack = SceneStack()
         stack.bind(ctx)
+        how = "stopped"  # Ctrl-C, SIGTERM, SIGHUP or an error: the session is closed all the same
         try:
             _first_scene(ctx, stack, spec, player)
             GameLoop(ctx, stack, window).run()
+            how = "finished"
         finally:
             session = ctx.session
-            if session is not None:
-                session.end()
-            source.close()
-            if ctx.sound is not None:
-                ctx.sound.close()
-            if window is not None:
-                window.close()
+            try:
+                if session is not None:
+                    session.end(how)
+            finally:
+                source.close()
+                if ctx.sound is not None:
+                    ctx.sound.close()
+                if window is not None:
+                    window.close()
         if session is None:
             return RunSummary(None, 0, 0.0)
         return RunSummary(session.recorder.session_id, len(session.trials), session.active_s,
