@@ -13,7 +13,6 @@ The file is written readable by its owner only (it names a player), all or nothi
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import sys
@@ -28,6 +27,7 @@ import yaml
 
 from balance_game.core.validation import DataFileError, load_yaml
 from balance_game.errors import UserError
+from balance_game.private_files import atomic_private_text
 
 CONFIG_ENV = "BALANCE_GAME_CONFIG"
 FILENAME = "settings.yaml"
@@ -167,16 +167,11 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         value = _check(setting, getattr(settings, setting.key))
         lines.append(f"# {setting.label}")
         lines.append(yaml.safe_dump({setting.key: value}, allow_unicode=True).strip())
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with open(fd, "w", encoding="utf-8") as f:
+        with atomic_private_text(path) as f:
             f.write("\n".join(lines) + "\n")
-        os.replace(tmp, path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
         raise UserError(f"{path}: cannot save the settings ({exc.strerror})") from None
     return path
 

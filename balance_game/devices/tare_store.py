@@ -7,15 +7,14 @@ identity (MAC address, serial number or path) so no address is written in clear.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import time
 from pathlib import Path
 
 from balance_game.app import user_data_dir
 from balance_game.dsp.calibration import Tare
+from balance_game.private_files import atomic_private_text
 
 
 def board_key(identity: str) -> str:
@@ -46,11 +45,6 @@ class TareStore:
         path.parent.mkdir(exist_ok=True, mode=0o700)
         record = {"board": board_name, "tare_kg": list(tare.offsets_kg),
                   "corners": ["tl", "tr", "bl", "br"], "saved_unix_s": round(time.time(), 1)}
-        tmp = path.with_suffix(".tmp")
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()  # left by a run that was killed mid-save
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with open(fd, "w", encoding="utf-8") as f:
+        with atomic_private_text(path) as f:
             f.write(json.dumps(record, indent=1) + "\n")
-        tmp.replace(path)
         return path

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from balance_game.errors import UserError
+from balance_game.private_files import make_private
 
 BUSY_TIMEOUT_MS = 3000
+WAL_FILES = ("-wal", "-shm")
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -166,6 +168,8 @@ class Database:
         is_new = not self.path.exists()
         if is_new:
             self._create_private_file()
+        for path in (self.path, *(self.path.with_name(self.path.name + s) for s in WAL_FILES)):
+            make_private(path)  # made before, by hand or by an older version: private now
         try:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

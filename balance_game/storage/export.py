@@ -20,8 +20,6 @@ import math
 import os
 import re
 import secrets
-import shutil
-import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -33,6 +31,7 @@ import numpy as np
 
 from balance_game import __version__
 from balance_game.errors import UserError
+from balance_game.private_files import private_staging_dir
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_player, get_prescription_json
 from balance_game.storage.samples_csv import COLUMNS as SAMPLE_VALUE_COLUMNS
@@ -385,21 +384,17 @@ def _staging(out_dir: Path) -> Iterator[Path]:
         raise UserError(f"{out_dir}: is a file, not a folder; choose a folder with --out")
     try:
         out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder: the user's only
-        stage = Path(tempfile.mkdtemp(prefix=".export-", dir=out_dir))
     except OSError as exc:
         raise UserError(
             f"{out_dir}: cannot write there ({exc.strerror}); choose another folder with --out"
         ) from None
     try:
-        yield stage
-        for item in sorted(stage.iterdir()):
-            os.replace(item, out_dir / item.name)
+        with private_staging_dir(out_dir, "export") as stage:
+            yield stage
     except OSError as exc:
         raise UserError(
             f"{out_dir}: cannot write the export ({exc.strerror}); choose another folder with --out"
         ) from None
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
 
 
 def _open(path: Path) -> TextIO:

@@ -7,7 +7,6 @@ sources that only give a centre of pressure.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import itertools
 import math
@@ -22,6 +21,7 @@ import numpy as np
 
 from balance_game.core.records import Sample
 from balance_game.errors import UserError
+from balance_game.private_files import atomic_private_text
 
 COLUMNS = ("t_s", "tl_kg", "tr_kg", "bl_kg", "br_kg", "total_kg", "cop_x_mm", "cop_y_mm")
 REQUIRED_COLUMNS = ("t_s", "cop_x_mm", "cop_y_mm")
@@ -103,22 +103,13 @@ def write_samples_file(path: Path, samples: Iterable[Sample]) -> int:
     """Write a samples CSV all or nothing, readable by its owner only (samples are health data).
 
     The rows go to a hidden file next to ``path`` that replaces it only once complete, so a full
-    disk, a failing source or a kill never leaves a partial CSV (nor clobbers an older one).
+    disk, a failing source or a kill never leaves a partial CSV (nor clobbers an older one);
+    see balance_game.private_files.
     """
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with open(fd, "w", newline="", encoding="utf-8") as out:
-                n = write_samples(out, samples)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        with atomic_private_text(path, newline="") as out:
+            n = write_samples(out, samples)
     except OSError as exc:
         raise UserError(f"{path}: cannot write the samples file ({exc.strerror})") from None
     return n
