@@ -14,6 +14,7 @@ import traceback
 import click
 
 from balance_game import __version__
+from balance_game.core.validation import one_line
 from balance_game.errors import Stopped, UserError
 
 PROG = "balance-game"
@@ -79,7 +80,8 @@ def _internal_error(exc: BaseException) -> int:
         where = f" (details in {log})"
     except OSError:
         where = ""
-    print(f"{PROG}: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+    print(f"{PROG}: internal error: {type(exc).__name__}: {one_line(str(exc))[:300]}{where}",
+          file=sys.stderr)
     return 1
 
 
@@ -109,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name=PROG, standalone_mode=False)
     except UserError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {one_line(str(exc))}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort as exc:  # click's word for an interrupt inside a command
         _stopped(exc.__cause__)
@@ -117,10 +119,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.UsageError as exc:
         hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-        print(f"{PROG}: error: {exc.format_message()}{hint}", file=sys.stderr)
+        print(f"{PROG}: error: {one_line(exc.format_message())}{hint}", file=sys.stderr)
         sys.exit(2)
     except click.ClickException as exc:
-        print(f"{PROG}: error: {exc.format_message()}", file=sys.stderr)
+        print(f"{PROG}: error: {one_line(exc.format_message())}", file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt as exc:
         _stopped(exc)

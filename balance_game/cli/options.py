@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from balance_game.app import resolve_db_path
+from balance_game.core.validation import one_line
 
 MAX_DIGITS = 30  # more than any valid number here; refused before any conversion
 
@@ -78,6 +79,12 @@ SEED = WholeNumber(-(2**31), 2**31 - 1)
 SESSION_ID = WholeNumber(1, 2**63 - 1)
 ABILITY = Number(0.0, 1.0)
 DAY_S = 24 * 3600.0  # no session, recording or scripted event lasts longer than a day
+
+
+def echo_safe(line: str, err: bool = False) -> None:
+    """Print one line of stored or hand-written text (names, titles, notes) with its control
+    and direction characters shown as escapes: a terminal must never obey them."""
+    click.echo(one_line(line), err=err)
 
 
 def db_option(command):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from balance_game.cli.options import Number, db_option, db_path
+from balance_game.cli.options import Number, db_option, db_path, echo_safe
 from balance_game.storage.db import Database
 from balance_game.storage.players import (
     add_player,
@@ -41,7 +41,7 @@ def players(ctx: click.Context, as_json: bool, db: str | None) -> None:
     for p in found:
         height = f"{p.height_cm:g} cm" if p.height_cm else "height not set"
         weight = format_weight(p.weight_kg, units[p.id]) if p.weight_kg else "weight not set"
-        click.echo(f"{p.name}  ({p.pseudonym}, {height}, {weight})")
+        echo_safe(f"{p.name}  ({p.pseudonym}, {height}, {weight})")
 
 
 @players.command("add")
@@ -55,7 +55,7 @@ def players_add(ctx: click.Context, name: str, height_cm: float | None, weight_k
     """Add a player called NAME."""
     with Database(db_path(ctx, db)) as store:
         player = add_player(store, name, height_cm, weight_kg)
-    click.echo(f"added {player.name} ({player.pseudonym})")
+    echo_safe(f"added {player.name} ({player.pseudonym})")
 
 
 @players.command("set")
@@ -83,7 +83,7 @@ def players_set(ctx: click.Context, name: str, db: str | None, **values: object)
         if settings:
             update_settings(store, player, **settings)
         now_caps, now_settings = get_caps(store, player), get_settings(store, player)
-    click.echo(f"{player.name}: max lean {now_caps.max_lean_pct:g} %, max difficulty "
+    echo_safe(f"{player.name}: max lean {now_caps.max_lean_pct:g} %, max difficulty "
                f"{now_caps.max_difficulty:g}, target success {now_caps.target_success:g}; "
                f"volume {now_settings.volume:g}, text size {now_settings.text_scale:g}, "
                f"{now_settings.units}, board {now_settings.orientation}, speech "
@@ -101,7 +101,7 @@ def players_prescribe(ctx: click.Context, name: str, file: Path, db: str | None)
 
     with Database(db_path(ctx, db)) as store:
         prescription = prescribe(store, name, file)
-    click.echo(f"prescribed for {name.strip()}: {describe(prescription)}")
+    echo_safe(f"prescribed for {name.strip()}: {describe(prescription)}")
 
 
 @players.command("plan")
@@ -119,14 +119,14 @@ def players_plan(ctx: click.Context, name: str, as_json: bool, db: str | None) -
         click.echo(json.dumps(plan.to_dict(), indent=2))
         return
     source = "prescribed" if plan.prescribed else "no prescription yet; defaults"
-    click.echo(f"{plan.player}, {plan.day.isoformat()} ({source})")
+    echo_safe(f"{plan.player}, {plan.day.isoformat()} ({source})")
     click.echo(f"  play: {', '.join(plan.levels) or 'no level allowed'}")
     click.echo(f"  today: {plan.minutes_today:.1f} of {plan.minutes_per_session:g} min"
                + ("  (done)" if plan.done_today else f"  ({plan.minutes_left_today:.1f} min to go)"))
     click.echo(f"  this week: {plan.sessions_this_week} of {plan.sessions_per_week} sessions,"
                f" {plan.minutes_this_week:.1f} min")
     if plan.note:
-        click.echo(f"  note: {plan.note}")
+        echo_safe(f"  note: {plan.note}")
 
 
 COMMANDS = [players]

@@ -6,6 +6,7 @@ all problems of a file instead of stopping at the first, so `levels check` can l
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,21 @@ def load_yaml(path: Path, max_bytes: int = MAX_DATA_FILE_BYTES) -> Any:
         raise DataFileError([f"{path}: nested too deeply to be a data file"]) from None
 
 
+def unsafe_character(text: str, allow_newlines: bool = False) -> str | None:
+    """The first character that has no place in a name or a note, as ``U+XXXX``, else None.
+
+    Control characters (C0, DEL, C1: a terminal obeys them), format characters such as the
+    bidi overrides U+202E and U+2066 (they make text read differently from what it is) and the
+    Unicode line and paragraph separators. ``allow_newlines`` lets notes keep line breaks.
+    """
+    for c in text:
+        if allow_newlines and c in "\n\t":
+            continue
+        if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs"):
+            return f"U+{ord(c):04X}"
+    return None
+
+
 def one_line(text: str) -> str:
     """``text`` with line breaks and other control characters shown as escapes."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
@@ -119,7 +135,12 @@ class Checker:
 
     def text(self, value: Any, path: str, max_length: int = 2000) -> str | None:
         if isinstance(value, str) and value.strip() and len(value) <= max_length:
-            return value.strip()
+            bad = unsafe_character(value, allow_newlines=True)
+            if bad is None:
+                return value.strip()
+            self.problem(path, f"holds the control or direction character {bad}",
+                         "plain text: remove it")
+            return None
         self.problem(path, f"is {_type_name(value)}", f"non-empty text up to {max_length} characters")
         return None
 

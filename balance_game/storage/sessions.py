@@ -29,6 +29,7 @@ from balance_game.core.records import (
     storage_steps,
     trial_summary,
 )
+from balance_game.core.validation import unsafe_character
 from balance_game.errors import UserError
 from balance_game.storage.db import BUSY_TIMEOUT_MS, Database, DatabaseBusy
 from balance_game.storage.samples_csv import SampleTable
@@ -213,6 +214,9 @@ def set_session_pain(db: Database, session_id: int, when: str, value: int | None
 
 def set_session_notes(db: Database, session_id: int, notes: str | None) -> None:
     """Attach free-text notes (the patient's comments, the therapist's observations)."""
+    bad = unsafe_character(notes, allow_newlines=True) if notes is not None else None
+    if bad:
+        raise UserError(f"notes hold the control or direction character {bad}; use plain text")
     if notes is not None:
         notes = notes.strip() or None
     if notes is not None and len(notes) > MAX_NOTES_LENGTH:
