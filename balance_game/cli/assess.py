@@ -65,9 +65,11 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
     results = done[-1]["results"]
     if as_json:
         click.echo(json.dumps(results, indent=2))
-        return
-    for line in summarise(kind, results):
-        click.echo(line)
+    else:
+        for line in summarise(kind, results):
+            click.echo(line)
+    if results.get("valid") is False:  # saved, for the record, but the test failed
+        raise click.ClickException(f"the {kind} test is not valid: {results.get('reason')}")
 
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from balance_game.cli.options import db_option, db_path, echo_safe
-from balance_game.core.levels import check_files, level_files, load_levels
+from balance_game.core.levels import check_files, level_files, load_levels, readable_level_ids
 from balance_game.errors import UserError
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_player
@@ -62,7 +62,8 @@ def levels_check(paths: tuple[Path, ...]) -> None:
             files.append(path)
         else:
             raise UserError(f"{path}: no such file or folder")
-    problems = check_files(files)
+    shipped = readable_level_ids() if paths else []  # what `requires` may name besides these
+    problems = check_files(files, also_known=shipped)
     for line in problems:
         echo_safe(line, err=True)
     if problems:

@@ -1,6 +1,8 @@
 """Control and bidi-override characters: refused in names and notes, escaped on the terminal
 (issue 18, item 8)."""
 
+from pathlib import Path
+
 import pytest
 
 from balance_game.core.validation import Checker, unsafe_character
@@ -58,3 +60,26 @@ def test_a_level_title_with_an_escape_is_one_escaped_line_in_levels_check(cli, t
     (tmp_path / "bad.yaml").write_text('id: x\ntitle: "Hi\\e[2J"\n')
     done = cli("levels", "check", "bad.yaml")
     assert done.returncode == 2 and "\x1b" not in done.stderr
+
+
+# --- levels check verifies requires (item 8) ----------------------------------------------------
+def _level(tmp_path, name, requires):
+    source = (Path(__file__).resolve().parents[2] / "levels" / "reach-02.yaml").read_text()
+    lines = [ln for ln in source.splitlines() if not ln.startswith(("id:", "requires:"))]
+    path = tmp_path / f"{name}.yaml"
+    path.write_text("\n".join([f"id: {name}", f"requires: {requires}", *lines]) + "\n")
+    return path
+
+
+@pytest.mark.parametrize(("requires", "why"), [("[reach-99]", "names no level"),
+                                               ("[mine-01]", "is the level itself")])
+def test_levels_check_refuses_a_requirement_that_can_never_be_met(cli, tmp_path, requires, why):
+    path = _level(tmp_path, "mine-01", requires)
+    done = cli("levels", "check", path)
+    assert done.returncode == 2 and why in done.stderr, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_levels_check_accepts_a_requirement_on_a_shipped_level(cli, tmp_path):
+    done = cli("levels", "check", _level(tmp_path, "mine-01", "[reach-01]"))
+    assert done.returncode == 0, done.stderr
