@@ -16,6 +16,9 @@ from balance_game.app import user_data_dir
 from balance_game.dsp.calibration import Tare
 from balance_game.private_files import atomic_private_text
 
+MAX_FILE_BYTES = 64 * 1024
+MAX_OFFSET_KG = 50.0  # an empty board reads within a few kg of zero; more is a broken file
+
 
 def board_key(identity: str) -> str:
     return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
@@ -32,11 +35,14 @@ class TareStore:
 
     def load(self, identity: str) -> Tare | None:
         try:
-            data = json.loads(self.path(identity).read_text(encoding="utf-8"))
+            with open(self.path(identity), "rb") as f:
+                data = json.loads(f.read(MAX_FILE_BYTES).decode("utf-8"))
             offsets = tuple(float(v) for v in data["tare_kg"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        return Tare(offsets) if len(offsets) == 4 else None  # type: ignore[arg-type]
+        if len(offsets) != 4 or not all(abs(v) <= MAX_OFFSET_KG for v in offsets):  # NaN too
+            return None  # not a tare any board could have: measure it again
+        return Tare(offsets)  # type: ignore[arg-type]
 
     def save(self, identity: str, board_name: str, tare: Tare) -> Path:
         """Store the tare; in the user data folder, so readable by the user only (0600, 0700)."""
