@@ -60,7 +60,7 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
     with Database(path) as store:
         done = list_assessments(store, get_player(store, player).id, kind)
     if not done:
-        raise click.ClickException(f"{LEFT_BECAUSE.get(summary.end_reason, 'the test was left')} "
+        raise click.ClickException(f"{LEFT_BECAUSE.get(summary.end_reason or '', 'the test was left')} "
                                    "before the end; nothing was saved")
     results = done[-1]["results"]
     if as_json:
