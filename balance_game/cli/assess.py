@@ -43,6 +43,7 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
     game); symmetry: weight borne left/right and front/back.
     """
     from balance_game.core.assessments import summarise
+    from balance_game.demo import demo_backend
     from balance_game.devices.simulated import parse_sim_events
     from balance_game.game.runner import RunRequest, run_game
     from balance_game.game.scenes import GameOptions
@@ -56,7 +57,8 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
                           assessment=kind, assess_seconds=seconds)
     path = db_path(ctx, db)
     summary = run_game(RunRequest(db_path=path, options=options, player=player, ability=ability,
-                                  sim_events=parse_sim_events(sim_events)))
+                                  sim_events=parse_sim_events(sim_events),
+                                  hid_backend=demo_backend()))
     with Database(path) as store:
         done = list_assessments(store, get_player(store, player).id, kind)
     if not done:
@@ -92,6 +94,7 @@ def calibrate(ctx: click.Context, player: str, device: str, seed: int, ability: 
 
     The measured neutral point and limits of stability then scale every game for this player.
     """
+    from balance_game.demo import demo_backend
     from balance_game.game.runner import RunRequest, run_game
     from balance_game.game.scenes import GameOptions
     from balance_game.storage.assessments import get_calibration
@@ -103,7 +106,8 @@ def calibrate(ctx: click.Context, player: str, device: str, seed: int, ability: 
     options = GameOptions(headless=headless, fast=fast, seed=seed, device=device,
                           assessment="calibrate")
     path = db_path(ctx, db)
-    run_game(RunRequest(db_path=path, options=options, player=player, ability=ability))
+    run_game(RunRequest(db_path=path, options=options, player=player, ability=ability,
+                        hid_backend=demo_backend()))
     with Database(path) as store:
         person = get_player(store, player)
         found = get_calibration(store, person.id)

@@ -11,6 +11,7 @@ import sys
 from balance_game.errors import UserError
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.game.screens.navigation import screen
 
 PAIRING_HELP = {
     "linux": "Open a terminal and run: bluetoothctl, then: scan on. Press the red SYNC button "
@@ -40,18 +41,15 @@ class SafetyScene(MenuScene):
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         ctx.say(f"{self.title}. {self.subtitle}")
-        return [MenuItem("I am ready", lambda ctx, stack: stack.replace(ConnectScene())),
-                MenuItem("Back", lambda ctx, stack: stack.pop())]
+        return [MenuItem("I am ready", lambda ctx, stack: stack.replace(screen("connect")))]
 
 
 class ConnectScene(MenuScene):
     title = "Connect your board"
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        from balance_game.game.screens.player_select import PlayerSelectScene
-
         def go_on(ctx: GameContext, stack: SceneStack) -> None:
-            stack.replace(PlayerSelectScene(first_run=True))
+            stack.replace(screen("player_select", first_run=True))
 
         if ctx.source.kind in ("board", "sim"):
             self.subtitle = f"Connected: {ctx.source.name}. Step on it when the game asks."

@@ -9,6 +9,7 @@ from balance_game.core.levels import LevelSpec
 from balance_game.core.mechanics.base import feedback_for
 from balance_game.core.records import Goal
 from balance_game.game.scenes import GameContext, Scene, SceneStack
+from balance_game.game.screens.navigation import screen
 from balance_game.render.theme import BACKGROUND
 from balance_game.render.views import ViewCache
 
@@ -55,9 +56,6 @@ class PlayScene(Scene):
         return None if run is None or ctx.session.pause.paused else run.goal()
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
-        from balance_game.game.screens.pause import PauseOverlay
-        from balance_game.game.screens.results import ResultsScene
-
         session = ctx.session
         for record in session.step(dt_s, ctx.t_s):
             self.feedback = feedback_for(session.run.mechanic, record)
@@ -70,7 +68,7 @@ class PlayScene(Scene):
                 ctx.cue(cue)
         if session.pause.paused:
             ctx.cue("pause")
-            stack.push(PauseOverlay())
+            stack.push(screen("pause"))
             return
         axes = ctx.frame.axes
         self.trail.append((axes.lean_x, axes.lean_y))
@@ -82,14 +80,14 @@ class PlayScene(Scene):
             if ctx.options.headless:
                 ctx.quit_requested = True
             else:
-                stack.replace(ResultsScene(self.spec, session.results[-1:], self.trace, final=True))
+                stack.replace(screen("results", self.spec, session.results[-1:], self.trace, final=True))
             return
         if session.run.finished:
             if ctx.options.headless:
                 session.start_level(self.spec)  # keep playing until the time is up
                 self.trace = []
             else:
-                stack.replace(ResultsScene(self.spec, session.results[-1:], self.trace))
+                stack.replace(screen("results", self.spec, session.results[-1:], self.trace))
 
     def _session_over(self, ctx: GameContext) -> str | None:
         """Why the session ends now: a limit (see GameSession.limit_reached), or a headless run
