@@ -35,6 +35,8 @@ class LoadCellLink:
         if not isinstance(data, LoadCellData):
             raise TypeError(f"{self._profile.path}: parser {self._profile.parser} is not for "
                             "load-cell boards")
+        if _blank(raw[1:]):  # a hung or resetting firmware: nothing measured (stalls if it lasts)
+            return LinkReading(None)
         p = self._profile
         return LinkReading(loadcell_corners_kg(data.counts, p.counts_per_kg, p.zero_counts))
 
@@ -43,3 +45,9 @@ class LoadCellLink:
 
     def close(self) -> None:
         self._device.close()
+
+
+def _blank(payload: bytes) -> bool:
+    """All 0x00 or all 0xFF after the report ID: what a hung or resetting firmware sends (four
+    live load cells never read exactly zero, nor saturate together)."""
+    return bool(payload) and (payload.count(0) == len(payload) or payload.count(0xFF) == len(payload))
