@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from balance_game.core.validation import load_yaml, one_line
-from balance_game.core.yaml_limits import excerpt
+from balance_game.core.validation import Checker, DataFileError, load_yaml
 from balance_game.devices.parsers import INTEGER_FORMATS, LoadCellLayout
 from balance_game.dsp.cop import ORIENTATIONS, BoardGeometry
 from balance_game.errors import UserError
@@ -99,9 +98,11 @@ class _Node:
         self.data: dict[Any, Any] = data
         self.used: set[Any] = set()
 
-    def fail(self, key_path: str, what: str, valid: str) -> None:
-        raise UserError(one_line(f"{self.file}: {excerpt(key_path, 80)}: {excerpt(what, 120)} "
-                                 f"({excerpt(valid, 200)})"))
+    def fail(self, key_path: str, what: str, valid: str) -> NoReturn:
+        """Stop at the first problem, worded like every data file's (core.validation)."""
+        check = Checker(self.file)
+        check.problem(key_path, what, valid)
+        raise DataFileError(check.problems)
 
     def key_path(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
