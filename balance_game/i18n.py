@@ -30,6 +30,7 @@ class _Active:
 
     translations: gettext.NullTranslations = gettext.NullTranslations()
     code: str = SOURCE_LANGUAGE
+    chosen_for_run = False  # --language was given: players' own settings do not change it
 
 
 def _(message: str) -> str:
@@ -99,6 +100,18 @@ def set_language(code: str | None) -> str:
     _Active.translations = translations(chosen)
     _Active.code = chosen
     return chosen
+
+
+def choose_for_run(code: str) -> str:
+    """``--language``: this run speaks ``code`` whoever plays."""
+    chosen = set_language(code)
+    _Active.chosen_for_run = True
+    return chosen
+
+
+def prefer(code: str | None) -> str:
+    """A player's own language (None or "": the machine's), unless the run chose one."""
+    return _Active.code if _Active.chosen_for_run else set_language(code or None)
 
 
 def active_language() -> str:

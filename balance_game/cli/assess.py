@@ -6,7 +6,15 @@ import json
 
 import click
 
-from balance_game.cli.options import ABILITY, SEED, Number, db_option, db_path
+from balance_game.cli.options import (
+    ABILITY,
+    SEED,
+    Number,
+    db_option,
+    db_path,
+    window_option,
+    windowed,
+)
 
 LEFT_BECAUSE = {
     "pause_too_long": "the test stayed paused for too long (nobody back on the board)",
@@ -30,11 +38,12 @@ LEFT_BECAUSE = {
 @click.option("--headless", is_flag=True, help="No window (with --device sim it runs by itself).")
 @click.option("--fast", is_flag=True, help="With --headless: as fast as possible.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@window_option
 @db_option
 @click.pass_context
 def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: float, seed: int,
            ability: float, sim_events: str, headless: bool, fast: bool, as_json: bool,
-           db: str | None) -> None:
+           window: bool | None, db: str | None) -> None:
     """Run a test and save its results: quiet (modified CTSIB), los (limits of stability), symmetry.
 
     quiet: eyes open/closed on firm ground and on foam, each held still for --seconds, with
@@ -57,6 +66,7 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
                           assessment=kind, assess_seconds=seconds)
     path = db_path(ctx, db)
     summary = run_game(RunRequest(db_path=path, options=options, player=player, ability=ability,
+                                  windowed=windowed(window),
                                   sim_events=parse_sim_events(sim_events),
                                   hid_backend=demo_backend()))
     with Database(path) as store:
@@ -86,10 +96,12 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
 @click.option("--headless", is_flag=True, help="No window (with --device sim it runs by itself).")
 @click.option("--fast", is_flag=True, help="With --headless: as fast as possible.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@window_option
 @db_option
 @click.pass_context
 def calibrate(ctx: click.Context, player: str, device: str, seed: int, ability: float,
-              headless: bool, fast: bool, as_json: bool, db: str | None) -> None:
+              headless: bool, fast: bool, as_json: bool, window: bool | None,
+              db: str | None) -> None:
     """Calibrate a player on this board: zero it, weigh, neutral stance, orientation, then LOS.
 
     The measured neutral point and limits of stability then scale every game for this player.
@@ -107,7 +119,7 @@ def calibrate(ctx: click.Context, player: str, device: str, seed: int, ability: 
                           assessment="calibrate")
     path = db_path(ctx, db)
     run_game(RunRequest(db_path=path, options=options, player=player, ability=ability,
-                        hid_backend=demo_backend()))
+                        windowed=windowed(window), hid_backend=demo_backend()))
     with Database(path) as store:
         person = get_player(store, player)
         found = get_calibration(store, person.id)

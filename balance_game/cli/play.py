@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from balance_game.cli.options import ABILITY, DAY_S, SEED, Number, db_option, db_path
+from balance_game.cli.options import (
+    ABILITY,
+    DAY_S,
+    SEED,
+    Number,
+    db_option,
+    db_path,
+    window_option,
+)
 from balance_game.demo import demo_backend
 from balance_game.devices.select import DEVICE_CHOICES
 from balance_game.devices.simulated import parse_sim_events
@@ -38,8 +46,7 @@ def run_menu_game(db_path_value: str | None, windowed: bool) -> None:
               help="A therapist is present and cueing (recorded; not independent practice).")
 @click.option("--headless", is_flag=True, help="No window; with --device sim it plays by itself.")
 @click.option("--fast", is_flag=True, help="With --headless: run as fast as possible.")
-@click.option("--window/--fullscreen", default=None,
-              help="Open a window instead of fullscreen (default: from the settings file).")
+@window_option
 @db_option
 @click.pass_context
 def play(ctx: click.Context, level_id: str | None, device: str | None, player: str | None,

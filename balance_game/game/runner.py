@@ -65,7 +65,8 @@ def run_game(request: RunRequest) -> RunSummary:
             sim_events=request.sim_events, hid_backend=request.hid_backend,
             viewport=(lambda: window.size) if window else (lambda: (1280, 720)),
         ))
-        ctx = GameContext(db=db, source=source, control=control, options=options)
+        ctx = GameContext(db=db, source=source, control=control, options=options,
+                          hid_backend=request.hid_backend)
         if window is not None:
             from balance_game.render.sound import Sound
             from balance_game.render.theme import Theme

@@ -15,6 +15,7 @@ from balance_game.game.screens.confirm_stop import ConfirmStopScene
 from balance_game.game.screens.farewell import FarewellScene
 from balance_game.game.screens.intro import IntroScene
 from balance_game.game.screens.level_select import LevelSelectScene
+from balance_game.game.screens.navigation import screen
 from balance_game.game.screens.pain import PainScene
 from balance_game.game.screens.play import PlayScene
 from balance_game.game.screens.player_select import PlayerSelectScene
@@ -131,3 +132,45 @@ def test_a_single_lean_on_the_title_never_quits(person):
     assert not person.driver.ctx.quit_requested
     person.stand_still(10)
     assert not person.driver.ctx.quit_requested
+
+
+def test_typing_a_name_never_reaches_a_shortcut(tmp_path):
+    """"h" opens Help everywhere else; in a name it is a letter, whatever the case."""
+    import pygame
+
+    d = ScreenDriver(tmp_path / "k.db")
+    try:
+        d.frames(1)
+        d.stack.push(screen("text_entry", "Your name", lambda *_: None))
+        d.frames(1)
+        for key, text in ((pygame.K_h, "H"), (pygame.K_h, "h"), (pygame.K_p, "p")):
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=text))
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+            d.frames(1)
+        assert isinstance(d.scene, TextEntryScene) and d.scene.text == "Hhp"
+    finally:
+        d.close()
+
+
+def test_the_connect_screen_finds_the_board_by_itself(tmp_path):
+    """Pressing SYNC is all a person does: the screen looks for the board in the background and
+    plays with it the moment it answers (the fake board answers like the real one, in bytes)."""
+    import time
+
+    from balance_game.demo.fake_wii_board import FakeBackend
+
+    d = ScreenDriver(tmp_path / "c.db")
+    try:
+        d.ctx.hid_backend = FakeBackend.from_scenario("steady")
+        d.stack.push(screen("connect"))
+        d.frames(1)
+        assert "SYNC" in d.scene.subtitle and d.ctx.source.kind == "keyboard"
+        deadline = time.monotonic() + 60
+        while d.ctx.source.kind != "board" and time.monotonic() < deadline:
+            d.frames(1)
+            time.sleep(0.02)
+        assert d.ctx.source.kind == "board"
+        assert [item.label for item in d.scene.items] == ["Continue", "Back"]
+    finally:
+        d.ctx.source.close()
+        d.close()

@@ -10,6 +10,7 @@ from balance_game.core.mechanics.base import feedback_for
 from balance_game.core.records import Goal
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.game.screens.navigation import screen
+from balance_game.i18n import _
 from balance_game.render.theme import BACKGROUND
 from balance_game.render.views import ViewCache
 
@@ -112,8 +113,10 @@ class PlayScene(Scene):
         run = ctx.session.run
         world = run.world
         trial = min(world.trial_index + 1, self.spec.trials)
-        score = sum(t.score for t in run.trials)
-        facts = [f"Try {trial} of {self.spec.trials}", f"Score {score:.0f}"]
-        draw_hud(surface, ctx.theme, self.spec.title, facts, self.prompt(ctx))
+        facts = [_("Try {n} of {total}").format(n=trial, total=self.spec.trials)]
+        if run.trials:  # the same number the results will show: the average of the tries so far
+            average = sum(t.score for t in run.trials) / len(run.trials)
+            facts.append(_("Average score {score}").format(score=f"{average:.0f}"))
+        draw_hud(surface, ctx.theme, _(self.spec.title), facts, self.prompt(ctx))
         view = self.views.get(self.spec.mechanic, surface, ctx.theme)
         view.draw(surface, world, ctx.frame.axes, list(self.trail))
