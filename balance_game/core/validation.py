@@ -10,12 +10,14 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, TypeVar
 
 import yaml
 
 from balance_game.core.yaml_limits import YamlRefused, excerpt, parse_limited
 from balance_game.errors import UserError
+
+T = TypeVar("T")
 
 
 class DataFileError(UserError):
@@ -115,6 +117,13 @@ class Checker:
         line = f"{self.file}: {excerpt(path, 80)}: {excerpt(what, 120)} ({excerpt(valid, 200)})"
         self.problems.append(one_line(line))
 
+    def top(self, data: Any) -> Mapping[str, Any]:
+        """The file's top level, which must be a mapping: nothing else can be checked without it."""
+        top = self.mapping(data, "")
+        if top is None:
+            self.fail()
+        return top
+
     def mapping(self, value: Any, path: str) -> Mapping[str, Any] | None:
         if isinstance(value, Mapping):
             return value
@@ -170,4 +179,13 @@ class Checker:
 
     def raise_if_any(self) -> None:
         if self.problems:
-            raise DataFileError(self.problems)
+            self.fail()
+
+    def fail(self) -> NoReturn:
+        raise DataFileError(self.problems)
+
+
+def checked(value: T | None, placeholder: T) -> T:
+    """A checked value, or ``placeholder`` where its check failed. A failed check has recorded a
+    problem, so ``raise_if_any`` raises before the placeholder can reach a record."""
+    return placeholder if value is None else value

@@ -279,7 +279,7 @@ def load_profile(path: Path) -> Profile:
         valid = "one of board, gamepad" if key == "kind" else "one of " + ", ".join(TRANSPORT_NAMES)
         node.get(key, valid)
         node.fail(key, f"{node.data[key]!r} is not known", valid)
-    profile = builder(node)  # type: ignore[misc]
+    profile = builder(node)
     node.done()
     return profile
 

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from balance_game.app import user_data_dir
-from balance_game.dsp.calibration import Tare
+from balance_game.dsp.calibration import Tare, corners
 from balance_game.private_files import atomic_private_text
 
 MAX_FILE_BYTES = 64 * 1024
@@ -37,12 +37,12 @@ class TareStore:
         try:
             with open(self.path(identity), "rb") as f:
                 data = json.loads(f.read(MAX_FILE_BYTES).decode("utf-8"))
-            offsets = tuple(float(v) for v in data["tare_kg"])
-        except (OSError, ValueError, KeyError, TypeError):
+            offsets = corners(float(v) for v in data["tare_kg"])
+        except (OSError, ValueError, KeyError, TypeError):  # a wrong count is a ValueError too
             return None
-        if len(offsets) != 4 or not all(abs(v) <= MAX_OFFSET_KG for v in offsets):  # NaN too
+        if not all(abs(v) <= MAX_OFFSET_KG for v in offsets):  # NaN fails this too
             return None  # not a tare any board could have: measure it again
-        return Tare(offsets)  # type: ignore[arg-type]
+        return Tare(offsets)
 
     def save(self, identity: str, board_name: str, tare: Tare) -> Path:
         """Store the tare; in the user data folder, so readable by the user only (0600, 0700)."""
