@@ -85,7 +85,8 @@ def trial_summary(trial: TrialRecord) -> dict[str, Any]:
 
 def storage_steps(value: float, step: float) -> int:
     """``value`` in whole storage steps, clipped to what a signed 16-bit field holds."""
-    return max(-INT16_MAX, min(INT16_MAX, round(value / step)))
+    steps = round(value / step)  # the comparison below is cheaper than max(min()) per sample
+    return steps if -INT16_MAX <= steps <= INT16_MAX else (INT16_MAX if steps > 0 else -INT16_MAX)
 
 
 # Two times closer than this are the same instant (float steps of 1/60 s never land exactly on
