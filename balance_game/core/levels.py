@@ -16,8 +16,14 @@ from typing import Any
 
 from balance_game.core.mechanics import MECHANICS
 from balance_game.core.mechanics.base import ParamSpec
-from balance_game.core.validation import Checker, DataFileError, checked, load_yaml, one_line
-from balance_game.core.yaml_limits import excerpt
+from balance_game.core.validation import (
+    Checker,
+    DataFileError,
+    checked,
+    excerpt,
+    load_yaml,
+    one_line,
+)
 from balance_game.errors import UserError
 from balance_game.resources import levels_dir
 

@@ -12,9 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
-import yaml
-
-from balance_game.core.yaml_limits import YamlRefused, excerpt, parse_limited
 from balance_game.errors import UserError
 
 T = TypeVar("T")
@@ -54,6 +51,10 @@ def load_yaml(path: Path, max_bytes: int = MAX_DATA_FILE_BYTES) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataFileError([f"{path}: not UTF-8 text (save the file as UTF-8)"]) from None
+    import yaml  # here, not at the top: commands that print only need one_line load no YAML
+
+    from balance_game.core.yaml_limits import YamlRefused, parse_limited
+
     try:
         return parse_limited(text)
     except YamlRefused as exc:
@@ -85,6 +86,11 @@ def unsafe_character(text: str, allow_newlines: bool = False) -> str | None:
         if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs"):
             return f"U+{ord(c):04X}"
     return None
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """At most ``limit`` characters of ``text``, marked when cut."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def one_line(text: str) -> str:

@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from balance_game.core.validation import excerpt
+
 MAX_DEPTH = 40  # a level or a profile is a few levels deep
 MAX_EXPANDED_NODES = 50_000  # every value counted as often as aliases repeat it
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -69,11 +71,6 @@ class LimitedLoader(yaml.SafeLoader):
                                   f"{seen[key.value]} and line {line} (keep one)")
             seen[key.value] = line
         return node
-
-
-def excerpt(text: str, limit: int = 40) -> str:
-    """At most ``limit`` characters of ``text``, marked when cut."""
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def parse_limited(text: str) -> Any:
