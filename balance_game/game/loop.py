@@ -111,6 +111,23 @@ class GameLoop:
         if scene is not None:
             scene.fixed_update(ctx, FIXED_DT_S, self.stack)
             ctx.source.set_goal(scene.goal(ctx) if self.stack.top is scene else None)
+        self._enforce_limits()
+
+    def _enforce_limits(self) -> None:
+        """End the session when its time is up, its input ended or a pause lasted too long,
+        whatever screen is showing: a pause must never keep a session (and its recording) open.
+        """
+        session = self.ctx.current_session
+        if session is None or session.ended:
+            return
+        reason = session.limit_reached(self.ctx.t_s, self.ctx.options.seconds)
+        if reason is None:
+            return
+        session.end(reason)
+        if self.ctx.options.headless:
+            self.ctx.quit_requested = True
+        elif not self.stack.top or not self.stack.top.shows_ended_session:
+            self.stack.clear_to(screen("results", None, session.results, [], final=True))
 
     def _source_actions(self) -> None:
         """Buttons on the input device itself (a board's front button confirms in menus)."""

@@ -45,6 +45,7 @@ class RunSummary:
     n_trials: int
     active_s: float
     trials: tuple[TrialRecord, ...] = ()  # every trial of the session, in order
+    end_reason: str | None = None  # why it ended (see GameSession.limit_reached), if it did
 
 
 def run_game(request: RunRequest) -> RunSummary:
@@ -74,23 +75,27 @@ def run_game(request: RunRequest) -> RunSummary:
                           sound=Sound() if window else Sound.silent(),
                           hid_backend=request.hid_backend)
         stack = SceneStack(ctx)
+        how = "stopped"  # Ctrl-C, SIGTERM, SIGHUP or an error: the session is closed all the same
         try:
             _first_scene(ctx, stack, spec, player)
             GameLoop(ctx, stack, window).run()
+            how = "finished"
         finally:
             session = ctx.current_session
-            if session is not None:
-                session.end()
-            source.close()
-            if isinstance(source, SwitchesOff):
-                source.switch_off()  # a board left on drains its batteries
-            ctx.sound.close()
-            if window is not None:
-                window.close()
+            try:
+                if session is not None:
+                    session.end(how)
+            finally:
+                source.close()
+                if isinstance(source, SwitchesOff):
+                    source.switch_off()  # a board left on drains its batteries
+                ctx.sound.close()
+                if window is not None:
+                    window.close()
         if session is None:
             return RunSummary(None, 0, 0.0)
         return RunSummary(session.recorder.session_id, len(session.trials), session.active_s,
-                          tuple(session.trials))
+                          tuple(session.trials), session.end_reason)
 
 
 def _first_scene(ctx: GameContext, stack: SceneStack, spec: LevelSpec | None,

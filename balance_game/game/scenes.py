@@ -120,6 +120,7 @@ class Scene:
     """A screen. Subclasses override what they need."""
 
     overlay = False
+    shows_ended_session = False  # stays up when the session ends (results, replay)
     takes_text = False  # a text field: the loop hands it typed letters, never shortcuts
 
     def enter(self, ctx: GameContext) -> None:

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from balance_game.core.difficulty import TARGET_SUCCESS_RANGE, Caps
+from balance_game.core.validation import one_line, unsafe_character
 from balance_game.errors import UserError
 from balance_game.i18n import LANGUAGES
 from balance_game.storage.db import Database
@@ -59,8 +60,11 @@ def _check(name: str, height_cm: float | None, weight_kg: float | None) -> str:
     name = name.strip()
     if not name:
         raise UserError("a player's name cannot be empty")
-    if len(name) > MAX_NAME_LENGTH or any(ord(c) < 32 for c in name):
-        raise UserError(f"player name {name[:50]!r}: use up to {MAX_NAME_LENGTH} printable characters")
+    bad = unsafe_character(name)
+    if len(name) > MAX_NAME_LENGTH or bad:
+        why = f"holds {bad}" if bad else f"is {len(name)} characters long"
+        raise UserError(f"player name {one_line(name[:50])}: {why}; use up to {MAX_NAME_LENGTH} "
+                        "printable characters")
     if height_cm is not None and not 80 <= height_cm <= 250:
         raise UserError(f"height {height_cm} cm is out of range (80 to 250)")
     if weight_kg is not None and not 20 <= weight_kg <= 250:

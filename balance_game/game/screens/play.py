@@ -88,8 +88,9 @@ class PlayScene(Scene):
         self.trail.append((axes.lean_x, axes.lean_y))
         if len(self.trace) < 20_000:
             self.trace.append((axes.lean_x, axes.lean_y))
-        if self._session_over(ctx, run):
-            session.end()
+        reason = self._session_over(ctx, run)
+        if reason:
+            session.end(reason)
             if ctx.options.headless:
                 ctx.quit_requested = True
             else:
@@ -102,12 +103,14 @@ class PlayScene(Scene):
             else:
                 stack.replace(screen("results", self.spec, session.results[-1:], self.trace))
 
-    def _session_over(self, ctx: GameContext, run: LevelRun) -> bool:
-        if ctx.session.device_ended:
-            return True
-        if ctx.options.seconds is not None:
-            return ctx.t_s >= ctx.options.seconds
-        return ctx.options.headless and run.finished
+    def _session_over(self, ctx: GameContext, run: LevelRun) -> str | None:
+        """Why the session ends now: a limit (see GameSession.limit_reached), or a headless run
+        without --seconds that has played its level."""
+        reason = ctx.session.limit_reached(ctx.t_s, ctx.options.seconds)
+        if reason is None and ctx.options.seconds is None and ctx.options.headless \
+                and run.finished:
+            return "finished"
+        return reason
 
     def prompt(self, ctx: GameContext, run: LevelRun) -> str:
         if ctx.t_s < self.feedback_until_s:

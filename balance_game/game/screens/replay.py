@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from balance_game.core.levels import LevelSpec
+from balance_game.core.records import SAME_TIME_S
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.render.theme import BACKGROUND, PANEL, TEXT_DIM
 from balance_game.render.views import ViewCache
@@ -45,6 +46,7 @@ class RecordedPause:
 
 
 class ReplayScene(Scene):
+    shows_ended_session = True  # "the recording is over" until the viewer leaves
     def __init__(self, starts: list[LevelStart], pauses: list[RecordedPause],
                  clock: ReplayClock | None) -> None:
         self.starts = list(starts)
@@ -81,18 +83,16 @@ class ReplayScene(Scene):
             else:
                 session.resume_from(pause.reason, pause.t_s)
         session.step(dt_s, ctx.t_s)
-        while self.starts and self.starts[0].t_s <= ctx.t_s + 1e-9:
+        while self.starts and self.starts[0].t_s <= ctx.t_s + SAME_TIME_S:
             start = self.starts.pop(0)
             session.start_level(start.spec, start.difficulty)
         self.trail.append((ctx.frame.axes.lean_x, ctx.frame.axes.lean_y))
-        if session.device_ended and (ctx.options.headless or self.clock is None):
-            ctx.quit_requested = True
 
     @staticmethod
     def _due(pause: RecordedPause, t_s: float) -> bool:
         if pause.from_the_player:
-            return pause.t_s < t_s - 1e-9
-        return pause.t_s <= t_s + 1e-9
+            return pause.t_s < t_s - SAME_TIME_S
+        return pause.t_s <= t_s + SAME_TIME_S
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
         import pygame
