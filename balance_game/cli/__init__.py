@@ -63,10 +63,11 @@ def _register() -> None:
         report,
         sessions,
         simulate,
+        today,
     )
 
     modules = (assess, bench, devices, export, levels, metrics, play, players, replay, report,
-               sessions, simulate)
+               sessions, simulate, today)
     for module in modules:
         for command in module.COMMANDS:
             cli.add_command(command)

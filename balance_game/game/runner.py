@@ -50,7 +50,7 @@ def run_game(request: RunRequest) -> RunSummary:
         spec = replace(spec, trials=options.trials)
     with Database(request.db_path) as db:
         player = None
-        if spec is not None or request.player or options.assessment:
+        if spec is not None or request.player or options.assessment or options.routine:
             player = get_or_create_player(db, request.player or DEFAULT_PLAYER)
         window = None
         if not options.headless:
@@ -100,6 +100,14 @@ def _first_scene(ctx: GameContext, stack: SceneStack, spec, player) -> None:
         start_session(ctx, player)
         kind = ctx.options.assessment
         stack.push(screen("calibrate") if kind == "calibrate" else screen("assess", kind))
+        return
+    if ctx.options.routine:
+        start_session(ctx, player)
+        ctx.training_screen = "routine"
+        stack.push(screen("routine"))
+        return
+    if ctx.options.family:
+        stack.push(screen("family", players=ctx.options.family, spec=spec))
         return
     if spec is None:
         stack.push(screen("title"))

@@ -18,6 +18,7 @@ from balance_game.core.levels import LevelSpec
 from balance_game.core.records import DeviceStatus, Sample, TrialRecord, quantize
 from balance_game.dsp.safety import SafetyMonitor
 from balance_game.storage.progress import ProgressBook
+from balance_game.storage.rewards import award_milestones
 from balance_game.storage.sessions import SessionRecorder
 
 # A trial only counts when both feet stayed loaded: lifting one foot is the classic way to
@@ -67,6 +68,8 @@ class GameSession:
         self.orientation = "normal"  # "reversed": the board faces the other way round
         self.maximal_leans = False  # a limits-of-stability test: leaning far is the task
         self.prescription: Any = None  # the therapist's plan, when there is one
+        self.new_bests: list[str] = []  # levels whose personal best this session beat
+        self.new_milestones: list[str] = []  # milestones earned when the session ended
         self._steady_s = 0.0
 
     # --- input -------------------------------------------------------------------------
@@ -217,8 +220,9 @@ class GameSession:
         self.recorder.add_event(self.t_s, "level_end", result.level_id,
                                 {"mean_score": result.mean_score, "stars": result.stars,
                                  "difficulty": round(self.run.difficulty, 4)})
-        if self.progress is not None:
-            self.progress.record(result.level_id, self.run.difficulty, result.stars)
+        if self.progress is not None and self.progress.record(
+                result.level_id, self.run.difficulty, result.stars, result.mean_score):
+            self.new_bests.append(result.level_id)
 
     @property
     def minutes_left(self) -> float | None:
@@ -239,4 +243,7 @@ class GameSession:
             if self.progress is not None and self.run.trials:
                 self.progress.record(self.run.spec.id, self.run.difficulty, 0)
         self.recorder.finish()
+        if self.progress is not None:  # the days, minutes and stars are now all stored
+            self.new_milestones = award_milestones(self.progress.db, self.progress.player_id,
+                                                   self.recorder.session_id)
 
