@@ -50,7 +50,8 @@ def run_game(request: RunRequest) -> RunSummary:
         spec = replace(spec, trials=options.trials)
     with Database(request.db_path) as db:
         player = None
-        if spec is not None or request.player or options.assessment or options.routine:
+        if (spec is not None and not options.family) or request.player or options.assessment \
+                or options.routine:
             player = get_or_create_player(db, request.player or DEFAULT_PLAYER)
         window = None
         if not options.headless:
