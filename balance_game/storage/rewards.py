@@ -22,7 +22,7 @@ from balance_game.core.rewards import (
 from balance_game.storage.activity import session_activity
 from balance_game.storage.assessments import list_assessments
 from balance_game.storage.db import Database
-from balance_game.storage.players import Player
+from balance_game.storage.players import Player, list_players
 from balance_game.storage.prescriptions import player_prescription
 from balance_game.storage.progress import player_progress
 from balance_game.timeutil import now_iso
@@ -108,3 +108,9 @@ def player_rewards(db: Database, player: Player, today: date | None = None) -> R
         milestones=stored_milestones(db, player.id),
         bests={k: p.best_score for k, p in progress.items() if p.best_score is not None},
     )
+
+
+def last_trained_player(db: Database) -> Player | None:
+    """Who trained last on this machine (for the title's word of welcome back)."""
+    player_id = db.scalar("SELECT player_id FROM sessions ORDER BY id DESC LIMIT 1")
+    return next((p for p in list_players(db) if p.id == player_id), None)

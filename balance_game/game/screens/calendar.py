@@ -75,6 +75,8 @@ class CalendarScene(MenuScene):
     @staticmethod
     def _label(surface: pygame.Surface, ctx: GameContext, text: str, box: pygame.Rect,
                colour: tuple[int, int, int]) -> None:
-        font = fitting_font(ctx.theme, text, box.width - ctx.theme.px(0.006))
-        if font.get_linesize() <= box.height:  # a cramped grid keeps its stamps, not its numbers
+        room = box.width - ctx.theme.px(0.006)
+        font = fitting_font(ctx.theme, text, room)
+        if font.size(text)[0] <= room and font.get_linesize() <= box.height:
+            # a cramped grid keeps its stamps, not its numbers
             blit_text(surface, ctx.theme, text, font, colour, center=box.center)

@@ -216,11 +216,19 @@ class FamilyScene(MenuScene):
                               row_h - theme.px(0.008))
             pygame.draw.rect(surface, ACCENT if place == 1 else PANEL, box,
                              border_radius=theme.px(0.01))
-            points = "-" if score.mean_score is None else f"{score.mean_score:.0f}"
-            text = _("{place}. {name}: {points} points, {stars} of 3 stars").format(
-                place=place, name=score.player, points=points, stars=score.stars)
-            font = fitting_font(theme, text, box.width - theme.px(0.02), "body", bold=True)
-            if font.get_linesize() <= box.height:
+            if score.mean_score is None:
+                text = _("{place}. {name}: turn not finished").format(place=place,
+                                                                     name=score.player)
+            else:
+                text = _("{place}. {name}: {points} points, {stars} of 3 stars").format(
+                    place=place, name=score.player, points=f"{score.mean_score:.0f}",
+                    stars=score.stars)
+            room = box.width - theme.px(0.02)
+            font = fitting_font(theme, text, room, "body", bold=True)
+            if font.size(text)[0] > room:  # the name alone, then, where the line is too long
+                text = f"{place}. {score.player}"
+                font = fitting_font(theme, text, room, "body", bold=True)
+            if font.size(text)[0] <= room and font.get_linesize() <= box.height:
                 blit_text(surface, theme, text, font, PANEL if place == 1 else TEXT,
                           center=box.center)
 

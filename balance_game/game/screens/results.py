@@ -11,6 +11,7 @@ from balance_game.game.screens.menu import MenuItem, MenuScene
 from balance_game.game.screens.navigation import screen
 from balance_game.i18n import N_, _, ngettext
 from balance_game.render.theme import ACCENT, OUTLINE, Theme
+from balance_game.storage.rewards import player_rewards
 
 if TYPE_CHECKING:
     import pygame
@@ -62,6 +63,7 @@ class ResultsScene(MenuScene):
         self.trace = trace
         self.final = final
         self.rest_until_s: float | None = None
+        self._rewards_line: str | None = None  # read once: the screen rebuilds while resting
 
     @property
     def last(self) -> LevelResult | None:
@@ -69,7 +71,7 @@ class ResultsScene(MenuScene):
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         self.title = headline(self.last)
-        self.subtitle = summary(self.last)
+        self.subtitle = summary(self.last) + self.rewards_line(ctx)
         minutes_left = ctx.session.minutes_left if ctx.session else None
         if minutes_left is not None and minutes_left <= 0:
             self.final = True
@@ -85,6 +87,18 @@ class ResultsScene(MenuScene):
             MenuItem(_("Choose another game"), self._when_rested(lambda c, s: s.pop()), wait),
             MenuItem(_("Finish for today"), _finish),
         ]
+
+    def rewards_line(self, ctx: GameContext) -> str:
+        """A new personal best when there is one, and the week's goal (never a reproach)."""
+        if self._rewards_line is None:
+            words = []
+            session = ctx.session
+            if session is not None and self.last and self.last.level_id in session.new_bests:
+                words.append(_("New personal best!"))
+            if ctx.player is not None:
+                words.append(player_rewards(ctx.db, ctx.player).goal_line)
+            self._rewards_line = "".join(" " + w for w in words)
+        return self._rewards_line
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         if self.rest_until_s is not None and not self.final:

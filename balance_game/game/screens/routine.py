@@ -180,7 +180,8 @@ class RoutineScene(MenuScene):
                 pygame.draw.rect(surface, OUTLINE, box, 1, border_radius=theme.px(0.01))
             name = part_name(part)
             font = fitting_font(theme, name, box.width - 2 * gap)
-            if font.get_linesize() <= box.height:
+            fits = font.size(name)[0] <= box.width - 2 * gap
+            if fits and font.get_linesize() <= box.height:  # else the boxes speak for themselves
                 blit_text(surface, theme, name, font, BACKGROUND if finished else TEXT_DIM,
                           center=box.center)
 
