@@ -67,6 +67,8 @@ def test_the_weekly_goal_is_said_kindly():
     # not trained today yet, or no longer reachable: no count-down, no reproach
     assert weekly_goal_line(days(0), 4, WEDNESDAY) == \
         "1 of 4 days this week. Every day you train counts."
+    assert weekly_goal_line(frozenset(), 3, WEDNESDAY) == \
+        "This week's goal: 3 days. Every day you train counts."
     sunday = MONDAY + timedelta(days=6)
     line = weekly_goal_line(days(6), 5, sunday)
     assert line == "1 of 5 days this week. Every day you train counts."

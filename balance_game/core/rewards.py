@@ -76,6 +76,9 @@ def week_days(days: Iterable[date], today: date) -> list[bool]:
 def weekly_goal_line(days: Iterable[date], goal_days: int, today: date) -> str:
     """"3 of 4 days this week", and a kind word on what comes next; never a reproach."""
     done = sum(week_days(days, today))
+    if done == 0:
+        return _("This week's goal: {goal} days.").format(goal=goal_days) + " " + _(
+            "Every day you train counts.")
     line = _("{done} of {goal} days this week").format(done=done, goal=goal_days)
     if done >= goal_days:
         return line + ". " + _("Weekly goal reached. Well done!")

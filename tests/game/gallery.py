@@ -67,6 +67,8 @@ def visit(d: ScreenDriver, text_scale: float = 1.0, play_steps: int = 90) -> Ite
     routine.earned = ["first_three_stars", "every_game_tried"]
     _show(d, routine)
     yield "routine-done"
+    _show(d, screen("title"))  # with a player known: the week's goal and a word of progress
+    yield "title-welcome-back"
     _show(d, screen("calendar"))
     yield "calendar"
     _show(d, screen("family"))
