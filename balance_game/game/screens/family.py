@@ -8,9 +8,10 @@ of one family game are tied together by a ``family_turn`` event naming the first
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from balance_game.core.lean_navigation import LeanNavigator
 from balance_game.core.levels import LevelSpec, load_levels
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
@@ -64,7 +65,14 @@ class FamilyScene(MenuScene):
     def enter(self, ctx: GameContext) -> None:
         if self.playing:
             self._turn_done(ctx)
+        self.arm_on_enter = self.stage == "turns"  # the next player starts by standing still
         super().enter(ctx)
+
+    def _to_stage(self, ctx: GameContext, stage: str) -> None:
+        self.stage = stage
+        self.index = 0
+        self.items = self.build(ctx)
+        self.nav = LeanNavigator(self.layout, armed=stage == "turns")
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         builders = {"players": self._build_players, "level": self._build_level,
@@ -92,6 +100,8 @@ class FamilyScene(MenuScene):
             elif len(self.names) < MAX_PLAYERS:
                 self.names.append(name)
             self.items = self.build(ctx)
+            # the highlight stays on the player, though "Choose the game" may have come first
+            self.index = next(i for i, item in enumerate(self.items) if item.label == name)
 
         return choose
 
@@ -104,9 +114,7 @@ class FamilyScene(MenuScene):
         stack.push(screen("text_entry", _("Your name"), named))
 
     def _confirm_players(self, ctx: GameContext, stack: SceneStack) -> None:
-        self.stage = "level"
-        self.index = 0
-        self.items = self.build(ctx)
+        self._to_stage(ctx, "level")
 
     def _build_level(self, ctx: GameContext) -> list[MenuItem]:
         self.title = _("Choose a game for everyone")
@@ -118,15 +126,13 @@ class FamilyScene(MenuScene):
         return [*items, MenuItem(_("Back"), self._unconfirm)]
 
     def _unconfirm(self, ctx: GameContext, stack: SceneStack) -> None:
-        self.stage = "players"
-        self.items = self.build(ctx)
+        self._to_stage(ctx, "players")
 
     def _pick(self, spec: LevelSpec):
         def choose(ctx: GameContext, stack: SceneStack) -> None:
-            self.spec = spec
-            self.stage = "turns"
-            self.index = 0
-            self.items = self.build(ctx)
+            # a short demonstration (--trials) plays fewer trials, as on the command line
+            self.spec = replace(spec, trials=ctx.options.trials) if ctx.options.trials else spec
+            self._to_stage(ctx, "turns")
 
         return choose
 
@@ -179,8 +185,7 @@ class FamilyScene(MenuScene):
             _leave(ctx, stack)
             return
         self.names = self.names[:len(self.scores)]
-        self.stage = "scores"
-        self.items = self.build(ctx)
+        self._to_stage(ctx, "scores")
 
     # --- the scoreboard ------------------------------------------------------------------
     def _build_scores(self, ctx: GameContext) -> list[MenuItem]:
@@ -195,9 +200,7 @@ class FamilyScene(MenuScene):
 
     def _again(self, ctx: GameContext, stack: SceneStack) -> None:
         self.turn, self.scores, self.first_session = -1, [], None
-        self.stage = "turns"
-        self.index = 0
-        self.items = self.build(ctx)
+        self._to_stage(ctx, "turns")
 
     def extra_height(self, ctx: GameContext, size: tuple[int, int]) -> int:
         if self.stage != "scores":

@@ -21,7 +21,7 @@ from balance_game.i18n import N_, _
 from balance_game.render.text import blit_text, fitting_font
 from balance_game.render.theme import ACCENT, BACKGROUND, OUTLINE, PANEL, TEXT_DIM
 from balance_game.storage.prescriptions import todays_routine
-from balance_game.storage.rewards import award_milestones, player_rewards
+from balance_game.storage.rewards import Rewards, award_milestones, player_rewards
 
 if TYPE_CHECKING:
     import pygame
@@ -49,6 +49,8 @@ class RoutineScene(MenuScene):
         self.earned: list[str] = []
         self._part_scene: Scene | None = None  # the part's first screen
         self._results_before = 0  # levels finished in the session before the part began
+        self._rewards: Rewards | None = None
+        self.names: list[str] = []  # each part's name, in order
 
     @property
     def done(self) -> bool:
@@ -59,11 +61,13 @@ class RoutineScene(MenuScene):
             self._plan(ctx)
         elif self.running is not None:
             self._part_done(ctx)
+        self._rewards = None
         super().enter(ctx)
 
     def _plan(self, ctx: GameContext) -> None:
         routine = todays_routine(ctx.db, ctx.player, ctx.options.seed)
         self.routine = with_trials(routine, ctx.options.trials, ctx.options.check_s)
+        self.names = [part_name(p) for p in self.routine.parts]
         ctx.session.recorder.add_event(ctx.t_s, "routine_start", None, {
             "minutes": self.routine.minutes, "prescribed": self.routine.prescribed,
             "parts": [{"kind": p.kind, "level": p.level_id, "trials": p.trials}
@@ -95,7 +99,9 @@ class RoutineScene(MenuScene):
             self.earned = award_milestones(ctx.db, ctx.player.id, session.recorder.session_id)
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        rewards = player_rewards(ctx.db, ctx.player)
+        if self._rewards is None:  # read once per visit: the rest countdown rebuilds every step
+            self._rewards = player_rewards(ctx.db, ctx.player)
+        rewards = self._rewards
         if self.done:
             self.title = _("Today's training is done")
             words = [rewards.goal_line, rewards.encouragement]
@@ -108,7 +114,7 @@ class RoutineScene(MenuScene):
         part = self.routine.parts[self.next]
         minutes = max(1, round(part.seconds / 60))
         self.subtitle = _("Part {n} of {total}: {name}, about {m} min.").format(
-            n=self.next + 1, total=len(self.routine.parts), name=part_name(part), m=minutes)
+            n=self.next + 1, total=len(self.routine.parts), name=self.names[self.next], m=minutes)
         if self.next == 0:
             self.subtitle += " " + rewards.goal_line
         wait = ""
@@ -159,13 +165,12 @@ class RoutineScene(MenuScene):
         import pygame
 
         theme = ctx.theme
-        parts = self.routine.parts
         gap = theme.px(0.01)
         column = area.height > area.width
-        count = len(parts)
+        count = len(self.names)
         span = (area.height if column else area.width) - gap * (count - 1)
         step = span // count
-        for i, part in enumerate(parts):
+        for i, name in enumerate(self.names):
             if column:
                 box = pygame.Rect(area.left, area.top + i * (step + gap), area.width, step)
             else:
@@ -178,7 +183,6 @@ class RoutineScene(MenuScene):
                                  border_radius=theme.px(0.01))
             else:
                 pygame.draw.rect(surface, OUTLINE, box, 1, border_radius=theme.px(0.01))
-            name = part_name(part)
             font = fitting_font(theme, name, box.width - 2 * gap)
             fits = font.size(name)[0] <= box.width - 2 * gap
             if fits and font.get_linesize() <= box.height:  # else the boxes speak for themselves
