@@ -15,6 +15,7 @@ from balance_game.core.control import Axes, ControlMap
 from balance_game.core.difficulty import Caps
 from balance_game.core.level_run import LevelResult, LevelRun
 from balance_game.core.levels import LevelSpec
+from balance_game.core.prescriptions import Prescription
 from balance_game.core.records import DeviceStatus, Sample, TrialRecord, quantize
 from balance_game.dsp.safety import SafetyMonitor
 from balance_game.storage.progress import ProgressBook
@@ -67,7 +68,7 @@ class GameSession:
         self.step_off_expected = False  # calibration asks the player to step off: no pause
         self.orientation = "normal"  # "reversed": the board faces the other way round
         self.maximal_leans = False  # a limits-of-stability test: leaning far is the task
-        self.prescription: Any = None  # the therapist's plan, when there is one
+        self.prescription: Prescription | None = None  # the therapist's plan, when there is one
         self.new_bests: list[str] = []  # levels whose personal best this session beat
         self.new_milestones: list[str] = []  # milestones earned when the session ended
         self._steady_s = 0.0
@@ -161,12 +162,12 @@ class GameSession:
         self.pause.reasons.add(reason)
         self.recorder.add_event(t_s, "pause", reason)
         if len(self.pause.reasons) == 1 and self.run is not None and not self.run.finished:
-            self._abort_trial(t_s, reason)
+            self._abort_trial(self.run, t_s, reason)
 
-    def _abort_trial(self, t_s: float, reason: str) -> None:
+    def _abort_trial(self, run: LevelRun, t_s: float, reason: str) -> None:
         """An interrupted trial is not scored, and the record says why it was dropped."""
-        if self.run.abort_trial():
-            self.recorder.add_event(t_s, "trial_aborted", reason, {"level": self.run.spec.id})
+        if run.abort_trial():
+            self.recorder.add_event(t_s, "trial_aborted", reason, {"level": run.spec.id})
 
     def resume_from(self, reason: str, t_s: float) -> None:
         if reason not in self.pause.reasons:
@@ -204,24 +205,25 @@ class GameSession:
             return []
         self.active_s += dt_s
         self.recorder.set_active_s(self.active_s)
-        if self.run is None or self.run.finished:
+        run = self.run
+        if run is None or run.finished:
             return []
-        records = self.run.step(self.axes, dt_s, t_s, judge=self.judge)
+        records = run.step(self.axes, dt_s, t_s, judge=self.judge)
         for record in records:
             self.recorder.add_trial(record)
             self.trials.append(record)
-        if self.run.finished:
-            self._finish_level()
+        if run.finished:
+            self._finish_level(run)
         return records
 
-    def _finish_level(self) -> None:
-        result = self.run.result()
+    def _finish_level(self, run: LevelRun) -> None:
+        result = run.result()
         self.results.append(result)
         self.recorder.add_event(self.t_s, "level_end", result.level_id,
                                 {"mean_score": result.mean_score, "stars": result.stars,
-                                 "difficulty": round(self.run.difficulty, 4)})
+                                 "difficulty": round(run.difficulty, 4)})
         if self.progress is not None and self.progress.record(
-                result.level_id, self.run.difficulty, result.stars, result.mean_score):
+                result.level_id, run.difficulty, result.stars, result.mean_score):
             self.new_bests.append(result.level_id)
 
     @property
@@ -236,12 +238,13 @@ class GameSession:
         if self.ended:
             return
         self.ended = True
-        if self.run is not None and not self.run.finished:
-            self._abort_trial(self.t_s, "session_end")
-            self.recorder.add_event(self.t_s, "level_stopped", self.run.spec.id,
-                                    {"difficulty": round(self.run.difficulty, 4)})
-            if self.progress is not None and self.run.trials:
-                self.progress.record(self.run.spec.id, self.run.difficulty, 0)
+        run = self.run
+        if run is not None and not run.finished:
+            self._abort_trial(run, self.t_s, "session_end")
+            self.recorder.add_event(self.t_s, "level_stopped", run.spec.id,
+                                    {"difficulty": round(run.difficulty, 4)})
+            if self.progress is not None and run.trials:
+                self.progress.record(run.spec.id, run.difficulty, 0)
         self.recorder.finish()
         if self.progress is not None:  # the days, minutes and stars are now all stored
             self.new_milestones = award_milestones(self.progress.db, self.progress.player_id,

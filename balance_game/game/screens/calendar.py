@@ -46,6 +46,8 @@ class CalendarScene(MenuScene):
         """The month as a grid, Monday first: trained days stamped, today outlined."""
         import pygame
 
+        if self.rewards is None:  # drawn before its first build: nothing to show yet
+            return
         theme = ctx.theme
         weeks = month_grid.Calendar(firstweekday=0).monthdayscalendar(self.today.year,
                                                                        self.today.month)

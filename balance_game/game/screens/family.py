@@ -137,12 +137,19 @@ class FamilyScene(MenuScene):
         return choose
 
     # --- the turns -----------------------------------------------------------------------
+    @property
+    def level(self) -> LevelSpec:
+        """The level everyone plays (chosen before the turns begin)."""
+        if self.spec is None:
+            raise RuntimeError("family play's level is chosen before the turns")
+        return self.spec
+
     def _build_turns(self, ctx: GameContext) -> list[MenuItem]:
         upcoming = self.turn + 1
         name = self.names[upcoming]
         self.title = _("{name}'s turn").format(name=name)
         self.subtitle = _("Turn {n} of {total}: {level}. Step on the board when you are ready.") \
-            .format(n=upcoming + 1, total=len(self.names), level=_(self.spec.title))
+            .format(n=upcoming + 1, total=len(self.names), level=_(self.level.title))
         return [MenuItem(_("Go on"), self._start_turn),
                 MenuItem(_("Show the scores"), self._stop_turns)]
 
@@ -151,7 +158,7 @@ class FamilyScene(MenuScene):
             if self.stage == "turns":
                 self._start_turn(ctx, stack)
             elif self.stage == "scores":
-                self._end(ctx)
+                ctx.end_session()
                 ctx.quit_requested = True
             return
         super().fixed_update(ctx, dt_s, stack)
@@ -165,14 +172,14 @@ class FamilyScene(MenuScene):
             self.first_session = session.recorder.session_id
         session.recorder.add_event(ctx.t_s, "family_turn", None, {
             "family_session": self.first_session, "turn": self.turn + 1,
-            "players": len(self.names), "level": self.spec.id})
+            "players": len(self.names), "level": self.level.id})
         self.playing = True
-        stack.push(screen("play", self.spec, part=True) if ctx.options.headless
-                   else screen("intro", self.spec, part=True))
+        stack.push(screen("play", self.level, part=True) if ctx.options.headless
+                   else screen("intro", self.level, part=True))
 
     def _turn_done(self, ctx: GameContext) -> None:
         self.playing = False
-        results = ctx.session.results if ctx.session else []
+        results = ctx.current_session.results if ctx.current_session else []
         last = results[-1] if results else None
         self.scores.append(Score(self.names[self.turn], last.mean_score if last else None,
                                  last.stars if last else 0))
@@ -189,14 +196,10 @@ class FamilyScene(MenuScene):
 
     # --- the scoreboard ------------------------------------------------------------------
     def _build_scores(self, ctx: GameContext) -> list[MenuItem]:
-        self._end(ctx)
+        ctx.end_session()
         self.title = _("Scoreboard")
-        self.subtitle = _(self.spec.title)
+        self.subtitle = _(self.level.title)
         return [MenuItem(_("Play again"), self._again), MenuItem(_("Finish"), _leave)]
-
-    def _end(self, ctx: GameContext) -> None:
-        if ctx.session is not None:
-            ctx.session.end()
 
     def _again(self, ctx: GameContext, stack: SceneStack) -> None:
         self.turn, self.scores, self.first_session = -1, [], None
@@ -237,7 +240,5 @@ class FamilyScene(MenuScene):
 
 
 def _leave(ctx: GameContext, stack: SceneStack) -> None:
-    if ctx.session is not None:
-        ctx.session.end()
-        ctx.session = None
+    ctx.end_session()
     stack.clear_to(screen("farewell", _("See you next time!"), _("Your training is saved.")))

@@ -29,8 +29,9 @@ class LevelSelectScene(MenuScene):
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         self.title = _("Choose a game")
-        progress = player_progress(ctx.db, ctx.player.id) if ctx.player else {}
-        prescription = ctx.session.prescription if ctx.session else None
+        player, session = ctx.current_player, ctx.current_session
+        progress = player_progress(ctx.db, player.id) if player else {}
+        prescription = session.prescription if session else None
         self.subtitle = self._plan_line(ctx)
         self.specs = [s for s in load_levels()
                       if prescription is None or prescription.allows(s)]
@@ -46,8 +47,8 @@ class LevelSelectScene(MenuScene):
                                       _("earn a star on the game before")))
                 continue
             stars = progress[spec.id].best_stars if spec.id in progress else 0
-            earned = ngettext("{n} star", "{n} stars", stars).format(n=stars) if stars else _("new")
-            detail = _("World {n}").format(n=spec.world) + f"  ·  {earned}"
+            won = ngettext("{n} star", "{n} stars", stars).format(n=stars) if stars else _("new")
+            detail = _("World {n}").format(n=spec.world) + f"  ·  {won}"
             best = progress[spec.id].best_score if spec.id in progress else None
             if best is not None:  # the personal best on this game
                 detail += "  ·  " + _("best {score}").format(score=f"{best:.0f}")
@@ -56,11 +57,12 @@ class LevelSelectScene(MenuScene):
 
     @staticmethod
     def _plan_line(ctx: GameContext) -> str:
-        name = ctx.player.name if ctx.player else ""
-        left = ctx.session.minutes_left if ctx.session else None
-        if left is None:
+        player, session = ctx.current_player, ctx.current_session
+        name = player.name if player else ""
+        left = session.minutes_left if session else None
+        if session is None or session.prescription is None or left is None:
             return _("Training: {name}").format(name=name)
-        total = ctx.session.prescription.minutes_per_session
+        total = session.prescription.minutes_per_session
         return _("Training: {name}  ·  {left} of {total} minutes left today").format(
             name=name, left=f"{left:.0f}", total=f"{total:g}")
 
@@ -92,9 +94,7 @@ class LevelSelectScene(MenuScene):
                       ACCENT if chosen else TEXT_DIM, midbottom=(box.centerx, box.bottom - pad))
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
-        if ctx.session is not None:
-            ctx.session.end()
-            ctx.session = None
+        ctx.end_session()
         stack.pop()
 
 

@@ -42,7 +42,7 @@ class RoutineScene(MenuScene):
 
     def __init__(self) -> None:
         super().__init__()
-        self.routine: Routine | None = None
+        self._routine: Routine | None = None  # planned when the screen is first entered
         self.next = 0  # index of the next part
         self.running: int | None = None  # the part being played, while it is
         self.rest_until_s = 0.0
@@ -54,29 +54,35 @@ class RoutineScene(MenuScene):
 
     @property
     def done(self) -> bool:
-        return self.routine is not None and self.next >= len(self.routine.parts)
+        return self._routine is not None and self.next >= len(self._routine.parts)
+
+    @property
+    def routine(self) -> Routine:
+        if self._routine is None:
+            raise RuntimeError("today's routine is planned when its screen is entered")
+        return self._routine
 
     def enter(self, ctx: GameContext) -> None:
-        if self.routine is None:
+        if self._routine is None:
             self._plan(ctx)
         elif self.running is not None:
-            self._part_done(ctx)
+            self._part_done(ctx, self.running)
         self._rewards = None
         super().enter(ctx)
 
     def _plan(self, ctx: GameContext) -> None:
         routine = todays_routine(ctx.db, ctx.player, ctx.options.seed)
-        self.routine = with_trials(routine, ctx.options.trials, ctx.options.check_s)
+        self._routine = with_trials(routine, ctx.options.trials, ctx.options.check_s)
         self.names = [part_name(p) for p in self.routine.parts]
         ctx.session.recorder.add_event(ctx.t_s, "routine_start", None, {
             "minutes": self.routine.minutes, "prescribed": self.routine.prescribed,
             "parts": [{"kind": p.kind, "level": p.level_id, "trials": p.trials}
                       for p in self.routine.parts]})
 
-    def _part_done(self, ctx: GameContext) -> None:
+    def _part_done(self, ctx: GameContext, index: int) -> None:
         """Back from a part: finished, it is recorded and the rest begins; left early (Back on
         its intro), it is offered again."""
-        part = self.routine.parts[self.running]
+        part = self.routine.parts[index]
         session = ctx.session
         self.running = None
         if part.level_id is None:
@@ -126,7 +132,7 @@ class RoutineScene(MenuScene):
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         if ctx.options.headless:
             if self.done:
-                ctx.session.end()
+                ctx.end_session()
                 ctx.quit_requested = True
             elif ctx.t_s >= self.rest_until_s:
                 self._start_part(ctx, stack)

@@ -19,7 +19,7 @@ class TitleScene(MenuScene):
     def build(self, ctx: GameContext) -> list[MenuItem]:
         self.title = _("Balance Game")
         self.subtitle = _("Training for steady feet. Keep a sturdy chair or counter within reach.")
-        player = ctx.player or last_trained_player(ctx.db)
+        player = ctx.current_player or last_trained_player(ctx.db)
         if player is not None:
             rewards = player_rewards(ctx.db, player)
             self.subtitle += " " + _("{name}: {goal} {encouragement}").format(
