@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+import yaml
 
 from balance_game.core.levels import load_levels
 from balance_game.core.routine import (
@@ -17,6 +18,10 @@ from balance_game.core.routine import (
     routine_minutes,
     with_trials,
 )
+from balance_game.storage.db import Database
+from balance_game.storage.players import add_player
+from balance_game.storage.prescriptions import prescribe, todays_routine
+from balance_game.storage.progress import save_progress
 
 LEVELS = load_levels()
 WORLD_1 = [s for s in LEVELS if s.world == 1]
@@ -109,3 +114,24 @@ def test_the_length_adapts_to_the_minutes_done_this_week(done, per_week, prescri
 def test_on_sunday_the_whole_remainder_is_today():
     sunday = date(2026, 12, 6)
     assert routine_minutes(0.0, 12.0, sunday) == 12.0
+
+
+def test_a_prescription_of_one_level_gives_a_routine_of_that_level():
+    (reach,) = [s for s in LEVELS if s.id == "reach-01"]
+    routine = build_routine([reach], {}, 10.0, seed=0, prescribed=True)
+    assert [p.level_id for p in routine.parts] == ["reach-01", "reach-01", None]
+
+
+def test_the_stored_prescription_and_progress_shape_todays_routine(tmp_path):
+    rx = tmp_path / "rx.yaml"
+    rx.write_text(yaml.safe_dump({
+        "mechanics": ["slalom", "tilt"], "minutes_per_session": 12, "sessions_per_week": 3,
+        "max_lean_pct": 60, "max_difficulty": 0.7, "eyes_closed": False, "foam": False,
+        "target_success": 0.75}), encoding="utf-8")
+    with Database(tmp_path / "r.db") as db:
+        ann = add_player(db, "Ann")
+        prescribe(db, "Ann", rx)
+        save_progress(db, ann.id, "slalom-01", 0.5, 2)  # unlocks slalom-02
+        routine = todays_routine(db, ann, seed=0, today=WEDNESDAY)
+    assert routine.prescribed and routine.minutes == 10.0  # 36 min a week over 5 days: the floor
+    assert [p.level_id for p in routine.games] == ["slalom-02", "tilt-01"]
