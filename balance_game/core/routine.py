@@ -35,8 +35,8 @@ MAX_TRIALS = 30
 WARMUP_MECHANICS = ("rhythm", "reach", "track")  # gentle weight shifts before the harder games
 # Seconds a trial takes, gaps included, measured with the simulated player (ability 0.6) on
 # each game's world-2 level; used to turn a part's minutes into a number of trials.
-TRIAL_S = {"catch": 3.0, "reach": 5.8, "rhythm": 3.2, "slalom": 3.5, "steady": 4.4,
-           "tilt": 9.0, "track": 7.2}
+TRIAL_S = {"catch": 3.0, "dual": 4.3, "reach": 5.8, "rhythm": 3.2, "slalom": 3.5, "steady": 4.4,
+           "tilt": 9.0, "track": 7.2, "transfer": 4.1}
 DEFAULT_TRIAL_S = 6.0
 
 
