@@ -36,6 +36,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                            "battery)."),
     "export": ("export", "Export a player's sessions, trials, samples, events and clinical test "
                          "results."),
+    "family": ("today", "Family play: each player plays the same level in turn, then the "
+                        "scoreboard."),
     "levels": ("levels", "List the levels in play order (or check level files with `levels check`)."),
     "metrics": ("metrics", "Sway measures of a samples CSV (columns t_s, cop_x_mm, cop_y_mm; others "
                            "are ignored)."),
@@ -53,6 +55,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "simulate": ("simulate", "Run a level headless and fast with a simulated player; report how "
                              "difficulty adapted."),
     "tare": ("devices", "Zero the board: it must be empty."),
+    "today": ("today", "Today's training: a warm-up, three or four games and a steadiness check, "
+                       "with rests."),
 }
 
 

@@ -55,7 +55,8 @@ def run_game(request: RunRequest) -> RunSummary:
         spec = replace(spec, trials=options.trials)
     with Database(request.db_path) as db:
         player = None
-        if spec is not None or request.player or options.assessment:
+        if (spec is not None and not options.family) or request.player or options.assessment \
+                or options.routine:
             player = get_or_create_player(db, request.player or DEFAULT_PLAYER)
         window = None
         if not options.headless:
@@ -104,6 +105,12 @@ def _first_scene(ctx: GameContext, stack: SceneStack, spec: LevelSpec | None,
     if kind and player is not None:
         start_session(ctx, player)
         stack.push(screen("calibrate") if kind == "calibrate" else screen("assess", kind))
+    elif ctx.options.routine and player is not None:
+        start_session(ctx, player)
+        ctx.training_screen = "routine"
+        stack.push(screen("routine"))
+    elif ctx.options.family and spec is not None:
+        stack.push(screen("family", players=ctx.options.family, spec=spec))
     elif spec is not None and player is not None:
         start_session(ctx, player)
         stack.push(screen("play", spec) if ctx.options.headless else screen("intro", spec))

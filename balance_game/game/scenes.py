@@ -52,6 +52,9 @@ class GameOptions:
     assessment: str | None = None  # run this clinical test (quiet, los, symmetry, calibrate)
     assess_seconds: float = 30.0  # length of each quiet-stance condition
     attended: bool = False  # a therapist is present and cueing (not independent home practice)
+    routine: bool = False  # play today's training (core/routine.py) instead of one level
+    check_s: float | None = None  # the routine's steadiness check this long (None: its own)
+    family: tuple[str, ...] = ()  # family play: these players take turns on level_id
 
 
 class NoSession(RuntimeError):
@@ -73,6 +76,8 @@ class GameContext:
     quit_requested: bool = False
     origin_monotonic_s: float = 0.0  # session time 0 on the monotonic clock (for new sources)
     hid_backend: HidBackend | None = None  # where boards are looked for (None: hidapi)
+    training_screen: str = "level_select"  # where training begins once the player is chosen
+    # and checked: choosing a game, or today's routine (the title decides)
 
     @property
     def session(self) -> GameSession:

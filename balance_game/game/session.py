@@ -19,6 +19,7 @@ from balance_game.core.prescriptions import Prescription
 from balance_game.core.records import DeviceStatus, Sample, TrialRecord, quantize
 from balance_game.dsp.safety import SafetyMonitor
 from balance_game.storage.progress import ProgressBook
+from balance_game.storage.rewards import award_milestones
 from balance_game.storage.sessions import SessionRecorder
 
 # A trial only counts when both feet stayed loaded: lifting one foot is the classic way to
@@ -75,6 +76,8 @@ class GameSession:
         self.orientation = "normal"  # "reversed": the board faces the other way round
         self.maximal_leans = False  # a limits-of-stability test: leaning far is the task
         self.prescription: Prescription | None = None  # the therapist's plan, when there is one
+        self.new_bests: list[str] = []  # levels whose personal best this session beat
+        self.new_milestones: list[str] = []  # milestones earned when the session ended
         self._steady_s = 0.0
         self._paused_since_s = 0.0
 
@@ -239,8 +242,9 @@ class GameSession:
         self.recorder.add_event(self.t_s, "level_end", result.level_id,
                                 {"mean_score": result.mean_score, "stars": result.stars,
                                  "difficulty": round(run.difficulty, 4)})
-        if self.progress is not None:
-            self.progress.record(result.level_id, run.difficulty, result.stars)
+        if self.progress is not None and self.progress.record(
+                result.level_id, run.difficulty, result.stars, result.mean_score):
+            self.new_bests.append(result.level_id)
 
     def _has_fresh_data(self, t_s: float) -> bool:
         last = self.last_sample
@@ -279,4 +283,7 @@ class GameSession:
             if self.progress is not None and run.trials:
                 self.progress.record(run.spec.id, run.difficulty, 0)
         self.recorder.finish()
+        if self.progress is not None:  # the days, minutes and stars are now all stored
+            self.new_milestones = award_milestones(self.progress.db, self.progress.player_id,
+                                                   self.recorder.session_id)
 

@@ -127,6 +127,19 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             CHECK (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100);
         """,
     ),
+    (
+        "personal bests per level and the milestones each player has earned",
+        """
+        ALTER TABLE level_progress ADD COLUMN best_score REAL;
+        CREATE TABLE milestones (
+            player_id INTEGER NOT NULL REFERENCES players(id),
+            key TEXT NOT NULL,
+            earned_at TEXT NOT NULL,
+            session_id INTEGER REFERENCES sessions(id),
+            PRIMARY KEY (player_id, key)
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
 
 

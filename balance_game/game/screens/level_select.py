@@ -49,6 +49,9 @@ class LevelSelectScene(MenuScene):
             stars = progress[spec.id].best_stars if spec.id in progress else 0
             won = ngettext("{n} star", "{n} stars", stars).format(n=stars) if stars else _("new")
             detail = _("World {n}").format(n=spec.world) + f"  ·  {won}"
+            best = progress[spec.id].best_score if spec.id in progress else None
+            if best is not None:  # the personal best on this game
+                detail += "  ·  " + _("best {score}").format(score=f"{best:.0f}")
             items.append(MenuItem(_(spec.title), _starter(spec), detail))
         return items
 

@@ -36,8 +36,11 @@ def feedback_seconds(record: TrialRecord) -> float:
 
 
 class PlayScene(Scene):
-    def __init__(self, spec: LevelSpec) -> None:
+    def __init__(self, spec: LevelSpec, part: bool = False) -> None:
+        """``part``: the level is one part of a routine or a family turn; when it is done the
+        screen gives way to the one that started it (which shows what comes next)."""
         self.spec = spec
+        self.part = part
         self.trail: deque[tuple[float, float]] = deque(maxlen=TRAIL_POINTS)
         self.trace: list[tuple[float, float]] = []  # the whole level, for the results plot
         self.views = ViewCache()
@@ -88,6 +91,9 @@ class PlayScene(Scene):
         self.trail.append((axes.lean_x, axes.lean_y))
         if len(self.trace) < 20_000:
             self.trace.append((axes.lean_x, axes.lean_y))
+        if self.part and run.finished and not session.device_ended:
+            stack.pop()
+            return
         reason = self._session_over(ctx, run)
         if reason:
             session.end(reason)

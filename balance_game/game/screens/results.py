@@ -13,6 +13,7 @@ from balance_game.i18n import N_, _, ngettext
 from balance_game.render import easing
 from balance_game.render.particles import Particles
 from balance_game.render.theme import ACCENT, GOOD, OUTLINE, PLAYER, TEXT, WARN
+from balance_game.storage.rewards import player_rewards
 
 if TYPE_CHECKING:
     import pygame
@@ -71,6 +72,7 @@ class ResultsScene(MenuScene):
         self.stars_landed = 0
         self.confetti: Particles | None = None
         self._burst_done: list[int] = []
+        self._rewards_line: str | None = None  # read once: the screen rebuilds while resting
 
     def enter(self, ctx: GameContext) -> None:
         super().enter(ctx)
@@ -90,7 +92,7 @@ class ResultsScene(MenuScene):
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         self.title = headline(self.last)
-        self.subtitle = summary(self.last)
+        self.subtitle = summary(self.last) + self.rewards_line(ctx)
         session = ctx.current_session
         minutes_left = session.minutes_left if session else None
         if minutes_left is not None and minutes_left <= 0:
@@ -107,6 +109,18 @@ class ResultsScene(MenuScene):
             MenuItem(_("Choose another game"), self._when_rested(lambda c, s: s.pop()), wait),
             MenuItem(_("Finish for today"), _finish),
         ]
+
+    def rewards_line(self, ctx: GameContext) -> str:
+        """A new personal best when there is one, and the week's goal (never a reproach)."""
+        if self._rewards_line is None:
+            words = []
+            session = ctx.current_session
+            if session is not None and self.last and self.last.level_id in session.new_bests:
+                words.append(_("New personal best!"))
+            if ctx.current_player is not None:
+                words.append(player_rewards(ctx.db, ctx.current_player).goal_line)
+            self._rewards_line = "".join(" " + w for w in words)
+        return self._rewards_line
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         earned = self.last.stars if self.last else 0
