@@ -208,8 +208,8 @@ def _prepare_standard(t: np.ndarray, x: np.ndarray, y: np.ndarray) -> Prepared:
     _check_span(res.n_kept, float(res.t_s[-1] - res.t_s[0]) if len(res.t_s) else 0.0, len(t))
     fs = res.fs_hz
     min_len = min_filter_length()
-    stretches = finite_runs(res.x_mm) if res.gaps_s else [slice(0, len(res.t_s))]
-    runs = [r for r in stretches if r.stop - r.start >= min_len]
+    found = finite_runs(res.x_mm) if res.gaps_s else [slice(0, len(res.t_s))]
+    runs = [r for r in found if r.stop - r.start >= min_len]
     n_good = sum(r.stop - r.start for r in runs)
     lost = 1.0 - n_good / len(res.t_s)
     if lost > MAX_GAP_FRACTION:
@@ -349,14 +349,15 @@ def _band_quantiles(p: Prepared) -> dict[str, float]:
     its own frequency and its f95 lies 0.12 Hz above.
     """
     nperseg = round(F_WELCH_SEGMENT_S * p.fs_hz)
-    pooled = 0.0  # power summed over all Welch segments: only its shape matters here
+    summed = []  # power summed over all Welch segments: only its shape matters here
     for run in p.runs:
         n = run.stop - run.start
         if n >= nperseg:
             overlap = covering_overlap(n, nperseg, nperseg - nperseg // 2)
             freqs, psd, k = welch_psd(p.ap_ml[:, run], p.fs_hz, nperseg, overlap,
                                       linear_detrend=True)
-            pooled = pooled + psd * k
+            summed.append(psd * k)
+    pooled = np.sum(summed, axis=0)
     band = (freqs >= F_BAND_HZ[0]) & (freqs <= F_BAND_HZ[1])
     f_band = freqs[band]
     half_bin = 0.5 * (f_band[1] - f_band[0])
