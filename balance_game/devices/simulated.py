@@ -78,7 +78,8 @@ class SimulatedPlayer:
     kind = "sim"
 
     def __init__(self, limits: Limits, ability: float = 0.6, seed: int = 0,
-                 weight_kg: float = 70.0, events: tuple[SimEvent, ...] = ()) -> None:
+                 weight_kg: float = 70.0, events: tuple[SimEvent, ...] = (),
+                 trace_body: bool = False) -> None:
         self.name = f"simulated player (ability {ability:.2f})"
         self.limits = limits
         self.ability = Ability.from_level(ability)
@@ -100,6 +101,9 @@ class SimulatedPlayer:
         self.on_board = True
         self.scripted_off = False
         self.connected = True
+        # The body centre's true path (t, x, y in mm), kept on request: tests compare what is
+        # estimated from the centre of pressure with it.
+        self.body_trace: list[tuple[float, float, float]] | None = [] if trace_body else None
 
     def start(self, origin_monotonic_s: float) -> None:
         del origin_monotonic_s  # the model runs on session time alone
@@ -124,6 +128,8 @@ class SimulatedPlayer:
             self.t_s = round(self.t_s + SAMPLE_DT_S, 6)
             out.extend(self._scripted_events())
             cop = self._advance(SAMPLE_DT_S)
+            if self.body_trace is not None:
+                self.body_trace.append((self.t_s, self.com[0], self.com[1]))
             if self.connected:
                 out.append(self._sample(cop))
         return out

@@ -46,7 +46,7 @@ class AssessScene(Scene):
         quiet = QuietOptions(seconds=ctx.options.assess_seconds,
                              eyes_closed=allowed.eyes_closed if allowed else True,
                              foam=allowed.foam if allowed else True)
-        return steps_for(self.kind, ctx.control.limits, quiet)
+        return steps_for(self.kind, ctx.control.limits, quiet, ctx.player.height_cm)
 
     def on_step_change(self, ctx: GameContext, finished_index: int) -> None:
         """Side effects between steps (zeroing the board, adopting a neutral point...)."""
@@ -130,8 +130,7 @@ class AssessScene(Scene):
             results = quiet_results(captures)
         elif self.kind == "los":
             control = ctx.control
-            results = los_results(captures, control.limits,
-                                  (control.neutral_x_mm, control.neutral_y_mm),
+            results = los_results(captures, (control.neutral_x_mm, control.neutral_y_mm),
                                   ctx.player.height_cm)
             if results["limits_mm"]:
                 update_limits(ctx.db, ctx.player.id, results["limits_mm"], ctx.source.name)

@@ -27,7 +27,8 @@ class CalibrateScene(AssessScene):
 
     def build_steps(self, ctx: GameContext) -> list:
         self.orientation = ctx.session.orientation
-        return calibration_steps(ctx.control.limits, ctx.source.kind in ("board", "sim"))
+        return calibration_steps(ctx.control.limits, ctx.source.kind in ("board", "sim"),
+                                 ctx.player.height_cm)
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack) -> None:
         step = self.run.step if self.run else None
@@ -80,8 +81,8 @@ class CalibrateScene(AssessScene):
 
     def results_for(self, ctx: GameContext) -> dict:
         control = ctx.control
-        results = los_results(self.run.captures, control.limits,
-                              (control.neutral_x_mm, control.neutral_y_mm), ctx.player.height_cm)
+        results = los_results(self.run.captures, (control.neutral_x_mm, control.neutral_y_mm),
+                              ctx.player.height_cm)
         stance = self.stance
         save_calibration(ctx.db, ctx.player.id, Calibration(
             neutral_x_mm=stance.neutral_x_mm if stance else 0.0,
