@@ -50,13 +50,15 @@ def quiet_steps(options: QuietOptions) -> list[Step]:
             continue
         where = "on the foam pad" if surface == "foam" else "on the board"
         close = " Close your eyes at the tone; open them at the next." if eyes == "eyes closed" else ""
+        foam = surface == "foam"
         steps.append(Step(key, f"Stand still, {eyes}",
                           f"Stand {where} with your feet together and arms by your sides. "
                           f"Look straight ahead.{close} Hold your support if you need to.",
-                          5.0, wait_still=True))
+                          5.0, wait_still=True, foam=foam, stance="together"))
         steps.append(Step(key, f"Hold still ({eyes}, {surface})",
                           "Stay as still as you can." + (" Eyes closed." if close else ""),
-                          options.seconds, record=True, cue="beat", phase="record"))
+                          options.seconds, record=True, cue="beat", phase="record",
+                          eyes_closed=bool(close), foam=foam, stance="together"))
     return steps
 
 

@@ -18,6 +18,16 @@ from typing import Any
 
 from balance_game.core.control import Limits
 from balance_game.core.records import DeviceStatus, Goal, Sample
+from balance_game.devices.sim_senses import (
+    FOOT_APART_MM,
+    LIFT_S,
+    SHIFT_TAU_S,
+    STANCES,
+    STEP_S,
+    SwayScale,
+    mean_hold_s,
+    sensory_scale,
+)
 from balance_game.errors import UserError
 
 SAMPLE_DT_S = 0.01  # 100 Hz, like a board on a PC Bluetooth stack
@@ -82,6 +92,7 @@ class SimulatedPlayer:
                  trace_body: bool = False) -> None:
         self.name = f"simulated player (ability {ability:.2f})"
         self.limits = limits
+        self.level = ability
         self.ability = Ability.from_level(ability)
         self.weight_kg = weight_kg
         self.rng = random.Random(seed)
@@ -104,6 +115,11 @@ class SimulatedPlayer:
         # The body centre's true path (t, x, y in mm), kept on request: tests compare what is
         # estimated from the centre of pressure with it.
         self.body_trace: list[tuple[float, float, float]] | None = [] if trace_body else None
+        self.stance = ""  # the stance the feet are in now (devices/sim_senses.py)
+        self.hold_until = math.inf  # when the player will step or put the raised foot down
+        self.step_until = -1.0
+        self.lift_at = 0.0
+        self.offset = [0.0, 0.0]  # where the weight sits relative to the usual stance
 
     def start(self, origin_monotonic_s: float) -> None:
         del origin_monotonic_s  # the model runs on session time alone
@@ -118,6 +134,7 @@ class SimulatedPlayer:
         if goal != self.goal:
             self.goal = goal
             self.seen.append((self.t_s, goal))
+            self._enter_stance(goal)
 
     def close(self) -> None:
         self.connected = False
@@ -127,6 +144,7 @@ class SimulatedPlayer:
         while self.t_s + SAMPLE_DT_S <= t_s + 1e-9:
             self.t_s = round(self.t_s + SAMPLE_DT_S, 6)
             out.extend(self._scripted_events())
+            self._hold_stance(SAMPLE_DT_S)
             cop = self._advance(SAMPLE_DT_S)
             if self.body_trace is not None:
                 self.body_trace.append((self.t_s, self.com[0], self.com[1]))
@@ -174,10 +192,11 @@ class SimulatedPlayer:
             return now, (0.0, 0.0)  # a new target appeared: nothing to lead
         return now, (dx / MOTION_WINDOW_S, dy / MOTION_WINDOW_S)
 
-    def _aim_mm(self, dt: float) -> tuple[float, float]:
-        """Where the player aims: the perceived goal plus a slowly wandering error."""
-        decay = math.exp(-dt / AIM_TAU_S)
-        kick = self.ability.aim_error * math.sqrt(1.0 - decay * decay)
+    def _aim_mm(self, dt: float, scale: SwayScale) -> tuple[float, float]:
+        """Where the player aims: the perceived goal plus a slowly wandering error (the slow
+        drift of quiet standing, which the senses scale like the sway)."""
+        decay = math.exp(-dt * scale.pace / AIM_TAU_S)
+        kick = self.ability.aim_error * scale.amplitude * math.sqrt(1.0 - decay * decay)
         for i in range(2):
             self.aim_error[i] = self.aim_error[i] * decay + kick * self.rng.gauss(0.0, 1.0)
         goal, (vx, vy) = self._perceived_goal()
@@ -188,16 +207,17 @@ class SimulatedPlayer:
                                  goal.lean_y + vy * lead + self.aim_error[1])
 
     def _advance(self, dt: float) -> tuple[float, float]:
-        aim_mm = self._aim_mm(dt)
+        scale = self._sway_scale()
+        aim_mm = self._aim_mm(dt, scale)
         a = self.ability
         if self.rng.random() < a.lapse_rate_hz * dt:
             self.lapse_until = self.t_s + 0.3
         w = 2.0 * math.pi * a.natural_hz
         if self.t_s < self.lapse_until:
             w *= 0.3
-        decay = math.exp(-dt / SWAY_TAU_S)
-        kick = a.sway_mm * math.sqrt(1.0 - decay * decay)
-        smooth = 1.0 - math.exp(-dt / SWAY_SMOOTH_S)
+        decay = math.exp(-dt * scale.pace / SWAY_TAU_S)
+        kick = a.sway_mm * scale.amplitude * math.sqrt(1.0 - decay * decay)
+        smooth = 1.0 - math.exp(-dt * scale.pace / (SWAY_SMOOTH_S * scale.smoothing))
         cop = [0.0, 0.0]
         wp = 2.0 * math.pi * a.plan_hz
         ease = 1.0 - math.exp(-dt * wp)
@@ -215,8 +235,47 @@ class SimulatedPlayer:
             acc = w * w * (target - self.com[i]) - 2.0 * a.damping * w * self.vel[i]
             self.vel[i] += acc * dt
             self.com[i] += self.vel[i] * dt
-            cop[i] = self.com[i] - (COM_HEIGHT_M / GRAVITY_M_S2) * acc
+            cop[i] = self.com[i] - (COM_HEIGHT_M / GRAVITY_M_S2) * acc + self.offset[i]
         return cop[0], cop[1]
+
+    # --- senses and stance (devices/sim_senses.py) -------------------------------------------
+    def _sway_scale(self) -> SwayScale:
+        """How eyes closed, foam and a narrow stance scale the sway disturbance now."""
+        goal = self.goal
+        senses = sensory_scale(goal.eyes_closed, goal.foam) if goal else SwayScale()
+        return senses * STANCES[self.stance].sway
+
+    def _enter_stance(self, goal: Goal | None) -> None:
+        """Take up the stance a new goal asks for: a foot is lifted one reaction time (and a
+        weight shift) after the ask. Holding a support, the player keeps it; let go, it lasts
+        a fresh random time (devices/sim_senses.py)."""
+        stance = goal.stance if goal is not None else ""
+        if stance != self.stance:
+            self.stance = stance
+            self.step_until = -1.0
+            self.lift_at = self.t_s + (self.ability.reaction_s + LIFT_S
+                                       if STANCES[stance].on_one_leg else 0.0)
+        mean = mean_hold_s(stance, self.level, bool(goal and goal.eyes_closed))
+        if goal is None or goal.supported or mean == math.inf:
+            self.hold_until = math.inf
+        else:
+            self.hold_until = max(self.t_s, self.lift_at) + self.rng.expovariate(1.0 / mean)
+
+    def _hold_stance(self, dt: float) -> None:
+        """Lose the stance when its time is up: put the raised foot down, or take a step (the
+        weight goes onto one foot for a moment), then stand as usual. The weight moves between
+        the feet quickly but not instantly."""
+        if self.t_s >= self.hold_until:
+            self.hold_until = math.inf
+            if not STANCES[self.stance].on_one_leg:
+                self.step_until = self.t_s + STEP_S
+            self.stance = ""
+        target = STANCES[self.stance].offset_mm if self.t_s >= self.lift_at else (0.0, 0.0)
+        if self.t_s < self.step_until:
+            target = (FOOT_APART_MM, 0.0)
+        ease = 1.0 - math.exp(-dt / SHIFT_TAU_S)
+        for i in range(2):
+            self.offset[i] += (target[i] - self.offset[i]) * ease
 
     def _sample(self, cop: tuple[float, float]) -> Sample:
         x = max(-BOARD_HALF_ML_MM, min(BOARD_HALF_ML_MM, cop[0]))
