@@ -51,6 +51,7 @@ SPRINGER_EYES_CLOSED = ((13.1, 16.9), (13.5, 12.0), (7.9, 8.6), (3.6, 5.1), (3.7
                         (2.1, 1.8))
 SPRINGER_SOURCE = ("Springer BA et al. 2007, J Geriatr Phys Ther 30(1):8-15: healthy adults, "
                    "best of 3 tries, 45 s ceiling")
+JUDGE_EVERY_S = 0.1  # a hold is judged ten times a second: a touch-down ends it within 0.1 s
 PLACEMENT_ANSWERS = ("as shown", "not as shown", "not sure", "not asked")
 
 
@@ -58,9 +59,13 @@ PLACEMENT_ANSWERS = ("as shown", "not as shown", "not sure", "not asked")
 def steadi_steps() -> list[Step]:
     steps = []
     for stance, short, words in STEADI_STAGES:
-        steps.append(Step(f"pos-{stance}", f"Get into position: {short}",
-                          f"{words} Hold your support. Let go at the tone.", POSITION_S,
-                          wait_load="loaded", stance=stance, supported=True))
+        # one foot before the other does not fit across the board: stand along it
+        along = " Stand along the board, as in the picture." if "tandem" in stance else ""
+        # recorded with the hold: where the feet stood before letting go is the reference
+        steps.append(Step(f"steadi-{stance}", f"Get into position: {short}",
+                          f"{words}{along} Hold your support. Let go at the tone.", POSITION_S,
+                          wait_load="loaded", stance=stance, supported=True, record=True,
+                          phase="position"))
         steps.append(Step(f"steadi-{stance}", f"Hold: {short}",
                           "Don't move your feet. You may move your arms and body.",
                           STEADI_HOLD_S, record=True, cue="beat", phase="hold", stance=stance))
@@ -110,13 +115,15 @@ def judge(step: Step, capture: Capture | None, done: bool) -> Outcome | None:
     t, x, y, total = _arrays(capture.samples)
     start = capture.step_starts["hold"]
     if step.key.startswith("sls-"):
-        hold = single_leg_hold(t, x, y, total, start, float(t[-1]), SLS_MAX_S)
+        hold = single_leg_hold(t, x, y, total, start, float(t[-1]), SLS_MAX_S, SLS_LIFT_S)
         full = SLS_MAX_S
     else:
         hold = stance_hold(t, x, y, total, start, min(float(t[-1]), start + STEADI_HOLD_S))
         full = STEADI_HOLD_S
     complete = not hold.ended_by and hold.held_s is not None and hold.held_s >= full - 0.02
-    waiting = hold.ended_by in ("no_lift", "no_data")  # not yet on one foot, or no readings yet
+    # not yet on one foot (there is time left to lift it), or no readings yet
+    waiting = hold.ended_by == "no_data" or (
+        hold.ended_by == "no_lift" and float(t[-1]) < start + SLS_LIFT_S + 0.5)
     if not done and (waiting or not (hold.ended_by or complete)):
         return None
     if not hold.ended_by and not complete and hold.held_s is not None:
@@ -140,6 +147,7 @@ class StanceRun(ProtocolRun):
     def __init__(self, steps: list[Step]) -> None:
         super().__init__(steps)
         self.outcomes: dict[str, Outcome] = {}
+        self._judged_at = -1.0
 
     def update(self, t_s: float, dt_s: float, samples: list[Sample], axes: Axes,
                paused_for: set[str]) -> None:
@@ -148,8 +156,9 @@ class StanceRun(ProtocolRun):
         if step is None or step.phase != "hold" or step.key in self.outcomes:
             return
         done = self.index != index
-        if not done and not self.started:
+        if not done and (not self.started or t_s - self._judged_at < JUDGE_EVERY_S):
             return
+        self._judged_at = t_s
         outcome = judge(step, self.captures.get(step.key), done)
         if outcome is None:
             return

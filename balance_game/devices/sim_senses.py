@@ -77,6 +77,8 @@ STANCES = {
                               on_one_leg=True),
 }
 EYES_CLOSED_HOLD_DIVISOR = 3.5
+# Holding on to a support (while getting into position) steadies the body a great deal.
+SUPPORTED = SwayScale(0.3, 1.0, STILL)
 
 
 def sensory_scale(eyes_closed: bool, foam: bool) -> SwayScale:

@@ -24,6 +24,7 @@ from balance_game.devices.sim_senses import (
     SHIFT_TAU_S,
     STANCES,
     STEP_S,
+    SUPPORTED,
     SwayScale,
     mean_hold_s,
     sensory_scale,
@@ -120,6 +121,9 @@ class SimulatedPlayer:
         self.step_until = -1.0
         self.lift_at = 0.0
         self.offset = [0.0, 0.0]  # where the weight sits relative to the usual stance
+        # When the player lost a stance and how ("touch_down", "step"): the truth tests hold
+        # the load-cell detection to.
+        self.stance_events: list[tuple[float, str]] = []
 
     def start(self, origin_monotonic_s: float) -> None:
         del origin_monotonic_s  # the model runs on session time alone
@@ -243,6 +247,8 @@ class SimulatedPlayer:
         """How eyes closed, foam and a narrow stance scale the sway disturbance now."""
         goal = self.goal
         senses = sensory_scale(goal.eyes_closed, goal.foam) if goal else SwayScale()
+        if goal is not None and goal.supported:
+            senses = senses * SUPPORTED
         return senses * STANCES[self.stance].sway
 
     def _enter_stance(self, goal: Goal | None) -> None:
@@ -267,7 +273,9 @@ class SimulatedPlayer:
         the feet quickly but not instantly."""
         if self.t_s >= self.hold_until:
             self.hold_until = math.inf
-            if not STANCES[self.stance].on_one_leg:
+            one_leg = STANCES[self.stance].on_one_leg
+            self.stance_events.append((self.t_s, "touch_down" if one_leg else "step"))
+            if not one_leg:
                 self.step_until = self.t_s + STEP_S
             self.stance = ""
         target = STANCES[self.stance].offset_mm if self.t_s >= self.lift_at else (0.0, 0.0)

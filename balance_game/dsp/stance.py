@@ -15,8 +15,10 @@ there is (the four cells' total). Losing a stance shows in one of two ways:
 
 For a single-leg stance the lift itself is found first (the COP moving > 40 mm from where both
 feet stood, for 0.3 s: the weight went onto one foot), the time runs from there, and the
-touch-down is the COP jumping back toward where both feet stood (30 % of the way within
-0.25 s), any other jump, an end point more than 80 mm away, or the weight leaving the board.
+touch-down is the COP jumping back toward where both feet stood (half the way within 0.25 s),
+any other jump of more than 60 mm, an end point more than 80 mm away, or the weight leaving the
+board. One-leg sway is fast (a frail person's COP crosses the foot at over 100 mm/s), so the
+jumps judged on one leg are twice those judged on two feet.
 
 All times in s, positions in mm, loads in kg; the series need not be uniform.
 """
@@ -35,12 +37,13 @@ JUMP_WINDOW_S = 0.25
 SHIFT_MM = 80.0
 LIFT_MM = 40.0
 LIFT_HOLD_S = 0.3
-BACK_FRACTION = 0.3
+BACK_FRACTION = 0.5
+ONE_LEG_JUMP_MM = 60.0
 
 REASONS = {
     "weight_off": "weight left the board (a foot or hand found the floor or a support)",
     "foot_moved": "a foot moved (a step, or the raised foot was put down)",
-    "no_lift": "no foot was lifted",
+    "no_lift": "no foot was lifted (or it was put down at once)",
     "no_data": "no readings from the board",
 }
 
@@ -75,15 +78,24 @@ def _window(t: np.ndarray, start: float, end: float) -> np.ndarray:
 def stance_hold(t: np.ndarray, x: np.ndarray, y: np.ndarray, total: np.ndarray,
                 start_s: float, end_s: float) -> Hold:
     """A stance held from ``start_s`` (let go) until ``end_s`` at most: when a foot moved or
-    the weight left the board, judged against where the stance settled in its first 0.5 s."""
+    the weight left the board.
+
+    Where the feet were is the COP of the half second before ``start_s`` (in position, still
+    holding the support), so a foot put down the moment the player lets go is caught; without
+    readings before the start, the first half second after it settles the reference instead
+    and is not judged. The load is judged against the half second after letting go (holding a
+    support takes some weight off the board).
+    """
     t, x, y, total = (np.asarray(a, dtype=float) for a in (t, x, y, total))
-    settle = _window(t, start_s, start_s + SETTLE_S)
-    if not settle.any():
+    before = _window(t, start_s - SETTLE_S, start_s)
+    after = _window(t, start_s, start_s + SETTLE_S)
+    if not after.any():
         return Hold(None, "no_data", start_s)
-    ref = np.array([np.median(x[settle]), np.median(y[settle])])
-    load = float(np.median(total[settle]))
+    where = before if before.any() else after
+    ref = np.array([np.median(x[where]), np.median(y[where])])
+    load = float(np.median(total[after]))
     jump = _jumps(t, x, y)
-    judged = _window(t, start_s + SETTLE_S, end_s)
+    judged = _window(t, start_s if before.any() else start_s + SETTLE_S, end_s)
     moved = (np.hypot(jump[0], jump[1]) > JUMP_MM) | (np.hypot(x - ref[0], y - ref[1]) > SHIFT_MM)
     return _ended(t[judged], moved[judged], total[judged], load, start_s, end_s)
 
@@ -95,15 +107,17 @@ def _jumps(t: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def single_leg_hold(t: np.ndarray, x: np.ndarray, y: np.ndarray, total: np.ndarray,
-                    start_s: float, end_s: float, max_s: float) -> Hold:
+                    start_s: float, end_s: float, max_s: float, lift_within_s: float = 3.0
+                    ) -> Hold:
     """Time on one leg: from the lift (found from the COP) to the touch-down, at most ``max_s``.
 
-    ``start_s`` is when the player was asked to lift a foot; the half second before it (both
-    feet on the board) is the reference, or the half second after it if nothing was recorded
-    before. ``end_s`` is the end of what was recorded.
+    ``start_s`` is when the player was asked to lift a foot; the second before it (both feet
+    on the board) is the reference, or the half second after it if nothing was recorded
+    before. ``end_s`` is the end of what was recorded. The lift must come within
+    ``lift_within_s`` of the cue: later, a frail person's sway on both feet could pass for one.
     """
     t, x, y, total = (np.asarray(a, dtype=float) for a in (t, x, y, total))
-    both = _window(t, start_s - SETTLE_S, start_s)  # standing on both feet before the cue
+    both = _window(t, start_s - 2 * SETTLE_S, start_s)  # on both feet, the second before the cue
     if not both.any():
         both = _window(t, start_s, start_s + SETTLE_S)
     if not both.any():
@@ -113,7 +127,7 @@ def single_leg_hold(t: np.ndarray, x: np.ndarray, y: np.ndarray, total: np.ndarr
     after = t >= start_s
     lift = _first_run(after & (np.hypot(x - ref_both[0], y - ref_both[1]) > LIFT_MM), t,
                       LIFT_HOLD_S)
-    if lift is None:
+    if lift is None or t[lift] > start_s + lift_within_s:
         return Hold(None, "no_lift", start_s)
     lift_s = float(t[lift])
     on_one = _window(t, lift_s + LIFT_HOLD_S, lift_s + LIFT_HOLD_S + SETTLE_S)
@@ -124,7 +138,7 @@ def single_leg_hold(t: np.ndarray, x: np.ndarray, y: np.ndarray, total: np.ndarr
     toward = back / distance if distance > 0 else np.zeros(2)
     jump = _jumps(t, x, y)
     moved = ((jump[0] * toward[0] + jump[1] * toward[1] > BACK_FRACTION * distance)
-             | (np.hypot(jump[0], jump[1]) > JUMP_MM)
+             | (np.hypot(jump[0], jump[1]) > ONE_LEG_JUMP_MM)
              | (np.hypot(x - ref[0], y - ref[1]) > SHIFT_MM))
     stop = min(end_s, lift_s + max_s)
     judged = _window(t, lift_s + LIFT_HOLD_S, stop)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from balance_game.core.levels import find_level
+from balance_game.core.stance_tests import KINDS as STANCE_KINDS
 from balance_game.devices.select import SourceOptions, open_source
 from balance_game.devices.simulated import SimEvent
 from balance_game.game.loop import GameLoop
@@ -99,7 +100,12 @@ def _first_scene(ctx: GameContext, stack: SceneStack, spec, player) -> None:
 
         start_session(ctx, player)
         kind = ctx.options.assessment
-        stack.push(CalibrateScene() if kind == "calibrate" else AssessScene(kind))
+        if kind in STANCE_KINDS:
+            from balance_game.game.screens.stance import StanceScene
+
+            stack.push(StanceScene(kind))
+        else:
+            stack.push(CalibrateScene() if kind == "calibrate" else AssessScene(kind))
         return
     if spec is None:
         stack.push(TitleScene())

@@ -37,7 +37,7 @@ class AssessScene(Scene):
 
     def enter(self, ctx: GameContext) -> None:
         if self.run is None:
-            self.run = ProtocolRun(self.build_steps(ctx))
+            self.run = self.make_run(self.build_steps(ctx))
             ctx.session.recorder.add_event(ctx.t_s, "assessment_start", self.kind)
             self._step_index = 0
 
@@ -47,6 +47,12 @@ class AssessScene(Scene):
                              eyes_closed=allowed.eyes_closed if allowed else True,
                              foam=allowed.foam if allowed else True)
         return steps_for(self.kind, ctx.control.limits, quiet, ctx.player.height_cm)
+
+    def make_run(self, steps: list) -> ProtocolRun:
+        return ProtocolRun(steps)
+
+    def summary(self, results: dict) -> list[str]:
+        return list(summarise(self.result_kind, results))
 
     def on_step_change(self, ctx: GameContext, finished_index: int) -> None:
         """Side effects between steps (zeroing the board, adopting a neutral point...)."""
@@ -113,10 +119,11 @@ class AssessScene(Scene):
         self.done = True
         results = self.results_for(ctx)
         session_id = ctx.session.recorder.session_id
-        save_assessment(ctx.db, ctx.player.id, session_id, self.result_kind, results)
+        self.assessment_id = save_assessment(ctx.db, ctx.player.id, session_id,
+                                             self.result_kind, results)
         ctx.session.recorder.add_event(ctx.t_s, "assessment_end", self.kind)
         self.results = results
-        self.lines = list(summarise(self.result_kind, results))
+        self.lines = self.summary(results)
         if ctx.options.headless:
             ctx.quit_requested = True
 
