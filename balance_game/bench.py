@@ -87,7 +87,7 @@ def frame_times(spec: LevelSpec, size: tuple[int, int], frames: int) -> list[flo
     scratch = _scratch(spec, fast=True)
     ctx = scratch.ctx
     window = OffscreenWindow(size)
-    ctx.theme = Theme(size[1])
+    ctx.theme = Theme.for_window(size)
     stack = SceneStack()
     stack.bind(ctx)
     stack.push(PlayScene(spec))
@@ -223,7 +223,7 @@ def run_all(quick: bool, progress: Callable[[str], None] = lambda _: None) -> di
             results[f"frame_ms_p50_{label}"][mechanic] = p50
             results[f"frame_ms_p99_{label}"][mechanic] = p99
     progress("HID reader against the fake board at 1 kHz")
-    from balance_game.devices.throughput import measure_reader_throughput
+    from balance_game.demo.throughput import measure_reader_throughput
 
     reader = measure_reader_throughput(rate_hz=1000, seconds=10.0 if quick else 60.0)
     results["reader_reports_per_s"] = round(reader["reports_per_s"], 1)

@@ -35,7 +35,6 @@ def shoot(size: tuple[int, int]) -> None:
     save("first-run-safety")
     d.key(pygame.K_RETURN)
     save("first-run-connect")
-    d.key(pygame.K_DOWN)
     d.key(pygame.K_RETURN)
     d.key(pygame.K_RETURN)
     d.type("Ada")

@@ -1,6 +1,6 @@
 """Helpers shared by the device tests: expected loads of the fake board's scripted person."""
 
-from balance_game.devices.fake_wii_board import CAL_TR_BR_TL_BL, person_load
+from balance_game.demo.fake_wii_board import CAL_TR_BR_TL_BL, person_load
 from balance_game.dsp.calibration import WiiCalibration, wii_corners_kg
 
 CAL = WiiCalibration(tr=CAL_TR_BR_TL_BL[0], br=CAL_TR_BR_TL_BL[1], tl=CAL_TR_BR_TL_BL[2],

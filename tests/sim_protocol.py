@@ -12,8 +12,8 @@ DT = 0.01
 
 
 def run_protocol(steps: list[Step], player: SimulatedPlayer, limits: Limits,
-                 max_s: float = 600.0) -> ProtocolRun:
-    run = ProtocolRun(steps)
+                 max_s: float = 600.0, run_class: type[ProtocolRun] = ProtocolRun) -> ProtocolRun:
+    run = run_class(steps)
     control = ControlMap(limits)
     t = 0.0
     axes = control.axes(0.0, 0.0)

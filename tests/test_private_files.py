@@ -9,7 +9,7 @@ import stat
 import pytest
 
 from balance_game.cli import main
-from balance_game.devices.hid_backend import FAKE_BOARD_ENV
+from balance_game.demo import FAKE_BOARD_ENV
 from balance_game.settings import Settings, save_settings, settings_path
 
 

@@ -15,20 +15,13 @@ from balance_game.core.stance_tests import (
     summarise,
 )
 from balance_game.devices.simulated import SimulatedPlayer
-from tests import sim_protocol
+from tests.sim_protocol import run_protocol
 
 
 def run(kind, ability, seed):
     limits = Limits.theoretical(170)
     player = SimulatedPlayer(limits, ability, seed)
-    steps = steps_for(kind)
-    original = sim_protocol.ProtocolRun
-    sim_protocol.ProtocolRun = StanceRun
-    try:
-        result = sim_protocol.run_protocol(steps, player, limits)
-    finally:
-        sim_protocol.ProtocolRun = original
-    return result, player
+    return run_protocol(steps_for(kind), player, limits, run_class=StanceRun), player
 
 
 def true_loss(player, capture, start, end):

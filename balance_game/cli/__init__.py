@@ -24,12 +24,22 @@ PROG = "balance-game"
               help="SQLite database file (default: $BALANCE_GAME_DB or the user data folder).")
 @click.option("--window/--fullscreen", default=None,
               help="Open a window instead of going fullscreen (default: from the settings file).")
+@click.option("--language", type=click.Choice(["en", "de", "es"]), default=None,
+              help="Language for this run, whoever plays (default: each player's setting, else "
+                   "the computer's language).")
 @click.pass_context
-def cli(ctx: click.Context, db_path: str | None, window: bool | None) -> None:
+def cli(ctx: click.Context, db_path: str | None, window: bool | None,
+        language: str | None) -> None:
     """Balance training games for a Wii Balance Board, a HID load-cell board or a gamepad.
 
     With no command, opens the game window at the title screen.
     """
+    from balance_game.i18n import choose_for_run, set_language
+
+    if language:
+        choose_for_run(language)
+    else:
+        set_language(None)  # the computer's language until a player's own is known
     ctx.ensure_object(dict)
     ctx.obj["db_path"] = db_path
     if ctx.invoked_subcommand is None:

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from balance_game.cli.options import db_option, db_path
+from balance_game.cli.options import db_option, db_path, window_option, windowed
 
 
 @click.command()
@@ -25,11 +25,12 @@ from balance_game.cli.options import db_option, db_path
 @click.option("--headless", is_flag=True, help="No window (with --device sim it runs by itself).")
 @click.option("--fast", is_flag=True, help="With --headless: as fast as possible.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@window_option
 @db_option
 @click.pass_context
 def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: float, seed: int,
            ability: float, sim_events: str, headless: bool, fast: bool, as_json: bool,
-           db: str | None) -> None:
+           window: bool | None, db: str | None) -> None:
     """Run a test and save its results: quiet (modified CTSIB), los (limits of stability),
     symmetry, steadi (CDC STEADI 4-Stage Balance Test), single-leg (single-leg stance time).
 
@@ -45,6 +46,7 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
     from balance_game.core.assessments import summarise
     from balance_game.core.stance_tests import KINDS as STANCE_KINDS
     from balance_game.core.stance_tests import summarise as summarise_stance
+    from balance_game.demo import demo_backend
     from balance_game.devices.simulated import parse_sim_events
     from balance_game.errors import UserError
     from balance_game.game.runner import RunRequest, run_game
@@ -59,7 +61,8 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
                           assessment=kind, assess_seconds=seconds)
     path = db_path(ctx, db)
     run_game(RunRequest(db_path=path, options=options, player=player, ability=ability,
-                        sim_events=parse_sim_events(sim_events)))
+                        windowed=windowed(window), sim_events=parse_sim_events(sim_events),
+                        hid_backend=demo_backend()))
     stored_kind = kind.replace("-", "_")
     with Database(path) as store:
         done = list_assessments(store, get_player(store, player).id, stored_kind)
@@ -87,14 +90,17 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
 @click.option("--headless", is_flag=True, help="No window (with --device sim it runs by itself).")
 @click.option("--fast", is_flag=True, help="With --headless: as fast as possible.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@window_option
 @db_option
 @click.pass_context
 def calibrate(ctx: click.Context, player: str, device: str, seed: int, ability: float,
-              headless: bool, fast: bool, as_json: bool, db: str | None) -> None:
+              headless: bool, fast: bool, as_json: bool, window: bool | None,
+              db: str | None) -> None:
     """Calibrate a player on this board: zero it, weigh, neutral stance, orientation, then LOS.
 
     The measured neutral point and limits of stability then scale every game for this player.
     """
+    from balance_game.demo import demo_backend
     from balance_game.game.runner import RunRequest, run_game
     from balance_game.game.scenes import GameOptions
     from balance_game.storage.assessments import get_calibration
@@ -106,7 +112,8 @@ def calibrate(ctx: click.Context, player: str, device: str, seed: int, ability: 
     options = GameOptions(headless=headless, fast=fast, seed=seed, device=device,
                           assessment="calibrate")
     path = db_path(ctx, db)
-    run_game(RunRequest(db_path=path, options=options, player=player, ability=ability))
+    run_game(RunRequest(db_path=path, options=options, player=player, ability=ability,
+                        windowed=windowed(window), hid_backend=demo_backend()))
     with Database(path) as store:
         person = get_player(store, player)
         found = get_calibration(store, person.id)

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from balance_game.core.records import Sample
+from balance_game.demo import demo_backend
 from balance_game.devices.board_source import (
     BoardSource,
     DetectedBoard,
@@ -81,7 +82,7 @@ def devices(ctx: click.Context, as_json: bool) -> None:
     """List connected balance boards and gamepads (name, kind, profile, path, battery)."""
     if ctx.invoked_subcommand is not None:
         return
-    rows = _device_rows(default_backend())
+    rows = _device_rows(demo_backend() or default_backend())
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
@@ -106,7 +107,7 @@ def _status_line(sample: Sample, rate_hz: float) -> str:
               help="Stop after this long (0: until Ctrl-C).")
 def watch(device: str, seconds: float) -> None:
     """Live corner loads, total, COP and sample rate, refreshed in place; Ctrl-C ends it."""
-    source = _open(device, default_backend())
+    source = _open(device, (demo_backend() or default_backend()))
     origin = time.monotonic()
     source.start(origin)
     arrivals: list[float] = []
@@ -178,7 +179,7 @@ def _recorded(source: BoardSource, seconds: float, counter: list[int],
               required=True, help="Samples CSV to write.")
 def record(device: str, seconds: float, no_tare: bool, out_path: Path) -> None:
     """Record the live stream of a board to a samples CSV."""
-    source = _open(device, default_backend(), use_tare=not no_tare)
+    source = _open(device, (demo_backend() or default_backend()), use_tare=not no_tare)
     counter = [0]
     gone_at: list[float] = []
     try:
@@ -198,7 +199,7 @@ def record(device: str, seconds: float, no_tare: bool, out_path: Path) -> None:
 @click.option("--device", default="auto", show_default=True, help=DEVICE_HELP)
 def tare(device: str) -> None:
     """Zero the board: it must be empty. The zero is stored for this board."""
-    source = _open(device, default_backend())
+    source = _open(device, (demo_backend() or default_backend()))
     try:
         origin = time.monotonic()
         source.start(origin)

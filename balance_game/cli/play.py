@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from balance_game.cli.options import db_option, db_path
+from balance_game.cli.options import db_option, db_path, window_option
+from balance_game.demo import demo_backend
 from balance_game.devices.select import DEVICE_CHOICES
 from balance_game.devices.simulated import parse_sim_events
 from balance_game.game.runner import RunRequest, run_game
@@ -17,7 +18,7 @@ def run_menu_game(db_path_value: str | None, windowed: bool) -> None:
     from balance_game.app import resolve_db_path
 
     run_game(RunRequest(db_path=resolve_db_path(db_path_value), options=GameOptions(),
-                        windowed=windowed))
+                        windowed=windowed, hid_backend=demo_backend()))
 
 
 @click.command()
@@ -37,8 +38,7 @@ def run_menu_game(db_path_value: str | None, windowed: bool) -> None:
               help="A therapist is present and cueing (recorded; not independent practice).")
 @click.option("--headless", is_flag=True, help="No window; with --device sim it plays by itself.")
 @click.option("--fast", is_flag=True, help="With --headless: run as fast as possible.")
-@click.option("--window/--fullscreen", default=None,
-              help="Open a window instead of fullscreen (default: from the settings file).")
+@window_option
 @db_option
 @click.pass_context
 def play(ctx: click.Context, level_id: str | None, device: str | None, player: str | None,
@@ -58,7 +58,7 @@ def play(ctx: click.Context, level_id: str | None, device: str | None, player: s
                           level_id=level_id, device=device)
     summary = run_game(RunRequest(
         db_path=db_path(ctx, db), options=options, windowed=window, player=player,
-        ability=ability, sim_events=parse_sim_events(sim_events),
+        ability=ability, sim_events=parse_sim_events(sim_events), hid_backend=demo_backend(),
     ))
     if headless and summary.session_id is not None:
         click.echo(f"session {summary.session_id}: {summary.n_trials} trials, "

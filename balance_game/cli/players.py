@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from balance_game.cli.options import db_option, db_path
+from balance_game.i18n import LANGUAGES
+from balance_game.render.speech import Voice, voice_name
 from balance_game.storage.db import Database
 from balance_game.storage.players import (
     add_player,
@@ -69,6 +71,8 @@ def players_add(ctx: click.Context, name: str, height_cm: float | None, weight_k
 @click.option("--orientation", type=click.Choice(["normal", "reversed"]),
               help="reversed when the board's power button faces the player.")
 @click.option("--speech/--no-speech", default=None, help="Spoken instructions.")
+@click.option("--language", type=click.Choice(["auto", *LANGUAGES]),
+              help="Language of the screens and the voice (auto: the computer's).")
 @db_option
 @click.pass_context
 def players_set(ctx: click.Context, name: str, db: str | None, **values: object) -> None:
@@ -76,6 +80,8 @@ def players_set(ctx: click.Context, name: str, db: str | None, **values: object)
     cap_names = ("max_lean_pct", "max_difficulty", "target_success")
     caps = {k: v for k, v in values.items() if k in cap_names and v is not None}
     settings = {k: v for k, v in values.items() if k not in cap_names and v is not None}
+    if settings.get("language") == "auto":
+        settings["language"] = ""
     with Database(db_path(ctx, db)) as store:
         player = get_player(store, name)
         if caps:
@@ -86,8 +92,17 @@ def players_set(ctx: click.Context, name: str, db: str | None, **values: object)
     click.echo(f"{player.name}: max lean {now_caps.max_lean_pct:g} %, max difficulty "
                f"{now_caps.max_difficulty:g}, target success {now_caps.target_success:g}; "
                f"volume {now_settings.volume:g}, text size {now_settings.text_scale:g}, "
-               f"{now_settings.units}, board {now_settings.orientation}, speech "
-               f"{'on' if now_settings.speech else 'off'}")
+               f"{now_settings.units}, board {now_settings.orientation}, "
+               f"{speech_state(now_settings.speech)}, language {now_settings.language or 'auto'}")
+
+
+def speech_state(wanted: bool) -> str:
+    """Whether the player hears instructions, and why not when the computer has no voice."""
+    if not wanted:
+        return "speech off"
+    if Voice().available:
+        return "speech on"
+    return f"speech unavailable on this computer (install {voice_name()})"
 
 
 @players.command("prescribe")

@@ -1,8 +1,8 @@
 """The one door to hidapi: enumerate HID devices, open one, write and read reports.
 
-Everything above this module talks to a ``HidBackend`` and never imports hidapi, so tests and the
-benchmark swap in the byte-level fake board (``BALANCE_GAME_FAKE_BOARD``) without touching the
-conversation, the reader or the calibration code.
+Everything above this module talks to a ``HidBackend`` and never imports hidapi, so tests, demos and the
+benchmark pass in another backend (the byte-level fake board of ``balance_game.demo``) without
+touching the conversation, the reader or the calibration code.
 
 On Linux we import ``hidraw``: the PyPI wheel builds its ``hid`` module against libusb there, which
 cannot see Bluetooth devices such as the Wii Balance Board. Elsewhere ``hid`` is the right module.
@@ -20,7 +20,6 @@ from typing import Any, Protocol
 
 from balance_game.errors import UserError
 
-FAKE_BOARD_ENV = "BALANCE_GAME_FAKE_BOARD"
 BUS_BLUETOOTH = 2  # hidapi's hid_bus_type value for Bluetooth
 MAX_REPORT_BYTES = 64  # longer than any report we expect, so nothing is ever cut short
 
@@ -175,10 +174,5 @@ def _device_info(d: dict[str, Any]) -> DeviceInfo:
 
 
 def default_backend() -> HidBackend:
-    """hidapi, or the fake board when ``BALANCE_GAME_FAKE_BOARD`` names a scenario (tests, demo)."""
-    scenario = os.environ.get(FAKE_BOARD_ENV)
-    if scenario:
-        from balance_game.devices.fake_wii_board import FakeBackend
-
-        return FakeBackend.from_scenario(scenario)
+    """hidapi (the demo's fake board is passed in explicitly by the command line, never found here)."""
     return HidapiBackend()

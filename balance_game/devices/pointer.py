@@ -65,8 +65,15 @@ class _Steered:
         """For rate-controlled inputs; pointing inputs set the target directly."""
 
 
+RECENTRE_KEYS = (pygame.K_c, pygame.K_HOME)
+
+
 class KeyboardSource(_Steered):
-    """Arrows or WASD lean the player; holding two keys leans diagonally."""
+    """Arrows or WASD lean the player; holding two keys leans diagonally; C or Home re-centres.
+
+    The lean stays where the keys left it (it is a position, not a spring), so a player who has
+    lost track of the middle gets it back with one key instead of nudging toward it.
+    """
 
     kind = "keyboard"
     name = "keyboard (arrows / WASD)"
@@ -76,7 +83,9 @@ class KeyboardSource(_Steered):
         self.held: set[int] = set()
 
     def handle_event(self, event: Any) -> None:
-        if event.type == pygame.KEYDOWN and event.key in _KEY_DIRECTIONS:
+        if event.type == pygame.KEYDOWN and event.key in RECENTRE_KEYS:
+            self.target = (0.0, 0.0)
+        elif event.type == pygame.KEYDOWN and event.key in _KEY_DIRECTIONS:
             self.held.add(event.key)
         elif event.type == pygame.KEYUP:
             self.held.discard(event.key)

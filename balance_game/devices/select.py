@@ -12,6 +12,7 @@ from pathlib import Path
 
 from balance_game.core.control import Limits
 from balance_game.devices.base import InputSource
+from balance_game.devices.hid_backend import HidBackend
 from balance_game.devices.pointer import KeyboardSource, MouseSource
 from balance_game.devices.replay import ReplaySource
 from balance_game.devices.simulated import SimEvent, SimulatedPlayer
@@ -29,6 +30,7 @@ class SourceOptions:
     weight_kg: float = 70.0
     sim_events: tuple[SimEvent, ...] = ()
     viewport: Callable[[], tuple[int, int]] = lambda: (1280, 720)
+    hid_backend: HidBackend | None = None  # None: hidapi (the demo passes its fake board)
 
 
 def open_source(spec: str, options: SourceOptions) -> InputSource:
@@ -48,7 +50,7 @@ def open_source(spec: str, options: SourceOptions) -> InputSource:
     if spec == "wbb" or spec.startswith("hid:"):
         from balance_game.devices.board_source import open_board
 
-        return open_board(spec)
+        return open_board(spec, backend=options.hid_backend)
     if spec == "gamepad":
         return _gamepad(options)
     if spec == "auto":
@@ -76,7 +78,7 @@ def _auto(options: SourceOptions) -> InputSource:
     from balance_game.devices.hid_backend import default_backend
 
     try:
-        backend = default_backend()
+        backend = options.hid_backend or default_backend()
     except UserError:  # no hidapi on this machine: no board, but a pad or the keys will do
         backend = None
     board = open_auto_board(backend=backend) if backend is not None else None

@@ -25,3 +25,18 @@ def action_for_event(event: Any) -> str | None:
     if event.type == pygame.KEYDOWN:
         return KEY_ACTIONS.get(event.key)
     return None
+
+
+EDITING_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_BACKSPACE,
+                          pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT})
+
+
+def is_typing(event: Any) -> bool:
+    """Whether a text field should take this event as typing rather than as a menu action.
+
+    Text itself (TEXTINPUT) and every key except the few that edit or move (Enter, Esc,
+    Backspace, arrows) belong to the field, so "h" types an h instead of opening Help.
+    """
+    if event.type == pygame.TEXTINPUT:
+        return True
+    return event.type == pygame.KEYDOWN and event.key not in EDITING_KEYS

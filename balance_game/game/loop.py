@@ -14,10 +14,12 @@ from typing import Any
 import pygame
 
 from balance_game.core.records import Sample
-from balance_game.game.actions import action_for_event
+from balance_game.game.actions import action_for_event, is_typing
 from balance_game.game.clock import FakeClock, RealClock
-from balance_game.game.scenes import FrameInput, GameContext, SceneStack
+from balance_game.game.scenes import FrameInput, GameContext, Scene, SceneStack
+from balance_game.game.screens.confirm_stop import ConfirmStopScene
 from balance_game.game.screens.help import HelpOverlay
+from balance_game.game.screens.navigation import screen
 
 FIXED_DT_S = 1.0 / 60.0
 MAX_CATCH_UP_STEPS = 5
@@ -61,13 +63,16 @@ class GameLoop:
         if self.window is None:
             return
         for event in pygame.event.get():
+            scene = self.stack.top
             if event.type == pygame.QUIT:
-                self.ctx.quit_requested = True
+                self._close_asked(scene)
                 return
             self.ctx.source.handle_event(event)
-            scene = self.stack.top
             if scene is None:
                 return
+            if getattr(scene, "takes_text", False) and is_typing(event):
+                scene.handle_event(self.ctx, event, self.stack)  # a letter is a letter, never a shortcut
+                continue
             action = action_for_event(event) or self.ctx.source_action(event)
             if action == "help" and not isinstance(scene, HelpOverlay):
                 self.stack.push(HelpOverlay())  # the same help from every screen
@@ -75,6 +80,14 @@ class GameLoop:
                 scene.handle_action(self.ctx, action, self.stack)
             else:
                 scene.handle_event(self.ctx, event, self.stack)
+
+    def _close_asked(self, scene: Scene | None) -> None:
+        """The window's close button asks "Stop for today?" like every other way out; asked twice
+        (the button pressed again while the question is up), it closes."""
+        if scene is None or isinstance(scene, ConfirmStopScene):
+            self.ctx.quit_requested = True
+        else:
+            self.stack.push(screen("confirm_stop"))
 
     def _step(self) -> None:
         self.steps += 1

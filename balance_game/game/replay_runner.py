@@ -46,7 +46,7 @@ def replay_session(db_path: Path, session_id: int, headless: bool = False,
             from balance_game.render.window import Window
 
             window = Window(fullscreen=False)
-            ctx.theme = Theme(window.size[1])
+            ctx.theme = Theme.for_window(window.size)
             clock = ReplayClock(speed)
         stack = SceneStack()
         stack.bind(ctx)

@@ -11,10 +11,12 @@ from pathlib import Path
 
 from balance_game.core.levels import find_level
 from balance_game.core.stance_tests import KINDS as STANCE_KINDS
+from balance_game.devices.hid_backend import HidBackend
 from balance_game.devices.select import SourceOptions, open_source
 from balance_game.devices.simulated import SimEvent
 from balance_game.game.loop import GameLoop
 from balance_game.game.scenes import GameContext, GameOptions, SceneStack
+from balance_game.game.screens.navigation import screen
 from balance_game.game.start import control_for, start_session
 from balance_game.storage.assessments import get_calibration
 from balance_game.storage.db import Database
@@ -31,6 +33,7 @@ class RunRequest:
     player: str | None = None
     ability: float = 0.6
     sim_events: tuple[SimEvent, ...] = ()
+    hid_backend: HidBackend | None = None  # None: hidapi; the demo hook passes its fake board
 
 
 @dataclass(frozen=True)
@@ -59,15 +62,16 @@ def run_game(request: RunRequest) -> RunSummary:
         source = open_source(options.device, SourceOptions(
             limits=control.limits, seed=options.seed, ability=request.ability,
             weight_kg=(player.weight_kg if player and player.weight_kg else 70.0),
-            sim_events=request.sim_events,
+            sim_events=request.sim_events, hid_backend=request.hid_backend,
             viewport=(lambda: window.size) if window else (lambda: (1280, 720)),
         ))
-        ctx = GameContext(db=db, source=source, control=control, options=options)
+        ctx = GameContext(db=db, source=source, control=control, options=options,
+                          hid_backend=request.hid_backend)
         if window is not None:
             from balance_game.render.sound import Sound
             from balance_game.render.theme import Theme
 
-            ctx.theme = Theme(window.size[1])
+            ctx.theme = Theme.for_window(window.size)
             ctx.sound = Sound()
         stack = SceneStack()
         stack.bind(ctx)
@@ -90,28 +94,19 @@ def run_game(request: RunRequest) -> RunSummary:
 
 
 def _first_scene(ctx: GameContext, stack: SceneStack, spec, player) -> None:
-    from balance_game.game.screens.intro import IntroScene
-    from balance_game.game.screens.play import PlayScene
-    from balance_game.game.screens.title import TitleScene
-
     if ctx.options.assessment:
-        from balance_game.game.screens.assess import AssessScene
-        from balance_game.game.screens.calibrate import CalibrateScene
-
         start_session(ctx, player)
         kind = ctx.options.assessment
         if kind in STANCE_KINDS:
-            from balance_game.game.screens.stance import StanceScene
-
-            stack.push(StanceScene(kind))
+            stack.push(screen("stance", kind))
         else:
-            stack.push(CalibrateScene() if kind == "calibrate" else AssessScene(kind))
+            stack.push(screen("calibrate") if kind == "calibrate" else screen("assess", kind))
         return
     if spec is None:
-        stack.push(TitleScene())
+        stack.push(screen("title"))
         return
     start_session(ctx, player)
-    stack.push(PlayScene(spec) if ctx.options.headless else IntroScene(spec))
+    stack.push(screen("play", spec) if ctx.options.headless else screen("intro", spec))
 
 
 def first_frame_only() -> None:
@@ -120,7 +115,6 @@ def first_frame_only() -> None:
 
     from balance_game.core.control import ControlMap, Limits
     from balance_game.devices.pointer import KeyboardSource
-    from balance_game.game.screens.title import TitleScene
     from balance_game.render.theme import Theme
     from balance_game.render.window import Window
 
@@ -128,10 +122,10 @@ def first_frame_only() -> None:
         window = Window(fullscreen=False)
         limits = Limits.theoretical(None)
         ctx = GameContext(db=db, source=KeyboardSource(limits), control=ControlMap(limits),
-                          options=GameOptions(), theme=Theme(window.size[1]))
+                          options=GameOptions(), theme=Theme.for_window(window.size))
         stack = SceneStack()
         stack.bind(ctx)
-        stack.push(TitleScene())
+        stack.push(screen("title"))
         stack.top.draw(ctx, window.surface)
         window.flip()
         window.close()

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from balance_game.core.records import DeviceStatus, Goal, Sample
     from balance_game.devices.base import InputSource
+    from balance_game.devices.hid_backend import HidBackend
     from balance_game.game.session import GameSession
     from balance_game.render.sound import Sound
     from balance_game.render.theme import Theme
@@ -59,6 +60,7 @@ class GameContext:
     t_s: float = 0.0
     quit_requested: bool = False
     origin_monotonic_s: float = 0.0  # session time 0 on the monotonic clock (for new sources)
+    hid_backend: HidBackend | None = None  # where boards are looked for (None: hidapi)
 
     def cue(self, name: str) -> None:
         """Play a sound cue (headless runs have no sound)."""

@@ -7,6 +7,7 @@ from balance_game.core.difficulty import Caps
 from balance_game.core.prescriptions import Prescription, player_prescription
 from balance_game.game.scenes import GameContext
 from balance_game.game.session import GameSession
+from balance_game.i18n import prefer
 from balance_game.storage.assessments import Calibration, get_calibration
 from balance_game.storage.players import Player, get_caps, get_settings
 from balance_game.storage.progress import ProgressBook
@@ -34,8 +35,10 @@ def start_session(ctx: GameContext, player: Player) -> GameSession:
     ctx.player = player
     ctx.control = control_for(player, get_calibration(ctx.db, player.id))
     settings = get_settings(ctx.db, player)
+    prefer(settings.language)
     if ctx.sound is not None:
-        ctx.sound.volume, ctx.sound.speech = settings.volume, settings.speech and ctx.sound.speech
+        ctx.sound.volume = settings.volume
+        ctx.sound.speech = settings.speech and ctx.sound.voice.available
     if ctx.theme is not None:
         ctx.theme.set_scale(settings.text_scale)
     recorder = SessionRecorder(ctx.db, player.id, ctx.source.name, ctx.options.seed,

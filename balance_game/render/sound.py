@@ -2,7 +2,7 @@
 
 Cues are synthesised here (no sound files to license): soft sine tones in the 400-900 Hz band,
 which older ears hear better than high beeps, always backed by something on screen. Spoken
-instructions use the system's speech engine (espeak-ng on Linux) when present, and are silent
+instructions use the system's voice (render/speech.py) when there is one, and are silent
 otherwise. With no audio device at all (a server, CI) everything is quietly a no-op.
 """
 
@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 
 import numpy as np
 import pygame
+
+from balance_game.i18n import active_language
+from balance_game.render.speech import Voice
 
 SAMPLE_RATE_HZ = 22050
 # cue -> list of (frequency Hz, duration s); a rest where frequency is 0
@@ -63,9 +64,9 @@ def synthesise(cue: str) -> np.ndarray:
 class Sound:
     def __init__(self, volume: float = 0.7, speech: bool = True) -> None:
         self.volume = volume
-        self.speech = speech and shutil.which("espeak-ng") is not None
+        self.voice = Voice()
+        self.speech = speech and self.voice.available
         self._sounds: dict[str, pygame.mixer.Sound] = {}
-        self._voice: subprocess.Popen | None = None
         try:
             with _quiet_stderr():
                 pygame.mixer.init(SAMPLE_RATE_HZ, -16, 1)
@@ -87,18 +88,10 @@ class Sound:
 
     def say(self, text: str) -> None:
         """Speak ``text`` without waiting; a new sentence cuts off the one still speaking."""
-        if not self.speech or not text:
-            return
-        if self._voice is not None and self._voice.poll() is None:
-            self._voice.terminate()
-        amplitude = str(int(200 * self.volume))
-        self._voice = subprocess.Popen(
-            ["espeak-ng", "-s", "140", "-a", amplitude, text],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
+        if self.speech:
+            self.voice.say(text, self.volume, active_language())
 
     def close(self) -> None:
-        if self._voice is not None and self._voice.poll() is None:
-            self._voice.terminate()
+        self.voice.stop()
         if self.enabled:
             pygame.mixer.quit()

@@ -35,19 +35,57 @@ TEXT_PAIRS: tuple[tuple[Colour, Colour], ...] = (
 )
 
 SIZES = {"title": 0.11, "heading": 0.075, "body": 0.05, "small": 0.04}
+# The largest share of the screen a role may take at any text size: titles are large already,
+# so the text-size setting enlarges what is read (body, small) more than what is glanced at.
+MAX_SIZES = {"title": 0.14, "heading": 0.1, "body": 0.1, "small": 0.08}
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """Where a piece of text was drawn, kept when the theme keeps a layout log (layout tests)."""
+
+    surface: pygame.Surface
+    rect: pygame.Rect
+    text: str
 
 
 @dataclass
 class Theme:
+    """Fonts and lengths for one window.
+
+    Lengths are fractions of the window's height, or of three quarters of its width when that is
+    smaller (a portrait or narrow window), so text keeps its proportions on any shape of screen.
+    """
+
     height_px: int
     text_scale: float = 1.0
+    width_px: int | None = None
+    layout_log: list[TextBox] | None = None  # a list to record every text box in (tests)
     _fonts: dict[tuple[str, bool], pygame.font.Font] = field(default_factory=dict)
+
+    @classmethod
+    def for_window(cls, size: tuple[int, int], text_scale: float = 1.0) -> Theme:
+        return cls(size[1], text_scale, size[0])
+
+    @property
+    def base_px(self) -> int:
+        if self.width_px is None:
+            return self.height_px
+        return min(self.height_px, self.width_px * 3 // 4)
 
     def font(self, role: str = "body", bold: bool = False) -> pygame.font.Font:
         key = (role, bold)
         if key not in self._fonts:
-            size = max(12, round(self.height_px * SIZES[role] * self.text_scale))
+            share = min(SIZES[role] * self.text_scale, MAX_SIZES[role])
+            size = max(12, round(self.base_px * share))
             self._fonts[key] = pygame.font.Font(_font_file(bold), size)
+        return self._fonts[key]
+
+    def sized(self, size_px: int, bold: bool = True) -> pygame.font.Font:
+        """The theme's typeface at a pixel size a layout computed (keys of an on-screen keyboard)."""
+        key = (f"px{size_px}", bold)
+        if key not in self._fonts:
+            self._fonts[key] = pygame.font.Font(_font_file(bold), max(8, size_px))
         return self._fonts[key]
 
     def set_scale(self, text_scale: float) -> None:
@@ -55,8 +93,18 @@ class Theme:
         self._fonts.clear()
 
     def px(self, fraction: float) -> int:
-        """A length as a fraction of the screen height."""
-        return max(1, round(self.height_px * fraction))
+        """A length as a fraction of the screen's base length (its height, on a wide screen)."""
+        return max(1, round(self.base_px * fraction))
+
+    def note_text(self, surface: pygame.Surface, rect: pygame.Rect, text: str) -> None:
+        if self.layout_log is not None:
+            self.layout_log.append(TextBox(surface, rect.copy(), text))
+
+    def note_cover(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """An opaque layer now hides ``rect``: text drawn under it no longer counts as shown."""
+        if self.layout_log is not None:
+            self.layout_log[:] = [b for b in self.layout_log
+                                  if b.surface is not surface or not b.rect.colliderect(rect)]
 
 
 def _font_file(bold: bool) -> Path:

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import pygame
 
+from balance_game.i18n import _
+from balance_game.render.text import blit_text
 from balance_game.render.theme import OUTLINE, PANEL, PLAYER, TEXT_DIM, Theme
 
 
 def draw_trace(surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
                trace: list[tuple[float, float]]) -> None:
+    """The caption sits above the plot, never on it; the plot takes the square below."""
+    font = theme.font("small")
+    caption = blit_text(surface, theme, _("Your path"), font, TEXT_DIM,
+                        midtop=(rect.centerx, rect.top))
+    side = min(rect.width, rect.bottom - caption.bottom)
+    rect = pygame.Rect(0, 0, side, side)
+    rect.midtop = (caption.centerx, caption.bottom)
     pygame.draw.rect(surface, PANEL, rect, border_radius=theme.px(0.015))
     radius = min(rect.width, rect.height) // 2 - theme.px(0.02)
     centre = rect.center
@@ -24,5 +33,3 @@ def draw_trace(surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
               for x, y in trace[::step]]
     if len(points) > 1:
         pygame.draw.lines(surface, PLAYER, False, points, 2)
-    label = theme.font("small").render("Your path", True, TEXT_DIM)
-    surface.blit(label, label.get_rect(midtop=(centre[0], rect.top + theme.px(0.01))))

@@ -2,18 +2,45 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import pygame
 
 from balance_game import __version__
 from balance_game.errors import UserError
 
 DEFAULT_WINDOW_SIZE = (1280, 720)
+NO_SCREEN_DRIVERS = ("offscreen", "dummy")  # SDL's fallbacks when it finds no display
+
+
+NO_SCREEN = ("no screen was found (no DISPLAY or WAYLAND_DISPLAY); start the game from a "
+             "desktop session, or use `balance-game play --headless`")
+
+
+def no_display_on_linux() -> bool:
+    """On Linux a window needs an X or Wayland session; without one, say so before SDL probes
+    (its probes print their own complaints) unless a driver was chosen on purpose."""
+    return (sys.platform.startswith("linux") and not os.environ.get("SDL_VIDEODRIVER")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
+def check_screen() -> None:
+    """A window nobody can see is worse than none: when SDL found no display and fell back to
+    drawing into memory (and nobody asked for that with SDL_VIDEODRIVER), say so and stop."""
+    driver = pygame.display.get_driver()
+    if driver in NO_SCREEN_DRIVERS and os.environ.get("SDL_VIDEODRIVER") != driver:
+        pygame.display.quit()
+        raise UserError(NO_SCREEN)
 
 
 class Window:
     def __init__(self, fullscreen: bool, size: tuple[int, int] = DEFAULT_WINDOW_SIZE) -> None:
+        if no_display_on_linux():
+            raise UserError(NO_SCREEN)
         try:
             pygame.display.init()
+            check_screen()
             pygame.font.init()
             pygame.display.set_caption(f"Balance Game {__version__}")
             flags = pygame.FULLSCREEN if fullscreen else 0

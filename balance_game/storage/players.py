@@ -9,6 +9,7 @@ from typing import Any
 
 from balance_game.core.difficulty import TARGET_SUCCESS_RANGE, Caps
 from balance_game.errors import UserError
+from balance_game.i18n import LANGUAGES
 from balance_game.storage.db import Database
 from balance_game.timeutil import now_iso
 
@@ -26,6 +27,7 @@ class PlayerSettings:
     units: str = "kg"  # or "lb"
     orientation: str = "normal"  # "reversed" when the board's power button faces the player
     speech: bool = True
+    language: str = ""  # "" = the computer's language; else a code of i18n.LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ def _check_settings(s: PlayerSettings) -> None:
         raise UserError(f"units {s.units!r}: use kg or lb")
     if s.orientation not in ("normal", "reversed"):
         raise UserError(f"orientation {s.orientation!r}: use normal or reversed")
+    if s.language and s.language not in LANGUAGES:
+        raise UserError(f"language {s.language!r}: use one of {', '.join(LANGUAGES)}, or auto")
 
 
 def _check_caps(c: Caps) -> None:

@@ -11,13 +11,13 @@ import pytest
 
 from balance_game.cli import main
 from balance_game.core.records import Sample, quantize
-from balance_game.devices.fake_wii_board import (
+from balance_game.demo import FAKE_BOARD_ENV
+from balance_game.demo.fake_wii_board import (
     REFERENCE_TEMPERATURE,
     FakeBackend,
     calibration_block,
     person_load,
 )
-from balance_game.devices.hid_backend import FAKE_BOARD_ENV
 from balance_game.dsp.calibration import parse_wii_calibration, wii_corners_kg
 from balance_game.storage.db import Database
 from balance_game.storage.sessions import session_events, session_sample_array

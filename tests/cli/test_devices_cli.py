@@ -10,7 +10,7 @@ from device_fakes import assert_contiguous
 
 from balance_game.cli import devices as devices_cli
 from balance_game.cli import main
-from balance_game.devices.hid_backend import FAKE_BOARD_ENV
+from balance_game.demo import FAKE_BOARD_ENV
 
 
 @pytest.fixture(autouse=True)

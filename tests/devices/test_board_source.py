@@ -6,6 +6,7 @@ import pytest
 from device_fakes import assert_contiguous
 
 from balance_game.core.records import DeviceStatus, Sample
+from balance_game.demo.fake_wii_board import FakeBackend, FakeScript, empty_load
 from balance_game.devices.base import InputSource
 from balance_game.devices.board_source import (
     BoardUnavailable,
@@ -13,7 +14,6 @@ from balance_game.devices.board_source import (
     open_auto_board,
     open_board,
 )
-from balance_game.devices.fake_wii_board import FakeBackend, FakeScript, empty_load
 from balance_game.devices.hid_backend import DeviceInfo
 from balance_game.devices.tare_store import TareStore, board_key
 from balance_game.dsp.calibration import BoardNotEmpty

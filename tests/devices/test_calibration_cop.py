@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from balance_game.devices.fake_wii_board import calibration_block
+from balance_game.demo.fake_wii_board import calibration_block
 from balance_game.devices.parsers import wii_data_report
 from balance_game.dsp.calibration import (
     BoardNotEmpty,

@@ -2,8 +2,9 @@
 
 import pytest
 
+from balance_game.demo import FAKE_BOARD_ENV, demo_backend
+from balance_game.demo.fake_wii_board import FakeBackend
 from balance_game.devices import hid_backend
-from balance_game.devices.fake_wii_board import FakeBackend
 from balance_game.devices.hid_backend import (
     DeviceGone,
     DeviceInfo,
@@ -128,13 +129,17 @@ def test_linux_uses_the_hidraw_module(monkeypatch):
     assert hid_backend._hidapi_module_name() == "hid"
 
 
-def test_fake_board_hook(monkeypatch):
-    monkeypatch.setenv(hid_backend.FAKE_BOARD_ENV, "steady@250")
-    backend = default_backend()
+def test_fake_board_hook_is_the_demo_entry_not_the_hid_backend(monkeypatch):
+    monkeypatch.setenv(FAKE_BOARD_ENV, "steady@250")
+    backend = demo_backend()
     assert isinstance(backend, FakeBackend) and backend.script.rate_hz == 250
-    monkeypatch.setenv(hid_backend.FAKE_BOARD_ENV, "bogus")
+    monkeypatch.setattr(hid_backend, "HidapiBackend", lambda: "hidapi")
+    assert default_backend() == "hidapi"  # the HID backend never looks at the demo hook
+    monkeypatch.setenv(FAKE_BOARD_ENV, "bogus")
     with pytest.raises(UserError, match="unknown fake board scenario 'bogus'"):
-        default_backend()
+        demo_backend()
+    monkeypatch.delenv(FAKE_BOARD_ENV)
+    assert demo_backend() is None
 
 
 def test_udev_rules():

@@ -4,7 +4,7 @@ import time
 
 from device_fakes import assert_contiguous
 
-from balance_game.devices.fake_wii_board import FakeBackend, FakeScript
+from balance_game.demo.fake_wii_board import FakeBackend, FakeScript
 from balance_game.devices.link import LinkReading
 from balance_game.devices.profiles import load_profiles
 from balance_game.devices.reader import DeviceReader, RawSample, ReaderEvent

@@ -1,4 +1,4 @@
-from balance_game.devices.throughput import measure_reader_throughput
+from balance_game.demo.throughput import measure_reader_throughput
 
 
 def test_reader_keeps_up_with_1_khz():

@@ -3,7 +3,7 @@
 import pytest
 from device_fakes import CAL
 
-from balance_game.devices.fake_wii_board import FakeBackend, FakeScript
+from balance_game.demo.fake_wii_board import FakeBackend, FakeScript
 from balance_game.devices.hid_backend import DeviceInfo
 from balance_game.devices.profiles import load_profiles
 from balance_game.devices.wii_board import ConversationError, NotABoard, WiiBoardLink

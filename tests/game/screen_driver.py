@@ -15,13 +15,15 @@ from balance_game.storage.db import Database
 
 
 class ScreenDriver:
-    def __init__(self, db_path, device: str = "keyboard", size=(1280, 720)) -> None:
+    def __init__(self, db_path, device: str = "keyboard", size=(1280, 720), source=None) -> None:
+        """``source``: an input source object to use instead of opening ``device``."""
         self.db = Database(db_path)
         limits = Limits.theoretical(None)
         self.window = OffscreenWindow(size)
-        source = open_source(device, SourceOptions(limits=limits, seed=1, ability=0.9))
+        if source is None:
+            source = open_source(device, SourceOptions(limits=limits, seed=1, ability=0.9))
         self.ctx = GameContext(db=self.db, source=source, control=ControlMap(limits),
-                               options=GameOptions(device=device), theme=Theme(size[1]))
+                               options=GameOptions(device=device), theme=Theme.for_window(size))
         self.stack = SceneStack()
         self.stack.bind(self.ctx)
         self.stack.push(TitleScene())
@@ -37,6 +39,12 @@ class ScreenDriver:
             self.loop._events()
             self.loop._step()
             self.loop._draw()
+
+    def steps(self, n: int) -> None:
+        """Game steps without drawing (a person's seconds pass quickly)."""
+        for _ in range(n):
+            self.loop._events()
+            self.loop._step()
 
     def key(self, key: int, hold_frames: int = 1) -> None:
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=""))

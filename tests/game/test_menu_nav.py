@@ -1,5 +1,5 @@
 from balance_game.core.control import Axes
-from balance_game.game.screens.menu import DWELL_S, LeanNavigator
+from balance_game.core.lean_navigation import DWELL_S, LeanNavigator
 
 DT = 1 / 60
 

@@ -15,15 +15,17 @@ from balance_game.core.assessments import (
 from balance_game.core.protocols import ProtocolRun
 from balance_game.core.records import Goal
 from balance_game.game.scenes import GameContext, Scene, SceneStack
-from balance_game.render.text import draw_text
+from balance_game.game.screens.navigation import screen
+from balance_game.i18n import N_, _
+from balance_game.render.text import draw_text, font_for_height, lines_height
 from balance_game.render.theme import ACCENT, BACKGROUND, PLAYER, TEXT, TEXT_DIM
 from balance_game.storage.assessments import save_assessment, update_limits
 
 if TYPE_CHECKING:
     import pygame
 
-TITLES = {"quiet": "Standing balance test", "los": "Leaning test",
-          "symmetry": "Weight balance check", "calibrate": "Getting to know you"}
+TITLES = {"quiet": N_("Standing balance test"), "los": N_("Leaning test"),
+          "symmetry": N_("Weight balance check"), "calibrate": N_("Getting to know you")}
 
 
 class AssessScene(Scene):
@@ -81,9 +83,7 @@ class AssessScene(Scene):
         if ctx.options.assessment:
             ctx.quit_requested = True
             return
-        from balance_game.game.screens.level_select import LevelSelectScene
-
-        stack.replace(LevelSelectScene())
+        stack.replace(screen("level_select"))
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         if self.done:
@@ -146,35 +146,91 @@ class AssessScene(Scene):
         return results
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
+        """The test's name, then what to do (words beside a picture of the lean on a wide screen,
+        above it on a narrow one), and a line of status; the results when it is done."""
         import pygame
 
         theme = ctx.theme
         width, height = surface.get_size()
+        margin = theme.px(0.02)
         surface.fill(BACKGROUND)
-        y = draw_text(surface, theme, TITLES.get(self.kind, "Test"), width // 2, theme.px(0.04),
-                      "heading", ACCENT, bold=True)
+        y = draw_text(surface, theme, _(TITLES.get(self.kind, N_("Test"))), width // 2, margin,
+                      "heading", ACCENT, bold=True, width_px=int(width * 0.9))
+        area = pygame.Rect(int(width * 0.05), y + margin, int(width * 0.9),
+                           height - y - 2 * margin)
         if self.done:
-            for line in self.lines:
-                y = draw_text(surface, theme, line, width // 2, y + theme.px(0.01), "small", TEXT)
-            draw_text(surface, theme, "Saved for your therapist. Press Enter, or stand still, "
-                      "to go on.",
-                      width // 2, height - theme.px(0.1), "small", TEXT_DIM)
-            return
+            self._draw_results(ctx, surface, area)
+        elif ctx.session.pause.paused:
+            draw_text(surface, theme, _("Paused. Hold your support."), width // 2, area.top,
+                      "heading", TEXT, bold=True, width_px=area.width)
+        else:
+            self._draw_step(ctx, surface, area)
+
+    def _draw_step(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect) -> None:
+
+        theme = ctx.theme
         step = self.run.step
-        if ctx.session.pause.paused:
-            draw_text(surface, theme, "Paused. Hold your support.", width // 2, y, "title", TEXT,
-                      bold=True)
-            return
-        y = draw_text(surface, theme, step.title, width // 2, y + theme.px(0.02), "title", TEXT,
-                      bold=True)
-        y = draw_text(surface, theme, step.body, width // 2, y + theme.px(0.01), "body", TEXT_DIM,
-                      width_px=int(width * 0.8))
-        count = "Stand still in the middle to start" if not self.run.started else (
-            f"{self.run.remaining_s:0.0f}")
-        draw_text(surface, theme, count, width // 2, y + theme.px(0.02), "title", ACCENT, bold=True)
-        centre = (width // 2, int(height * 0.8))
-        radius = theme.px(0.12)
+        wide = area.width >= 1.3 * area.height
+        words = area.copy()
+        picture = area.copy()
+        if wide:
+            words.width = area.width * 3 // 5
+            picture.left, picture.width = words.right, area.width - words.width
+        else:
+            words.height = area.height * 3 // 5
+            picture.top, picture.height = words.bottom, area.height - words.height
+        status = (_("Stand still in the middle to start") if not self.run.started
+                  else _("{s} s left").format(s=f"{self.run.remaining_s:0.0f}")
+                  if self.run.remaining_s >= 0.5 else _("Come back to the middle"))
+        status_h = theme.font("heading", bold=True).get_linesize() * 2
+        y = draw_text(surface, theme, step.title, words.centerx, words.top, "heading", TEXT,
+                      bold=True, width_px=words.width, max_height=words.height - status_h)
+        room = words.bottom - y - status_h
+        if room > 0:
+            font = font_for_height(theme, step.body, words.width, room, "body")
+            y = draw_text(surface, theme, step.body, words.centerx, y, colour=TEXT_DIM,
+                          width_px=words.width, font=font, max_height=room)
+        draw_text(surface, theme, status, words.centerx, y + theme.px(0.01), "heading", ACCENT,
+                  bold=True, width_px=words.width, max_height=status_h)
+        self._draw_lean(ctx, surface, picture)
+
+    def _draw_lean(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """The player's lean as a dot in a circle of their limits, and an arrow to where the
+        test asks them to lean (directions are shown, not only named)."""
+        import pygame
+
+        radius = max(4, min(area.width, area.height) // 2 - ctx.theme.px(0.02))
+        centre = area.center
         pygame.draw.circle(surface, TEXT_DIM, centre, radius, 2)
+        goal = self.run.goal()
+        if goal is not None and goal.on_board and (abs(goal.lean_x) + abs(goal.lean_y)) > 0.05:
+            tip = (round(centre[0] + goal.lean_x * radius), round(centre[1] - goal.lean_y * radius))
+            draw_arrow(surface, centre, tip, ACCENT, max(3, radius // 12))
         axes = ctx.session.axes
         marker = (round(centre[0] + axes.lean_x * radius), round(centre[1] - axes.lean_y * radius))
-        pygame.draw.circle(surface, PLAYER, marker, theme.px(0.02))
+        pygame.draw.circle(surface, PLAYER, marker, max(4, radius // 8))
+
+    def _draw_results(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect) -> None:
+        theme = ctx.theme
+        leave = _("Saved for your therapist. Press Enter, or stand still, to go on.")
+        bottom = area.bottom - lines_height(theme, leave, area.width, "small")
+        draw_text(surface, theme, leave, area.centerx, bottom, "small", TEXT_DIM,
+                  width_px=area.width)
+        text = "\n".join(self.lines)
+        font = font_for_height(theme, text, area.width, bottom - area.top - theme.px(0.02), "body")
+        draw_text(surface, theme, text, area.centerx, area.top, colour=TEXT, width_px=area.width,
+                  font=font, max_height=bottom - area.top - theme.px(0.02))
+
+
+def draw_arrow(surface: pygame.Surface, start: tuple[int, int], tip: tuple[int, int],
+               colour: tuple[int, int, int], width: int) -> None:
+    import math
+
+    import pygame
+
+    angle = math.atan2(tip[1] - start[1], tip[0] - start[0])
+    head = width * 3
+    pygame.draw.line(surface, colour, start, tip, width)
+    left = (tip[0] - head * math.cos(angle - 0.5), tip[1] - head * math.sin(angle - 0.5))
+    right = (tip[0] - head * math.cos(angle + 0.5), tip[1] - head * math.sin(angle + 0.5))
+    pygame.draw.polygon(surface, colour, [tip, left, right])

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.game.screens.navigation import screen
 
 
 class FarewellScene(MenuScene):
+    back_item = False  # "OK" is the only way on
     arm_on_enter = True  # one button: standing still is enough to go on
 
     def __init__(self, title: str, subtitle: str) -> None:
@@ -23,12 +25,10 @@ class FarewellScene(MenuScene):
 
 
 def _home(ctx: GameContext, stack: SceneStack) -> None:
-    from balance_game.game.screens.title import TitleScene
-
     if ctx.session is not None:
         ctx.session.end()
         ctx.session = None
     if ctx.options.level_id is not None:
         ctx.quit_requested = True  # started straight into a level: leave when done
     else:
-        stack.clear_to(TitleScene())
+        stack.clear_to(screen("title"))

@@ -7,72 +7,100 @@ screen says one thing in plain words, and nothing moves on by itself except by s
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from balance_game.errors import UserError
+from balance_game.game.board_finder import BoardFinder
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.game.screens.navigation import screen
+from balance_game.i18n import N_, _
 
-PAIRING_HELP = {
-    "linux": "Open a terminal and run: bluetoothctl, then: scan on. Press the red SYNC button "
-             "under the board's battery cover. When 'Nintendo RVL-WBC-01' appears, type: pair, "
-             "then: connect, with its address. If the game cannot open it, run: "
-             "balance-game devices udev-rules, and follow what it prints.",
-    "win32": "Open Settings, Bluetooth, Add a device. Press the red SYNC button under the "
-             "board's battery cover. Choose 'Nintendo RVL-WBC-01'; if it asks for a PIN, skip "
-             "it. If pairing fails, remove the board and try again: it often takes two or "
-             "three tries.",
-    "darwin": "Open System Settings, Bluetooth. Press the red SYNC button under the board's "
-              "battery cover and choose 'Nintendo RVL-WBC-01'. Recent macOS versions may need "
-              "a pairing helper; a gamepad or the keyboard works meanwhile.",
+if TYPE_CHECKING:
+    import pygame
+
+PAIRING_STEPS = (
+    N_("1. Turn the board over and open the battery cover."),
+    N_("2. Press the small red SYNC button once. The blue light on the front blinks."),
+    N_("3. Turn the board back over. The game finds it by itself."),
+)
+SYSTEM_HINT = {
+    "win32": N_("Windows asks once: Settings, Bluetooth, Add a device, then choose "
+                "'Nintendo RVL-WBC-01' and skip the PIN."),
+    "darwin": N_("macOS asks once: System Settings, Bluetooth, then choose "
+                 "'Nintendo RVL-WBC-01'."),
 }
 
 
 def pairing_help(platform: str = sys.platform) -> str:
-    key = "linux" if platform.startswith("linux") else platform
-    return PAIRING_HELP.get(key, PAIRING_HELP["linux"])
+    """What to do, in the order a person does it (a terminal recipe is in docs/pairing.md)."""
+    steps = " ".join(_(step) for step in PAIRING_STEPS)
+    system = SYSTEM_HINT.get(platform)
+    return f"{steps} {_(system)}" if system else steps
 
 
 class SafetyScene(MenuScene):
-    title = "Before you start"
-    subtitle = ("Put a sturdy chair or kitchen counter within reach. Wear socks or go barefoot. "
-                "Clear the floor around the board. If you have fallen in the last year, "
-                "train with someone nearby.")
-
     def build(self, ctx: GameContext) -> list[MenuItem]:
+        self.title = _("Before you start")
+        self.subtitle = _("Put a sturdy chair or kitchen counter within reach. Wear socks or go "
+                          "barefoot. Clear the floor around the board. If you have fallen in the "
+                          "last year, train with someone nearby.")
         ctx.say(f"{self.title}. {self.subtitle}")
-        return [MenuItem("I am ready", lambda ctx, stack: stack.replace(ConnectScene())),
-                MenuItem("Back", lambda ctx, stack: stack.pop())]
+        return [MenuItem(_("I am ready"), lambda ctx, stack: stack.replace(screen("connect")))]
 
 
 class ConnectScene(MenuScene):
-    title = "Connect your board"
+    """A picture of where to press, the steps in words, and a search for the board that runs by
+    itself in the background: the moment the board answers, the game plays with it."""
+
+    extra_beside = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.finder: BoardFinder | None = None
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        from balance_game.game.screens.player_select import PlayerSelectScene
+        self.title = _("Connect your board")
 
         def go_on(ctx: GameContext, stack: SceneStack) -> None:
-            stack.replace(PlayerSelectScene(first_run=True))
+            self._stop_looking()
+            stack.replace(screen("player_select", first_run=True))
 
         if ctx.source.kind in ("board", "sim"):
-            self.subtitle = f"Connected: {ctx.source.name}. Step on it when the game asks."
-            return [MenuItem("Continue", go_on)]
-        self.subtitle = pairing_help()
-        return [MenuItem("Check again", self._check),
-                MenuItem(f"Continue with the {ctx.source.kind}", go_on)]
+            self.subtitle = _("Connected: {name}. Step on it when the game asks.").format(
+                name=ctx.source.name)
+            return [MenuItem(_("Continue"), go_on)]
+        if self.finder is None:
+            self.finder = BoardFinder(ctx.hid_backend)
+            ctx.say(pairing_help())
+        self.subtitle = pairing_help() + " " + self.finder.status()
+        return [MenuItem(_("Continue with the {device}").format(device=_(ctx.source.kind)), go_on)]
 
-    def _check(self, ctx: GameContext, stack: SceneStack) -> None:
-        """Look for a board now; if one answers, play with it from here on."""
-        from balance_game.devices.board_source import open_auto_board
+    def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
+        self._stop_looking()
+        stack.pop()
 
-        try:
-            board = open_auto_board()
-        except UserError as exc:
-            self.subtitle = str(exc)
-            return
-        if board is None:
-            self.subtitle = "No board answered yet. " + pairing_help()
-            return
-        ctx.source.close()
-        board.start(ctx.origin_monotonic_s)
-        ctx.source = board
-        self.enter(ctx)
+    def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
+        board = self.finder.take() if self.finder is not None else None
+        if board is not None:
+            ctx.source.close()
+            board.start(ctx.origin_monotonic_s)
+            ctx.source = board
+            ctx.cue("success")
+            self._stop_looking()
+            self.enter(ctx)
+        elif self.finder is not None:
+            self.subtitle = pairing_help() + " " + self.finder.status()
+        super().fixed_update(ctx, dt_s, stack)
+
+    def _stop_looking(self) -> None:
+        if self.finder is not None:
+            self.finder.stop()
+            self.finder = None
+
+    def extra_height(self, ctx: GameContext, size: tuple[int, int]) -> int:
+        return 0 if ctx.source.kind in ("board", "sim") else int(min(size) * 0.4)
+
+    def draw_extra(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect) -> None:
+        from balance_game.render.board_picture import draw_board_underside
+
+        draw_board_underside(surface, ctx.theme, area, blink=int(ctx.t_s * 2) % 2 == 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from balance_game.core.levels import LevelSpec
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.game.screens.navigation import screen
 
 
 class IntroScene(MenuScene):
@@ -21,6 +22,4 @@ class IntroScene(MenuScene):
         return [MenuItem("Start", self._start)]
 
     def _start(self, ctx: GameContext, stack: SceneStack) -> None:
-        from balance_game.game.screens.play import PlayScene
-
-        stack.replace(PlayScene(self.spec))
+        stack.replace(screen("play", self.spec))

@@ -7,18 +7,20 @@ from typing import TYPE_CHECKING
 from balance_game.core.levels import LevelSpec, load_levels
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.game.screens.navigation import screen
+from balance_game.i18n import N_, _, ngettext
+from balance_game.render.text import blit_text, fitting_font
 from balance_game.render.theme import ACCENT, OUTLINE, PANEL, TEXT, TEXT_DIM
 from balance_game.storage.progress import is_unlocked, player_progress
 
 if TYPE_CHECKING:
     import pygame
 
-WORLD_NAMES = {1: "Gentle", 2: "Steady", 3: "Active", 4: "Challenging", 5: "Athletic"}
+WORLD_NAMES = {1: N_("Gentle"), 2: N_("Steady"), 3: N_("Active"), 4: N_("Challenging"),
+               5: N_("Athletic")}
 
 
 class LevelSelectScene(MenuScene):
-    title = "Choose a game"
-    bottom_reserve = 0.3
 
     def __init__(self) -> None:
         super().__init__()
@@ -26,6 +28,7 @@ class LevelSelectScene(MenuScene):
         self.stars: dict[int, tuple[int, int]] = {}  # world -> (stars earned, stars possible)
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
+        self.title = _("Choose a game")
         progress = player_progress(ctx.db, ctx.player.id) if ctx.player else {}
         prescription = ctx.session.prescription if ctx.session else None
         self.subtitle = self._plan_line(ctx)
@@ -39,12 +42,13 @@ class LevelSelectScene(MenuScene):
         items = []
         for spec in self.specs:
             if not is_unlocked(spec.requires, progress):
-                items.append(MenuItem(f"{spec.title} (locked)", _locked,
-                                      "earn a star on the game before"))
+                items.append(MenuItem(_("{title} (locked)").format(title=_(spec.title)), _locked,
+                                      _("earn a star on the game before")))
                 continue
             stars = progress[spec.id].best_stars if spec.id in progress else 0
-            detail = f"World {spec.world}  ·  {'*' * stars or 'new'}"
-            items.append(MenuItem(spec.title, _starter(spec), detail))
+            earned = ngettext("{n} star", "{n} stars", stars).format(n=stars) if stars else _("new")
+            detail = _("World {n}").format(n=spec.world) + f"  ·  {earned}"
+            items.append(MenuItem(_(spec.title), _starter(spec), detail))
         return items
 
     @staticmethod
@@ -52,40 +56,37 @@ class LevelSelectScene(MenuScene):
         name = ctx.player.name if ctx.player else ""
         left = ctx.session.minutes_left if ctx.session else None
         if left is None:
-            return f"Training: {name}"
+            return _("Training: {name}").format(name=name)
         total = ctx.session.prescription.minutes_per_session
-        return f"Training: {name}  ·  {left:.0f} of {total:g} minutes left today"
+        return _("Training: {name}  ·  {left} of {total} minutes left today").format(
+            name=name, left=f"{left:.0f}", total=f"{total:g}")
 
-    def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
-        super().draw(ctx, surface)
-        if self.specs:
-            self._draw_map(ctx, surface)
+    def extra_height(self, ctx: GameContext, size: tuple[int, int]) -> int:
+        return 2 * ctx.theme.font("small").get_linesize() + ctx.theme.px(0.05) if self.specs else 0
 
-    def _draw_map(self, ctx: GameContext, surface: pygame.Surface) -> None:
+    def draw_extra(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect) -> None:
         """A strip of worlds, gentle to athletic; the world of the highlighted game stands out."""
         import pygame
 
         theme = ctx.theme
-        width, height = surface.get_size()
         worlds = sorted(self.stars)
         current = self.specs[min(self.index, len(self.specs) - 1)].world
         gap = theme.px(0.015)
-        box_w = (int(width * 0.9) - gap * (len(worlds) - 1)) // max(1, len(worlds))
-        top = height - theme.px(0.28)
-        small = theme.font("small")
+        box_w = (area.width - gap * (len(worlds) - 1)) // max(1, len(worlds))
+        pad = theme.px(0.012)
         for i, world in enumerate(worlds):
-            box = pygame.Rect(int(width * 0.05) + i * (box_w + gap), top, box_w, theme.px(0.15))
+            box = pygame.Rect(area.left + i * (box_w + gap), area.top, box_w, area.height)
             chosen = world == current
             pygame.draw.rect(surface, PANEL, box, border_radius=theme.px(0.015))
             pygame.draw.rect(surface, ACCENT if chosen else OUTLINE, box,
                              theme.px(0.006) if chosen else 1, border_radius=theme.px(0.015))
-            name = small.render(f"{world} {WORLD_NAMES.get(world, '')}", True,
-                                TEXT if chosen else TEXT_DIM)
-            surface.blit(name, name.get_rect(midtop=(box.centerx, box.top + theme.px(0.012))))
+            name = f"{world} {_(WORLD_NAMES.get(world, ''))}"
+            blit_text(surface, theme, name, fitting_font(theme, name, box_w - 2 * pad), TEXT if chosen
+                      else TEXT_DIM, midtop=(box.centerx, box.top + pad))
             earned, possible = self.stars[world]
-            count = small.render(f"{earned} / {possible} *", True, ACCENT if chosen else TEXT_DIM)
-            surface.blit(count, count.get_rect(midbottom=(box.centerx,
-                                                          box.bottom - theme.px(0.012))))
+            count = _("{earned} of {possible} stars").format(earned=earned, possible=possible)
+            blit_text(surface, theme, count, fitting_font(theme, count, box_w - 2 * pad),
+                      ACCENT if chosen else TEXT_DIM, midbottom=(box.centerx, box.bottom - pad))
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         if ctx.session is not None:
@@ -100,8 +101,6 @@ def _locked(ctx: GameContext, stack: SceneStack) -> None:
 
 def _starter(spec: LevelSpec):
     def start(ctx: GameContext, stack: SceneStack) -> None:
-        from balance_game.game.screens.intro import IntroScene
-
-        stack.push(IntroScene(spec))
+        stack.push(screen("intro", spec))
 
     return start

@@ -8,28 +8,38 @@ from __future__ import annotations
 
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.game.screens.navigation import screen
+from balance_game.i18n import N_, _
 from balance_game.storage.sessions import set_session_pain
 
 STOP_AT = 7  # pain this strong before training: rest today and tell the therapist
-WORDS = {0: "no pain", 2: "a little", 5: "moderate", 7: "strong", 10: "worst imaginable"}
+WORDS = {0: N_("0: no pain"), 1: N_("1: very little"), 2: N_("2: a little"), 3: N_("3: mild"),
+         4: N_("4: uncomfortable"), 5: N_("5: moderate"), 6: N_("6: distracting"),
+         7: N_("7: strong"), 8: N_("8: very strong"), 9: N_("9: severe"),
+         10: N_("10: worst imaginable")}
 
 
 class PainScene(MenuScene):
-    def __init__(self, when: str, then=None) -> None:
+    """The 0-10 scale laid out as a row: leaning sideways moves along it, standing still answers;
+    "Skip" sits at its right end and every number's meaning is shown large below the row."""
+
+    back_item = False  # "Skip" is the way past it
+    layout = "horizontal"
+
+    def __init__(self, when: str, then: str | None = None) -> None:
         super().__init__()
         self.when = when
-        self.then = then  # the scene to go on to (default: choosing a game)
-        if when == "before":
-            self.title = "Any pain right now?"
-            self.subtitle = "Stop at once if anything hurts while you train."
-        else:
-            self.title = "How is your pain now?"
-            self.subtitle = "Thank you for training today."
+        self.then = then  # the screen to go on to by name (default: choosing a game)
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        items = [MenuItem(f"{value}", self._chooser(value), WORDS.get(value, ""))
-                 for value in range(11)]
-        return [*items, MenuItem("Skip this question", self._chooser(None))]
+        if self.when == "before":
+            self.title = _("Any pain right now?")
+            self.subtitle = _("Stop at once if anything hurts while you train.")
+        else:
+            self.title = _("How is your pain now?")
+            self.subtitle = _("Thank you for training today.")
+        items = [MenuItem(str(value), self._chooser(value), _(WORDS[value])) for value in range(11)]
+        return [*items, MenuItem(_("Skip"), self._chooser(None), _("Skip this question"))]
 
     def _chooser(self, value: int | None):
         def choose(ctx: GameContext, stack: SceneStack) -> None:
@@ -44,17 +54,14 @@ class PainScene(MenuScene):
         self.after(ctx, stack, None)
 
     def after(self, ctx: GameContext, stack: SceneStack, value: int | None) -> None:
-        from balance_game.game.screens.farewell import FarewellScene
-        from balance_game.game.screens.level_select import LevelSelectScene
-
         if self.when == "after":
-            stack.replace(FarewellScene("See you next time!", "Your training is saved."))
+            stack.replace(screen("farewell", _("See you next time!"), _("Your training is saved.")))
         elif value is not None and value >= STOP_AT:
             if ctx.session is not None:
                 ctx.session.end()
                 ctx.session = None
-            stack.replace(FarewellScene("Please rest today",
-                                        "With this much pain, training can wait. "
-                                        "Tell your therapist how you feel."))
+            stack.replace(screen("farewell", _("Please rest today"),
+                                 _("With this much pain, training can wait. "
+                                   "Tell your therapist how you feel.")))
         else:
-            stack.replace(self.then() if self.then else LevelSelectScene())
+            stack.replace(screen(self.then or "level_select"))

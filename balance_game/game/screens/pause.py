@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from balance_game.game.scenes import GameContext, Scene, SceneStack
+from balance_game.game.screens.navigation import screen
 from balance_game.render.text import draw_text
 from balance_game.render.theme import ACCENT, TEXT, TEXT_DIM
 
@@ -44,10 +45,8 @@ class PauseOverlay(Scene):
             for reason in CONFIRM_REASONS:
                 session.resume_from(reason, ctx.t_s)
         elif action == "back" and session.pause.reasons <= set(CONFIRM_REASONS):
-            from balance_game.game.screens.results import ResultsScene
-
             stack.pop()
-            stack.replace(ResultsScene(None, session.results, [], final=True))
+            stack.replace(screen("results", None, session.results, [], final=True))
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         session = ctx.session
@@ -65,6 +64,7 @@ class PauseOverlay(Scene):
         veil = pygame.Surface((width, height), pygame.SRCALPHA)
         veil.fill((16, 20, 24, 235))
         surface.blit(veil, (0, 0))
+        ctx.theme.note_cover(surface, surface.get_rect())  # the game beneath is all but hidden
         reasons = ctx.session.pause.reasons
         title, body = MESSAGES[_main_reason(reasons)]
         y = draw_text(surface, ctx.theme, title, width // 2, int(height * 0.18), "title",

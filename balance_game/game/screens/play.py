@@ -9,6 +9,8 @@ from balance_game.core.levels import LevelSpec
 from balance_game.core.mechanics.base import feedback_for
 from balance_game.core.records import Goal
 from balance_game.game.scenes import GameContext, Scene, SceneStack
+from balance_game.game.screens.navigation import screen
+from balance_game.i18n import _
 from balance_game.render.theme import BACKGROUND
 from balance_game.render.views import ViewCache
 
@@ -55,9 +57,6 @@ class PlayScene(Scene):
         return None if run is None or ctx.session.pause.paused else run.goal()
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
-        from balance_game.game.screens.pause import PauseOverlay
-        from balance_game.game.screens.results import ResultsScene
-
         session = ctx.session
         for record in session.step(dt_s, ctx.t_s):
             self.feedback = feedback_for(session.run.mechanic, record)
@@ -70,7 +69,7 @@ class PlayScene(Scene):
                 ctx.cue(cue)
         if session.pause.paused:
             ctx.cue("pause")
-            stack.push(PauseOverlay())
+            stack.push(screen("pause"))
             return
         axes = ctx.frame.axes
         self.trail.append((axes.lean_x, axes.lean_y))
@@ -81,14 +80,14 @@ class PlayScene(Scene):
             if ctx.options.headless:
                 ctx.quit_requested = True
             else:
-                stack.replace(ResultsScene(self.spec, session.results[-1:], self.trace, final=True))
+                stack.replace(screen("results", self.spec, session.results[-1:], self.trace, final=True))
             return
         if session.run.finished:
             if ctx.options.headless:
                 session.start_level(self.spec)  # keep playing until the time is up
                 self.trace = []
             else:
-                stack.replace(ResultsScene(self.spec, session.results[-1:], self.trace))
+                stack.replace(screen("results", self.spec, session.results[-1:], self.trace))
 
     def _session_over(self, ctx: GameContext) -> bool:
         session = ctx.session
@@ -111,8 +110,10 @@ class PlayScene(Scene):
         run = ctx.session.run
         world = run.world
         trial = min(world.trial_index + 1, self.spec.trials)
-        score = sum(t.score for t in run.trials)
-        facts = [f"Try {trial} of {self.spec.trials}", f"Score {score:.0f}"]
-        draw_hud(surface, ctx.theme, self.spec.title, facts, self.prompt(ctx))
+        facts = [_("Try {n} of {total}").format(n=trial, total=self.spec.trials)]
+        if run.trials:  # the same number the results will show: the average of the tries so far
+            average = sum(t.score for t in run.trials) / len(run.trials)
+            facts.append(_("Average score {score}").format(score=f"{average:.0f}"))
+        draw_hud(surface, ctx.theme, _(self.spec.title), facts, self.prompt(ctx))
         view = self.views.get(self.spec.mechanic, surface, ctx.theme)
         view.draw(surface, world, ctx.frame.axes, list(self.trail))

@@ -8,8 +8,9 @@ from balance_game.core.level_run import LevelResult
 from balance_game.core.levels import LevelSpec
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
-from balance_game.render.text import draw_text
-from balance_game.render.theme import ACCENT, OUTLINE, TEXT
+from balance_game.game.screens.navigation import screen
+from balance_game.i18n import N_, _, ngettext
+from balance_game.render.theme import ACCENT, OUTLINE, Theme
 
 if TYPE_CHECKING:
     import pygame
@@ -18,9 +19,40 @@ if TYPE_CHECKING:
 REST_S = 20.0  # a short rest between levels (SilverFit's "short break after each exercise")
 
 
+DIFFICULTY_WORDS = (N_("very easy"), N_("easy"), N_("medium"), N_("hard"), N_("very hard"))
+
+
+def difficulty_word(difficulty: float) -> str:
+    """A level's 0..1 difficulty in a word a player uses."""
+    return _(DIFFICULTY_WORDS[min(len(DIFFICULTY_WORDS) - 1, int(difficulty * len(DIFFICULTY_WORDS)))])
+
+
+def headline(result: LevelResult | None) -> str:
+    """Praise only where it was earned: the stars decide the words."""
+    if result is None:
+        return _("Session saved")
+    return (_("Level finished"), _("Good start"), _("Well done"), _("Excellent!"))[result.stars]
+
+
+def summary(result: LevelResult | None) -> str:
+    if result is None:
+        return _("No level was finished this time.")
+    done = ngettext("{n} of {total} try done well", "{n} of {total} tries done well",
+                    result.n_trials).format(n=result.n_success, total=result.n_trials)
+    start, end = difficulty_word(result.start_difficulty), difficulty_word(result.difficulty)
+    if end == start:
+        change = _("The game stayed {level}.").format(level=end)
+    elif result.difficulty > result.start_difficulty:
+        change = _("The game got harder: from {start} to {end}.").format(start=start, end=end)
+    else:
+        change = _("The game got easier: from {start} to {end}.").format(start=start, end=end)
+    score = _("Average score {score} of 100").format(score=f"{result.mean_score:.0f}")
+    return f"{score}  ·  {done}. {change}"
+
+
 class ResultsScene(MenuScene):
-    title = "Well done"
-    bottom_reserve = 0.46  # the menu stays above the summary and the path plot
+    back_item = False  # its own items say where to go ("Choose another game", "Finish")
+    extra_beside = True  # stars and path beside the choices, where the screen is wide
 
     def __init__(self, spec: LevelSpec | None, results: list[LevelResult],
                  trace: list[tuple[float, float]], final: bool = False) -> None:
@@ -31,28 +63,34 @@ class ResultsScene(MenuScene):
         self.final = final
         self.rest_until_s: float | None = None
 
+    @property
+    def last(self) -> LevelResult | None:
+        return self.results[-1] if self.results else None
+
     def build(self, ctx: GameContext) -> list[MenuItem]:
+        self.title = headline(self.last)
+        self.subtitle = summary(self.last)
         minutes_left = ctx.session.minutes_left if ctx.session else None
         if minutes_left is not None and minutes_left <= 0:
             self.final = True
-            self.subtitle = "That is all for today's session. Well done!"
+            self.subtitle += " " + _("That is all for today's session.")
         if self.final or self.spec is None:
-            return [MenuItem("Done", _finish)]
+            return [MenuItem(_("Done"), _finish)]
         if self.rest_until_s is None:
             self.rest_until_s = ctx.t_s + REST_S
         resting = ctx.t_s < self.rest_until_s
-        wait = f"after a rest: {self.rest_until_s - ctx.t_s:.0f} s" if resting else ""
+        wait = _("after a rest: {s} s").format(s=f"{self.rest_until_s - ctx.t_s:.0f}") if resting else ""
         return [
-            MenuItem("Play again", self._when_rested(self._again), wait),
-            MenuItem("Choose another game", self._when_rested(lambda c, s: s.pop()), wait),
-            MenuItem("Finish for today", _finish),
+            MenuItem(_("Play again"), self._when_rested(self._again), wait),
+            MenuItem(_("Choose another game"), self._when_rested(lambda c, s: s.pop()), wait),
+            MenuItem(_("Finish for today"), _finish),
         ]
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         if self.rest_until_s is not None and not self.final:
             self.items = self.build(ctx)
-            self.subtitle = ("Take a short rest. Hold your support if you need to."
-                             if ctx.t_s < self.rest_until_s else "Ready when you are.")
+            self.subtitle += " " + (_("Take a short rest. Hold your support if you need to.")
+                                    if ctx.t_s < self.rest_until_s else _("Ready when you are."))
         super().fixed_update(ctx, dt_s, stack)
 
     def _when_rested(self, action):
@@ -63,53 +101,34 @@ class ResultsScene(MenuScene):
         return choose
 
     def _again(self, ctx: GameContext, stack: SceneStack) -> None:
-        from balance_game.game.screens.intro import IntroScene
-
-        stack.replace(IntroScene(self.spec))
+        stack.replace(screen("intro", self.spec))
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         _finish(ctx, stack)
 
-    def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
+    def extra_height(self, ctx: GameContext, size: tuple[int, int]) -> int:
+        return int(min(size) * 0.4)
+
+    def draw_extra(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """The stars earned beside the path the player's weight took."""
         import pygame
 
-        super().draw(ctx, surface)
-        theme = ctx.theme
-        width, height = surface.get_size()
-        summary = self._summary()
-        panel = pygame.Rect(0, 0, int(width * 0.5), int(height * 0.3))
-        panel.topleft = (int(width * 0.05), int(height * 0.57))
-        y = draw_text(surface, theme, summary[0], panel.centerx, panel.top, "heading", ACCENT,
-                      bold=True, width_px=panel.width)
-        _draw_stars(surface, theme, panel.centerx, y + theme.px(0.05), summary[1])
-        draw_text(surface, theme, summary[2], panel.centerx, y + theme.px(0.1), "body", TEXT,
-                  width_px=panel.width)
-        plot = pygame.Rect(0, 0, int(height * 0.3), int(height * 0.3))
-        plot.topright = (int(width * 0.92), int(height * 0.57))
+        stars = self.last.stars if self.last else 0
+        half = area.width // 2
+        _draw_stars(surface, ctx.theme, area.left + half // 2, area.centery, stars,
+                    min(area.height // 3, half // 8))
         from balance_game.render.trace_plot import draw_trace
 
-        draw_trace(surface, theme, plot, self.trace)
-
-    def _summary(self) -> tuple[str, int, str]:
-        if not self.results:
-            return ("Session saved", 0, "No level was finished this time.")
-        last = self.results[-1]
-        stars = f"{last.stars} of 3 stars"
-        detail = (f"Score {last.mean_score:.0f}  ·  {last.n_success} of {last.n_trials} done well"
-                  f"  ·  level {_percent(last.start_difficulty)} to {_percent(last.difficulty)}")
-        return (stars, last.stars, detail)
+        draw_trace(surface, ctx.theme, pygame.Rect(area.left + half, area.top, half, area.height),
+                   self.trace)
 
 
-def _percent(difficulty: float) -> str:
-    return f"{round(100 * difficulty)}%"
-
-
-def _draw_stars(surface: pygame.Surface, theme, centre_x: int, centre_y: int, stars: int) -> None:
+def _draw_stars(surface: pygame.Surface, theme: Theme, centre_x: int, centre_y: int, stars: int,
+                r: int) -> None:
     import math
 
     import pygame
 
-    r = theme.px(0.035)
     for i in range(3):
         cx = centre_x + (i - 1) * int(r * 2.6)
         points = []
@@ -124,10 +143,7 @@ def _draw_stars(surface: pygame.Surface, theme, centre_x: int, centre_y: int, st
 
 def _finish(ctx: GameContext, stack: SceneStack) -> None:
     """Ask about pain once more (when someone is training), then say goodbye."""
-    from balance_game.game.screens.farewell import FarewellScene
-    from balance_game.game.screens.pain import PainScene
-
     if ctx.session is not None and not ctx.session.ended:
-        stack.clear_to(PainScene("after"))
+        stack.clear_to(screen("pain", "after"))
     else:
-        stack.clear_to(FarewellScene("See you next time!", "Your training is saved."))
+        stack.clear_to(screen("farewell", _("See you next time!"), _("Your training is saved.")))

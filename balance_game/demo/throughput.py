@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import time
 
-from balance_game.devices.fake_wii_board import FakeBackend, FakeScript
+from balance_game.demo.fake_wii_board import FakeBackend, FakeScript
 from balance_game.devices.profiles import WiiProfile, get_profile
 from balance_game.devices.reader import DeviceReader, RawSample
 from balance_game.devices.wii_board import WiiBoardLink

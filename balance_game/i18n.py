@@ -1,0 +1,118 @@
+"""Every word a person reads or hears goes through here: ``_``, ``ngettext`` and ``N_``.
+
+The catalogs are gettext ``.po`` files in ``balance_game/locale/<code>/LC_MESSAGES/`` (extracted
+with Babel, see ``locale/README.md``). They are read with Babel at first use rather than compiled
+to ``.mo`` files, so the repository holds only text that translators edit and a clone runs as is.
+
+The language is chosen once per run (``--language``, else the player's setting, else the
+machine's locale) and can change when another player is chosen. That choice is the one piece of
+process-wide state here, as it is in gettext itself: words are looked up where they are shown,
+deep inside screens, reports and error messages, and threading a translator through every call
+would add a parameter to most functions of the program for no gain.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+from functools import cache
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "balance_game"
+SOURCE_LANGUAGE = "en"
+LANGUAGES = {"en": "English", "de": "Deutsch", "es": "Español"}
+
+
+class _Active:
+    """The translations in force; ``NullTranslations`` (the source text) until one is chosen."""
+
+    translations: gettext.NullTranslations = gettext.NullTranslations()
+    code: str = SOURCE_LANGUAGE
+    chosen_for_run = False  # --language was given: players' own settings do not change it
+
+
+def _(message: str) -> str:
+    """``message`` in the active language."""
+    return _Active.translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The right form for ``n`` in the active language (German and Spanish have two, others more)."""
+    return _Active.translations.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a constant for extraction; it is translated where it is shown, with ``_``."""
+    return message
+
+
+def normalise(code: str | None) -> str | None:
+    """``de_DE.UTF-8`` -> ``de``; ``None`` for a language without a catalog."""
+    if not code:
+        return None
+    short = code.split(".", 1)[0].split("@", 1)[0].replace("-", "_").split("_", 1)[0].lower()
+    return short if short in LANGUAGES else None
+
+
+def language_from_environment() -> str:
+    """The first language of the machine's locale that the game speaks, else English."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for part in os.environ.get(variable, "").split(":"):
+            code = normalise(part)
+            if code is not None:
+                return code
+    return SOURCE_LANGUAGE
+
+
+def catalog_path(code: str) -> Path:
+    return LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def available_languages() -> list[str]:
+    """English and every language whose catalog this copy of the game carries."""
+    return [code for code in LANGUAGES
+            if code == SOURCE_LANGUAGE or catalog_path(code).is_file()]
+
+
+@cache
+def translations(code: str) -> gettext.NullTranslations:
+    """The catalog for ``code`` as gettext translations (read once per run)."""
+    if code == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with catalog_path(code).open("rb") as po:
+        catalog = read_po(po, locale=code, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def set_language(code: str | None) -> str:
+    """Speak ``code`` from now on (unknown or None: the machine's language); returns the code used."""
+    chosen = normalise(code) or language_from_environment()
+    if chosen not in available_languages():
+        chosen = SOURCE_LANGUAGE
+    _Active.translations = translations(chosen)
+    _Active.code = chosen
+    return chosen
+
+
+def choose_for_run(code: str) -> str:
+    """``--language``: this run speaks ``code`` whoever plays."""
+    chosen = set_language(code)
+    _Active.chosen_for_run = True
+    return chosen
+
+
+def prefer(code: str | None) -> str:
+    """A player's own language (None or "": the machine's), unless the run chose one."""
+    return _Active.code if _Active.chosen_for_run else set_language(code or None)
+
+
+def active_language() -> str:
+    return _Active.code

@@ -1,0 +1,82 @@
+"""Every screen of the game put up in turn on a ScreenDriver, for screenshots and layout checks.
+
+Each screen is reached the way the game reaches it (the same classes, a real player and session,
+the level runner stepping the mechanics) and drawn after a few steps, so what is checked or shot
+is what a person would see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from screen_driver import ScreenDriver
+
+from balance_game.core.level_run import LevelResult
+from balance_game.core.levels import load_levels
+from balance_game.game.screens.navigation import screen
+from balance_game.game.start import start_session
+from balance_game.storage.players import add_player, update_settings
+
+
+def first_level_of_each_mechanic():
+    chosen = {}
+    for spec in load_levels():
+        chosen.setdefault(spec.mechanic, spec)
+    return list(chosen.values())
+
+
+def _show(d: ScreenDriver, scene, steps: int = 2) -> None:
+    d.stack.clear_to(scene)
+    d.steps(steps)
+    d.frames(1)
+
+
+def visit(d: ScreenDriver, text_scale: float = 1.0, play_steps: int = 90) -> Iterator[str]:
+    """Put each screen up on ``d`` and yield its name once it is drawn."""
+    d.ctx.theme.set_scale(text_scale)
+    _show(d, screen("title"))
+    yield "title"
+    d.stack.push(screen("confirm_stop"))
+    d.frames(1)
+    yield "confirm-stop"
+    for name in ("safety", "connect", "player_select"):
+        _show(d, screen(name))
+        yield name
+    _show(d, screen("text_entry", "Your name", lambda *_: None))
+    d.scene.type_text("Hans-Jürgen Müller")
+    d.frames(1)
+    yield "text-entry"
+    player = add_player(d.db, "Hans-Jürgen Müller")
+    update_settings(d.db, player, text_scale=text_scale)
+    start_session(d.ctx, player)
+    _show(d, screen("pain", "before"))
+    yield "pain"
+    _show(d, screen("level_select"))
+    yield "levels"
+    specs = first_level_of_each_mechanic()
+    _show(d, screen("intro", specs[0]))
+    yield "intro"
+    for spec in specs:
+        _show(d, screen("play", spec), steps=play_steps)
+        yield f"play-{spec.mechanic}"
+    d.stack.push(screen("pause"))
+    d.ctx.session.pause_for("user", d.ctx.t_s)
+    d.frames(1)
+    yield "pause"
+    d.stack.push(screen("help"))
+    d.frames(1)
+    yield "help"
+    d.ctx.session.resume_from("user", d.ctx.t_s)
+    trace = [(0.3 * (i % 7) / 7 - 0.1, 0.2 * (i % 5) / 5 - 0.1) for i in range(300)]
+    result = LevelResult(specs[0].id, specs[0].title, 9, 7, 78.4, 2, 0.52, 0.2)
+    _show(d, screen("results", specs[0], [result], trace))
+    yield "results"
+    _show(d, screen("results", None, [], [], final=True))
+    yield "results-nothing-finished"
+    _show(d, screen("farewell", "See you next time!", "Your training is saved."))
+    yield "farewell"
+    for kind in ("quiet", "los", "symmetry"):
+        _show(d, screen("assess", kind), steps=play_steps)
+        yield f"assess-{kind}"
+    _show(d, screen("calibrate"), steps=play_steps)
+    yield "calibrate"

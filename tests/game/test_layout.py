@@ -1,0 +1,38 @@
+"""Every screen and every game's screen mid-play, at every text size, on every shape of window,
+in every language: no text outside the window, no text drawn over other text."""
+
+import pytest
+from gallery import visit
+from layout_check import problems
+from screen_driver import ScreenDriver
+
+from balance_game.i18n import available_languages, set_language
+
+SIZES = [(800, 600), (1024, 768), (1280, 720), (1280, 800), (2560, 1080), (720, 1280),
+         (3840, 2160)]
+TEXT_SCALES = [1.0, 1.5, 2.0]
+
+
+@pytest.fixture(params=available_languages())
+def language(request):
+    set_language(request.param)
+    yield request.param
+    set_language("en")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_text_stays_inside_and_apart(tmp_path, language, size):
+    found = []
+    for scale in TEXT_SCALES:
+        d = ScreenDriver(tmp_path / f"{scale}.db", device="sim", size=size)
+        d.ctx.theme.layout_log = log = []
+        last_frame = []
+        d.window.on_flip = lambda log=log, last=last_frame: (last.clear(), last.extend(log),
+                                                             log.clear())
+        try:
+            for name in visit(d, scale, play_steps=30):
+                found += [f"{name} @ text size {scale}: {p}"
+                          for p in problems(last_frame, d.window.surface)]
+        finally:
+            d.close()
+    assert not found, f"{len(found)} layout problems:\n" + "\n".join(found[:40])
