@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     import pygame
 
 TITLES = {"quiet": N_("Standing balance test"), "los": N_("Leaning test"),
-          "symmetry": N_("Weight balance check"), "calibrate": N_("Getting to know you")}
+          "symmetry": N_("Weight balance check"), "calibrate": N_("Getting to know you"),
+          "steadi": N_("4-Stage Balance Test"), "single-leg": N_("Standing on one leg")}
 
 
 class AssessScene(Scene):
@@ -179,9 +180,7 @@ class AssessScene(Scene):
         else:
             words.height = area.height * 3 // 5
             picture.top, picture.height = words.bottom, area.height - words.height
-        status = (_("Stand still in the middle to start") if not self.run.started
-                  else _("{s} s left").format(s=f"{self.run.remaining_s:0.0f}")
-                  if self.run.remaining_s >= 0.5 else _("Come back to the middle"))
+        status = self._status()
         status_h = theme.font("heading", bold=True).get_linesize() * 2
         y = draw_text(surface, theme, step.title, words.centerx, words.top, "heading", TEXT,
                       bold=True, width_px=words.width, max_height=words.height - status_h)
@@ -193,6 +192,12 @@ class AssessScene(Scene):
         draw_text(surface, theme, status, words.centerx, y + theme.px(0.01), "heading", ACCENT,
                   bold=True, width_px=words.width, max_height=status_h)
         self._draw_lean(ctx, surface, picture)
+
+    def _status(self) -> str:
+        """The line under the words: how to start, the time left, or what to do next."""
+        return (_("Stand still in the middle to start") if not self.run.started
+                else _("{s} s left").format(s=f"{self.run.remaining_s:0.0f}")
+                if self.run.remaining_s >= 0.5 else _("Come back to the middle"))
 
     def _draw_lean(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect) -> None:
         """The player's lean as a dot in a circle of their limits, and an arrow to where the

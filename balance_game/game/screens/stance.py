@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from balance_game.core.lean_navigation import STILL_LEAN
 from balance_game.core.protocols import ProtocolRun
 from balance_game.core.stance_tests import (
     SLS_MAX_S,
@@ -22,16 +23,14 @@ from balance_game.core.stance_tests import (
 )
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.assess import AssessScene
-from balance_game.game.screens.menu import STILL_LEAN, MenuItem, MenuScene
+from balance_game.game.screens.menu import MenuItem, MenuScene
+from balance_game.i18n import _
 from balance_game.render.feet import draw_stance
-from balance_game.render.text import draw_text
-from balance_game.render.theme import ACCENT, BACKGROUND, TEXT, TEXT_DIM
 from balance_game.storage.assessments import update_assessment_results
 
 if TYPE_CHECKING:
     import pygame
 
-TITLES = {"steadi": "4-Stage Balance Test", "single-leg": "Standing on one leg"}
 RESULT_KINDS = {"steadi": "steadi", "single-leg": "single_leg"}
 SETTLE_BEFORE_ANSWER_S = 1.0
 NEEDS_BOARD = "this test needs a balance board: it times the holds from the four load cells"
@@ -101,8 +100,8 @@ class StanceScene(AssessScene):
         if len(outcomes) > self._judged:
             self._judged = len(outcomes)
             last = list(outcomes.values())[-1]
-            ctx.say("Stop." if last.complete or not last.ended_by else
-                    f"Stop. {last.reason.capitalize()}.")
+            ctx.say(_("Stop.") if last.complete or not last.ended_by else
+                    _("Stop.") + f" {last.reason.capitalize()}.")
         if self.done and not self.asked and not ctx.options.headless and (
                 "foot_placement" in self.results):
             self.asked = True
@@ -113,55 +112,33 @@ class StanceScene(AssessScene):
         update_assessment_results(ctx.db, self.assessment_id, self.results)
         self.lines = self.summary(self.results)
 
-    def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
-        theme = ctx.theme
-        if theme is None:
-            return
-        width, height = surface.get_size()
-        surface.fill(BACKGROUND)
-        y = draw_text(surface, theme, TITLES[self.kind], width // 2, theme.px(0.03), "heading",
-                      ACCENT, bold=True)
-        if self.done:
-            for line in self.lines:
-                y = draw_text(surface, theme, line, width // 2, y + theme.px(0.005), "small",
-                              TEXT, width_px=int(width * 0.9))
-            draw_text(surface, theme, "Saved for your therapist. Press Enter, or stand still, "
-                      "to go on.", width // 2, height - theme.px(0.08), "small", TEXT_DIM)
-            return
-        if ctx.session is not None and ctx.session.pause.paused:
-            draw_text(surface, theme, "Paused. Hold your support.", width // 2, y, "title", TEXT,
-                      bold=True)
-            return
+    def _status(self) -> str:
         run = self._run()
         step = run.step
-        if step is None:
-            return
-        picture = min(int(height * 0.62), width // 2 - theme.px(0.04))
-        draw_stance(surface, theme, stance_of(step.key, step.phase),
-                    (width // 4 + theme.px(0.02), y + theme.px(0.03) + picture // 2), picture)
-        column = 3 * width // 4 - theme.px(0.02)
-        words = int(width * 0.46)
-        top = draw_text(surface, theme, step.title, column, y + theme.px(0.03), "heading", TEXT,
-                        bold=True, width_px=words)
-        top = draw_text(surface, theme, step.body, column, top + theme.px(0.01), "body",
-                        TEXT_DIM, width_px=words)
+        if not run.started:
+            return _("Step onto the board to start")
         left = run.remaining_s
-        if step.key.startswith("sls-") and step.phase == "hold":
+        if step is not None and step.key.startswith("sls-") and step.phase == "hold":
             left = min(left, SLS_MAX_S)  # the time on one foot, not the time allowed to lift
-        count = "Step onto the board to start" if not run.started else f"{left:0.0f}"
-        draw_text(surface, theme, count, column, top + theme.px(0.03), "title", ACCENT,
-                  bold=True, width_px=words)
+        return _("{s} s left").format(s=f"{left:0.0f}")
+
+    def _draw_lean(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Where the lean test shows the lean, the stance tests show the feet."""
+        step = self._run().step
+        if step is None or ctx.theme is None:
+            return
+        size = max(8, min(area.width, area.height) - ctx.theme.px(0.02))
+        draw_stance(surface, ctx.theme, stance_of(step.key, step.phase), area.center, size)
 
 
 class PlacementScene(MenuScene):
     """The board cannot see feet: ask how they were placed, and store the answer as given."""
 
-    title = "Were your feet placed as in the pictures?"
-    subtitle = "Your answer is saved with the test for your therapist."
-
     def __init__(self, test: StanceScene) -> None:
         super().__init__()
         self.test = test
+        self.title = _("Were your feet placed as in the pictures?")
+        self.subtitle = _("Your answer is saved with the test for your therapist.")
         self.settled_s = 0.0
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
@@ -174,9 +151,9 @@ class PlacementScene(MenuScene):
         super().fixed_update(ctx, dt_s, stack)
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        return [MenuItem("Yes, as shown", self._answer("as shown")),
-                MenuItem("No, not as shown", self._answer("not as shown")),
-                MenuItem("Not sure", self._answer("not sure"))]
+        return [MenuItem(_("Yes, as shown"), self._answer("as shown")),
+                MenuItem(_("No, not as shown"), self._answer("not as shown")),
+                MenuItem(_("Not sure"), self._answer("not sure"))]
 
     def _answer(self, answer: str):
         def choose(ctx: GameContext, stack: SceneStack) -> None:
