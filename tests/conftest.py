@@ -19,6 +19,11 @@ REPO = Path(__file__).resolve().parent.parent
 def _private_settings(monkeypatch, tmp_path):
     """No test reads or writes the machine's own settings file (see balance_game.settings)."""
     monkeypatch.setenv("BALANCE_GAME_CONFIG", str(tmp_path / "config" / "settings.yaml"))
+    monkeypatch.setenv("BALANCE_GAME_USER_DRIVERS", str(tmp_path / "config" / "drivers"))
+    # and no test reads the machine's own sysfs (a real board bound to hid-wiimote)
+    monkeypatch.setenv("BALANCE_GAME_SYSFS_ROOT", str(tmp_path / "no-sysfs"))
+    # nor talks to the machine's own Bluetooth service (tests start a private one when needed)
+    monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", f"unix:path={tmp_path}/no-system-bus")
 
 
 @pytest.fixture

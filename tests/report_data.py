@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from balance_game.core.prescriptions import prescribe
 from balance_game.devices.simulated import parse_sim_events
 from balance_game.game.runner import RunRequest, run_game
 from balance_game.game.scenes import GameOptions
 from balance_game.storage.db import Database
 from balance_game.storage.players import add_player
+from balance_game.storage.prescriptions import prescribe
 from balance_game.storage.sessions import set_session_notes, set_session_pain
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,5 +1,6 @@
 """Prescriptions: validation like level files, storage on the player, today's plan."""
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -9,14 +10,17 @@ import yaml
 from balance_game.core.levels import load_levels
 from balance_game.core.prescriptions import (
     Prescription,
+    SessionActivity,
+    Target,
+    adherence,
     load_prescription,
-    player_prescription,
-    prescribe,
-    todays_plan,
 )
 from balance_game.core.validation import DataFileError
+from balance_game.storage.assessments import save_assessment
 from balance_game.storage.db import Database
 from balance_game.storage.players import add_player
+from balance_game.storage.prescriptions import player_prescription, prescribe, todays_plan
+from balance_game.storage.sessions import SessionRecorder
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "docs" / "prescription-example.yaml"
@@ -103,8 +107,8 @@ def test_every_problem_is_listed_and_bad_yaml_names_the_line(tmp_path):
 
 
 def _session(db, player_id, started_at, active_s):
-    db.execute("INSERT INTO sessions (player_id, started_at, device, software_version, active_s)"
-               " VALUES (?, ?, 'sim', 'test', ?)", (player_id, started_at, active_s))
+    return db.execute("INSERT INTO sessions (player_id, started_at, device, software_version,"
+                      " active_s) VALUES (?, ?, 'sim', 'test', ?)", (player_id, started_at, active_s))
 
 
 def test_todays_plan_counts_minutes_today_and_this_week(tmp_path):
@@ -116,20 +120,61 @@ def test_todays_plan_counts_minutes_today_and_this_week(tmp_path):
         assert plan.minutes_today == 0 and plan.minutes_left_today == 10
         prescribe(db, "Ada", write(tmp_path, {**GOOD, "levels": ["reach-02"], "note": "hi"}))
         assert player_prescription(db, ada).levels == ("reach-02",)
-        _session(db, ada.id, "2026-11-22T10:00:00+01:00", 600)  # Sunday: last week
-        _session(db, ada.id, "2026-11-23T10:00:00+01:00", 300)  # Monday
-        _session(db, ada.id, "2026-11-25T08:00:00-05:00", 240)  # Wednesday, today
+        _session(db, ada.id, "2026-11-22T10:00:00+01:00", 900)  # Sunday: last week
+        _session(db, ada.id, "2026-11-23T10:00:00+01:00", 900)  # Monday: a full 15 min
+        _session(db, ada.id, "2026-11-25T08:00:00-05:00", 240)  # Wednesday, today: short
         _session(db, ada.id, "2026-11-25T23:30:00-05:00", 120)  # today where it was played
         _session(db, ada.id, "2026-11-26T09:00:00+01:00", 999)  # tomorrow: not counted
         plan = todays_plan(db, "Ada", today=date(2026, 11, 25))
         assert plan.prescribed and plan.levels == ("reach-02",) and plan.note == "hi"
-        assert (plan.sessions_today, plan.minutes_today) == (2, 6.0)
-        assert (plan.sessions_this_week, plan.minutes_this_week) == (3, 11.0)
+        assert (plan.sessions_today, plan.minutes_today) == (0, 6.0)
+        assert (plan.sessions_this_week, plan.minutes_this_week) == (1, 21.0)
+        assert plan.short_sessions_this_week == 2 and plan.minutes_per_week == 75
         assert plan.minutes_left_today == 9.0 and not plan.done_today
         assert not plan.week_target_met and plan.max_difficulty == 0.7
         assert plan.to_dict()["day"] == "2026-11-25"
         _session(db, ada.id, "2026-11-25T12:00:00-05:00", 900)
         assert todays_plan(db, ada, today=date(2026, 11, 25)).done_today
+
+
+def test_a_short_session_and_a_test_session_do_not_make_a_week(tmp_path):
+    """5 x 15 min prescribed: four full sessions, a 5-second stub and a 20-minute test session
+    give 4 sessions and 60 training minutes: not met. A fifth full session meets it."""
+    with Database(tmp_path / "w.db") as db:
+        ada = add_player(db, "Ada")
+        prescribe(db, "Ada", write(tmp_path, GOOD))
+        for day in (23, 24, 25, 26):
+            _session(db, ada.id, f"2026-11-{day}T10:00:00+01:00", 900)
+        _session(db, ada.id, "2026-11-27T10:00:00+01:00", 5)
+        test_session = SessionRecorder(db, ada.id, "sim", seed=1)  # a real recorded test
+        test_session.set_active_s(1200)
+        test_session.add_event(0.0, "assessment_start", "quiet")
+        test_session.finish()
+        save_assessment(db, ada.id, test_session.session_id, "quiet", {"conditions": {}})
+        db.execute("UPDATE sessions SET started_at = '2026-11-27T11:00:00+01:00' WHERE id = ?",
+                   (test_session.session_id,))
+        plan = todays_plan(db, ada, today=date(2026, 11, 29))
+        assert (plan.sessions_this_week, plan.short_sessions_this_week, plan.tests_this_week) == (
+            4, 1, 1)
+        assert plan.minutes_this_week == pytest.approx(60 + 5 / 60, abs=0.01)
+        assert not plan.week_target_met
+        _session(db, ada.id, "2026-11-28T10:00:00+01:00", 900)
+        plan = todays_plan(db, ada, today=date(2026, 11, 29))
+        assert plan.sessions_this_week == 5 and plan.week_target_met
+
+
+def test_a_week_needs_both_its_sessions_and_its_minutes():
+    target = Target(minutes_per_session=10, sessions_per_week=2)
+    day = date(2026, 11, 23)
+    full = SessionActivity(day, 10.0)
+    assert adherence(target, [full, full]).met(target)
+    assert not adherence(target, [full]).met(target)  # minutes 10 of 20, sessions 1 of 2
+    many_short = [SessionActivity(day, 4.0)] * 6  # 24 minutes, no session of 10
+    assert not adherence(target, many_short).met(target)
+    tests = [SessionActivity(day, 30.0, ("quiet",))] * 3
+    week = adherence(target, [full, *tests])
+    assert (week.sessions, week.minutes, week.tests) == (1, 10.0, 3) and not week.met(target)
+    assert target.counts(SessionActivity(day, 9.96))  # 10.0 to the nearest 0.1 min
 
 
 def test_cli_prescribe_and_plan(run_cli, tmp_path):
@@ -146,3 +191,17 @@ def test_cli_prescribe_and_plan(run_cli, tmp_path):
         f"balance-game: error: {tmp_path / 'rx.yaml'}: foam: is 3 (true or false)"]
     nobody = run_cli("players", "prescribe", "Bob", str(EXAMPLE), "--db", db)
     assert nobody.returncode == 2 and len(nobody.stderr.strip().splitlines()) == 1
+
+
+def test_cli_birth_year_is_stored_and_checked(run_cli, tmp_path):
+    db = str(tmp_path / "b.db")
+    assert run_cli("players", "add", "Ada", "--birth-year", "1948", "--db", db).returncode == 0
+    listed = json.loads(run_cli("players", "--json", "--db", db).stdout)
+    assert listed[0]["birth_year"] == 1948
+    ok = run_cli("players", "set", "Ada", "--birth-year", "1951", "--db", db)
+    assert ok.returncode == 0 and "born 1951" in ok.stdout
+    for bad in ("1850", "2999"):
+        wrong = run_cli("players", "set", "Ada", "--birth-year", bad, "--db", db)
+        assert wrong.returncode == 2 and len(wrong.stderr.strip().splitlines()) == 1
+        assert "birth year" in wrong.stderr
+    assert "born 1951" in run_cli("players", "--db", db).stdout

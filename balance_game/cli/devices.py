@@ -22,14 +22,23 @@ from balance_game.devices.board_source import (
     detect_boards,
     open_auto_board,
     open_board,
+    wii_route,
 )
+from balance_game.devices.cell_profile import CellBoardProfile
 from balance_game.devices.hid_backend import DeviceGone, HidBackend, default_backend, udev_rule
-from balance_game.devices.profiles import LoadCellProfile, WiiProfile, load_profiles
+from balance_game.devices.kernel_wiimote import battery_percent as kernel_battery_percent
+from balance_game.devices.kernel_wiimote import find_kernel_boards
+from balance_game.devices.profiles import (
+    GamepadProfile,
+    WiiProfile,
+    load_profiles,
+    user_drivers_dir,
+)
 from balance_game.devices.wii_board import battery_percent, request_status
 from balance_game.errors import UserError
 from balance_game.storage.samples_csv import write_samples_file
 
-DEVICE_HELP = "auto (the first board found), wbb, or hid:PROFILE_ID."
+DEVICE_HELP = "auto (the first board found), wbb, hid:PROFILE_ID or serial:PROFILE_ID."
 LOST_GRACE_S = 5.0  # how long a recording waits for a lost board to come back
 TARE_SETTLE_S = 0.3
 TARE_WINDOW_S = 2.0  # Nintendo's guidance: average the empty board over 2 s
@@ -47,9 +56,12 @@ def _open(device: str, backend: HidBackend, use_tare: bool = True) -> BoardSourc
 
 
 def _battery(board: DetectedBoard, backend: HidBackend) -> float | None:
-    """Only the Wii board reports its battery, and only when asked (a status round trip)."""
+    """Only the Wii board reports its battery: from the kernel driver, or a status round trip."""
     if board.spec != "wbb":
         return None
+    if board.route == "kernel":
+        owned = [b for b in find_kernel_boards() if str(b.event_path) == board.path]
+        return kernel_battery_percent(owned[0]) if owned else None
     try:
         device = backend.open(board.info)
     except (DeviceGone, UserError):
@@ -65,13 +77,14 @@ def _battery(board: DetectedBoard, backend: HidBackend) -> float | None:
 def _device_rows(backend: HidBackend) -> list[dict[str, Any]]:
     rows = [
         {"name": b.name, "kind": b.kind, "profile": b.profile_id, "spec": b.spec,
-         "path": b.path, "battery_percent": _battery(b, backend)}
+         "path": b.path, "battery_percent": _battery(b, backend), "route": b.route}
         for b in detect_boards(backend)
     ]
     from balance_game.devices.gamepad import connected_gamepads
 
     rows += [{"name": name, "kind": "gamepad", "profile": "gamepad-standard", "spec": "gamepad",
-              "path": "", "battery_percent": None} for name in connected_gamepads()]
+              "path": "", "battery_percent": None, "route": "sdl"}
+             for name in connected_gamepads()]
     return rows
 
 
@@ -83,6 +96,7 @@ def devices(ctx: click.Context, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     rows = _device_rows(demo_backend() or default_backend())
+    route, why = wii_route()
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
@@ -92,6 +106,7 @@ def devices(ctx: click.Context, as_json: bool) -> None:
         battery = "" if r["battery_percent"] is None else f"  battery {r['battery_percent']}%"
         path = f"  {r['path']}" if r["path"] else ""
         click.echo(f"{r['kind']:8} {r['spec']:26} {r['name']}{path}{battery}")
+    click.echo(f"Wii board path: {route} ({why})")
 
 
 def _status_line(sample: Sample, rate_hz: float) -> str:
@@ -135,10 +150,56 @@ def udev_rules() -> None:
     click.echo("# balance-game: hidraw access for balance boards "
                "(save as /etc/udev/rules.d/70-balance-game.rules)")
     for profile in load_profiles().values():
-        if isinstance(profile, WiiProfile | LoadCellProfile):
-            ident = profile.identity
-            click.echo(f"# {profile.name} ({profile.bus})")
-            click.echo(udev_rule(ident.vendor_id, ident.product_id, profile.bus == "bluetooth"))
+        is_hid = isinstance(profile, WiiProfile) or (
+            isinstance(profile, CellBoardProfile) and profile.transport == "hid_loadcell")
+        ident = getattr(profile, "identity", None)
+        if is_hid and ident is not None:
+            bus = getattr(profile, "bus", "usb")
+            click.echo(f"# {profile.name} ({bus})")
+            click.echo(udev_rule(ident.vendor_id, ident.product_id, bus == "bluetooth"))
+
+
+def _profile_row(profile: WiiProfile | CellBoardProfile | GamepadProfile) -> dict[str, Any]:
+    if isinstance(profile, GamepadProfile):
+        spec, transport = f"gamepad:{profile.id}", "sdl"
+    elif isinstance(profile, WiiProfile):
+        spec, transport = "wbb", "wii"
+    else:
+        spec, transport = profile.spec, profile.transport
+    return {"id": profile.id, "name": profile.name, "kind": profile.kind,
+            "transport": transport, "spec": spec, "file": str(profile.path)}
+
+
+@devices.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+def profiles(as_json: bool) -> None:
+    """Every device profile (shipped, or from your own drivers folder) and the file it came from."""
+    rows = [_profile_row(p) for p in sorted(load_profiles().values(), key=lambda p: p.id)]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r['kind']:8} {r['spec']:30} {r['name']}  ({r['file']})")
+    click.echo(f"your own profiles go in {user_drivers_dir()} (they replace shipped ones by id)")
+
+
+@devices.command()
+@click.option("--timeout", "timeout_s", type=click.FloatRange(1, 600), default=60,
+              show_default=True, help="Seconds to search for the board.")
+def pair(timeout_s: float) -> None:
+    """Pair a Wii Balance Board step by step (Linux: through BlueZ), then switch it off."""
+    from balance_game.devices.pairing_help import manual_instructions
+
+    manual = manual_instructions()
+    if manual is not None:
+        click.echo(manual)
+        return
+    from balance_game.devices.bluez_pairing import pair_board, switch_off
+
+    board = pair_board(click.echo, timeout_s=timeout_s)
+    if switch_off(board.address):
+        click.echo("Switched the board off to save its batteries; press its front button to "
+                   "wake it when you play.")
 
 
 def _recorded(source: BoardSource, seconds: float, counter: list[int],

@@ -16,7 +16,8 @@ from balance_game.storage.export import FORMATS, export_player, parse_since
 @click.option("--since", default=None, metavar="DATE",
               help="Only sessions started on or after this day (YYYY-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
-              help="csv: sessions/trials/samples/events.csv; json: export.json; fhir: bundle.json.")
+              help="csv: sessions/trials/samples/events/assessments.csv; json: export.json;"
+                   " fhir: bundle.json.")
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write into (created if missing; files of the same name are replaced).")
 @click.option("--anonymize", is_flag=True,
@@ -26,13 +27,14 @@ from balance_game.storage.export import FORMATS, export_player, parse_since
 @click.pass_context
 def export(ctx: click.Context, player: str, since: str | None, fmt: str, out: Path,
            anonymize: bool, db: str | None) -> None:
-    """Export a player's sessions, trials, samples and events."""
+    """Export a player's sessions, trials, samples, events and clinical test results."""
     since_day = parse_since(since)  # a bad date fails before the database is opened
     with Database(db_path(ctx, db)) as store:
         result = export_player(store, player, fmt, out, since_day, anonymize)
     names = ", ".join(path.name for path in result.files)
     click.echo(f"wrote {names} to {out}: {result.n_sessions} sessions, {result.n_trials} trials,"
-               f" {result.n_samples} samples" + (" (anonymised)" if anonymize else ""))
+               f" {result.n_samples} samples, {result.n_assessments} test results"
+               + (" (anonymised)" if anonymize else ""))
 
 
 COMMANDS = [export]

@@ -18,6 +18,7 @@ from balance_game.storage.players import (
     get_player,
     get_settings,
     list_players,
+    set_birth_year,
     update_caps,
     update_settings,
 )
@@ -43,20 +44,25 @@ def players(ctx: click.Context, as_json: bool, db: str | None) -> None:
     for p in found:
         height = f"{p.height_cm:g} cm" if p.height_cm else "height not set"
         weight = format_weight(p.weight_kg, units[p.id]) if p.weight_kg else "weight not set"
-        click.echo(f"{p.name}  ({p.pseudonym}, {height}, {weight})")
+        born = f"born {p.birth_year}" if p.birth_year else "birth year not set"
+        click.echo(f"{p.name}  ({p.pseudonym}, {height}, {weight}, {born})")
 
 
 @players.command("add")
 @click.argument("name")
 @click.option("--height-cm", type=float, default=None, help="Body height (sets starting limits).")
 @click.option("--weight-kg", type=float, default=None, help="Body weight (for step-off detection).")
+@click.option("--birth-year", type=int, default=None,
+              help="Year of birth (YYYY): chooses the age norms in reports.")
 @db_option
 @click.pass_context
 def players_add(ctx: click.Context, name: str, height_cm: float | None, weight_kg: float | None,
-                db: str | None) -> None:
+                birth_year: int | None, db: str | None) -> None:
     """Add a player called NAME."""
     with Database(db_path(ctx, db)) as store:
         player = add_player(store, name, height_cm, weight_kg)
+        if birth_year is not None:
+            player = set_birth_year(store, player, birth_year)
     click.echo(f"added {player.name} ({player.pseudonym})")
 
 
@@ -73,10 +79,13 @@ def players_add(ctx: click.Context, name: str, height_cm: float | None, weight_k
 @click.option("--speech/--no-speech", default=None, help="Spoken instructions.")
 @click.option("--language", type=click.Choice(["auto", *LANGUAGES]),
               help="Language of the screens and the voice (auto: the computer's).")
+@click.option("--birth-year", type=int, default=None,
+              help="Year of birth (YYYY): chooses the age norms in reports.")
 @db_option
 @click.pass_context
-def players_set(ctx: click.Context, name: str, db: str | None, **values: object) -> None:
-    """Change a player's therapist caps and personal settings."""
+def players_set(ctx: click.Context, name: str, db: str | None, birth_year: int | None,
+                **values: object) -> None:
+    """Change a player's therapist caps, personal settings and year of birth."""
     cap_names = ("max_lean_pct", "max_difficulty", "target_success")
     caps = {k: v for k, v in values.items() if k in cap_names and v is not None}
     settings = {k: v for k, v in values.items() if k not in cap_names and v is not None}
@@ -84,6 +93,8 @@ def players_set(ctx: click.Context, name: str, db: str | None, **values: object)
         settings["language"] = ""
     with Database(db_path(ctx, db)) as store:
         player = get_player(store, name)
+        if birth_year is not None:
+            player = set_birth_year(store, player, birth_year)
         if caps:
             update_caps(store, player, **caps)
         if settings:
@@ -93,7 +104,8 @@ def players_set(ctx: click.Context, name: str, db: str | None, **values: object)
                f"{now_caps.max_difficulty:g}, target success {now_caps.target_success:g}; "
                f"volume {now_settings.volume:g}, text size {now_settings.text_scale:g}, "
                f"{now_settings.units}, board {now_settings.orientation}, "
-               f"{speech_state(now_settings.speech)}, language {now_settings.language or 'auto'}")
+               f"{speech_state(now_settings.speech)}, language {now_settings.language or 'auto'}; "
+               f"born {player.birth_year if player.birth_year else 'year not set'}")
 
 
 def speech_state(wanted: bool) -> str:
@@ -112,7 +124,8 @@ def speech_state(wanted: bool) -> str:
 @click.pass_context
 def players_prescribe(ctx: click.Context, name: str, file: Path, db: str | None) -> None:
     """Check the prescription FILE (YAML) and store it for the player NAME."""
-    from balance_game.core.prescriptions import describe, prescribe
+    from balance_game.core.prescriptions import describe
+    from balance_game.storage.prescriptions import prescribe
 
     with Database(db_path(ctx, db)) as store:
         prescription = prescribe(store, name, file)
@@ -126,7 +139,7 @@ def players_prescribe(ctx: click.Context, name: str, file: Path, db: str | None)
 @click.pass_context
 def players_plan(ctx: click.Context, name: str, as_json: bool, db: str | None) -> None:
     """What NAME should play today, and what is already done."""
-    from balance_game.core.prescriptions import todays_plan
+    from balance_game.storage.prescriptions import todays_plan
 
     with Database(db_path(ctx, db)) as store:
         plan = todays_plan(store, name)
@@ -138,8 +151,13 @@ def players_plan(ctx: click.Context, name: str, as_json: bool, db: str | None) -
     click.echo(f"  play: {', '.join(plan.levels) or 'no level allowed'}")
     click.echo(f"  today: {plan.minutes_today:.1f} of {plan.minutes_per_session:g} min"
                + ("  (done)" if plan.done_today else f"  ({plan.minutes_left_today:.1f} min to go)"))
-    click.echo(f"  this week: {plan.sessions_this_week} of {plan.sessions_per_week} sessions,"
-               f" {plan.minutes_this_week:.1f} min")
+    short = (f" ({plan.short_sessions_this_week} shorter than {plan.minutes_per_session:g} min"
+             f" not counted)" if plan.short_sessions_this_week else "")
+    click.echo(f"  this week: {plan.sessions_this_week} of {plan.sessions_per_week} sessions{short},"
+               f" {plan.minutes_this_week:.1f} of {plan.minutes_per_week:g} min"
+               + ("  (met)" if plan.week_target_met else ""))
+    if plan.tests_this_week:
+        click.echo(f"  clinical tests this week: {plan.tests_this_week} (counted apart)")
     if plan.note:
         click.echo(f"  note: {plan.note}")
 

@@ -2,8 +2,10 @@
 
 A prescription is a small YAML file (documented in docs/prescriptions.md), checked like a level
 file: every problem reads ``FILE: key.path: what is wrong (what would be valid)``. It is stored
-on the player as JSON, and ``todays_plan`` turns it and the sessions recorded so far into what
-the player should do today.
+on the player as JSON (storage/prescriptions.py), and ``plan_for`` turns it and the sessions
+recorded so far into what the player should do today. Adherence is honest: a training session
+counts once it lasted the prescribed minutes, every training minute counts, tests count apart, and
+a week is met only when its sessions and its minutes both are.
 """
 
 from __future__ import annotations
@@ -11,20 +13,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from balance_game.core.levels import LevelSpec, load_levels
 from balance_game.core.mechanics import MECHANICS
 from balance_game.core.validation import Checker, DataFileError, load_yaml
-from balance_game.storage.db import Database
-from balance_game.storage.players import (
-    Player,
-    get_player,
-    get_prescription_json,
-    set_prescription_json,
-)
 
 REQUIRED_KEYS = ("minutes_per_session", "sessions_per_week", "max_lean_pct", "max_difficulty",
                  "eyes_closed", "foam", "target_success")
@@ -127,17 +122,63 @@ def load_prescription(path: Path, known_levels: Sequence[str] | None = None) -> 
     return parse_prescription(Path(path), load_yaml(Path(path)), known_levels)
 
 
-def prescribe(db: Database, player_name: str, path: Path) -> Prescription:
-    """Validate a prescription file and store it on the player (replacing any earlier one)."""
-    player = get_player(db, player_name)
-    prescription = load_prescription(path)
-    set_prescription_json(db, player.id, prescription.to_json())
-    return prescription
+@dataclass(frozen=True)
+class SessionActivity:
+    """What adherence needs of one recorded session: when, how long, and whether it was a test."""
+
+    day: date  # the calendar day it started on, where it was played
+    active_min: float  # time in play, rests and pauses excluded
+    tests: tuple[str, ...] = ()  # kinds of clinical test taken in it; a test session if any
+
+    @property
+    def is_test(self) -> bool:
+        return bool(self.tests)
 
 
-def player_prescription(db: Database, player: Player) -> Prescription | None:
-    text = get_prescription_json(db, player.id)
-    return Prescription.from_json(text) if text else None
+@dataclass(frozen=True)
+class Target:
+    """What a prescription (or, without one, the defaults) asks for."""
+
+    minutes_per_session: float
+    sessions_per_week: int
+
+    @classmethod
+    def of(cls, prescription: Prescription | None) -> Target:
+        if prescription is None:
+            return cls(DEFAULT_MINUTES_PER_SESSION, DEFAULT_SESSIONS_PER_WEEK)
+        return cls(prescription.minutes_per_session, prescription.sessions_per_week)
+
+    @property
+    def minutes_per_week(self) -> float:
+        return self.minutes_per_session * self.sessions_per_week
+
+    def counts(self, session: SessionActivity) -> bool:
+        """A training session counts as a prescribed session once it lasted the prescribed
+        minutes (to the nearest 0.1 min); tests never do."""
+        return not session.is_test and round(session.active_min, 1) >= self.minutes_per_session
+
+
+@dataclass(frozen=True)
+class Adherence:
+    """A span of days (a week, or a day) measured against the target."""
+
+    sessions: int  # training sessions that lasted the prescribed minutes
+    short_sessions: int  # training sessions that did not: their minutes count, they do not
+    minutes: float  # active minutes of every training session
+    tests: int  # test sessions, counted apart (neither sessions nor minutes)
+
+    def met(self, target: Target) -> bool:
+        """Met only when both the sessions and the minutes are."""
+        return (self.sessions >= target.sessions_per_week
+                and round(self.minutes, 1) >= target.minutes_per_week)
+
+
+def adherence(target: Target, sessions: Sequence[SessionActivity]) -> Adherence:
+    training = [s for s in sessions if not s.is_test]
+    counted = sum(target.counts(s) for s in training)
+    return Adherence(sessions=counted, short_sessions=len(training) - counted,
+                     minutes=round(sum(s.active_min for s in training), 3),
+                     tests=len(sessions) - len(training))
 
 
 @dataclass(frozen=True)
@@ -150,15 +191,18 @@ class Plan:
     levels: tuple[str, ...]  # level ids to offer today, in play order
     minutes_per_session: float
     sessions_per_week: int
-    minutes_today: float  # active minutes already played today
-    sessions_today: int
-    minutes_this_week: float  # active minutes since Monday, today included
-    sessions_this_week: int
+    minutes_today: float  # active training minutes already played today (tests excluded)
+    sessions_today: int  # training sessions today that lasted the prescribed minutes
+    minutes_this_week: float  # active training minutes since Monday, today included
+    sessions_this_week: int  # training sessions this week that lasted the prescribed minutes
     minutes_left_today: float  # of today's session; 0 once it is done
     max_lean_pct: float | None
     max_difficulty: float | None
     target_success: float | None
     note: str | None
+    short_sessions_this_week: int = 0  # shorter training sessions: minutes count, they do not
+    tests_this_week: int = 0  # clinical test sessions, counted apart
+    minutes_per_week: float = 0.0  # the week's target: sessions_per_week x minutes_per_session
 
     @property
     def done_today(self) -> bool:
@@ -166,7 +210,8 @@ class Plan:
 
     @property
     def week_target_met(self) -> bool:
-        return self.sessions_this_week >= self.sessions_per_week
+        return (self.sessions_this_week >= self.sessions_per_week
+                and self.minutes_this_week >= self.minutes_per_week)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -176,47 +221,29 @@ class Plan:
         return data
 
 
-def _local_day(started_at: str) -> date:
-    """The calendar day a session started on, where it was played (its own UTC offset)."""
-    return datetime.fromisoformat(started_at).date()
-
-
-def todays_plan(db: Database, player: Player | str, today: date | None = None,
-                levels: Sequence[LevelSpec] | None = None) -> Plan:
-    """Today's levels and minutes for ``player`` from their prescription and sessions so far.
+def plan_for(player: str, prescription: Prescription | None, sessions: Sequence[SessionActivity],
+             today: date, levels: Sequence[LevelSpec]) -> Plan:
+    """Today's levels and minutes from the prescription and the sessions recorded so far.
 
     A session counts toward today and this week (Monday to Sunday) on the day it started.
     """
-    if isinstance(player, str):
-        player = get_player(db, player)
-    today = today or date.today()
     monday = today - timedelta(days=today.weekday())
-    prescription = player_prescription(db, player)
-    all_levels = list(levels) if levels is not None else load_levels()
-    allowed = [s.id for s in all_levels if prescription is None or prescription.allows(s)]
-    minutes_today = minutes_week = 0.0
-    sessions_today = sessions_week = 0
-    for row in db.query("SELECT started_at, active_s FROM sessions WHERE player_id = ?",
-                        (player.id,)):
-        day = _local_day(row["started_at"])
-        if monday <= day <= today:
-            minutes_week += row["active_s"] / 60.0
-            sessions_week += 1
-            if day == today:
-                minutes_today += row["active_s"] / 60.0
-                sessions_today += 1
-    per_session = prescription.minutes_per_session if prescription else DEFAULT_MINUTES_PER_SESSION
+    target = Target.of(prescription)
+    week = adherence(target, [s for s in sessions if monday <= s.day <= today])
+    day = adherence(target, [s for s in sessions if s.day == today])
+    allowed = [s.id for s in levels if prescription is None or prescription.allows(s)]
     return Plan(
-        player=player.name, day=today, prescribed=prescription is not None,
-        levels=tuple(allowed), minutes_per_session=per_session,
-        sessions_per_week=prescription.sessions_per_week if prescription else DEFAULT_SESSIONS_PER_WEEK,
-        minutes_today=round(minutes_today, 2), sessions_today=sessions_today,
-        minutes_this_week=round(minutes_week, 2), sessions_this_week=sessions_week,
-        minutes_left_today=round(max(0.0, per_session - minutes_today), 2),
+        player=player, day=today, prescribed=prescription is not None, levels=tuple(allowed),
+        minutes_per_session=target.minutes_per_session, sessions_per_week=target.sessions_per_week,
+        minutes_today=round(day.minutes, 2), sessions_today=day.sessions,
+        minutes_this_week=round(week.minutes, 2), sessions_this_week=week.sessions,
+        minutes_left_today=round(max(0.0, target.minutes_per_session - day.minutes), 2),
         max_lean_pct=prescription.max_lean_pct if prescription else None,
         max_difficulty=prescription.max_difficulty if prescription else None,
         target_success=prescription.target_success if prescription else None,
         note=prescription.note if prescription else None,
+        short_sessions_this_week=week.short_sessions, tests_this_week=week.tests,
+        minutes_per_week=round(target.minutes_per_week, 2),
     )
 
 
@@ -230,6 +257,6 @@ def describe(prescription: Prescription) -> str:
 
 
 __all__ = [
-    "DataFileError", "Plan", "Prescription", "describe", "load_prescription", "parse_prescription",
-    "player_prescription", "prescribe", "todays_plan",
+    "Adherence", "DataFileError", "Plan", "Prescription", "SessionActivity", "Target", "adherence",
+    "describe", "load_prescription", "parse_prescription", "plan_for",
 ]

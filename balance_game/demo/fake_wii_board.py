@@ -78,6 +78,10 @@ class FakeScript:
     present: bool = True
     extension_id: bytes = EXTENSION_ID  # a Wii Remote with a Nunchuk: 00 00 A4 20 00 00
     front_button_held: frozenset[int] = frozenset()  # data report indices with the button down
+    # Linux hid-wiimote bound, its input node unopened: after each status report it writes
+    # "12 00 30" (buttons only, on change) -- here always after the host's own mode write, the
+    # losing order. The board answers a mode change with one report in the new mode.
+    kernel_driver: bool = False
 
 
 def calibration_block() -> bytes:
@@ -113,6 +117,8 @@ class FakeBackend:
         self.away_until = -math.inf  # a disconnected board is invisible until then
         self.reports_sent = 0
         self.reports_dropped = 0
+        self.slots_missed = 0  # data reports the board would have sent while not streaming
+        self.status_reports = 0
         self.writes: list[bytes] = []
         self.opened = 0
         self.board: FakeWiiBoard | None = None
@@ -165,6 +171,8 @@ class FakeWiiBoard:
         self._streaming = False
         self._next_due_s = 0.0
         self._alive = True
+        self._kernel_pending = False
+        self._paused_at: float | None = None
         self.led = 0
 
     # -- what the host sends ------------------------------------------------------------------
@@ -179,19 +187,41 @@ class FakeWiiBoard:
         handler(report)
         if report[0] not in (0x16, 0x17, 0x15) and report[1] & 0x02:
             self._replies.append(bytes([0x22, 0x00, 0x00, report[0], 0x00]))
+        if report[0] == 0x12 and self._kernel_pending:
+            self._kernel_pending = False
+            self._backend.writes.append(b"kernel:12 00 30")
+            self._set_mode(bytes([0x12, 0x00, 0x30]))
+
+    def send_feature_report(self, report: bytes) -> None:
+        """The Wii protocol has no feature reports; a real board ignores them, and so do we."""
+        self._check_alive()
+        self._backend.writes.append(b"feature:" + bytes(report))
 
     def _set_led(self, report: bytes) -> None:
         self.led = report[1] & 0xF0
 
     def _set_mode(self, report: bytes) -> None:
+        now = time.monotonic()
+        was_streaming = self._streaming
         self._streaming = report[2] in (0x32, 0x34) and bool(report[1] & 0x04)
-        self._next_due_s = time.monotonic()
+        if was_streaming and not self._streaming:
+            self._paused_at = now
+        elif self._streaming and self._paused_at is not None:
+            self._backend.slots_missed += int((now - self._paused_at) * self._script.rate_hz)
+            self._paused_at = None
+        if report[2] == 0x30:
+            self._replies.append(bytes([0x30, 0x00, 0x00]))
+        self._next_due_s = now
 
     def _status_request(self, report: bytes) -> None:
         self._replies.append(self._status())
 
     def _status(self) -> bytes:
+        if self._streaming:
+            self._paused_at = time.monotonic()
         self._streaming = False  # the board resets its report mode with every status report
+        self._backend.status_reports += 1
+        self._kernel_pending = self._script.kernel_driver
         return bytes([0x20, 0x00, 0x00, self.led | 0x02, 0x00, 0x00, STATUS_BATTERY])
 
     def _write_memory(self, report: bytes) -> None:
@@ -287,4 +317,6 @@ SCENARIOS: dict[str, Callable[[], FakeScript]] = {
     "unplug": _with_events({100: "disconnect"}, reconnect_after_s=None),
     "permission": lambda: FakeScript(permission_denied=True),
     "none": lambda: FakeScript(present=False),
+    "kernel": lambda: FakeScript(events={50: "status", 120: "status", 190: "status"},
+                                 kernel_driver=True),
 }

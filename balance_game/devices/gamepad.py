@@ -18,6 +18,7 @@ from balance_game.core.records import DeviceStatus, Goal, Sample
 from balance_game.devices.profiles import GamepadProfile
 
 RATE_HZ = 100.0
+NO_GAMEPAD = "Connect your gamepad"
 LimitsMm = tuple[float, float, float, float]  # left, right, forward, back (positive mm)
 
 
@@ -66,6 +67,8 @@ class GamepadSource:
         self._next_tick = 0
         if not self.connected and pygame.joystick.get_init() and pygame.joystick.get_count() > 0:
             self._adopt(0)
+        if not self.connected:  # the game pauses (nothing active is recorded) until one arrives
+            self._statuses.append(DeviceStatus(0.0, "lost", NO_GAMEPAD))
 
     def _adopt(self, device_index: int) -> None:
         try:
@@ -128,7 +131,25 @@ class GamepadSource:
 
 
 def connected_gamepads() -> list[str]:
-    """Names of the pads SDL sees now (initialises pygame's joystick module if needed)."""
+    """Names of the pads SDL sees now (initialises pygame's joystick module if needed).
+
+    SDL's game-controller database name comes first where SDL knows the pad ("Xbox 360
+    Controller" rather than whatever the driver calls itself), so profiles can name pads the
+    same way on every system; other joysticks keep their own names.
+    """
     if not pygame.joystick.get_init():
         pygame.joystick.init()
-    return [pygame.joystick.Joystick(i).get_name() for i in range(pygame.joystick.get_count())]
+    return [_pad_name(i) for i in range(pygame.joystick.get_count())]
+
+
+def _pad_name(index: int) -> str:
+    try:
+        from pygame._sdl2 import controller
+
+        if not controller.get_init():
+            controller.init()
+        if controller.is_controller(index):
+            return str(controller.Controller(index).name)
+    except (ImportError, pygame.error):
+        pass  # no controller support in this pygame build: the joystick name will do
+    return str(pygame.joystick.Joystick(index).get_name())

@@ -55,6 +55,8 @@ class HidDevice(Protocol):
 
     def write(self, report: bytes) -> None: ...
 
+    def send_feature_report(self, report: bytes) -> None: ...
+
     def read(self, timeout_ms: int) -> bytes: ...
 
     def close(self) -> None: ...
@@ -120,6 +122,14 @@ class _HidapiDevice:
             raise DeviceGone(f"write failed: {exc}") from None
         if written < 0:
             raise DeviceGone(f"write failed: {self._device.error()}")
+
+    def send_feature_report(self, report: bytes) -> None:
+        try:
+            written = self._device.send_feature_report(bytes(report))
+        except (OSError, ValueError) as exc:
+            raise DeviceGone(f"feature report failed: {exc}") from None
+        if written < 0:
+            raise DeviceGone(f"feature report failed: {self._device.error()}")
 
     def read(self, timeout_ms: int) -> bytes:
         # timeout_ms=0 would mean "block forever" in cython-hidapi; the reader must never hang.

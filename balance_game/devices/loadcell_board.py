@@ -1,45 +1,67 @@
-"""A USB-HID load-cell board (HX711 + microcontroller): no conversation, it just streams.
+"""A DIY load-cell board over USB HID: send its start commands, then one input report per reading.
 
-Everything that differs between such boards (report ID, where each cell sits, integer width and
-byte order, counts per kilogram) is in its profile, so a new board needs only a YAML file.
+Everything that differs between such boards (report ID or none, where each cell sits, number
+format and byte order, per-cell calibration, start/stop reports) is in its profile, so a new
+board needs only a YAML file.
 """
 
 from __future__ import annotations
 
-from balance_game.devices.hid_backend import DeviceInfo, HidBackend, HidDevice
+import contextlib
+
+from balance_game.devices.cell_profile import CellBoardProfile, Command
+from balance_game.devices.hid_backend import DeviceGone, DeviceInfo, HidBackend, HidDevice
 from balance_game.devices.link import LinkReading
-from balance_game.devices.parsers import LoadCellData, parser_named
-from balance_game.devices.profiles import LoadCellProfile
-from balance_game.dsp.calibration import loadcell_corners_kg
+from balance_game.devices.parsers import cell_counts
+
+
+def _send(device: HidDevice, command: Command) -> None:
+    if command.kind == "feature":
+        device.send_feature_report(command.data)
+    else:
+        device.write(command.data)
 
 
 class LoadCellLink:
-    """An open load-cell board streaming one input report per reading."""
+    """An open HID load-cell board streaming one input report per reading."""
 
-    def __init__(self, device: HidDevice, info: DeviceInfo, profile: LoadCellProfile) -> None:
+    def __init__(self, device: HidDevice, info: DeviceInfo, profile: CellBoardProfile) -> None:
+        if profile.binary is None:
+            raise ValueError(f"{profile.path}: a HID board needs a report layout")
         self._device = device
         self._profile = profile
-        self._parse = parser_named(profile.parser, profile.layout)
+        self._layout = profile.binary
         self.name = profile.name
         self.identity = info.serial_number or info.path_text
 
     @classmethod
-    def open(cls, backend: HidBackend, info: DeviceInfo, profile: LoadCellProfile) -> LoadCellLink:
-        return cls(backend.open(info), info, profile)
+    def open(cls, backend: HidBackend, info: DeviceInfo, profile: CellBoardProfile) -> LoadCellLink:
+        """Open the device and send the profile's start commands (closed again if one fails)."""
+        device = backend.open(info)
+        try:
+            for command in profile.start:
+                _send(device, command)
+            return cls(device, info, profile)
+        except BaseException:
+            device.close()
+            raise
 
     def read(self, timeout_ms: int) -> LinkReading | None:
         raw = self._device.read(timeout_ms)
         if not raw:
             return None
-        data = self._parse(raw)
-        if not isinstance(data, LoadCellData):
-            raise TypeError(f"{self._profile.path}: parser {self._profile.parser} is not for "
-                            "load-cell boards")
-        p = self._profile
-        return LinkReading(loadcell_corners_kg(data.counts, p.counts_per_kg, p.zero_counts))
+        return LinkReading(self._profile.corners_kg(cell_counts(self._layout, raw)))
 
     def resume(self) -> None:
-        """Nothing to ask: these boards stream from power-on."""
+        """Send the start commands again: a board that was reset waits for them."""
+        for command in self._profile.start:
+            _send(self._device, command)
 
     def close(self) -> None:
-        self._device.close()
+        """Stop commands (if the board is still there), then let go."""
+        try:
+            with contextlib.suppress(DeviceGone):
+                for command in self._profile.stop:
+                    _send(self._device, command)
+        finally:
+            self._device.close()

@@ -1,4 +1,4 @@
-"""Pure bytes -> numbers parsers, chosen by name from a device profile.
+"""Pure bytes -> numbers parsers for the Wii board's reports and DIY boards' frames.
 
 They return raw counts (never kilograms): calibration is a separate, testable step. Anything that
 is not a well-formed report raises a ``ReportError`` subclass, which the reader counts and skips, so
@@ -7,12 +7,13 @@ a noisy link can never crash a session.
 
 from __future__ import annotations
 
+import math
 import struct
-from collections.abc import Callable
 from dataclasses import dataclass
 
 WII_DATA_IDS = (0x32, 0x34)
 WII_STATUS = 0x20
+WII_BUTTONS = 0x30  # buttons only: the mode hid-wiimote selects while nobody reads its input node
 WII_READ_REPLY = 0x21
 WII_ACK = 0x22
 WII_DATA_LENGTHS = {0x32: 11, 0x34: 22}
@@ -56,6 +57,13 @@ class WiiStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class WiiButtons:
+    """A 0x30 report: someone (the kernel driver) switched the board to buttons-only mode."""
+
+    front_button: bool
+
+
+@dataclass(frozen=True, slots=True)
 class WiiReadReply:
     """One 0x21 chunk of a memory read: up to 16 bytes at the low 16 bits of the address."""
 
@@ -70,14 +78,7 @@ class WiiAck:
     error: int
 
 
-@dataclass(frozen=True, slots=True)
-class LoadCellData:
-    """Counts of the four cells of a HID load-cell board, in (tl, tr, bl, br) order."""
-
-    counts: tuple[int, int, int, int]
-
-
-WiiReport = WiiData | WiiStatus | WiiReadReply | WiiAck
+WiiReport = WiiData | WiiStatus | WiiReadReply | WiiAck | WiiButtons
 
 
 def _need(report: bytes, length: int) -> None:
@@ -110,6 +111,9 @@ def wii_report(report: bytes) -> WiiReport:
     if report_id == WII_STATUS:
         _need(report, 7)
         return WiiStatus(bool(report[3] & 0x01), bool(report[3] & 0x02), report[6])
+    if report_id == WII_BUTTONS:
+        _need(report, 3)
+        return WiiButtons(bool(report[2] & WII_FRONT_BUTTON_MASK))
     if report_id == WII_READ_REPLY:
         _need(report, 6)
         size = (report[3] >> 4) + 1
@@ -122,48 +126,74 @@ def wii_report(report: bytes) -> WiiReport:
     raise UnknownReport(f"unknown report 0x{report_id:02X}")
 
 
-INTEGER_FORMATS = {"int16": 2, "uint16": 2, "int24": 3, "uint24": 3, "int32": 4, "uint32": 4}
+CELL_FORMATS = {"int16": 2, "uint16": 2, "int24": 3, "uint24": 3, "int32": 4, "uint32": 4,
+                "float32": 4}
 
 
 @dataclass(frozen=True, slots=True)
-class LoadCellLayout:
-    """Where the four cells sit in a HID load-cell board's input report."""
+class CellLayout:
+    """Where each cell's count sits in a HID report or a binary serial frame.
 
-    report_id: int
-    offsets: tuple[int, int, int, int]  # byte offset of tl, tr, bl, br (report ID is byte 0)
-    integer: str  # one of INTEGER_FORMATS
-    endianness: str  # "little" or "big"
+    ``report_id`` None: the device sends no ID byte and offsets count from the first data byte.
+    ``sync`` and ``frame_bytes`` describe binary serial frames (empty / 0 for HID reports).
+    """
+
+    report_id: int | None
+    offsets: tuple[int, ...]
+    format: str  # one of CELL_FORMATS
+    byte_order: str  # "little" or "big"
+    sync: bytes = b""
+    frame_bytes: int = 0
 
     @property
     def min_length(self) -> int:
-        return max(self.offsets) + INTEGER_FORMATS[self.integer]
+        return max(self.offsets) + CELL_FORMATS[self.format]
 
 
-def hid_loadcell(layout: LoadCellLayout) -> Callable[[bytes], LoadCellData]:
-    """A parser for one board layout (the DIY HX711 + USB-HID kind)."""
-    width = INTEGER_FORMATS[layout.integer]
-    signed = not layout.integer.startswith("u")
+@dataclass(frozen=True, slots=True)
+class LineLayout:
+    """A text frame per line ("t,c1,c2,c3,c4"): which field holds each cell's count."""
 
-    def parse(report: bytes) -> LoadCellData:
-        if not report:
-            raise ShortReport("empty report")
-        if report[0] != layout.report_id:
-            raise UnknownReport(f"report 0x{report[0]:02X}, expected 0x{layout.report_id:02X}")
-        _need(report, layout.min_length)
-        counts = tuple(
-            int.from_bytes(report[o:o + width], layout.endianness, signed=signed)  # type: ignore[arg-type]
-            for o in layout.offsets
-        )
-        return LoadCellData(counts)  # type: ignore[arg-type]
-
-    return parse
+    separator: str
+    fields: tuple[int, ...]
 
 
-def parser_named(name: str, layout: LoadCellLayout | None = None
-                 ) -> Callable[[bytes], WiiData | LoadCellData]:
-    """The data-report parser a profile names (``hid_loadcell`` needs the profile's layout)."""
-    if name == "wii_data_report":
-        return wii_data_report
-    if name == "hid_loadcell" and layout is not None:
-        return hid_loadcell(layout)
-    raise ValueError(f"no parser {name!r} for this profile")
+def _number(data: bytes, offset: int, fmt: str, byte_order: str) -> float:
+    width = CELL_FORMATS[fmt]
+    chunk = data[offset:offset + width]
+    if fmt == "float32":
+        return struct.unpack("<f" if byte_order == "little" else ">f", chunk)[0]
+    return int.from_bytes(chunk, byte_order, signed=not fmt.startswith("u"))  # type: ignore[arg-type]
+
+
+def cell_counts(layout: CellLayout, report: bytes) -> tuple[float, ...]:
+    """One HID report or binary frame -> each cell's raw count (in the profile's cell order)."""
+    if not report:
+        raise ShortReport("empty report")
+    if layout.report_id is not None and report[0] != layout.report_id:
+        raise UnknownReport(f"report 0x{report[0]:02X}, expected 0x{layout.report_id:02X}")
+    if layout.sync and not report.startswith(layout.sync):
+        raise UnknownReport(f"frame starts {report[:len(layout.sync)].hex(' ')}, "
+                            f"expected {layout.sync.hex(' ')}")
+    _need(report, layout.min_length)
+    counts = tuple(_number(report, o, layout.format, layout.byte_order) for o in layout.offsets)
+    if not all(math.isfinite(c) for c in counts):
+        raise ReportError("a cell value is not a finite number")
+    return counts
+
+
+def cell_line_counts(layout: LineLayout, line: bytes) -> tuple[float, ...]:
+    """One text line -> each cell's count; banners and torn lines are ReportErrors."""
+    try:
+        fields = line.decode("ascii").strip().split(layout.separator)
+    except UnicodeDecodeError:
+        raise ReportError("a line that is not ASCII text") from None
+    if len(fields) <= max(layout.fields):
+        raise ShortReport(f"a line of {len(fields)} fields, needs {max(layout.fields) + 1}")
+    try:
+        counts = tuple(float(fields[i]) for i in layout.fields)
+    except ValueError:
+        raise ReportError(f"a line that is not numbers: {line[:40]!r}") from None
+    if not all(math.isfinite(c) for c in counts):
+        raise ReportError("a cell value is not a finite number")
+    return counts

@@ -1,34 +1,35 @@
 """Device profiles: drivers/*.yaml -> frozen dataclasses, validated with errors a person can act on.
 
-A new board of a known kind needs only a new YAML file. Every problem is one line:
-``FILE: key.path: what is wrong (what would be valid)``.
+A new board of a known kind needs only a new YAML file, in the shipped drivers/ or in the
+person's own drivers folder (platformdirs config folder, ``drivers/``), which wins by id. Every
+problem is one line: ``FILE: key.path: what is wrong (what would be valid)``. DIY load-cell boards
+(HID or serial) are built by ``cell_profile``.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+import platformdirs
 
-from balance_game.core.validation import one_line
-from balance_game.devices.parsers import INTEGER_FORMATS, LoadCellLayout
+from balance_game.core.validation import load_yaml, one_line
+from balance_game.devices.cell_profile import (
+    TRANSPORTS,
+    CellBoardProfile,
+    Identity,
+    build_cell_profile,
+)
 from balance_game.dsp.cop import ORIENTATIONS, BoardGeometry
 from balance_game.errors import UserError
 from balance_game.resources import drivers_dir
 
-CORNER_KEYS = ("tl", "tr", "bl", "br")
+USER_DRIVERS_ENV = "BALANCE_GAME_USER_DRIVERS"
 ACTIONS = ("confirm", "back", "pause", "help")
 _MISSING = object()
-
-
-@dataclass(frozen=True)
-class Identity:
-    vendor_id: int
-    product_id: int
-    product_string: str | None
 
 
 @dataclass(frozen=True)
@@ -53,25 +54,6 @@ class WiiProfile:
 
 
 @dataclass(frozen=True)
-class LoadCellProfile:
-    """A USB-HID board streaming four load-cell counts (HX711 + microcontroller)."""
-
-    id: str
-    name: str
-    identity: Identity
-    layout: LoadCellLayout
-    counts_per_kg: tuple[float, float, float, float]
-    zero_counts: tuple[float, float, float, float]
-    parser: str
-    geometry: BoardGeometry
-    orientation: str
-    path: Path
-    kind: str = "board"
-    transport: str = "hid_loadcell"
-    bus: str = "usb"
-
-
-@dataclass(frozen=True)
 class GamepadProfile:
     """Which stick axes lean, how much of the stick is ignored, and which buttons do what."""
 
@@ -84,10 +66,11 @@ class GamepadProfile:
     dead_zone: float
     buttons: dict[str, int]  # action -> button number
     path: Path
+    sdl_names: tuple[str, ...] = ()  # SDL controller names this profile is for (chosen first)
     kind: str = "gamepad"
 
 
-Profile = WiiProfile | LoadCellProfile | GamepadProfile
+Profile = WiiProfile | CellBoardProfile | GamepadProfile
 
 
 class _Node:
@@ -204,13 +187,6 @@ def _geometry(node: _Node) -> BoardGeometry:
     return geometry
 
 
-def _corners(node: _Node, key: str, low: float, high: float, integer: bool) -> tuple:
-    cells = node.node(key, "tl, tr, bl and br")
-    values = tuple(cells.number(c, low, high, integer=integer) for c in CORNER_KEYS)
-    cells.done()
-    return values
-
-
 def _common(node: _Node, kind: str) -> dict[str, Any]:
     node.choice("kind", (kind,))
     return {
@@ -244,35 +220,6 @@ def _wii(node: _Node) -> WiiProfile:
     return profile
 
 
-def _loadcell(node: _Node) -> LoadCellProfile:
-    common = _common(node, "board")
-    node.choice("transport", ("hid_loadcell",))
-    identity, ident = _identity(node, product_string_required=False)
-    ident.done()
-    report = node.node("report", "report_id, cell_offsets, integer and endianness")
-    layout = LoadCellLayout(
-        report_id=report.number("report_id", 0, 255, integer=True),
-        offsets=_corners(report, "cell_offsets", 1, 63, integer=True),
-        integer=report.choice("integer", list(INTEGER_FORMATS)),
-        endianness=report.choice("endianness", ("little", "big")),
-    )
-    report.done()
-    cal = node.node("calibration", "counts_per_kg and zero_counts per corner")
-    counts_per_kg = _corners(cal, "counts_per_kg", 1e-6, 1e9, integer=False)
-    zero_counts = _corners(cal, "zero_counts", -(2**31), 2**32, integer=False)
-    cal.done()
-    return LoadCellProfile(
-        **common,
-        identity=identity,
-        layout=layout,
-        counts_per_kg=counts_per_kg,
-        zero_counts=zero_counts,
-        parser=node.choice("parser", ("hid_loadcell",)),
-        geometry=_geometry(node),
-        orientation=node.choice("orientation", list(ORIENTATIONS), default="default"),
-    )
-
-
 def _gamepad(node: _Node) -> GamepadProfile:
     common = _common(node, "gamepad")
     axes = node.node("axes", "lean_x and lean_y")
@@ -294,43 +241,39 @@ def _gamepad(node: _Node) -> GamepadProfile:
         invert_y=lean["lean_y"][1],
         dead_zone=node.number("dead_zone", 0.0, 0.9),
         buttons=mapping,
+        sdl_names=_names(node),
     )
+
+
+def _names(node: _Node) -> tuple[str, ...]:
+    valid = 'a list of pad names as SDL reports them, e.g. ["Xbox 360 Controller"]'
+    names = node.typed("sdl_names", list, valid, default=[])
+    for i, name in enumerate(names):
+        if not isinstance(name, str) or not name:
+            node.fail(f"{node.key_path('sdl_names')}[{i}]", _describe(name), valid)
+    return tuple(names)
 
 
 _BUILDERS: dict[str, Callable[[_Node], Profile]] = {
     "wii": _wii,
-    "hid_loadcell": _loadcell,
     "gamepad": _gamepad,
 }
+TRANSPORT_NAMES = ("wii", *TRANSPORTS)
 
 
 def load_profile(path: Path) -> Profile:
     """Read and validate one profile file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read the profile ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path}: not UTF-8 text (save the profile as UTF-8)") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "(file)"
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise UserError(f"{path}: {where}: YAML syntax error: {problem} (valid YAML)") from None
-    except ValueError as exc:  # a value YAML recognises but cannot build, e.g. 2001-13-45
-        raise UserError(one_line(f"{path}: a value cannot be read: {exc} "
-                                 "(quote it to keep it as text)")) from None
-    except RecursionError:
-        raise UserError(f"{path}: nested too deeply (a profile of keys and values)") from None
+    data = load_yaml(path)
     node = _Node(path, data)
     kind = node.data.get("kind")
-    builder_key = "gamepad" if kind == "gamepad" else node.data.get("transport")
+    transport = node.data.get("transport")
+    if kind == "board" and transport in TRANSPORTS:
+        return build_cell_profile(path, node.data)
+    builder_key = "gamepad" if kind == "gamepad" else transport
     builder = _BUILDERS.get(builder_key) if isinstance(builder_key, str) else None
     if builder is None:
         key = "kind" if kind != "board" else "transport"
-        valid = "one of board, gamepad" if key == "kind" else "one of wii, hid_loadcell"
+        valid = "one of board, gamepad" if key == "kind" else "one of " + ", ".join(TRANSPORT_NAMES)
         node.get(key, valid)
         node.fail(key, f"{node.data[key]!r} is not known", valid)
     profile = builder(node)  # type: ignore[misc]
@@ -338,9 +281,16 @@ def load_profile(path: Path) -> Profile:
     return profile
 
 
-def load_profiles(folder: Path | None = None) -> dict[str, Profile]:
-    """Every profile in drivers/, by id (a duplicate id is an error: profiles are chosen by id)."""
-    folder = folder if folder is not None else drivers_dir()
+def user_drivers_dir() -> Path:
+    """The person's own drivers folder: profiles here win over the shipped ones by id."""
+    override = os.environ.get(USER_DRIVERS_ENV)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir("balance_game", appauthor=False)) / "drivers"
+
+
+def _load_folder(folder: Path) -> dict[str, Profile]:
+    """Every profile in one folder, by id (a duplicate id in one folder is an error)."""
     profiles: dict[str, Profile] = {}
     for path in sorted(folder.glob("*.yaml")):
         profile = load_profile(path)
@@ -351,9 +301,24 @@ def load_profiles(folder: Path | None = None) -> dict[str, Profile]:
     return profiles
 
 
+def load_profiles(folder: Path | None = None, user_folder: Path | None = None
+                  ) -> dict[str, Profile]:
+    """The shipped profiles, then the user's (which replace shipped ones with the same id).
+
+    With an explicit ``folder`` only that folder is read (tests, `levels check`-style tools).
+    """
+    if folder is not None:
+        return _load_folder(folder)
+    profiles = _load_folder(drivers_dir())
+    user = user_folder if user_folder is not None else user_drivers_dir()
+    if user.is_dir():
+        profiles.update(_load_folder(user))
+    return profiles
+
+
 def get_profile(profile_id: str, folder: Path | None = None) -> Profile:
     profiles = load_profiles(folder)
     if profile_id not in profiles:
-        raise UserError(f"no device profile {profile_id!r} in drivers/ "
+        raise UserError(f"no device profile {profile_id!r} in drivers/ or {user_drivers_dir()} "
                         f"(known: {', '.join(sorted(profiles))})")
     return profiles[profile_id]

@@ -18,6 +18,7 @@ from balance_game.devices.link import LinkReading
 from balance_game.devices.parsers import (
     ReportError,
     WiiAck,
+    WiiButtons,
     WiiData,
     WiiReadReply,
     WiiStatus,
@@ -133,6 +134,7 @@ class WiiBoardLink:
         self.status = status
         self.name = profile.name
         self.identity = info.serial_number or info.path_text
+        self.mode_reasserts = 0  # 0x30 reports answered with our own report mode
 
     @classmethod
     def open(cls, backend: HidBackend, info: DeviceInfo, profile: WiiProfile) -> WiiBoardLink:
@@ -173,6 +175,13 @@ class WiiBoardLink:
             self.status = report
             self.resume()
             return LinkReading(None, battery_low=report.battery_low)
+        if isinstance(report, WiiButtons):
+            # The Linux driver re-sends its buttons-only mode after every status report; when
+            # its write lands after ours, this is the first report to say so: take it back now
+            # instead of waiting for the stall check.
+            self.mode_reasserts += 1
+            self.resume()
+            return LinkReading(None, report.front_button)
         if not isinstance(report, WiiData) or not report.has_data:
             return LinkReading(None)
         return LinkReading(self._kg(report), report.front_button, self._battery_low(report))

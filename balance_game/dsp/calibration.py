@@ -74,15 +74,6 @@ def temperature_corrected(corners_kg: Corners, temperature: int, reference: int)
     return tuple(c * factor for c in corners_kg)  # type: ignore[return-value]
 
 
-def loadcell_corners_kg(
-    counts: Sequence[int], counts_per_kg: Sequence[float], zero_counts: Sequence[float]
-) -> Corners:
-    """A HID load-cell board's counts (tl, tr, bl, br) -> kg with its per-cell linear scale."""
-    return tuple(  # type: ignore[return-value]
-        (c - z) / k for c, k, z in zip(counts, counts_per_kg, zero_counts, strict=True)
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Tare:
     """Per-corner offsets (kg) measured on the empty board, subtracted from every reading."""

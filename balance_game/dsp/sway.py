@@ -308,7 +308,13 @@ def ellipse95_area(ap: np.ndarray, ml: np.ndarray) -> float:
     """
     n = len(ap)
     a, m = ap - ap.mean(), ml - ml.mean()
-    s_aa, s_mm, s_am = float(a @ a) / (n - 1), float(m @ m) / (n - 1), float(a @ m) / (n - 1)
+    return ellipse95_area_from_comoments(float(a @ a), float(m @ m), float(a @ m), n)
+
+
+def ellipse95_area_from_comoments(ss_a: float, ss_m: float, ss_am: float, n: int) -> float:
+    """``ellipse95_area`` from the sums of squared deviations and cross-products of ``n`` points
+    (what a streaming pass accumulates); needs n >= 3."""
+    s_aa, s_mm, s_am = ss_a / (n - 1), ss_m / (n - 1), ss_am / (n - 1)
     scale = f_quantile_2(ELLIPSE_P, n - 2) * 2 * (n - 1) * (n + 1) / (n * (n - 2))
     return math.pi * math.sqrt(max(s_aa * s_mm - s_am * s_am, 0.0)) * scale
 

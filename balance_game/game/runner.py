@@ -64,6 +64,7 @@ def run_game(request: RunRequest) -> RunSummary:
             weight_kg=(player.weight_kg if player and player.weight_kg else 70.0),
             sim_events=request.sim_events, hid_backend=request.hid_backend,
             viewport=(lambda: window.size) if window else (lambda: (1280, 720)),
+            headless=options.headless,
         ))
         ctx = GameContext(db=db, source=source, control=control, options=options,
                           hid_backend=request.hid_backend)
@@ -83,6 +84,8 @@ def run_game(request: RunRequest) -> RunSummary:
             if session is not None:
                 session.end()
             source.close()
+            if hasattr(source, "switch_off"):
+                source.switch_off()  # a board left on drains its batteries
             if ctx.sound is not None:
                 ctx.sound.close()
             if window is not None:

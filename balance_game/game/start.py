@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from balance_game.core.control import ControlMap, Limits
 from balance_game.core.difficulty import Caps
-from balance_game.core.prescriptions import Prescription, player_prescription
+from balance_game.core.prescriptions import Prescription
 from balance_game.game.scenes import GameContext
 from balance_game.game.session import GameSession
 from balance_game.i18n import prefer
 from balance_game.storage.assessments import Calibration, get_calibration
 from balance_game.storage.players import Player, get_caps, get_settings
+from balance_game.storage.prescriptions import player_prescription
 from balance_game.storage.progress import ProgressBook
 from balance_game.storage.sessions import SessionRecorder
 

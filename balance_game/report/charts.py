@@ -7,6 +7,7 @@ inline SVG element without external references (for the HTML), ``to_png`` bytes 
 from __future__ import annotations
 
 import io
+import math
 import re
 from datetime import datetime, timedelta
 
@@ -18,6 +19,7 @@ from matplotlib.figure import Figure
 from balance_game.core.assessments import CONDITIONS, LOS_ORDER
 from balance_game.dsp.los import direction_vector
 from balance_game.report.data import (
+    NORM_GROUPS,
     SWAY_MEASURES,
     ReportData,
     aware,
@@ -51,9 +53,15 @@ def _naive(moment: datetime) -> datetime:
 
 
 def _date_axis(ax, span_days: float) -> None:
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    """Whole days (or months) only, at most ~8 ticks: a date is never printed twice."""
+    if span_days < 300:
+        locator: mdates.DateLocator = mdates.DayLocator(interval=max(1, math.ceil(span_days / 7)))
+        label = "%d %b"
+    else:
+        locator = mdates.MonthLocator(interval=max(1, math.ceil(span_days / 30 / 8)))
+        label = "%b %Y"
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b" if span_days < 300 else "%b %Y"))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter(label))
 
 
 def minutes_per_week(data: ReportData) -> Figure | None:
@@ -149,16 +157,24 @@ def sway_trend(data: ReportData) -> Figure | None:
                     span = (max(xs) - min(xs)).days
                     if span == 0:
                         ax.set_xlim(xs[0] - timedelta(days=3), xs[0] + timedelta(days=3))
-                    _date_axis(ax, span)
+                    days = sorted({x.replace(hour=0, minute=0, second=0, microsecond=0)
+                                   for x in xs})
+                    if len(days) <= 6:  # few tests: a tick at each test day, and only there
+                        ax.set_xticks(days)
+                        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+                    else:
+                        _date_axis(ax, span)
                     ax.tick_params(axis="x", labelrotation=40, labelsize=7)
                 ax.set_ylim(0, top * 1.12)
                 if row == 0:
                     ax.set_title(f"{eyes}, {surface}", fontsize=8.5)
                 if col == 0:
                     ax.set_ylabel(f"{label}\n({unit})", fontsize=8)
-        fig.suptitle(f"Quiet stance over time; green: §5.1 normative band, {data.norm_group} group "
-                     f"(IQR dark, mean ± SD light, line = median)", fontsize=9, x=0.01,
-                     ha="left")
+        band = (f"green: normative band, {NORM_GROUPS[data.norm_group]} (docs/sway-measures.md"
+                f" §6)\nIQR dark, mean ± SD light, line = median" if data.norm_group else
+                "no normative band: the player's age is not recorded" if data.age is None else
+                "no normative band for the player's age")
+        fig.suptitle(f"Quiet stance over time; {band}", fontsize=9, x=0.01, ha="left")
     return fig
 
 

@@ -1,14 +1,14 @@
-"""Gathering what a progress report shows, in a few queries and without reading samples.
+"""Gathering what a progress report shows, from the storage read models, without reading samples.
 
-Everything is read per player in one query per table (sessions, trials, events, assessments),
-so 200 sessions cost about what 2 do; only the statokinesigram reads samples, and only those of
-the latest quiet-stance test. Safety counts come from the export's own rules
-(``storage.export._safety_counts``) so a report and an export never disagree.
+Everything is read per player in one query per table (storage/activity.py: sessions, trials,
+events, tests), so 200 sessions cost about what 2 do; only the statokinesigram reads samples, and
+only those of the latest quiet-stance test. Safety counts (core/safety.py) and adherence
+(core/prescriptions.py) follow the same rules as the exports and ``players plan``. The player's
+birth year chooses the norm group; without it the report says the age is unknown.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -17,11 +17,26 @@ import numpy as np
 
 from balance_game import __version__
 from balance_game.core.assessments import CONDITIONS, LOS_ORDER
-from balance_game.core.prescriptions import Prescription, player_prescription
+from balance_game.core.prescriptions import (
+    Adherence,
+    Prescription,
+    SessionActivity,
+    Target,
+    adherence,
+)
+from balance_game.core.safety import PAUSE_REASONS, safety_counts
+from balance_game.storage.activity import (
+    aware,
+    event_window,
+    events_by_session,
+    session_rows,
+    session_tests,
+    trials_by_session,
+)
 from balance_game.storage.assessments import list_assessments
 from balance_game.storage.db import Database
-from balance_game.storage.export import PAUSE_REASONS, _safety_counts
 from balance_game.storage.players import get_player
+from balance_game.storage.prescriptions import player_prescription
 from balance_game.storage.sessions import session_sample_array
 from balance_game.timeutil import now_iso
 
@@ -33,7 +48,7 @@ NOT_A_DEVICE = ("Not a medical device. This report summarises training records "
                 "for a therapist's review; it does not diagnose, and its numbers are not "
                 "a substitute for clinical judgement.")
 
-# docs/sway-measures.md §5.1 (BDS, Santos & Duarte 2016; lab force plate, 60 s, raw 100 Hz), in the
+# docs/sway-measures.md §6 (BDS, Santos & Duarte 2016; lab force plate, 60 s, raw 100 Hz), in the
 # code's units: velocity cm/s x 10 = mm/s, area cm² x 100 = mm². Per (group, surface, vision):
 # (mean, sd, median, q1, q3).
 _NORMS_CM = {
@@ -47,14 +62,22 @@ _NORMS_CM = {
     ("Old", "foam", "closed"): ((26.88, 12.22, 23.27, 18.89, 32.67), (4.38, 1.11, 4.20, 3.65, 4.78)),
 }
 NORM_GROUPS = {"Young": "18–59 y", "Old": "60.5–86 y"}
-DEFAULT_NORM_GROUP = "Old"
+OLD_FROM_AGE = 60  # BDS: young adults 18-59 y, older adults 60.5-86 y
+ADULT_FROM_AGE = 18
+
+
+def norm_group_for(age: int | None) -> str | None:
+    """The BDS group for an age in whole years; None when unknown or under 18 (no norm)."""
+    if age is None or age < ADULT_FROM_AGE:
+        return None
+    return "Old" if age >= OLD_FROM_AGE else "Young"
 SWAY_MEASURES = (("mean_velocity_mm_s", "Mean velocity", "mm/s"),
                  ("ellipse95_area_mm2", "95 % prediction ellipse area", "mm²"))
 
 
 @dataclass(frozen=True)
 class Norm:
-    """One row of §5.1 in mm units: mean ± SD and median [IQR]."""
+    """One row of §6 in mm units: mean ± SD and median [IQR]."""
 
     mean: float
     sd: float
@@ -63,8 +86,11 @@ class Norm:
     q3: float
 
 
-def normative_band(group: str, condition: str, measure: str) -> Norm | None:
-    """The §5.1 band for a condition key (eo_firm ...) and a pinned measure name, in mm units."""
+def normative_band(group: str | None, condition: str, measure: str) -> Norm | None:
+    """The §6 band for a condition key (eo_firm ...) and a pinned measure name, in mm units;
+    None for an unknown group (age not recorded) or a condition or measure without a norm."""
+    if group not in NORM_GROUPS:
+        return None
     keys = {key: (surface, "open" if eyes == "eyes open" else "closed")
             for key, eyes, surface in CONDITIONS}
     if condition not in keys or measure not in ("mean_velocity_mm_s", "ellipse95_area_mm2"):
@@ -83,6 +109,7 @@ class SessionSummary:
     attended: bool
     software_version: str
     kind: str  # "training" or "assessment"
+    tests: list[str] = field(default_factory=list)  # kinds of test taken, for a test session
     n_trials: int = 0
     n_success: int = 0
     mechanics: dict[str, dict[str, float]] = field(default_factory=dict)  # success_pct, difficulty
@@ -104,6 +131,7 @@ class Week:
     sessions: int
     attended_min: float
     independent_min: float
+    adherence: Adherence  # training sessions and minutes as the prescription counts them
 
     @property
     def total_min(self) -> float:
@@ -125,7 +153,23 @@ class ReportData:
     quiet: list[dict[str, Any]]  # assessment rows, oldest first (results inside)
     los: list[dict[str, Any]]
     trace: dict[str, Any] | None  # statokinesigram of the latest quiet test
-    norm_group: str = DEFAULT_NORM_GROUP
+    birth_year: int | None = None
+    norm_group: str | None = None  # chosen from the age at the last day covered; None: unknown
+    target: Target = field(default_factory=lambda: Target.of(None))
+    tests: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # other kinds of test
+
+    @property
+    def age(self) -> int | None:
+        """Age in whole years at the last day covered (birth year only: may be one too high)."""
+        if self.birth_year is None:
+            return None
+        return (self.last_day or date.today()).year - self.birth_year
+
+    @property
+    def age_text(self) -> str:
+        if self.age is None:
+            return "age not recorded (set it with `players set NAME --birth-year YYYY`)"
+        return f"{self.age} years (born {self.birth_year})"
 
     @property
     def total_minutes(self) -> float:
@@ -143,26 +187,6 @@ class ReportData:
         return list(dict.fromkeys(m for s in self.sessions for m in s.mechanics))
 
 
-def _aware(stamp: str) -> datetime:
-    moment = datetime.fromisoformat(stamp)
-    return moment if moment.tzinfo else moment.astimezone()
-
-
-def _session_rows(db: Database, player_id: int) -> list[dict[str, Any]]:
-    rows = db.query(
-        "SELECT id, started_at, ended_at, software_version, attended, active_s, pain_before,"
-        " pain_after, notes FROM sessions WHERE player_id = ? ORDER BY id", (player_id,))
-    rows.sort(key=lambda r: (_aware(r["started_at"]), r["id"]))
-    return rows
-
-
-def _by_session(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
-    grouped: dict[int, list[dict[str, Any]]] = {}
-    for row in rows:
-        grouped.setdefault(row.pop("session_id"), []).append(row)
-    return grouped
-
-
 def _mechanic_summary(trials: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for mechanic in dict.fromkeys(t["mechanic"] for t in trials):
@@ -177,27 +201,23 @@ def _mechanic_summary(trials: list[dict[str, Any]]) -> dict[str, dict[str, float
 
 def summarise_sessions(db: Database, player_id: int) -> list[SessionSummary]:
     """Every session of a player, oldest first, with trials and safety counts (no samples)."""
-    rows = _session_rows(db, player_id)
-    trials = _by_session(db.query(
-        "SELECT t.session_id, t.level_id, t.mechanic, t.success, t.difficulty FROM trials t"
-        " JOIN sessions s ON s.id = t.session_id WHERE s.player_id = ? ORDER BY t.id", (player_id,)))
-    events = _by_session(db.query(
-        "SELECT e.session_id, e.t_s, e.type, e.reason FROM events e"
-        " JOIN sessions s ON s.id = e.session_id WHERE s.player_id = ? ORDER BY e.session_id, e.t_s,"
-        " e.id", (player_id,)))
+    trials = trials_by_session(db, player_id)
+    events = events_by_session(db, player_id)
+    tests = session_tests(db, player_id)
     out = []
-    for row in rows:
-        started = _aware(row["started_at"])
+    for row in session_rows(db, player_id):
+        started = aware(row["started_at"])
         mine = trials.get(row["id"], [])
         evs = events.get(row["id"], [])
+        kinds = tests.get(row["id"], [])
         out.append(SessionSummary(
             id=row["id"], started=started, day=started.date(),
             active_min=round(row["active_s"] / 60.0, 3), attended=bool(row["attended"]),
             software_version=row["software_version"],
-            kind="assessment" if any(e["type"] == "assessment_start" for e in evs) else "training",
+            kind="assessment" if kinds else "training", tests=kinds,
             n_trials=len(mine), n_success=sum(bool(t["success"]) for t in mine),
             mechanics=_mechanic_summary(mine), levels=list(dict.fromkeys(t["level_id"] for t in mine)),
-            safety={**_safety_counts(evs), "aborted_at_end": sum(
+            safety={**safety_counts(evs), "aborted_at_end": sum(
                 e["type"] == "trial_aborted" and e["reason"] == "session_end" for e in evs)},
             pain_before=row["pain_before"], pain_after=row["pain_after"],
             notes=row["notes"],
@@ -205,10 +225,11 @@ def summarise_sessions(db: Database, player_id: int) -> list[SessionSummary]:
     return out
 
 
-def weeks_of(sessions: list[SessionSummary]) -> list[Week]:
+def weeks_of(sessions: list[SessionSummary], target: Target | None = None) -> list[Week]:
     """Monday-to-Sunday weeks from the first session's to the last's, empty weeks included."""
     if not sessions:
         return []
+    target = target or Target.of(None)
     first = min(s.day for s in sessions)
     last = max(s.day for s in sessions)
     monday = first - timedelta(days=first.weekday())
@@ -218,24 +239,14 @@ def weeks_of(sessions: list[SessionSummary]) -> list[Week]:
         minutes: dict[date, float] = {}
         for s in mine:
             minutes[s.day] = minutes.get(s.day, 0.0) + s.active_min
+        activity = [SessionActivity(s.day, s.active_min, tuple(s.tests)) for s in mine]
         weeks.append(Week(
             monday=monday, minutes=minutes, sessions=len(mine),
             attended_min=round(sum(s.active_min for s in mine if s.attended), 3),
-            independent_min=round(sum(s.active_min for s in mine if not s.attended), 3)))
+            independent_min=round(sum(s.active_min for s in mine if not s.attended), 3),
+            adherence=adherence(target, activity)))
         monday += timedelta(days=7)
     return weeks
-
-
-def _assessment_window(db: Database, session_id: int, kind: str,
-                       events: tuple[str, str] = ("assessment_start", "assessment_end"),
-                       ) -> tuple[float, float] | None:
-    rows = db.query("SELECT t_s, type FROM events WHERE session_id = ? AND reason = ? AND type IN"
-                    " (?, ?) ORDER BY t_s, id", (session_id, kind, *events))
-    starts = [r["t_s"] for r in rows if r["type"] == events[0]]
-    ends = [r["t_s"] for r in rows if r["type"] == events[1]]
-    if not starts:
-        return None
-    return starts[-1], max((e for e in ends if e >= starts[-1]), default=math.inf)
 
 
 def statokinesigram(db: Database, quiet: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -251,9 +262,9 @@ def statokinesigram(db: Database, quiet: list[dict[str, Any]]) -> dict[str, Any]
         samples = session_sample_array(db, row["session_id"])
         if len(samples) < 2:
             continue
-        condition = _assessment_window(db, row["session_id"], "eo_firm",
-                                       ("condition_start", "condition_end"))
-        window = condition or _assessment_window(db, row["session_id"], "quiet")
+        condition = event_window(db, row["session_id"], "eo_firm",
+                                 ("condition_start", "condition_end"))
+        window = condition or event_window(db, row["session_id"], "quiet")
         if window:
             keep = (samples[:, 0] >= window[0]) & (samples[:, 0] <= window[1])
             if keep.sum() >= 2:
@@ -272,19 +283,28 @@ def statokinesigram(db: Database, quiet: list[dict[str, Any]]) -> dict[str, Any]
 def gather(db: Database, player_name: str) -> ReportData:
     """Everything the report shows for one player (UserError if there is no such player)."""
     player = get_player(db, player_name)
+    prescription = player_prescription(db, player)
+    target = Target.of(prescription)
     sessions = summarise_sessions(db, player.id)
-    quiet = list_assessments(db, player.id, "quiet")
-    los = list_assessments(db, player.id, "los")
-    days = [s.day for s in sessions] + [_aware(a["created_at"]).date() for a in quiet + los]
+    every = list_assessments(db, player.id)
+    quiet = [a for a in every if a["kind"] == "quiet"]
+    los = [a for a in every if a["kind"] == "los"]
+    others: dict[str, list[dict[str, Any]]] = {}
+    for a in every:
+        if a["kind"] not in ("quiet", "los"):
+            others.setdefault(a["kind"], []).append(a)
+    days = [s.day for s in sessions] + [aware(a["created_at"]).date() for a in every]
     versions = sorted({s.software_version for s in sessions})
-    return ReportData(
+    data = ReportData(
         player_id=player.pseudonym, name=player.name, generated_at=now_iso(),
-        software_version=__version__, recorded_versions=versions,
-        prescription=player_prescription(db, player),
+        software_version=__version__, recorded_versions=versions, prescription=prescription,
         first_day=min(days) if days else None, last_day=max(days) if days else None,
-        sessions=sessions, weeks=weeks_of(sessions), quiet=quiet, los=los,
-        trace=statokinesigram(db, quiet),
+        sessions=sessions, weeks=weeks_of(sessions, target), quiet=quiet, los=los,
+        trace=statokinesigram(db, quiet), birth_year=player.birth_year, target=target,
+        tests=others,
     )
+    data.norm_group = norm_group_for(data.age)
+    return data
 
 
 def quiet_series(data: ReportData, condition: str, measure: str) -> list[tuple[datetime, float]]:
@@ -294,7 +314,7 @@ def quiet_series(data: ReportData, condition: str, measure: str) -> list[tuple[d
         entry = (row["results"].get("conditions") or {}).get(condition) or {}
         m = entry.get("measures") or {}
         if m.get("valid") and not entry.get("stopped") and m.get(measure) is not None:
-            out.append((_aware(row["created_at"]), float(m[measure])))
+            out.append((aware(row["created_at"]), float(m[measure])))
     return out
 
 
@@ -304,10 +324,7 @@ def los_polygon(row: dict[str, Any]) -> dict[str, float | None]:
     return {d: (directions.get(d) or {}).get("max_excursion_mm") for d in LOS_ORDER}
 
 
-def aware(stamp: str) -> datetime:
-    return _aware(stamp)
-
-
 __all__ = ["NORM_GROUPS", "NOT_A_DEVICE", "PAUSE_REASONS", "PIPELINE_TEXT", "SWAY_MEASURES", "Norm",
            "ReportData", "SessionSummary", "Week", "aware", "gather", "los_polygon",
-           "normative_band", "quiet_series", "statokinesigram", "summarise_sessions", "weeks_of"]
+           "norm_group_for", "normative_band", "quiet_series", "statokinesigram",
+           "summarise_sessions", "weeks_of"]

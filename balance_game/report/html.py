@@ -112,11 +112,13 @@ def render(data: ReportData, charts: dict[str, str | None],
         '<section class="page">',
         "<h2>Sway measures over time against the normative band</h2>",
         _figure(charts.get("sway"), "Quiet-stance tests"),
-        _table(content.sway_table(data)),
+        *(f"<h3>{escape(t.title)}</h3>" + _table(t) for t in content.sway_tables(data)),
         "<h2>Limits of stability and statokinesigram</h2>",
         '<div class="pair">', _figure(charts.get("los"), "Limits of stability"),
         _figure(charts.get("trace"), "Statokinesigram"), "</div>",
         _table(content.los_table(data), "narrow"),
+        *(f"<h3>{escape(t.title)}</h3>" + _table(t, "narrow")
+          for t in content.other_tests_tables(data)),
         "</section>",
     ]
     tick()

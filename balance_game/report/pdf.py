@@ -131,7 +131,8 @@ def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
         _p("Summary", "h2"), _facts(content.summary_items(data)),
         _p("Adherence calendar", "h2"),
         *_table(calendar, calendar=True,
-                widths=[24 * mm, *[13 * mm] * 7, 16 * mm, 17 * mm, 18 * mm][:len(calendar.header)]),
+                widths=[22 * mm, *[11 * mm] * 7, 12 * mm, 13 * mm, 16 * mm, 14 * mm, 11 * mm,
+                        16 * mm][:len(calendar.header)]),
         KeepTogether([_p("Minutes per week", "h2"), _image(charts.get("weeks"), "Minutes per week")]),
         PageBreak(),
         _p("Success rate and difficulty over time", "h2"),
@@ -140,7 +141,8 @@ def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
         PageBreak(),
         _p("Sway measures over time against the normative band", "h2"),
         _image(charts.get("sway"), "Quiet-stance tests"),
-        *_table(content.sway_table(data)),
+        *(flowable for t in content.sway_tables(data)
+          for flowable in [_p(t.title, "h2"), *_table(t)]),
     ]
     tick()
     half = (WIDTH - 6 * mm) / 2
@@ -151,7 +153,9 @@ def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story += [
         KeepTogether([_p("Limits of stability and statokinesigram", "h2"), pair]),
-        *_table(content.los_table(data), widths=[40 * mm, 40 * mm, 40 * mm]),
+        *_table(content.los_table(data), widths=[50 * mm, 45 * mm, 45 * mm]),
+        *(flowable for t in content.other_tests_tables(data)
+          for flowable in [_p(t.title, "h2"), *_table(t, widths=[90 * mm, 40 * mm, 20 * mm])]),
         PageBreak(),
         _p("Safety events and patient-reported outcomes", "h2"), _facts(content.safety_items(data)),
         Spacer(1, 3 * mm),

@@ -118,6 +118,13 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE players ADD COLUMN calibration_json TEXT;
         """,
     ),
+    (
+        "the player's birth year, to choose the age norms",
+        """
+        ALTER TABLE players ADD COLUMN birth_year INTEGER
+            CHECK (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100);
+        """,
+    ),
 )
 
 
@@ -230,6 +237,17 @@ class Database:
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         try:
             return [dict(row) for row in self._conn.execute(sql, params).fetchall()]
+        except sqlite3.Error as exc:
+            raise _user_error(self.path, exc) from None
+
+    def iterate(self, sql: str, params: Sequence[Any] = (), batch: int = 256,
+                ) -> Iterator[dict[str, Any]]:
+        """Rows one at a time, fetched ``batch`` at a time: memory stays flat on long results."""
+        try:
+            cursor = self._conn.execute(sql, params)
+            while rows := cursor.fetchmany(batch):
+                for row in rows:
+                    yield dict(row)
         except sqlite3.Error as exc:
             raise _user_error(self.path, exc) from None
 

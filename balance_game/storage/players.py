@@ -15,7 +15,8 @@ from balance_game.timeutil import now_iso
 
 MAX_NAME_LENGTH = 40
 KG_PER_LB = 0.45359237
-PLAYER_COLUMNS = "id, name, pseudonym, height_cm, weight_kg, created_at"
+PLAYER_COLUMNS = "id, name, pseudonym, height_cm, weight_kg, created_at, birth_year"
+BIRTH_YEARS = (1900, 2100)  # what the schema accepts; a real one is also not in the future
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Player:
     height_cm: float | None
     weight_kg: float | None
     created_at: str
+    birth_year: int | None = None  # chooses the age norms; None: age unknown, and reports say so
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -47,6 +49,7 @@ class Player:
             "height_cm": self.height_cm,
             "weight_kg": self.weight_kg,
             "created_at": self.created_at,
+            "birth_year": self.birth_year,
         }
 
 
@@ -169,6 +172,16 @@ def set_prescription_json(db: Database, player_id: int, prescription_json: str |
 
 def get_prescription_json(db: Database, player_id: int) -> str | None:
     return db.scalar("SELECT prescription_json FROM players WHERE id = ?", (player_id,))
+
+
+def set_birth_year(db: Database, player: Player, birth_year: int | None) -> Player:
+    """Record (or clear, with None) the player's year of birth; UserError if implausible."""
+    this_year = int(now_iso()[:4])
+    if birth_year is not None and not BIRTH_YEARS[0] <= birth_year <= this_year:
+        raise UserError(f"birth year {birth_year} is out of range ({BIRTH_YEARS[0]} to {this_year})")
+    with db.transaction():
+        db.execute("UPDATE players SET birth_year = ? WHERE id = ?", (birth_year, player.id))
+    return replace(player, birth_year=birth_year)
 
 
 def format_weight(weight_kg: float | None, units: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,7 @@ FLUSH_INTERVAL_S = 1.0
 BLOCK_DTYPE = np.dtype([("dt_us", "<i4"), ("tl", "<i2"), ("tr", "<i2"), ("bl", "<i2"),
                         ("br", "<i2"), ("x", "<i2"), ("y", "<i2")])
 MISSING = -32768  # a corner that was not measured (keyboard, mouse, gamepad)
+CHUNK_SAMPLES = 32768  # samples read back per chunk (about 2 MB as floats)
 
 
 def encode_block(samples: list[Sample]) -> tuple[float, bytes]:
@@ -49,13 +50,22 @@ def decode_block(t0_s: float, n: int, data: bytes) -> np.ndarray:
 
     Corners and total are NaN for samples without load cells.
     """
-    rows = np.frombuffer(data, dtype=BLOCK_DTYPE, count=n)
-    out = np.empty((n, 8))
-    out[:, 0] = (round(t0_s * 1e6) + rows["dt_us"].astype(np.int64)) / 1e6
-    corners = np.column_stack([rows[c] for c in ("tl", "tr", "bl", "br")]).astype(float)
-    corners[corners == MISSING] = np.nan
-    out[:, 1:5] = corners / 100
+    return decode_blocks([t0_s], [n], [data])
+
+
+def decode_blocks(t0_s: Sequence[float], n: Sequence[int], data: Sequence[bytes]) -> np.ndarray:
+    """Consecutive blocks decoded in one pass, as one array (``decode_block``'s columns)."""
+    rows = np.frombuffer(b"".join(data), dtype=BLOCK_DTYPE, count=sum(n))
+    t0_us = np.repeat(np.round(np.asarray(t0_s, dtype=float) * 1e6).astype(np.int64), n)
+    out = np.empty((len(rows), 8))
+    out[:, 0] = (t0_us + rows["dt_us"].astype(np.int64)) / 1e6
+    corners = out[:, 1:5]
+    for i, c in enumerate(("tl", "tr", "bl", "br")):
+        corners[:, i] = rows[c]
+    missing = corners == MISSING
+    corners[missing] = np.nan
     out[:, 5] = np.round(corners.sum(axis=1)) / 100
+    corners /= 100
     out[:, 6] = rows["x"] / 10
     out[:, 7] = rows["y"] / 10
     return out
@@ -177,6 +187,29 @@ def session_sample_array(db: Database, session_id: int) -> np.ndarray:
     blocks = [decode_block(b["t0_s"], b["n"], b["data"]) for b in db.query(
         "SELECT t0_s, n, data FROM sample_blocks WHERE session_id = ? ORDER BY seq", (session_id,))]
     return np.concatenate(blocks) if blocks else np.empty((0, 8))
+
+
+def iter_sample_chunks(db: Database, session_ids: Iterable[int],
+                       rows: int = CHUNK_SAMPLES) -> Iterator[tuple[int, np.ndarray]]:
+    """(session id, samples) in chunks of about ``rows`` samples (decode_block's columns),
+    session after session in the order given; a chunk never spans two sessions and memory stays
+    bounded however long a session is."""
+    for session_id in session_ids:
+        t0s: list[float] = []
+        ns: list[int] = []
+        blobs: list[bytes] = []
+        count = 0
+        for b in db.iterate("SELECT t0_s, n, data FROM sample_blocks WHERE session_id = ?"
+                            " ORDER BY seq", (session_id,)):
+            t0s.append(b["t0_s"])
+            ns.append(b["n"])
+            blobs.append(b["data"])
+            count += b["n"]
+            if count >= rows:
+                yield session_id, decode_blocks(t0s, ns, blobs)
+                t0s, ns, blobs, count = [], [], [], 0
+        if ns:
+            yield session_id, decode_blocks(t0s, ns, blobs)
 
 
 def iter_session_samples(db: Database, session_id: int) -> Iterator[Sample]:

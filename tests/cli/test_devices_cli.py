@@ -39,7 +39,7 @@ def test_devices_json_lists_the_fake_board(capsys, monkeypatch):
     assert code == 0
     assert json.loads(out) == [{
         "name": "Wii Balance Board", "kind": "board", "profile": "wii-balance-board",
-        "spec": "wbb", "path": "/dev/hidraw-fake-wbb", "battery_percent": 75}]
+        "spec": "wbb", "path": "/dev/hidraw-fake-wbb", "battery_percent": 75, "route": "hidraw"}]
 
 
 def test_devices_table_and_nothing_connected(capsys, monkeypatch):

@@ -7,20 +7,22 @@ computed from them.
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from balance_game.demo.fake_wii_board import calibration_block
+from balance_game.devices.cell_profile import Cell
 from balance_game.devices.parsers import wii_data_report
 from balance_game.dsp.calibration import (
     BoardNotEmpty,
     Tare,
     compute_tare,
-    loadcell_corners_kg,
     parse_wii_calibration,
     raw_to_kg,
     temperature_corrected,
     wii_corners_kg,
 )
-from balance_game.dsp.cop import BoardGeometry, cop_mm
+from balance_game.dsp.cop import BoardGeometry, cells_geometry, cells_to_corners, cop_mm
 from balance_game.errors import UserError
 
 CAL = parse_wii_calibration(calibration_block())
@@ -93,9 +95,27 @@ def test_tare_is_the_window_mean_and_refuses_a_loaded_board():
     assert Tare().apply((1.0, 2.0, 3.0, 4.0)) == (1.0, 2.0, 3.0, 4.0)
 
 
-def test_loadcell_counts_to_kg():
-    assert loadcell_corners_kg((22000, 44100, 100, -21900), (22000.0,) * 4, (0, 100, 100, 100)) \
-        == pytest.approx((1.0, 2.0, 0.0, -1.0))
+def test_cell_counts_to_kg_with_sign_scale_and_offset():
+    cells = [Cell("a", 0, 0, 1, 22000.0, 0, 1), Cell("b", 0, 0, 1, 22000.0, 100, 1),
+             Cell("c", 0, 0, 1, 22000.0, 100, -1), Cell("d", 0, 0, 1, -500.0, 0, 1)]
+    counts = (22000, 44100, -21900, -1000)
+    assert [c.kg(n) for c, n in zip(cells, counts, strict=True)] == pytest.approx(
+        [1.0, 2.0, 1.0, 2.0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0.5, 60), st.floats(-300, 300), st.floats(-200, 200)),
+                min_size=1, max_size=8))
+def test_any_cells_spread_to_corners_keep_total_and_centre_of_pressure(cells):
+    loads = [w for w, _, _ in cells]
+    positions = [(x, y) for _, x, y in cells]
+    geometry = cells_geometry(positions)
+    corners = cells_to_corners(loads, positions, geometry)
+    total = sum(loads)
+    expected_cop = (sum(w * x for w, x, _ in cells) / total,  # the textbook weighted mean
+                    sum(w * y for w, _, y in cells) / total)
+    assert sum(corners) == pytest.approx(total)
+    assert cop_mm(corners, geometry, min_total_kg=0.1) == pytest.approx(expected_cop, abs=1e-6)
 
 
 @pytest.mark.parametrize(

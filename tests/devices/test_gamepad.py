@@ -54,8 +54,9 @@ def test_stick_to_cop_at_a_steady_100_hz(events):
                      (pygame.JOYAXISMOTION, {"instance_id": 40, "axis": 1, "value": -1.0})):
         source.handle_event(ev)
     items = source.poll(0.05)
-    assert isinstance(items[0], DeviceStatus) and items[0].state == "connected"
-    samples = items[1:]
+    assert [(i.state, i.message) for i in items[:2]] == [("lost", "Connect your gamepad"),
+                                                         ("connected", "Test Pad")]
+    samples = items[2:]
     assert [s.t_s for s in samples] == pytest.approx([0.0, 0.01, 0.02, 0.03, 0.04, 0.05])
     assert all((s.cop_x_mm, s.cop_y_mm) == pytest.approx((120.0, 80.0)) for s in samples)
     assert all(s.corners_kg is None for s in samples)
@@ -104,10 +105,53 @@ def test_dead_zone_and_limits():
     assert lean_to_mm(-0.5, -0.5, LIMITS_MM) == (-50.0, -30.0)
 
 
-def test_no_samples_without_a_pad(events):
+def test_no_samples_without_a_pad_and_the_game_is_told_to_wait(events):
     source = _source()
     source.start(0.0)
+    assert source.poll(1.0) == [DeviceStatus(0.0, "lost", "Connect your gamepad")]
     assert source.poll(1.0) == []
     for ev in events((pygame.JOYDEVICEADDED, {"device_index": 0})):
         source.handle_event(ev)
     assert next(i for i in source.poll(1.02) if isinstance(i, Sample)).t_s == pytest.approx(1.01)
+
+
+def test_pads_are_named_from_sdls_controller_database_first(monkeypatch):
+    from pygame._sdl2 import controller
+
+    from balance_game.devices.gamepad import connected_gamepads
+
+    class _Controller:
+        def __init__(self, index):
+            self.name = "Xbox 360 Controller"
+
+    class _Joystick:
+        def __init__(self, index):
+            self.index = index
+
+        def get_name(self):
+            return "Generic   USB  Joystick"
+
+    monkeypatch.setattr(pygame.joystick, "get_count", lambda: 2)
+    monkeypatch.setattr(pygame.joystick, "Joystick", _Joystick)
+    monkeypatch.setattr(controller, "is_controller", lambda i: i == 0)
+    monkeypatch.setattr(controller, "Controller", _Controller)
+    assert connected_gamepads() == ["Xbox 360 Controller", "Generic   USB  Joystick"]
+
+
+def test_a_profile_that_names_the_pad_is_chosen(monkeypatch, tmp_path):
+    from balance_game.core.control import Limits
+    from balance_game.devices import select
+    from balance_game.devices.profiles import drivers_dir
+
+    user = tmp_path / "drivers"
+    user.mkdir()
+    text = (drivers_dir() / "gamepad-standard.yaml").read_text()
+    (user / "xbox.yaml").write_text(text.replace("id: gamepad-standard", "id: xbox")
+                                    + 'sdl_names: ["Xbox 360 Controller"]\n')
+    monkeypatch.setenv("BALANCE_GAME_USER_DRIVERS", str(user))
+    monkeypatch.setattr("balance_game.devices.gamepad.connected_gamepads",
+                        lambda: ["Xbox 360 Controller"])
+    options = select.SourceOptions(Limits.theoretical(None))
+    assert select.open_source("gamepad", options).profile.id == "xbox"
+    assert select.open_source("gamepad:gamepad-standard", options).profile.id == \
+        "gamepad-standard"

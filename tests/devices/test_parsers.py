@@ -1,11 +1,15 @@
 import contextlib
+import math
+import struct
+from functools import partial
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from balance_game.devices.parsers import (
-    LoadCellLayout,
+    CellLayout,
+    LineLayout,
     ReportError,
     ShortReport,
     UnknownReport,
@@ -13,15 +17,19 @@ from balance_game.devices.parsers import (
     WiiData,
     WiiReadReply,
     WiiStatus,
-    hid_loadcell,
+    cell_counts,
+    cell_line_counts,
     wii_data_report,
     wii_report,
 )
 
 TV3 = bytes.fromhex("34 00 00 0E DC 44 89 0B 03 30 2A 19 00 83 00 00 00 00 00 00 00 00")
 TV6 = bytes.fromhex("32 00 08 09 C4 3C 78 0C E4 34 BC")
-LAYOUT = LoadCellLayout(report_id=1, offsets=(1, 5, 9, 13), integer="int32", endianness="little")
-LAYOUT_24 = LoadCellLayout(report_id=3, offsets=(1, 4, 7, 10), integer="int24", endianness="big")
+LAYOUT = CellLayout(report_id=1, offsets=(1, 5, 9, 13), format="int32", byte_order="little")
+LAYOUT_24 = CellLayout(report_id=3, offsets=(1, 4, 7, 10), format="int24", byte_order="big")
+FLOATS_NO_ID = CellLayout(None, (0, 4, 8), "float32", "big")
+U16_SYNC = CellLayout(None, (2, 4), "uint16", "little", sync=b"\xaa\x55", frame_bytes=6)
+LINE = LineLayout(",", (1, 2, 3, 4))
 
 
 def test_data_report_0x34_has_raw_counts_temperature_and_battery():
@@ -62,24 +70,36 @@ def test_bad_reports_raise_specific_errors(report, error):
         wii_report(report)
 
 
-def test_loadcell_parser_reads_each_cell_as_configured():
+def test_cell_parser_reads_each_cell_as_configured():
     report = bytes([1]) + b"".join(v.to_bytes(4, "little", signed=True)
                                    for v in (100, -200, 300_000, -1))
-    assert hid_loadcell(LAYOUT)(report).counts == (100, -200, 300_000, -1)
+    assert cell_counts(LAYOUT, report) == (100, -200, 300_000, -1)
     cells = (-5, 6, 7, -8_000_000)
     report24 = bytes([3]) + b"".join(v.to_bytes(3, "big", signed=True) for v in cells)
-    assert hid_loadcell(LAYOUT_24)(report24).counts == (-5, 6, 7, -8_000_000)
+    assert cell_counts(LAYOUT_24, report24) == (-5, 6, 7, -8_000_000)
+    floats = struct.pack(">3f", 1.5, -2.25, 1e6)  # no report ID: data from byte 0
+    assert cell_counts(FLOATS_NO_ID, floats) == (1.5, -2.25, 1e6)
+    assert cell_counts(U16_SYNC, bytes.fromhex("AA 55 FF FF 01 00")) == (65535, 1)
+    assert cell_line_counts(LINE, b"1234,10,-20,30.5,4e3\r") == (10, -20, 30.5, 4000)
 
 
-def test_loadcell_parser_refuses_wrong_id_and_short_reports():
-    parse = hid_loadcell(LAYOUT)
+def test_cell_parser_refuses_wrong_id_sync_short_reports_and_not_numbers():
     with pytest.raises(UnknownReport):
-        parse(bytes([2]) + bytes(16))
+        cell_counts(LAYOUT, bytes([2]) + bytes(16))
     with pytest.raises(ShortReport):
-        parse(bytes([1]) + bytes(10))
+        cell_counts(LAYOUT, bytes([1]) + bytes(10))
+    with pytest.raises(UnknownReport):
+        cell_counts(U16_SYNC, bytes.fromhex("AA 56 00 00 00 00"))
+    with pytest.raises(ReportError):
+        cell_counts(FLOATS_NO_ID, struct.pack(">3f", 1.0, math.nan, 0.0))
+    for line in (b"HX711 ready", b"1,2,3", b"1,2,3,4,inf", "1,é,3,4,5".encode()):
+        with pytest.raises(ReportError):
+            cell_line_counts(LINE, line)
 
 
-PARSERS = [wii_report, wii_data_report, hid_loadcell(LAYOUT), hid_loadcell(LAYOUT_24)]
+PARSERS = [wii_report, wii_data_report, partial(cell_counts, LAYOUT),
+           partial(cell_counts, LAYOUT_24), partial(cell_counts, FLOATS_NO_ID),
+           partial(cell_counts, U16_SYNC), partial(cell_line_counts, LINE)]
 
 
 @pytest.mark.parametrize("parse", PARSERS)
@@ -93,12 +113,3 @@ def test_fuzz_parsers_only_ever_raise_report_errors(parse, report):
 def test_fuzz_wii_reports_with_known_ids(report_id, rest):
     with contextlib.suppress(ReportError):
         wii_report(bytes([report_id]) + rest)
-
-
-def test_parsers_by_profile_name():
-    from balance_game.devices.parsers import parser_named
-
-    assert parser_named("wii_data_report") is wii_data_report
-    assert parser_named("hid_loadcell", LAYOUT)(bytes([1]) + bytes(16)).counts == (0, 0, 0, 0)
-    with pytest.raises(ValueError, match="no parser 'hid_loadcell'"):
-        parser_named("hid_loadcell")

@@ -2,9 +2,9 @@ import textwrap
 
 import pytest
 
+from balance_game.devices.cell_profile import CellBoardProfile
 from balance_game.devices.profiles import (
     GamepadProfile,
-    LoadCellProfile,
     WiiProfile,
     load_profile,
     load_profiles,
@@ -19,7 +19,8 @@ def test_every_file_in_drivers_loads():
     profiles = load_profiles()
     assert len(profiles) == len(files)
     assert isinstance(profiles["wii-balance-board"], WiiProfile)
-    assert isinstance(profiles["hid-loadcell-generic"], LoadCellProfile)
+    assert isinstance(profiles["hid-loadcell-generic"], CellBoardProfile)
+    assert isinstance(profiles["serial-hx711-example"], CellBoardProfile)
     assert isinstance(profiles["gamepad-standard"], GamepadProfile)
 
 
@@ -46,16 +47,16 @@ def _with(tmp_path, base: str, old: str, new: str):
         ("gamepad-standard.yaml", "dead_zone: 0.12", "",
          "dead_zone: missing (a number from 0 to 0.9)"),
         ("gamepad-standard.yaml", "dead_zone: 0.12", "dead_zone: 0.12\ncolour: red",
-         "colour: unknown key (valid keys: axes, buttons, dead_zone, id, kind, name)"),
+         "colour: unknown key (valid keys: axes, buttons, dead_zone, id, kind, name, sdl_names)"),
         ("wii-balance-board.yaml", "width_mm: 433", "width_mm: wide",
          "geometry.width_mm: 'wide' is a str (a number from 50 to 2000)"),
         ("wii-balance-board.yaml", "width_mm: 433", "width_mm: 4330",
          "geometry.width_mm: 4330 is out of range (a number from 50 to 2000)"),
-        ("hid-loadcell-generic.yaml", "integer: int32", "integer: int12",
-         "report.integer: 'int12' is not known "
-         "(one of int16, uint16, int24, uint24, int32, uint32)"),
-        ("hid-loadcell-generic.yaml", "    tr: 5\n", "    tr: 5\n    middle: 3\n",
-         "report.cell_offsets.middle: unknown key (valid keys: bl, br, tl, tr)"),
+        ("hid-loadcell-generic.yaml", "format: int32", "format: int12",
+         "report.format: is the text 'int12' "
+         "(one of: int16, uint16, int24, uint24, int32, uint32, float32)"),
+        ("hid-loadcell-generic.yaml", "byte_order: little", "byte_order: little\n  middle: 3",
+         "report.middle: is not a known key (known keys: format, byte_order, report_id)"),
         ("gamepad-standard.yaml", "  pause: 7", "  pause: -1",
          "buttons.pause: -1 is out of range (an integer from 0 to 63)"),
         ("gamepad-standard.yaml", "    invert: true", "    invert: yes please",
@@ -80,8 +81,8 @@ def test_yaml_syntax_error(tmp_path):
         """))
     with pytest.raises(UserError) as err:
         load_profile(path)
-    assert str(err.value).startswith(f"{path}: line 4: YAML syntax error: ")
-    assert str(err.value).endswith("(valid YAML)")
+    assert str(err.value).startswith(f"{path}: YAML syntax error at line 4")
+    assert str(err.value).endswith("(check indentation and colons)")
 
 
 def test_unknown_kind_and_top_level_not_a_mapping(tmp_path):
@@ -108,4 +109,4 @@ def test_board_without_transport(tmp_path):
     path = _with(tmp_path, "wii-balance-board.yaml", "transport: wii\n", "")
     with pytest.raises(UserError) as err:
         load_profile(path)
-    assert str(err.value) == f"{path}: transport: missing (one of wii, hid_loadcell)"
+    assert str(err.value) == f"{path}: transport: missing (one of wii, hid_loadcell, serial)"

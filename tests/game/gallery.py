@@ -42,6 +42,8 @@ def visit(d: ScreenDriver, text_scale: float = 1.0, play_steps: int = 90) -> Ite
     for name in ("safety", "connect", "player_select"):
         _show(d, screen(name))
         yield name
+    _show(d, screen("sensor_check"), steps=play_steps)
+    yield "sensor-check"
     _show(d, screen("text_entry", "Your name", lambda *_: None))
     d.scene.type_text("Hans-Jürgen Müller")
     d.frames(1)

@@ -116,7 +116,7 @@ def test_from_the_title_to_goodbye_on_the_board_alone(person):
     assert isinstance(d.scene, FarewellScene)
     person.stand_still()
     assert isinstance(d.scene, TitleScene)
-    person.choose(["down"])  # "Stop for today" asks first
+    person.choose(["down", "down"])  # past "Check the board": "Stop for today" asks first
     assert isinstance(d.scene, ConfirmStopScene) and d.scene.index == 0
     person.stand_still(10)  # No is chosen and nothing happens by standing
     assert not d.ctx.quit_requested
@@ -170,7 +170,7 @@ def test_the_connect_screen_finds_the_board_by_itself(tmp_path):
             d.frames(1)
             time.sleep(0.02)
         assert d.ctx.source.kind == "board"
-        assert [item.label for item in d.scene.items] == ["Continue", "Back"]
+        assert [item.label for item in d.scene.items] == ["Continue", "Check the board", "Back"]
     finally:
         d.ctx.source.close()
         d.close()

@@ -114,3 +114,39 @@ def test_pairing_help_is_steps_for_a_person_not_a_terminal_recipe():
     assert "SYNC" in pairing_help("linux") and "bluetoothctl" not in pairing_help("linux")
     assert "Add a device" in pairing_help("win32")
     assert "System Settings" in pairing_help("darwin")
+
+
+def test_sensor_check_screen_follows_the_presses_and_draws(tmp_path):
+    import pygame
+
+    from balance_game.core.control import ControlMap, Limits
+    from balance_game.core.records import Sample
+    from balance_game.devices.pointer import KeyboardSource
+    from balance_game.game.scenes import FrameInput, GameContext, GameOptions, SceneStack
+    from balance_game.game.screens.sensor_check import SensorCheckScene
+    from balance_game.render.theme import Theme
+    from balance_game.storage.db import Database
+
+    pygame.init()
+    surface = pygame.Surface((1280, 720))
+    limits = Limits.theoretical(None)
+    with Database(tmp_path / "s.db") as db:
+        ctx = GameContext(db=db, source=KeyboardSource(limits), control=ControlMap(limits),
+                          options=GameOptions(), theme=Theme(720))
+        spoken: list[str] = []
+        ctx.say = spoken.append
+        stack = SceneStack()
+        stack.bind(ctx)
+        scene = SensorCheckScene()
+        stack.push(scene)
+        t = 0.0
+        presses = [(6, .5, .4, .2), (.5, 6, .2, .4), (.4, .2, 6, .5), (.2, .4, .5, 6)]
+        for corners in [c for p in presses for c in [p] * 70 + [(.1, 0, 0, .1)] * 30]:
+            t += 0.01
+            ctx.t_s, ctx.frame = t, FrameInput([Sample(t, 0.0, 0.0, corners)])
+            scene.fixed_update(ctx, 0.01, stack)
+        scene.draw(ctx, surface)
+        assert spoken[-1] == "Your board is working."
+        assert any("front right" in words for words in spoken)
+        scene.handle_action(ctx, "back", stack)
+        assert stack.top is None

@@ -2,11 +2,11 @@ import math
 
 import pytest
 from mech_play import simulate
+from scipy import stats
 
 from balance_game.core.control import Axes
 from balance_game.core.mechanics import MECHANICS
-from balance_game.core.mechanics.common import ellipse_area_95
-from balance_game.core.mechanics.steady import Steady
+from balance_game.core.mechanics.steady import Steady, sway_area_pct2
 
 DT = 1 / 60
 PARAMS = {"zone_radius_pct": 20.0, "shrink_pct": 40.0, "hold_s": 3.0, "max_out_s": 1.0,
@@ -138,7 +138,11 @@ def test_ability_raises_success_on_the_same_params():
     assert high > low + 5
 
 
-def test_ellipse_area_of_a_known_spread():
-    # a +-1 square's corners: variances 4/3 each, no covariance -> pi * 5.991 * 4/3
+def test_sway_area_is_the_published_prediction_ellipse_in_percent():
+    # a +-1 square's corners: variances 4/3 each, no covariance; the F-based 95 % prediction
+    # ellipse (scipy's F quantile, not the code's closed form) is pi*sqrt(det)*F*2(n-1)(n+1)/(n(n-2))
     points = [(1, 1), (1, -1), (-1, 1), (-1, -1)]
-    assert ellipse_area_95(points) == pytest.approx(math.pi * 5.991 * 4 / 3)
+    n = len(points)
+    f95 = stats.f.ppf(0.95, 2, n - 2)
+    expected = math.pi * (4 / 3) * f95 * 2 * (n - 1) * (n + 1) / (n * (n - 2))
+    assert sway_area_pct2(points) == pytest.approx(expected, rel=1e-9)

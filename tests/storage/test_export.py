@@ -8,23 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from balance_game.core.prescriptions import prescribe
 from balance_game.devices.simulated import parse_sim_events
 from balance_game.errors import UserError
 from balance_game.game.runner import RunRequest, run_game
 from balance_game.game.scenes import GameOptions
-from balance_game.storage import export as export_module
 from balance_game.storage.db import Database
 from balance_game.storage.export import (
     EVENT_COLUMNS,
     SAMPLE_COLUMNS,
     SESSION_COLUMNS,
     TRIAL_COLUMNS,
+    csv_writer,
     export_player,
     parse_since,
     spreadsheet_safe,
 )
 from balance_game.storage.players import add_player
+from balance_game.storage.prescriptions import prescribe
 from balance_game.storage.sessions import set_session_notes, set_session_pain
 
 REPO = Path(__file__).resolve().parents[2]
@@ -94,8 +94,8 @@ def player_sessions(db):
 def test_csv_files_match_the_database(db, tmp_path):
     out = tmp_path / "csv"
     result = export_player(db, NAME, "csv", out)
-    assert sorted(p.name for p in out.iterdir()) == ["events.csv", "samples.csv", "sessions.csv",
-                                                    "trials.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["assessments.csv", "events.csv", "samples.csv",
+                                                    "sessions.csv", "trials.csv"]
     rows = player_sessions(db)
     assert result.n_sessions == len(rows) == N_SESSIONS - 1
     sessions = read_csv(out / "sessions.csv")
@@ -258,7 +258,7 @@ def test_anonymized_exports_leave_out_names_and_notes_and_shift_dates_by_whole_w
     tmp_path = tmp_path / "out"
     for fmt in ("csv", "json", "fhir"):
         export_player(db, NAME, fmt, tmp_path, anonymize=True)
-    assert len(list(tmp_path.iterdir())) == 6
+    assert len(list(tmp_path.iterdir())) == 7
     for path in tmp_path.iterdir():
         text = path.read_text(encoding="utf-8")
         assert "HYPERLINK" not in text and "knee" not in text and "ankle" not in text, path
@@ -300,16 +300,15 @@ def test_a_failure_midway_leaves_no_half_written_file(db, tmp_path, monkeypatch)
     out = tmp_path / "out"
     out.mkdir()
     (out / "sessions.csv").write_text("old export\n", encoding="utf-8")
-    original = export_module.iter_session_samples
-    calls = []
+    original = csv_writer.sample_chunks
 
-    def failing(store, session_id):
-        calls.append(session_id)
-        if len(calls) == 3:
-            raise UserError("disk trouble")
-        yield from original(store, session_id)
+    def failing(store, data):
+        for i, chunk in enumerate(original(store, data)):
+            if i == 2:
+                raise UserError("disk trouble")
+            yield chunk
 
-    monkeypatch.setattr(export_module, "iter_session_samples", failing)
+    monkeypatch.setattr(csv_writer, "sample_chunks", failing)
     with pytest.raises(UserError, match="disk trouble"):
         export_player(db, NAME, "csv", out)
     assert [p.name for p in out.iterdir()] == ["sessions.csv"]  # no staging folder left behind

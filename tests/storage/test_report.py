@@ -175,3 +175,44 @@ def test_unknown_player(db, tmp_path):
     with pytest.raises(UserError, match="no player named"):
         write_report(db, "Nobody", tmp_path / "r.html")
     assert not (tmp_path / "r.html").exists()
+
+
+def test_the_birth_year_chooses_the_norm_group_and_unknown_age_says_so(db, tmp_path):
+    from balance_game.report import content
+    from balance_game.report.data import norm_group_for
+    from balance_game.storage.players import get_player, set_birth_year
+
+    assert [norm_group_for(a) for a in (None, 12, 18, 59, 60, 86)] == [
+        None, None, "Young", "Young", "Old", "Old"]
+    data = gather(db, NAME)
+    assert data.age is None and data.norm_group is None
+    assert "not recorded" in content.norm_text(data) and "not recorded" in data.age_text
+    out = tmp_path / "unknown.html"
+    write_report(db, NAME, out)
+    assert "age is not recorded, so no band is shaded" in out.read_text(encoding="utf-8")
+    set_birth_year(db, get_player(db, NAME), 1990)  # 36 at the last test in 2026
+    young = gather(db, NAME)
+    assert (young.age, young.norm_group) == (36, "Young")
+    assert "18–59 y" in content.norm_text(young)
+    set_birth_year(db, get_player(db, NAME), 1950)
+    assert gather(db, NAME).norm_group == "Old"
+
+
+def test_weeks_are_met_only_by_sessions_and_minutes_and_tests_count_apart(db):
+    from balance_game.report import content
+
+    data = gather(db, NAME)
+    target = data.target
+    assert (target.sessions_per_week, target.minutes_per_session) == (5, 15)
+    tests = sum(s.kind == "assessment" for s in data.sessions)
+    assert sum(w.adherence.tests for w in data.weeks) == tests == 4
+    for week, row in zip(data.weeks, content.calendar_table(data).rows, strict=True):
+        training = [s for s in data.sessions if s.kind == "training"
+                    and week.monday <= s.day < week.monday + timedelta(days=7)]
+        assert week.adherence.minutes == pytest.approx(sum(s.active_min for s in training), abs=1e-3)
+        assert week.adherence.sessions == sum(round(s.active_min, 1) >= 15 for s in training)
+        assert row[-1] == "not met"  # 20-30 s sessions: neither minutes nor sessions are met
+    (met,) = [v for k, v in content.summary_items(data) if k == "Weeks meeting the prescription"]
+    assert met.startswith(f"0 of {len(data.weeks)}")
+    kinds = {row[2] for row in content.sessions_table(data).rows}
+    assert {"training", "test: quiet stance", "test: limits of stability"} <= kinds

@@ -11,7 +11,6 @@ import math
 SETTLE_S = 0.5  # still inside the centre zone this long before a trial starts
 CENTRE_RADIUS = 0.12  # the centre zone, in lean units
 STILL_SPEED = 0.6  # lean units per second: faster than this is not "standing still"
-CHI2_95_2DOF = 5.991  # chi-square quantile for a 95 % confidence ellipse in two dimensions
 MAX_CUES = 32  # if nobody drains the cue list, keep only the newest
 
 
@@ -27,20 +26,6 @@ def add_cue(cues: list[str], name: str) -> None:
     cues.append(name)
     if len(cues) > MAX_CUES:
         del cues[: len(cues) - MAX_CUES]
-
-
-def ellipse_area_95(points: list[tuple[float, float]]) -> float:
-    """Area of the 95 % confidence ellipse of a 2-D trace, in the points' units squared."""
-    n = len(points)
-    if n < 3:
-        return 0.0
-    mx = math.fsum(p[0] for p in points) / n
-    my = math.fsum(p[1] for p in points) / n
-    sxx = math.fsum((p[0] - mx) ** 2 for p in points) / (n - 1)
-    syy = math.fsum((p[1] - my) ** 2 for p in points) / (n - 1)
-    sxy = math.fsum((p[0] - mx) * (p[1] - my) for p in points) / (n - 1)
-    det = max(0.0, sxx * syy - sxy * sxy)
-    return math.pi * CHI2_95_2DOF * math.sqrt(det)
 
 
 def path_length(points: list[tuple[float, float]]) -> float:

@@ -15,13 +15,14 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
 from balance_game.core.mechanics.common import (
     SETTLE_S,
     add_cue,
     clamp01,
-    ellipse_area_95,
     path_length,
     rnd,
     settle,
@@ -86,6 +87,16 @@ class SteadyWorld:
     @property
     def out_fraction(self) -> float:
         return min(1.0, self.out_s / self.params["max_out_s"])
+
+
+
+def sway_area_pct2(points: list[tuple[float, float]]) -> float:
+    """The 95 % prediction ellipse (dsp/sway.py, the one published as ``ellipse95_area_mm2``) of
+    the lean trace in % of the player's limits, hence %²."""
+    from balance_game.dsp.sway import ellipse95_area
+
+    xy = np.asarray(points, dtype=float)
+    return ellipse95_area(xy[:, 1], xy[:, 0])
 
 
 class Steady(Rules):
@@ -227,7 +238,7 @@ class Steady(Rules):
             "time_out_s": rnd(world.out_s),
             "exits": world.exits,
             "final_zone_radius_pct": round(world.zone_radius * 100.0, 2),
-            "sway_area_pct2": rnd(ellipse_area_95(pct_points), 2) if len(pct_points) >= 3 else None,
+            "sway_area_pct2": rnd(sway_area_pct2(pct_points), 2) if len(pct_points) >= 3 else None,
             "mean_speed_pct_s": rnd(mean_speed, 2),
         }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from balance_game.game.board_finder import BoardFinder
+from balance_game.game.board_finder import BoardFinder, Pairer
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
 from balance_game.game.screens.navigation import screen
@@ -48,6 +48,15 @@ class SafetyScene(MenuScene):
         return [MenuItem(_("I am ready"), lambda ctx, stack: stack.replace(screen("connect")))]
 
 
+def _pairer(ctx: GameContext) -> Pairer | None:
+    """On Linux with real hardware, the BlueZ assistant pairs an unpaired board while we look."""
+    if ctx.hid_backend is not None or not sys.platform.startswith("linux"):
+        return None  # the demo's fake board needs no pairing; elsewhere the system pairs
+    from balance_game.devices.bluez_pairing import pair_in_background
+
+    return pair_in_background
+
+
 class ConnectScene(MenuScene):
     """A picture of where to press, the steps in words, and a search for the board that runs by
     itself in the background: the moment the board answers, the game plays with it."""
@@ -68,9 +77,13 @@ class ConnectScene(MenuScene):
         if ctx.source.kind in ("board", "sim"):
             self.subtitle = _("Connected: {name}. Step on it when the game asks.").format(
                 name=ctx.source.name)
-            return [MenuItem(_("Continue"), go_on)]
+            if getattr(ctx.source, "battery_low", False):
+                self.subtitle += " " + _("Its batteries are low: replace them soon.")
+            return [MenuItem(_("Continue"), go_on),
+                    MenuItem(_("Check the board"), lambda ctx, stack: stack.push(
+                        screen("sensor_check")))]
         if self.finder is None:
-            self.finder = BoardFinder(ctx.hid_backend)
+            self.finder = BoardFinder(ctx.hid_backend, _pairer(ctx))
             ctx.say(pairing_help())
         self.subtitle = pairing_help() + " " + self.finder.status()
         return [MenuItem(_("Continue with the {device}").format(device=_(ctx.source.kind)), go_on)]

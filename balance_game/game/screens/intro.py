@@ -6,6 +6,7 @@ from balance_game.core.levels import LevelSpec
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
 from balance_game.game.screens.navigation import screen
+from balance_game.i18n import _
 
 
 class IntroScene(MenuScene):
@@ -18,7 +19,10 @@ class IntroScene(MenuScene):
         self.subtitle = spec.instructions
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        ctx.say(f"{self.spec.title}. {self.spec.instructions}")
+        if getattr(ctx.source, "battery_low", False):  # warn before play, not only during it
+            self.subtitle = self.spec.instructions + " " + _(
+                "The board's batteries are low: replace them soon.")
+        ctx.say(f"{self.spec.title}. {self.subtitle}")
         return [MenuItem("Start", self._start)]
 
     def _start(self, ctx: GameContext, stack: SceneStack) -> None:

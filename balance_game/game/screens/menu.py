@@ -152,8 +152,10 @@ class MenuScene(Scene):
         row_h = int(theme.font("body", bold=True).get_linesize() * 1.25)
         marker_h = theme.font("small").get_linesize()
         y = column.top
-        if self.subtitle:
-            room = column.height - 2 * row_h - 2 * margin
+        # keep room for two rows, or for one row and the "more" markers of a scrolling list
+        keep = max(2 * row_h, row_h + 2 * marker_h) if len(self.items) > 2 else 2 * row_h
+        room = column.height - keep - 2 * margin
+        if self.subtitle and room >= marker_h:  # no room for the words: the choices come first
             font = font_for_height(theme, self.subtitle, column.width, room)
             y = draw_text(surface, theme, self.subtitle, column.centerx, y, colour=TEXT_DIM,
                           width_px=column.width, font=font, max_height=max(room, 1))

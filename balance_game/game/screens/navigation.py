@@ -32,6 +32,7 @@ ROUTES: Final[dict[str, tuple[str, str]]] = {
     "help": ("help", "HelpOverlay"),
     "confirm_stop": ("confirm_stop", "ConfirmStopScene"),
     "text_entry": ("text_entry", "TextEntryScene"),
+    "sensor_check": ("sensor_check", "SensorCheckScene"),
 }
 
 

@@ -29,14 +29,25 @@ MESSAGES = {
                     "it reconnects by itself."),
     "user": ("Paused", "Take a rest. Continue when you are ready."),
 }
+GAMEPAD_LOST = ("Connect your gamepad",
+                "Plug in or switch on your gamepad. The game carries on when it is connected.")
 CONFIRM_REASONS = ("user", "balance_lost")
+
+
+def _message(ctx: GameContext) -> tuple[str, str]:
+    """The words for the main reason; a gamepad that is missing is asked for by name."""
+    reasons = ctx.session.pause.reasons if ctx.session is not None else set()
+    reason = _main_reason(reasons)
+    if reason == "device_lost" and ctx.source.kind == "gamepad":
+        return GAMEPAD_LOST
+    return MESSAGES[reason]
 
 
 class PauseOverlay(Scene):
     overlay = True
 
     def enter(self, ctx: GameContext) -> None:
-        title, body = MESSAGES[_main_reason(ctx.session.pause.reasons)]
+        title, body = _message(ctx)
         ctx.say(f"{title}. {body}")
 
     def handle_action(self, ctx: GameContext, action: str, stack: SceneStack) -> None:
@@ -66,7 +77,7 @@ class PauseOverlay(Scene):
         surface.blit(veil, (0, 0))
         ctx.theme.note_cover(surface, surface.get_rect())  # the game beneath is all but hidden
         reasons = ctx.session.pause.reasons
-        title, body = MESSAGES[_main_reason(reasons)]
+        title, body = _message(ctx)
         y = draw_text(surface, ctx.theme, title, width // 2, int(height * 0.18), "title",
                       ACCENT, bold=True)
         y = draw_text(surface, ctx.theme, body, width // 2, y + ctx.theme.px(0.04), "body", TEXT,

@@ -114,6 +114,8 @@ class PlayScene(Scene):
         if run.trials:  # the same number the results will show: the average of the tries so far
             average = sum(t.score for t in run.trials) / len(run.trials)
             facts.append(_("Average score {score}").format(score=f"{average:.0f}"))
+        if getattr(ctx.source, "battery_low", False):
+            facts.append(_("Board batteries low"))
         draw_hud(surface, ctx.theme, _(self.spec.title), facts, self.prompt(ctx))
         view = self.views.get(self.spec.mechanic, surface, ctx.theme)
         view.draw(surface, world, ctx.frame.axes, list(self.trail))

@@ -15,7 +15,8 @@ class TitleScene(MenuScene):
     def build(self, ctx: GameContext) -> list[MenuItem]:
         self.title = _("Balance Game")
         self.subtitle = _("Training for steady feet. Keep a sturdy chair or counter within reach.")
-        return [MenuItem(_("Start"), _start), MenuItem(_("Stop for today"), ask_to_stop)]
+        return [MenuItem(_("Start"), _start), MenuItem(_("Check the board"), _sensor_check),
+                MenuItem(_("Stop for today"), ask_to_stop)]
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         ask_to_stop(ctx, stack)
@@ -26,6 +27,10 @@ def _start(ctx: GameContext, stack: SceneStack) -> None:
     from balance_game.storage.players import list_players
 
     stack.push(screen("player_select") if list_players(ctx.db) else screen("safety"))
+
+
+def _sensor_check(ctx: GameContext, stack: SceneStack) -> None:
+    stack.push(screen("sensor_check"))
 
 
 def ask_to_stop(ctx: GameContext, stack: SceneStack) -> None:
