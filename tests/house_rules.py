@@ -30,6 +30,9 @@ OWNERS = {
     "sqlite3": "storage/db.py",
     "hid": "devices/hid_backend.py",
     "hidraw": "devices/hid_backend.py",
+    "evdev": "devices/evdev_board.py",
+    "serial": "devices/serial_transport.py",
+    "jeepney": "devices/bluez_pairing.py",
     "pygame.display": "render/window.py",
 }
 DEMO_USERS = ("cli", "bench", "demo")

@@ -13,6 +13,17 @@ def test_the_package_keeps_the_house_rules():
     assert check(PACKAGE) == []
 
 
+def test_each_outside_library_has_its_owner():
+    """The owners exist and do use their library (a rule about a module that is gone is dead)."""
+    from tests.house_rules import OWNERS, imports
+
+    used = {(imp.module, lib) for imp in imports(PACKAGE) for lib in OWNERS
+            if imp.target == lib or imp.target.startswith(lib + ".")}
+    for library, owner in OWNERS.items():
+        if library not in ("hid", "hidraw"):  # hid_backend loads hidapi by name (importlib)
+            assert (owner, library) in used, f"{owner} should be the one user of {library}"
+
+
 def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
     root = tmp_path / "balance_game"
     for name, text in {"__init__.py": "", **files}.items():
@@ -47,6 +58,9 @@ def test_a_tree_that_keeps_the_rules_passes(tmp_path):
     ("core/records.py", "from balance_game.errors import UserError\n", "imports nothing of the project"),
     ("storage/other.py", "import sqlite3\n", "only balance_game/storage/db.py may use sqlite3"),
     ("devices/board.py", "import hidraw\n", "only balance_game/devices/hid_backend.py may use hidraw"),
+    ("devices/pad.py", "from evdev import ecodes\n", "only balance_game/devices/evdev_board.py"),
+    ("devices/hx711.py", "import serial\n", "only balance_game/devices/serial_transport.py"),
+    ("game/pair.py", "import jeepney\n", "only balance_game/devices/bluez_pairing.py"),
     ("game/loop.py", "import pygame\npygame.display.flip()\n", "only balance_game/render/window.py"),
     ("render/hud.py", "from pygame import display\n", "only balance_game/render/window.py"),
     ("devices/hid_backend.py", "from balance_game.demo import fake\n", "is a demo stand-in"),

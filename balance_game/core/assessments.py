@@ -261,7 +261,7 @@ def measured_limits(directions: dict[str, Any]) -> dict[str, float] | None:
 def symmetry_results(captures: dict[str, Capture]) -> dict[str, Any]:
     capture = captures.get("symmetry")
     loaded = [s.corners_kg for s in capture.samples if s.corners_kg] if capture else []
-    if not loaded:
+    if capture is None or not loaded:
         return {"valid": False, "reason": "weight bearing needs a balance board (load cells)"}
     corners = np.array(loaded)  # tl, tr, bl, br
     total = corners.sum(axis=1)

@@ -235,8 +235,8 @@ def _prepare_standard(t: np.ndarray, x: np.ndarray, y: np.ndarray) -> Prepared:
     step_ok = np.ones(n_good - 1, dtype=bool)
     step_ok[ends[:-1] - 1] = False
     starts = ends - lengths
-    stretches = tuple(slice(int(a), int(b)) for a, b in zip(starts, ends, strict=True))
-    return Prepared(ap_ml, step_ok, stretches, fs)
+    joined = tuple(slice(int(a), int(b)) for a, b in zip(starts, ends, strict=True))
+    return Prepared(ap_ml, step_ok, joined, fs)
 
 
 def _check_sway(p: Prepared) -> None:
@@ -355,15 +355,14 @@ def _band_quantiles(p: Prepared) -> dict[str, float]:
     its own frequency and its f95 lies 0.12 Hz above.
     """
     nperseg = round(F_WELCH_SEGMENT_S * p.fs_hz)
-    summed = []  # power summed over all Welch segments: only its shape matters here
-    for run in p.runs:
-        n = run.stop - run.start
-        if n >= nperseg:
-            overlap = covering_overlap(n, nperseg, nperseg - nperseg // 2)
-            freqs, psd, k = welch_psd(p.ap_ml[:, run], p.fs_hz, nperseg, overlap,
-                                      linear_detrend=True)
-            summed.append(psd * k)
-    pooled = np.sum(summed, axis=0)
+    spectra = [welch_psd(p.ap_ml[:, run], p.fs_hz, nperseg,
+                         covering_overlap(run.stop - run.start, nperseg, nperseg - nperseg // 2),
+                         linear_detrend=True)
+               for run in p.runs if run.stop - run.start >= nperseg]
+    freqs, psd, k = spectra[0]
+    pooled = psd * k  # power summed over all Welch segments: only its shape matters here
+    for _, psd, k in spectra[1:]:
+        pooled = pooled + psd * k
     band = (freqs >= F_BAND_HZ[0]) & (freqs <= F_BAND_HZ[1])
     f_band = freqs[band]
     half_bin = 0.5 * (f_band[1] - f_band[0])

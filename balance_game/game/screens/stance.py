@@ -87,7 +87,7 @@ class StanceScene(AssessScene):
         if ctx.source.kind not in ("board", "sim") and not self.done:
             run.index = len(run.steps)  # nothing to time it with: finish at once
 
-    def results_for(self, ctx: GameContext) -> dict:
+    def results_for(self, ctx: GameContext, run: ProtocolRun) -> dict[str, Any]:
         if ctx.source.kind not in ("board", "sim"):
             return {"valid": False, "reason": NEEDS_BOARD}
         if self.kind == "steadi":
@@ -112,8 +112,7 @@ class StanceScene(AssessScene):
         update_assessment_results(ctx.db, self.assessment_id, self.results)
         self.lines = self.summary(self.results)
 
-    def _status(self) -> str:
-        run = self._run()
+    def _status(self, run: ProtocolRun) -> str:
         step = run.step
         if not run.started:
             return _("Step onto the board to start")
@@ -122,9 +121,10 @@ class StanceScene(AssessScene):
             left = min(left, SLS_MAX_S)  # the time on one foot, not the time allowed to lift
         return _("{s} s left").format(s=f"{left:0.0f}")
 
-    def _draw_lean(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect) -> None:
+    def _draw_lean(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect,
+                   run: ProtocolRun) -> None:
         """Where the lean test shows the lean, the stance tests show the feet."""
-        step = self._run().step
+        step = run.step
         if step is None or ctx.theme is None:
             return
         size = max(8, min(area.width, area.height) - ctx.theme.px(0.02))
