@@ -63,6 +63,10 @@ class Goal:
     foam: bool = False  # ... to stand on a foam pad
     stance: str = ""  # ... to stand in a foot position ("tandem", "single_leg"...); "" as usual
     supported: bool = False  # ... to hold on to a support (while getting into position)
+    lift: str | None = None  # "left" or "right": stand on the other foot and lift this one
+    # other places on screen that are NOT the goal (a dual task's wrong items, in lean units):
+    # a simulated player takes time to decide and sometimes picks one of them by mistake
+    decoys: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,8 @@ class TrialRecord:
 
 def storage_steps(value: float, step: float) -> int:
     """``value`` in whole storage steps, clipped to what a signed 16-bit field holds."""
-    return max(-INT16_MAX, min(INT16_MAX, round(value / step)))
+    steps = round(value / step)  # the comparison below is cheaper than max(min()) per sample
+    return steps if -INT16_MAX <= steps <= INT16_MAX else (INT16_MAX if steps > 0 else -INT16_MAX)
 
 
 def quantize(sample: Sample) -> Sample:

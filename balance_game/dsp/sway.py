@@ -13,8 +13,6 @@ Inputs are in mm and s: x medio-lateral (+ right), y antero-posterior (+ forward
 from __future__ import annotations
 
 import math
-import statistics
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,6 +64,7 @@ MIN_DURATION_S = 10.0
 MIN_RATE_HZ = 10.0  # the slowest board streams seen deliver ~10 Hz
 MAX_GAP_FRACTION = 0.05  # docs §2.2: flag a trial whose gaps exceed ~5 % of it
 MIN_SWAY_MM = 1e-6  # below this an axis is constant to rounding: nothing to measure
+MIN_WINDOW_SAMPLES = 4  # window_sway: the ellipse's F(2, N-2) needs N > 3
 
 ELLIPSE_P = 0.95
 F_WELCH_SEGMENT_S = 10.0
@@ -319,6 +318,30 @@ def ellipse95_area_from_comoments(ss_a: float, ss_m: float, ss_am: float, n: int
     return math.pi * math.sqrt(max(s_aa * s_mm - s_am * s_am, 0.0)) * scale
 
 
+def window_sway(t_s: Any, x: Any, y: Any) -> dict[str, float] | None:
+    """Sway of a moment rather than a trial (a decision, a stretch on one leg): RMS distance,
+    mean velocity and 95 % ellipse area, in the inputs' units, by the pinned formulas above.
+
+    The pipelines' validity rules (10 s at least) suit a posturography trial, not a second of
+    deciding, so this takes the samples as they are (mean removed; the rate from the time
+    span, the BDS T = N/fs convention). None with fewer than MIN_WINDOW_SAMPLES samples or
+    no time span.
+    """
+    t = np.asarray(t_s, dtype=float)
+    n = len(t)
+    if n < MIN_WINDOW_SAMPLES or not t[-1] > t[0]:
+        return None
+    xs, ys = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    ap_ml = np.vstack([ys - ys.mean(), xs - xs.mean()])
+    fs = (n - 1) / float(t[-1] - t[0])
+    p = Prepared(ap_ml, np.ones(n - 1, dtype=bool), (slice(0, n),), fs)
+    return {
+        "rms": _positional(ap_ml)["rms_mm"],
+        "mean_velocity": _dynamic(p, n / fs)["mean_velocity_mm_s"],
+        "ellipse95_area": ellipse95_area(p.ap, p.ml),
+    }
+
+
 def _trapezoid_mean_frequency(freqs: np.ndarray, psd: np.ndarray) -> np.ndarray:
     """∫f·P df / ∫P df with the trapezoidal rule on the uniform Welch grid (df cancels)."""
     weights = np.ones(len(freqs))
@@ -411,16 +434,3 @@ def compute_measures(
     n = p.ap_ml.shape[1]
     return SwayReport(pipeline, True, "", n, n / p.fs_hz, p.fs_hz, **measures(p))
 
-
-def time_all_measures(repeats: int = 200, pipeline: str = "standard") -> float:
-    """Median wall time in ms of ``compute_measures`` on a 60 s, 100 Hz synthetic trial."""
-    rng = np.random.default_rng(0)
-    t = np.arange(6000) / 100.0
-    x, y = np.cumsum(rng.normal(0.0, 0.3, (2, 6000)), axis=1)
-    compute_measures(t, x, y, pipeline)  # warm the filter and window caches
-    runs = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        compute_measures(t, x, y, pipeline)
-        runs.append(time.perf_counter() - start)
-    return 1e3 * statistics.median(runs)

@@ -87,7 +87,8 @@ class GameSession:
             self._check_safety(item)
             self._track_feet(item)
         if self.last_sample is not None:
-            self.axes = self.control.axes(self.last_sample.cop_x_mm, self.last_sample.cop_y_mm)
+            last = self.last_sample
+            self.axes = self.control.axes(last.cop_x_mm, last.cop_y_mm, last.corners_kg)
 
     def _on_status(self, status: DeviceStatus) -> None:
         if status.state == "lost":
@@ -109,7 +110,7 @@ class GameSession:
         if self.safety.off_board:
             return
         lean = self.control.lean_ratio(sample.cop_x_mm, sample.cop_y_mm)
-        if self.maximal_leans:
+        if self.maximal_leans or self.one_foot_task:
             return
         if self.safety.check_lean(sample.t_s, lean) == "balance_lost":
             self.pause_for("balance_lost", sample.t_s)
@@ -135,8 +136,16 @@ class GameSession:
         while self._foot_shares and self._foot_shares[0][0] < sample.t_s - FOOT_HISTORY_S:
             self._foot_shares.popleft()
 
+    @property
+    def one_foot_task(self) -> bool:
+        """A level whose task is to lift a foot: the centre of pressure then sits under the
+        standing foot, which may lie past a player's measured limits, and an unloaded foot is
+        the goal, not a cheat (the mechanic itself counts touch-downs)."""
+        return self.run is not None and bool(getattr(self.run.mechanic, "lifts_feet", False))
+
     def judge(self, outcome: Any) -> tuple[bool, dict[str, Any]]:
-        """Quality gate: a trial done with one foot off the board is not a success."""
+        """Quality gate: a trial done with one foot off the board is not a success (unless
+        lifting a foot is the task)."""
         shares = []
         for t, share in reversed(self._foot_shares):  # newest first: stop at the trial's start
             if t < outcome.t_start_s:
@@ -147,7 +156,7 @@ class GameSession:
             return outcome.success, {}
         lowest = min(shares)
         extra = {"min_foot_load_pct": round(100 * lowest, 1)}
-        if lowest < UNLOADED_FOOT_SHARE:
+        if lowest < UNLOADED_FOOT_SHARE and not self.one_foot_task:
             extra["foot_unloaded"] = True
             return False, extra
         return outcome.success, extra

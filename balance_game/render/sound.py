@@ -30,6 +30,8 @@ CUES: dict[str, list[tuple[float, float]]] = {
     "bump": [(330.0, 0.06)],
     "dodge": [(523.0, 0.06), (698.0, 0.1)],
     "pause": [(494.0, 0.15), (392.0, 0.25)],
+    "rule": [(523.0, 0.08), (0.0, 0.04), (523.0, 0.08), (784.0, 0.16)],  # a new rule: listen
+    "step": [(440.0, 0.06), (587.0, 0.08)],  # lift a foot now: the march's beat
 }
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pygame
 
+from balance_game.render.text_cache import TextCache
 from balance_game.resources import assets_dir
 
 Colour = tuple[int, int, int]
@@ -28,6 +29,15 @@ GOOD: Colour = (0, 158, 115)  # bluish green
 WARN: Colour = (230, 159, 0)  # orange
 BAD: Colour = (213, 94, 0)  # vermillion
 OUTLINE: Colour = (150, 160, 170)
+# The think-and-lean game's colour items, Okabe-Ito, by the names its rules use. Each is also
+# labelled with its name, so a colour rule can be played without telling the colours apart.
+ITEM_COLOURS: dict[str, Colour] = {
+    "blue": (0, 114, 178),
+    "orange": WARN,
+    "green": GOOD,
+    "yellow": ACCENT,
+    "purple": (204, 121, 167),  # reddish purple
+}
 
 TEXT_PAIRS: tuple[tuple[Colour, Colour], ...] = (
     (TEXT, BACKGROUND), (TEXT_DIM, BACKGROUND), (TEXT, PANEL), (TEXT_DIM, PANEL),
@@ -62,6 +72,7 @@ class Theme:
     width_px: int | None = None
     layout_log: list[TextBox] | None = None  # a list to record every text box in (tests)
     _fonts: dict[tuple[str, bool], pygame.font.Font] = field(default_factory=dict)
+    texts: TextCache = field(default_factory=TextCache)  # rendered lines, reused across frames
 
     @classmethod
     def for_window(cls, size: tuple[int, int], text_scale: float = 1.0) -> Theme:
@@ -91,6 +102,7 @@ class Theme:
     def set_scale(self, text_scale: float) -> None:
         self.text_scale = text_scale
         self._fonts.clear()
+        self.texts.clear()
 
     def px(self, fraction: float) -> int:
         """A length as a fraction of the screen's base length (its height, on a wide screen)."""

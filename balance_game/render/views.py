@@ -13,6 +13,7 @@ import pygame
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.base import World
 from balance_game.render.catch_view import CatchView
+from balance_game.render.dual_view import DualView
 from balance_game.render.reach_view import ReachView
 from balance_game.render.rhythm_view import RhythmView
 from balance_game.render.slalom_view import SlalomView
@@ -20,6 +21,7 @@ from balance_game.render.steady_view import SteadyView
 from balance_game.render.theme import Theme
 from balance_game.render.tilt_view import TiltView
 from balance_game.render.track_view import TrackView
+from balance_game.render.transfer_view import TransferView
 
 WorldC = TypeVar("WorldC", bound=World, contravariant=True)
 
@@ -45,6 +47,8 @@ VIEWS: dict[str, ViewType[Any]] = {
     "tilt": TiltView,
     "rhythm": RhythmView,
     "catch": CatchView,
+    "dual": DualView,
+    "transfer": TransferView,
 }
 
 

@@ -1,4 +1,4 @@
-"""The tilt, rhythm and catch views draw every phase of a level at several screen sizes."""
+"""The tilt, rhythm, catch, dual and transfer views draw every phase of a level at several screen sizes."""
 
 import pygame
 import pytest
@@ -11,7 +11,8 @@ from balance_game.render.lean_widgets import HUD_FRACTION
 from balance_game.render.theme import BACKGROUND, Theme
 from balance_game.render.views import view_for
 
-LEVELS = {m: next(s for s in load_levels() if s.mechanic == m) for m in ("tilt", "rhythm", "catch")}
+LEVELS = {m: next(s for s in load_levels() if s.mechanic == m)
+          for m in ("tilt", "rhythm", "catch", "dual", "transfer")}
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (800, 600), (1920, 1080)])

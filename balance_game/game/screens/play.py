@@ -72,6 +72,9 @@ class PlayScene(Scene):
             cue = cues.pop(0)
             if cue not in OUTCOME_CUES:  # the trial's own sound (above) says how it went
                 ctx.cue(cue)
+        spoken = run.world.announcements
+        while spoken:  # words a player must hear, not only see (a new rule)
+            ctx.say(spoken.pop(0))
         if session.pause.paused:
             ctx.cue("pause")
             stack.push(screen("pause"))
