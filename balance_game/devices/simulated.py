@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from balance_game.core.control import Limits
-from balance_game.core.records import DeviceStatus, Goal, Sample
+from balance_game.core.records import SAME_TIME_S, DeviceStatus, Goal, Sample
 from balance_game.devices.sim_senses import (
     FOOT_APART_MM,
     LIFT_S,
@@ -49,6 +49,7 @@ SWAY_SMOOTH_S = 0.35  # the body filters the disturbance: COP stays a smooth sig
 AIM_TAU_S = 2.0  # how slowly a player's aiming error wanders
 MOTION_WINDOW_S = 0.1  # how long a look at a moving target judges its speed
 JUMP_LEAN = 0.15  # a goal that moves further than this in that time has jumped, not moved
+MAX_EVENT_S = 24 * 3600.0  # a scripted happening within a day of play
 STANCE_MM = (95.0, 125.0)  # half the distance between the feet's centres, drawn per player
 FOOT_HALF_WIDTH_MM = 45.0  # the sole, side to side: the base of support on one leg
 ONE_LEG_SWAY = 2.5  # sway on one leg is this many times that of quiet standing on two
@@ -183,7 +184,7 @@ class SimulatedPlayer:
 
     def poll(self, t_s: float) -> list[Sample | DeviceStatus]:
         out: list[Sample | DeviceStatus] = []
-        while self.t_s + SAMPLE_DT_S <= t_s + 1e-9:
+        while self.t_s + SAMPLE_DT_S <= t_s + SAME_TIME_S:
             self.t_s = round(self.t_s + SAMPLE_DT_S, 6)
             out.extend(self._scripted_events())
             self._hold_stance(SAMPLE_DT_S)
@@ -381,12 +382,13 @@ def parse_sim_events(text: str) -> tuple[SimEvent, ...]:
     for part in filter(None, (p.strip() for p in text.split(","))):
         kind, _, when = part.partition("@")
         if kind not in ("stepoff", "return", "lost", "back"):
-            raise UserError(f"--sim-events: unknown event {kind!r} (use stepoff, return, lost, back)")
+            raise UserError(f"--sim-events: unknown event {kind[:30]!r} (use stepoff, return, lost, back)")
         try:
             t_s = float(when)
         except ValueError:
-            raise UserError(f"--sim-events: {part!r} needs a time in seconds, e.g. stepoff@5") from None
-        if t_s < 0:
-            raise UserError(f"--sim-events: {part!r}: the time must not be negative")
+            raise UserError(f"--sim-events: {part[:30]!r} needs a time in seconds, e.g. stepoff@5") from None
+        if not 0 <= t_s <= MAX_EVENT_S:  # NaN fails this too
+            raise UserError(f"--sim-events: {part[:30]!r}: the time must be a number of seconds "
+                            f"from 0 to {MAX_EVENT_S:g}")
         events.append(SimEvent(t_s, kind))
     return tuple(events)

@@ -71,6 +71,7 @@ class Theme:
     text_scale: float = 1.0
     width_px: int | None = None
     layout_log: list[TextBox] | None = None  # a list to record every text box in (tests)
+    calm: bool = False  # the player's "calm" setting: no motion that is not part of the task
     _fonts: dict[tuple[str, bool], pygame.font.Font] = field(default_factory=dict)
     texts: TextCache = field(default_factory=TextCache)  # rendered lines, reused across frames
 
