@@ -1,5 +1,7 @@
-"""Render every screen of the game to PNG at 1280x720 and 1920x1080 (docs/screenshots/), and
-every game in every world mid-play at 1280x720 (docs/screenshots/worlds/).
+"""Render every screen of the game to PNG at 1280x720 and 1920x1080 (docs/screenshots/), every
+game in every world mid-play at 1280x720 (docs/screenshots/worlds/), and every screen of the
+layout gallery (tests/game/gallery.py) in each language and at the largest text size
+(docs/screenshots/screens/).
 
 Run: SDL_VIDEODRIVER=dummy .venv/bin/python docs/make_screenshots.py
 The screens are driven with keys, exactly as in tests/game/test_screens.py, and drawn by the
@@ -192,8 +194,35 @@ def shoot_feel(size: tuple[int, int] = (1280, 720)) -> None:
         pygame.image.save(loop.window.surface, str(WORLD_SHOTS / "results-stars.png"))
 
 
+GALLERY_SHOTS = OUT / "screens"
+# (window size, text size, languages): every language at the usual size, the largest text on a
+# wide and on a 4:3 screen
+GALLERY_SETS = (((1280, 720), 1.0, None), ((1280, 720), 2.0, ("en",)), ((1024, 768), 2.0, ("en",)))
+
+
+def shoot_gallery() -> None:
+    """Every screen the layout test checks, as a person sees it, one folder per language."""
+    from gallery import visit
+
+    from balance_game.i18n import available_languages, set_language
+
+    for size, scale, languages in GALLERY_SETS:
+        for code in languages or available_languages():
+            set_language(code)
+            folder = GALLERY_SHOTS / code
+            folder.mkdir(parents=True, exist_ok=True)
+            d = ScreenDriver(Path(tempfile.mkdtemp()) / "gallery.db", device="sim", size=size)
+            try:
+                for name in visit(d, scale):
+                    d.save(folder / f"{name}-{size[0]}x{size[1]}-text{scale:g}.png")
+            finally:
+                d.close()
+    set_language("en")
+
+
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)
+    shoot_gallery()
     for resolution in ((1280, 720), (1920, 1080)):
         shoot(resolution)
         for level_id, seconds, name in MID_PLAY:
