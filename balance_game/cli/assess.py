@@ -7,6 +7,7 @@ import json
 import click
 
 from balance_game.cli.options import db_option, db_path, window_option, windowed
+from balance_game.i18n import _
 
 
 @click.command()
@@ -58,13 +59,13 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
     with Database(path) as store:
         done = list_assessments(store, get_player(store, player).id, kind)
     if not done:
-        raise click.ClickException("the test was left before the end; nothing was saved")
+        raise click.ClickException(_("the test was left before the end; nothing was saved"))
     results = done[-1]["results"]
     if as_json:
         click.echo(json.dumps(results, indent=2))
         return
     for line in summarise(kind, results):
-        click.echo(line)
+        click.echo(_(line))
 
 
 
@@ -108,20 +109,21 @@ def calibrate(ctx: click.Context, player: str, device: str, seed: int, ability: 
         found = get_calibration(store, person.id)
         units = get_settings(store, person).units
     if found is None:
-        raise click.ClickException("calibration was left before the end; nothing was saved")
+        raise click.ClickException(_("calibration was left before the end; nothing was saved"))
     if as_json:
         from dataclasses import asdict
 
         click.echo(json.dumps(asdict(found), indent=2))
         return
     limits = found.limits or {}
-    click.echo(f"{player}: neutral ({found.neutral_x_mm:+.1f}, {found.neutral_y_mm:+.1f}) mm, "
-               f"board {found.orientation}, weight {format_weight(found.body_weight_kg, units)}")
+    click.echo(_("{player}: neutral ({x}, {y}) mm, board {board}, weight {weight}").format(
+        player=player, x=f"{found.neutral_x_mm:+.1f}", y=f"{found.neutral_y_mm:+.1f}",
+        board=found.orientation, weight=format_weight(found.body_weight_kg, units)))
     if limits:
-        click.echo("limits of stability: " + ", ".join(f"{k.removesuffix('_mm')} {v:g} mm"
-                                                       for k, v in limits.items()))
+        click.echo(_("limits of stability: {limits}").format(limits=", ".join(
+            f"{k.removesuffix('_mm')} {v:g} mm" for k, v in limits.items())))
     else:
-        click.echo("limits of stability not measured: the games use limits from your height")
+        click.echo(_("limits of stability not measured: the games use limits from your height"))
 
 
 COMMANDS = [assess, calibrate]

@@ -7,6 +7,7 @@ import click
 from balance_game.cli.options import db_option, db_path
 from balance_game.game.clock import ReplayClock
 from balance_game.game.replay_runner import replay_session
+from balance_game.i18n import _
 
 
 @click.command()
@@ -25,9 +26,10 @@ def replay(ctx: click.Context, session_id: int, speed: str, headless: bool, db: 
     trials = replay_session(db_path(ctx, db), session_id, headless=headless, speed=float(speed))
     if headless:
         for t in trials:
-            outcome = "success" if t.success else "miss"
-            click.echo(f"{t.level_id} trial {t.trial_index + 1}: {outcome}, score {t.score:g}, "
-                       f"difficulty {t.difficulty:g}")
+            outcome = _("success") if t.success else _("miss")
+            click.echo(_("{level} trial {n}: {outcome}, score {score}, difficulty {difficulty}")
+                       .format(level=t.level_id, n=t.trial_index + 1, outcome=outcome,
+                               score=f"{t.score:g}", difficulty=f"{t.difficulty:g}"))
 
 
 COMMANDS = [replay]

@@ -9,6 +9,7 @@ import pygame
 
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.rhythm import AXES, WORDS, RhythmWorld, ideal_position
+from balance_game.i18n import _
 from balance_game.render.lean_widgets import centre_zone, marker, play_area
 from balance_game.render.theme import (
     ACCENT,
@@ -135,5 +136,5 @@ class RhythmView:
         if world.phase == "done":
             return
         pace = world.current.t_beat_s - world.current.t_start_s if world.current else world.pace_s
-        label = t.font("small").render(f"{pace:.1f} s per shift", True, TEXT_DIM)
+        label = t.font("small").render(_("{pace} s per shift").format(pace=f"{pace:.1f}"), True, TEXT_DIM)
         surface.blit(label, label.get_rect(midleft=(base[0] + t.px(0.1), base[1] - length // 2)))

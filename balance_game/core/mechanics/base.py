@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from balance_game.core.control import Axes
 from balance_game.core.records import Goal
+from balance_game.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,9 @@ class Mechanic(Protocol):
     # generic lines for a mechanic without it.
 
 
-GENERIC_SUCCESS = "Well done!"
-GENERIC_MISS = "Never mind, next one!"
-FOOT_UNLOADED = "Keep both feet on the board"
+GENERIC_SUCCESS = N_("Well done!")
+GENERIC_MISS = N_("Never mind, next one!")
+FOOT_UNLOADED = N_("Keep both feet on the board")
 
 
 def feedback_for(mechanic: Any, outcome: Any) -> str:
@@ -114,9 +115,9 @@ class Rules:
     def waiting_prompt(self, world: Any) -> str | None:
         """The words every mechanic says between trials and at the end, or None mid-trial."""
         if world.phase == "done":
-            return "Level complete"
+            return N_("Level complete")
         if world.phase == "centre":
             if world.trial_index == 0:
-                return "Stand still in the middle to begin"
-            return "Come back to the middle"
+                return N_("Stand still in the middle to begin")
+            return N_("Come back to the middle")
         return None

@@ -21,6 +21,7 @@ from typing import Any
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
 from balance_game.core.records import Goal
+from balance_game.i18n import N_
 
 SETTLE_S = 0.5
 GAP_S = 0.6  # between one object landing and the next appearing
@@ -119,15 +120,15 @@ class Catch(Rules):
         if waiting:
             return waiting
         if world.phase == "fall" and world.current is not None:
-            return "Catch the fish!" if world.current.kind == "fish" else "Dodge the rock!"
-        return "Catch the fish, avoid the rocks"
+            return N_("Catch the fish!") if world.current.kind == "fish" else N_("Dodge the rock!")
+        return N_("Catch the fish, avoid the rocks")
 
     # --- stepping ----------------------------------------------------------------------
     def feedback(self, outcome: Any) -> str:
         m = outcome.measures
         if m.get("object") == "rock":
-            return "Nice dodge!" if outcome.success else "Oops, a rock: move aside next time"
-        return "Caught it!" if outcome.success else "Missed: slide under the fish a little sooner"
+            return N_("Nice dodge!") if outcome.success else N_("Oops, a rock: move aside next time")
+        return N_("Caught it!") if outcome.success else N_("Missed: slide under the fish a little sooner")
 
     def step(self, world: CatchWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         world.position = (axes.lean_x, axes.lean_y)

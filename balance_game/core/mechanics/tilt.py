@@ -23,6 +23,7 @@ from typing import Any
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
 from balance_game.core.records import Goal
+from balance_game.i18n import N_
 
 COLS, ROWS = 7, 4  # maze size in cells; the board is COLS x ROWS units, y up
 START_CELL = (3, 1)
@@ -241,19 +242,19 @@ class Tilt(Rules):
         if waiting:
             return waiting
         if world.phase == "ready":
-            return "Here comes a new ball"
+            return N_("Here comes a new ball")
         if world.too_fast_near_hole:
-            return "Slow down"
-        return "Lean to roll the ball into the hole"
+            return N_("Slow down")
+        return N_("Lean to roll the ball into the hole")
 
     # --- stepping ----------------------------------------------------------------------
     def feedback(self, outcome: Any) -> str:
         m = outcome.measures
         if outcome.success:
-            return "In the hole!"
+            return N_("In the hole!")
         if m.get("roll_overs"):
-            return "Rolled over it: ease off near the hole"
-        return "Out of time: a steady lean keeps the ball rolling"
+            return N_("Rolled over it: ease off near the hole")
+        return N_("Out of time: a steady lean keeps the ball rolling")
 
     def step(self, world: TiltWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         world.position = (axes.lean_x, axes.lean_y)

@@ -19,6 +19,7 @@ from balance_game.core.control import Axes
 from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
 from balance_game.core.mechanics.common import SETTLE_S, add_cue, clamp01, rnd, settle
 from balance_game.core.records import Goal
+from balance_game.i18n import N_
 
 PATHS = ("line", "circle", "eight", "wander")
 RAMP_SHARE = 0.15  # the path swells from the middle over this share of a lap, and fades at the end
@@ -147,20 +148,20 @@ class Track(Rules):
         if waiting:
             return waiting
         if world.inside:
-            return "Keep the dot inside the circle"
+            return N_("Keep the dot inside the circle")
         segment = world.segment
         target_speed = TWO_PI * segment.amplitude / segment.period_s if segment else 0.0
         if world.speed > 1.5 * target_speed + 0.3:
-            return "Slow down"
-        return "Follow the yellow circle"
+            return N_("Slow down")
+        return N_("Follow the yellow circle")
 
     def feedback(self, outcome: Any) -> str:
         m = outcome.measures
         if outcome.success:
-            return "Right with the circle!"
+            return N_("Right with the circle!")
         if (m.get("lag_s") or 0.0) > 0.3:
-            return "A little behind: move with the circle"
-        return "Keep the dot inside the moving circle"
+            return N_("A little behind: move with the circle")
+        return N_("Keep the dot inside the moving circle")
 
     def step(self, world: TrackWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
         previous = world.position

@@ -105,7 +105,7 @@ class AssessScene(Scene):
             ctx.cue(self.run.cues.pop(0))
         if self.run.index != self._spoken and self.run.step is not None:
             self._spoken = self.run.index
-            ctx.say(f"{self.run.step.title}. {self.run.step.body}")
+            ctx.say(f"{_(self.run.step.title)}. {_(self.run.step.body)}")
         if self.run.finished:
             self._finish(ctx)
 
@@ -177,12 +177,13 @@ class AssessScene(Scene):
                   else _("{s} s left").format(s=f"{self.run.remaining_s:0.0f}")
                   if self.run.remaining_s >= 0.5 else _("Come back to the middle"))
         status_h = theme.font("heading", bold=True).get_linesize() * 2
-        y = draw_text(surface, theme, step.title, words.centerx, words.top, "heading", TEXT,
+        y = draw_text(surface, theme, _(step.title), words.centerx, words.top, "heading", TEXT,
                       bold=True, width_px=words.width, max_height=words.height - status_h)
         room = words.bottom - y - status_h
         if room > 0:
-            font = font_for_height(theme, step.body, words.width, room, "body")
-            y = draw_text(surface, theme, step.body, words.centerx, y, colour=TEXT_DIM,
+            body = _(step.body)
+            font = font_for_height(theme, body, words.width, room, "body")
+            y = draw_text(surface, theme, body, words.centerx, y, colour=TEXT_DIM,
                           width_px=words.width, font=font, max_height=room)
         draw_text(surface, theme, status, words.centerx, y + theme.px(0.01), "heading", ACCENT,
                   bold=True, width_px=words.width, max_height=status_h)
@@ -210,7 +211,7 @@ class AssessScene(Scene):
         bottom = area.bottom - lines_height(theme, leave, area.width, "small")
         draw_text(surface, theme, leave, area.centerx, bottom, "small", TEXT_DIM,
                   width_px=area.width)
-        text = "\n".join(self.lines)
+        text = "\n".join(_(line) for line in self.lines)
         font = font_for_height(theme, text, area.width, bottom - area.top - theme.px(0.02), "body")
         draw_text(surface, theme, text, area.centerx, area.top, colour=TEXT, width_px=area.width,
                   font=font, max_height=bottom - area.top - theme.px(0.02))

@@ -99,9 +99,9 @@ class PlayScene(Scene):
 
     def prompt(self, ctx: GameContext) -> str:
         if ctx.t_s < self.feedback_until_s:
-            return self.feedback
+            return _(self.feedback)
         run = ctx.session.run
-        return run.mechanic.prompt(run.world)
+        return _(run.mechanic.prompt(run.world))
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
         from balance_game.render.hud import draw_hud
