@@ -30,6 +30,8 @@ from balance_game.game.loop import FIXED_DT_S, GameLoop
 from balance_game.game.scenes import GameContext, GameOptions, SceneStack
 from balance_game.game.screens.play import PlayScene
 from balance_game.game.session import GameSession
+from balance_game.render.sound import Sound
+from balance_game.render.theme import Theme
 from balance_game.storage.db import Database
 from balance_game.storage.players import add_player
 from balance_game.storage.sessions import SessionRecorder
@@ -51,7 +53,8 @@ class Scratch:
     ctx: GameContext
 
 
-def _scratch(spec: LevelSpec, fast: bool, seed: int = 0) -> Scratch:
+def _scratch(spec: LevelSpec, fast: bool, seed: int = 0,
+             size: tuple[int, int] = RESOLUTIONS["720p"]) -> Scratch:
     folder = tempfile.TemporaryDirectory()
     db = Database(Path(folder.name) / "bench.db")
     player = add_player(db, "Bench")
@@ -63,8 +66,9 @@ def _scratch(spec: LevelSpec, fast: bool, seed: int = 0) -> Scratch:
     # headless scene behaviour (levels restart by themselves) with no end in sight
     options = GameOptions(headless=True, fast=fast, seconds=1e9, seed=seed, level_id=spec.id,
                           device="sim")
-    ctx = GameContext(db=db, source=source, control=control, options=options, session=session,
-                      player=player)
+    ctx = GameContext(db=db, source=source, control=control, options=options,
+                      theme=Theme.for_window(size), sound=Sound.silent(), current_session=session,
+                      current_player=player)
     return Scratch(folder, db, ctx)
 
 
@@ -81,15 +85,12 @@ def _percentiles(values: list[float]) -> tuple[float, float]:
 
 def frame_times(spec: LevelSpec, size: tuple[int, int], frames: int) -> list[float]:
     """Milliseconds for each frame's update (one fixed step) plus drawing, at ``size``."""
-    from balance_game.render.theme import Theme
     from balance_game.render.window import OffscreenWindow
 
-    scratch = _scratch(spec, fast=True)
+    scratch = _scratch(spec, fast=True, size=size)
     ctx = scratch.ctx
     window = OffscreenWindow(size)
-    ctx.theme = Theme.for_window(size)
-    stack = SceneStack()
-    stack.bind(ctx)
+    stack = SceneStack(ctx)
     stack.push(PlayScene(spec))
     loop = GameLoop(ctx, stack, window, FakeClock())
     times = []
@@ -113,7 +114,6 @@ def input_latency(seconds: float) -> list[float]:
     delivers each sample at its timestamp, as a real one does, so a sample's arrival time is
     its timestamp on the loop's clock.
     """
-    from balance_game.render.theme import Theme
     from balance_game.render.window import OffscreenWindow
 
     spec = next(iter(_first_level_of_each_mechanic().values()))
@@ -131,9 +131,7 @@ def input_latency(seconds: float) -> list[float]:
             ctx.quit_requested = True
 
     window = OffscreenWindow(RESOLUTIONS["720p"], on_flip)
-    ctx.theme = Theme(720)
-    stack = SceneStack()
-    stack.bind(ctx)
+    stack = SceneStack(ctx)
     stack.push(PlayScene(spec))
     loop = GameLoop(ctx, stack, window)
     try:
@@ -152,8 +150,7 @@ def database_bytes_per_hour(game_seconds: float) -> int:
     ctx = scratch.ctx
     path = scratch.db.path
     before = path.stat().st_size
-    stack = SceneStack()
-    stack.bind(ctx)
+    stack = SceneStack(ctx)
     stack.push(PlayScene(spec))
     loop = GameLoop(ctx, stack, None, FakeClock())
     steps = int(game_seconds / FIXED_DT_S)
@@ -174,8 +171,7 @@ def soak_rss_growth_mb(game_seconds: float, checkpoints: int = 6) -> list[float]
     spec = next(iter(_first_level_of_each_mechanic().values()))
     scratch = _scratch(spec, fast=True)
     ctx = scratch.ctx
-    stack = SceneStack()
-    stack.bind(ctx)
+    stack = SceneStack(ctx)
     stack.push(PlayScene(spec))
     loop = GameLoop(ctx, stack, None, FakeClock())
     steps = int(game_seconds / FIXED_DT_S)

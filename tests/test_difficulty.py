@@ -134,7 +134,7 @@ def test_slalom_gates_and_track_paths_stay_within_their_lean_extent():
     params = {p.name: p.default for p in track.params} | {"paths": ["wander"], "amplitude_pct": 40.0}
     for seed in range(20):
         world = track.new_world(params, n_trials=1, seed=seed)
-        track._go(world, 0.0)
+        track.start_trial(world, 0.0)
         segment = world.segment
         steps = [segment.duration_s * i / 200 for i in range(201)]
         assert max(math.hypot(*segment.at(u)) for u in steps) <= 0.40 + 1e-9

@@ -18,3 +18,15 @@ def test_sound_plays_or_stays_quiet_without_failing():
     sound.play("no-such-cue")
     sound.say("hello")  # speech off: nothing happens
     sound.close()
+
+
+def test_a_silent_sound_never_opens_the_sound_card_or_the_speech_engine():
+    import pygame
+
+    pygame.mixer.quit()
+    sound = Sound.silent()
+    assert not sound.enabled and not sound.speech and not sound.can_speak
+    sound.play("hit")
+    sound.say("hello")
+    assert pygame.mixer.get_init() is None
+    sound.close()

@@ -211,13 +211,13 @@ def measured_limits(directions: dict[str, Any]) -> dict[str, float] | None:
 def symmetry_results(captures: dict[str, Capture]) -> dict[str, Any]:
     capture = captures.get("symmetry")
     loaded = [s.corners_kg for s in capture.samples if s.corners_kg] if capture else []
-    if not loaded:
-        return {"valid": False, "reason": "weight bearing needs a balance board (load cells)"}
+    if capture is None or not loaded:
+        return {"valid": False, "reason": N_("weight bearing needs a balance board (load cells)")}
     corners = np.array(loaded)  # tl, tr, bl, br
     total = corners.sum(axis=1)
     keep = total > 10.0
     if keep.sum() < 50:
-        return {"valid": False, "reason": "nobody stood on the board long enough"}
+        return {"valid": False, "reason": N_("nobody stood on the board long enough")}
     c = corners[keep]
     t = total[keep]
     left = (c[:, 0] + c[:, 2]) / t * 100

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,7 +10,10 @@ from balance_game.core.control import Axes
 from balance_game.core.difficulty import Caps, Staircase, capped_params
 from balance_game.core.levels import LevelSpec
 from balance_game.core.mechanics import MECHANICS
+from balance_game.core.mechanics.base import TrialOutcome, World
 from balance_game.core.records import Goal, TrialRecord
+
+Judge = Callable[[TrialOutcome], tuple[bool, dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ class LevelRun:
         start = spec.start_difficulty if difficulty is None else difficulty
         self.start_difficulty = start
         self.staircase = Staircase(start, self.caps.target_success, self.caps.max_difficulty)
-        self.world: Any = self.mechanic.new_world(self.params(), spec.trials, seed)
+        self.world: World = self.mechanic.new_world(self.params(), spec.trials, seed)
         self.trials: list[TrialRecord] = []
 
     @property
@@ -48,7 +52,7 @@ class LevelRun:
         return capped_params(self.spec.params_at(self.difficulty), self.lean_params, self.caps)
 
     def step(self, axes: Axes, dt_s: float, t_s: float,
-             judge: Any = None) -> list[TrialRecord]:
+             judge: Judge | None = None) -> list[TrialRecord]:
         """Advance the level; ``judge(outcome) -> (success, extra measures)`` gates quality."""
         records = []
         for outcome in self.mechanic.step(self.world, axes, dt_s, t_s):

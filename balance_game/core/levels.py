@@ -16,7 +16,7 @@ from typing import Any
 
 from balance_game.core.mechanics import MECHANICS
 from balance_game.core.mechanics.base import ParamSpec
-from balance_game.core.validation import Checker, DataFileError, load_yaml
+from balance_game.core.validation import Checker, DataFileError, checked, load_yaml
 from balance_game.errors import UserError
 from balance_game.resources import levels_dir
 
@@ -97,20 +97,19 @@ def _check_stars(check: Checker, value: Any) -> tuple[float, float, float]:
     if not (isinstance(value, list) and len(value) == 3):
         check.problem("stars", "is not a list of three scores", "e.g. [40, 65, 85], rising")
         return DEFAULT_STARS
-    scores = [check.number(v, f"stars[{i}]", 0, 100) for i, v in enumerate(value)]
-    if None in scores:
+    checked_scores = [check.number(v, f"stars[{i}]", 0, 100) for i, v in enumerate(value)]
+    scores = [float(s) for s in checked_scores if s is not None]
+    if len(scores) < 3:
         return DEFAULT_STARS
     if not scores[0] < scores[1] < scores[2]:
         check.problem("stars", "must rise", "three scores from 0 to 100, e.g. [40, 65, 85]")
-    return (float(scores[0]), float(scores[1]), float(scores[2]))
+    return (scores[0], scores[1], scores[2])
 
 
 def parse_level(path: Path, data: Any) -> LevelSpec:
     """Validate one level's parsed YAML; raises DataFileError listing every problem."""
     check = Checker(path)
-    top = check.mapping(data, "")
-    if top is None:
-        check.raise_if_any()
+    top = check.top(data)
     check.keys(top, "", TOP_KEYS_REQUIRED, TOP_KEYS_OPTIONAL)
     level_id = top.get("id")
     if "id" in top and not (isinstance(level_id, str) and ID_PATTERN.match(level_id)):
@@ -151,8 +150,10 @@ def parse_level(path: Path, data: Any) -> LevelSpec:
     resolved = {name: spec.default for name, spec in specs.items() if name not in ranges}
     resolved.update(fixed)
     return LevelSpec(
-        id=level_id, title=title, world=int(world), order=int(order), mechanic=mechanic,
-        instructions=instructions, trials=int(trials), params=resolved, ranges=ranges,
+        id=checked(level_id, ""), title=checked(title, ""), world=int(checked(world, 1)),
+        order=int(checked(order, 1)), mechanic=checked(mechanic, ""),
+        instructions=checked(instructions, ""), trials=int(checked(trials, 1)),
+        params=resolved, ranges=ranges,
         start_difficulty=float(start), stars=stars, requires=tuple(requires), path=path,
     )
 

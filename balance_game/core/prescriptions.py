@@ -19,7 +19,7 @@ from typing import Any
 
 from balance_game.core.levels import LevelSpec, load_levels
 from balance_game.core.mechanics import MECHANICS
-from balance_game.core.validation import Checker, DataFileError, load_yaml
+from balance_game.core.validation import Checker, DataFileError, checked, load_yaml
 
 REQUIRED_KEYS = ("minutes_per_session", "sessions_per_week", "max_lean_pct", "max_difficulty",
                  "eyes_closed", "foam", "target_success")
@@ -87,9 +87,7 @@ def parse_prescription(path: Path, data: Any, known_levels: Sequence[str] | None
     if known_levels is None:
         known_levels = [spec.id for spec in load_levels()]
     check = Checker(Path(path))
-    top = check.mapping(data, "")
-    if top is None:
-        check.raise_if_any()
+    top = check.top(data)
     check.keys(top, "", REQUIRED_KEYS, OPTIONAL_KEYS)
     levels = _names(check, top.get("levels"), "levels", known_levels, "level")
     mechanics = _names(check, top.get("mechanics"), "mechanics", sorted(MECHANICS), "mechanic")
@@ -112,7 +110,8 @@ def parse_prescription(path: Path, data: Any, known_levels: Sequence[str] | None
     return Prescription(
         levels=levels, mechanics=mechanics, minutes_per_session=float(minutes),
         sessions_per_week=int(per_week), max_lean_pct=float(max_lean),
-        max_difficulty=float(max_difficulty), eyes_closed=eyes_closed, foam=foam,
+        max_difficulty=float(max_difficulty), eyes_closed=checked(eyes_closed, False),
+        foam=checked(foam, False),
         target_success=float(target), note=note,
     )
 

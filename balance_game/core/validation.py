@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, TypeVar
 
 import yaml
 
 from balance_game.errors import UserError
+
+T = TypeVar("T")
 
 
 class DataFileError(UserError):
@@ -78,6 +80,13 @@ class Checker:
     def problem(self, path: str, what: str, valid: str) -> None:
         self.problems.append(one_line(f"{self.file}: {path}: {what} ({valid})"))
 
+    def top(self, data: Any) -> Mapping[str, Any]:
+        """The file's top level, which must be a mapping: nothing else can be checked without it."""
+        top = self.mapping(data, "")
+        if top is None:
+            self.fail()
+        return top
+
     def mapping(self, value: Any, path: str) -> Mapping[str, Any] | None:
         if isinstance(value, Mapping):
             return value
@@ -128,4 +137,13 @@ class Checker:
 
     def raise_if_any(self) -> None:
         if self.problems:
-            raise DataFileError(self.problems)
+            self.fail()
+
+    def fail(self) -> NoReturn:
+        raise DataFileError(self.problems)
+
+
+def checked(value: T | None, placeholder: T) -> T:
+    """A checked value, or ``placeholder`` where its check failed. A failed check has recorded a
+    problem, so ``raise_if_any`` raises before the placeholder can reach a record."""
+    return placeholder if value is None else value

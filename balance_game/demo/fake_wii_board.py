@@ -57,8 +57,8 @@ def person_load(i: int) -> tuple[int, int, int, int]:
     shift_kg = 2.0 * math.sin(2 * math.pi * i / 410)
     kgs = (18.2 + shift_kg, 19.1 + shift_kg, 16.3 - shift_kg, 16.9 - shift_kg)
     raws = [raw_for_kg(kg, cal) for kg, cal in zip(kgs, CAL_TR_BR_TL_BL, strict=True)]
-    raws[0] += i % 7
-    return tuple(raws)  # type: ignore[return-value]
+    tr, br, tl, bl = raws
+    return (tr + i % 7, br, tl, bl)
 
 
 def empty_load(i: int) -> tuple[int, int, int, int]:

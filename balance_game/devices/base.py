@@ -33,3 +33,50 @@ class InputSource(Protocol):
 
     def close(self) -> None:
         """Release the device (and power a board off where it can)."""
+
+
+# Abilities only some sources have. Callers check with ``isinstance`` (the protocols are
+# runtime-checkable), so a source offers an ability just by having the method.
+
+
+@runtime_checkable
+class ButtonActions(Protocol):
+    """A source with buttons of its own that act in menus (a board's front button confirms)."""
+
+    def take_actions(self) -> list[str]:
+        """Menu actions from the device's buttons since the last call."""
+        ...
+
+
+@runtime_checkable
+class EventActions(Protocol):
+    """A source that turns its own pygame events into menu actions (a gamepad's A and B)."""
+
+    def action_for(self, event: Any) -> str | None: ...
+
+
+@runtime_checkable
+class Tareable(Protocol):
+    """A board that can be zeroed while nobody stands on it."""
+
+    def start_tare(self) -> None:
+        """Collect the readings of the next polls (the board must be empty)."""
+
+    def finish_tare(self) -> object:
+        """Zero on what was collected; raises a UserError if the board carried a load."""
+
+
+@runtime_checkable
+class ReportsBattery(Protocol):
+    """A board that says when its batteries run low (the game warns before and during play)."""
+
+    battery_low: bool
+
+
+@runtime_checkable
+class SwitchesOff(Protocol):
+    """A board that can be switched off when the game ends, so its batteries last."""
+
+    def switch_off(self) -> bool:
+        """Power the board down (disconnect); False when it could not be done."""
+        ...

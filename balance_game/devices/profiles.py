@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import platformdirs
 
@@ -83,7 +83,7 @@ class _Node:
         self.data: dict[Any, Any] = data
         self.used: set[Any] = set()
 
-    def fail(self, key_path: str, what: str, valid: str) -> None:
+    def fail(self, key_path: str, what: str, valid: str) -> NoReturn:
         raise UserError(one_line(f"{self.file}: {key_path}: {what} ({valid})"))
 
     def key_path(self, key: str) -> str:
@@ -276,7 +276,7 @@ def load_profile(path: Path) -> Profile:
         valid = "one of board, gamepad" if key == "kind" else "one of " + ", ".join(TRANSPORT_NAMES)
         node.get(key, valid)
         node.fail(key, f"{node.data[key]!r} is not known", valid)
-    profile = builder(node)  # type: ignore[misc]
+    profile = builder(node)
     node.done()
     return profile
 

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from balance_game.app import user_data_dir
-from balance_game.dsp.calibration import Tare
+from balance_game.dsp.calibration import Tare, corners
 
 
 def board_key(identity: str) -> str:
@@ -34,10 +34,10 @@ class TareStore:
     def load(self, identity: str) -> Tare | None:
         try:
             data = json.loads(self.path(identity).read_text(encoding="utf-8"))
-            offsets = tuple(float(v) for v in data["tare_kg"])
-        except (OSError, ValueError, KeyError, TypeError):
+            offsets = corners(float(v) for v in data["tare_kg"])
+        except (OSError, ValueError, KeyError, TypeError):  # a wrong count is a ValueError too
             return None
-        return Tare(offsets) if len(offsets) == 4 else None  # type: ignore[arg-type]
+        return Tare(offsets)
 
     def save(self, identity: str, board_name: str, tare: Tare) -> Path:
         """Store the tare; in the user data folder, so readable by the user only (0600, 0700)."""

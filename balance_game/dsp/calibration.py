@@ -9,7 +9,7 @@ the empty board. Corner tuples here are always (tl, tr, bl, br), the order of ``
 from __future__ import annotations
 
 import struct
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +23,12 @@ WII_FIT_GAIN = 0.9990813732147217
 WII_FIT_PER_UNIT = 0.007000000216066837 / 10.0
 
 Corners = tuple[float, float, float, float]
+
+
+def corners(values: Iterable[float]) -> Corners:
+    """Four values in (tl, tr, bl, br) order as Corners; any other count is a ValueError."""
+    tl, tr, bl, br = values
+    return (tl, tr, bl, br)
 
 
 class BoardNotEmpty(UserError):
@@ -71,7 +77,7 @@ def temperature_corrected(corners_kg: Corners, temperature: int, reference: int)
     It scales all corners alike, so the centre of pressure is unchanged; only the weight moves.
     """
     factor = WII_FIT_GAIN * (1.0 - WII_FIT_PER_UNIT * (temperature - reference))
-    return tuple(c * factor for c in corners_kg)  # type: ignore[return-value]
+    return corners(c * factor for c in corners_kg)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +87,7 @@ class Tare:
     offsets_kg: Corners = (0.0, 0.0, 0.0, 0.0)
 
     def apply(self, corners_kg: Corners) -> Corners:
-        return tuple(c - o for c, o in zip(corners_kg, self.offsets_kg, strict=True))  # type: ignore[return-value]
+        return corners(c - o for c, o in zip(corners_kg, self.offsets_kg, strict=True))
 
 
 def compute_tare(window_kg: Sequence[Corners], max_total_kg: float = MAX_EMPTY_TOTAL_KG) -> Tare:
@@ -94,4 +100,4 @@ def compute_tare(window_kg: Sequence[Corners], max_total_kg: float = MAX_EMPTY_T
         raise BoardNotEmpty(
             f"the board is not empty ({total:.1f} kg on it); step off, clear it and zero it again"
         )
-    return Tare(tuple(float(m) for m in mean))  # type: ignore[arg-type]
+    return Tare(corners(float(m) for m in mean))

@@ -25,21 +25,21 @@ class SafetyMonitor:
 
     body_weight_kg: float | None  # None: learnt from the first second of standing
     off_board: bool = False
-    _learning: list[float] | None = None
-    _learning_since: float | None = None
+    _learning: tuple[float, list[float]] | None = None  # (since when, weights) while learning
     _back_on_since: float | None = None
     _beyond_since: float | None = None
     _balance_lost: bool = False
 
     def _learn(self, t_s: float, total_kg: float) -> None:
         if total_kg < LEARN_MIN_KG:
-            self._learning, self._learning_since = None, None
+            self._learning = None
             return
         if self._learning is None:
-            self._learning, self._learning_since = [], t_s
-        self._learning.append(total_kg)
-        if t_s - self._learning_since >= LEARN_WEIGHT_S:
-            self.body_weight_kg = sum(self._learning) / len(self._learning)
+            self._learning = (t_s, [])
+        since, weights = self._learning
+        weights.append(total_kg)
+        if t_s - since >= LEARN_WEIGHT_S:
+            self.body_weight_kg = sum(weights) / len(weights)
 
     def _threshold_kg(self, fraction: float) -> float:
         if self.body_weight_kg is None:

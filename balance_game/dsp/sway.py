@@ -235,8 +235,8 @@ def _prepare_standard(t: np.ndarray, x: np.ndarray, y: np.ndarray) -> Prepared:
     step_ok = np.ones(n_good - 1, dtype=bool)
     step_ok[ends[:-1] - 1] = False
     starts = ends - lengths
-    stretches = tuple(slice(int(a), int(b)) for a, b in zip(starts, ends, strict=True))
-    return Prepared(ap_ml, step_ok, stretches, fs)
+    joined = tuple(slice(int(a), int(b)) for a, b in zip(starts, ends, strict=True))
+    return Prepared(ap_ml, step_ok, joined, fs)
 
 
 def _check_sway(p: Prepared) -> None:
@@ -345,12 +345,12 @@ def _band_quantiles(p: Prepared) -> dict[str, float]:
     """f50/f95 per axis: Welch, 10 s Hann segments, 50 % overlap, linear detrend, 0.15–5 Hz,
     pooled over every gap-free stretch long enough for a segment."""
     nperseg = round(F_WELCH_SEGMENT_S * p.fs_hz)
-    pooled = 0.0  # power summed over all Welch segments: only its shape matters here
-    for run in p.runs:
-        if run.stop - run.start >= nperseg:
-            xy = p.ap_ml[:, run]
-            freqs, psd, k = welch_psd(xy, p.fs_hz, nperseg, nperseg // 2, linear_detrend=True)
-            pooled = pooled + psd * k
+    spectra = [welch_psd(p.ap_ml[:, run], p.fs_hz, nperseg, nperseg // 2, linear_detrend=True)
+               for run in p.runs if run.stop - run.start >= nperseg]
+    freqs, psd, k = spectra[0]
+    pooled = psd * k  # power summed over all Welch segments: only its shape matters here
+    for _, psd, k in spectra[1:]:
+        pooled = pooled + psd * k
     band = (freqs >= F_BAND_HZ[0]) & (freqs <= F_BAND_HZ[1])
     cumulative = np.cumsum(pooled[:, band], axis=1)
     cumulative /= cumulative[:, -1:]

@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 import time
+from typing import Protocol
+
+
+class Clock(Protocol):
+    """Session time for the loop: ``now`` in seconds, and a wait until a later time."""
+
+    origin_monotonic_s: float
+
+    def now(self) -> float: ...
+
+    def sleep_until(self, t_s: float) -> None: ...
 
 
 class RealClock:
@@ -29,9 +40,6 @@ class FakeClock:
 
     def now(self) -> float:
         return self.t_s
-
-    def advance(self, dt_s: float) -> None:
-        self.t_s += dt_s
 
     def sleep_until(self, t_s: float) -> None:
         self.t_s = max(self.t_s, t_s)

@@ -14,8 +14,9 @@ from typing import Any
 import pygame
 
 from balance_game.core.records import Sample
+from balance_game.devices.base import ButtonActions
 from balance_game.game.actions import action_for_event, is_typing
-from balance_game.game.clock import FakeClock, RealClock
+from balance_game.game.clock import Clock, FakeClock, RealClock
 from balance_game.game.scenes import FrameInput, GameContext, Scene, SceneStack
 from balance_game.game.screens.confirm_stop import ConfirmStopScene
 from balance_game.game.screens.help import HelpOverlay
@@ -27,11 +28,11 @@ MAX_CATCH_UP_STEPS = 5
 
 class GameLoop:
     def __init__(self, ctx: GameContext, stack: SceneStack, window: Any | None,
-                 clock: Any | None = None) -> None:
+                 clock: Clock | None = None) -> None:
         self.ctx = ctx
         self.stack = stack
         self.window = window
-        self.clock = clock or (FakeClock() if ctx.options.fast else RealClock())
+        self.clock: Clock = clock or (FakeClock() if ctx.options.fast else RealClock())
         self.steps = 0
 
     @property
@@ -45,7 +46,7 @@ class GameLoop:
             while self.running:
                 self._events()
                 self._step()
-                self.clock.advance(FIXED_DT_S)
+                self.clock.sleep_until(self.clock.now() + FIXED_DT_S)  # a fake clock: no wait
             return
         while self.running:
             self._events()
@@ -70,7 +71,7 @@ class GameLoop:
             self.ctx.source.handle_event(event)
             if scene is None:
                 return
-            if getattr(scene, "takes_text", False) and is_typing(event):
+            if scene.takes_text and is_typing(event):
                 scene.handle_event(self.ctx, event, self.stack)  # a letter is a letter, never a shortcut
                 continue
             action = action_for_event(event) or self.ctx.source_action(event)
@@ -95,10 +96,10 @@ class GameLoop:
         ctx = self.ctx
         ctx.t_s = t_s
         items = ctx.source.poll(t_s)
-        if ctx.session is not None:
-            ctx.session.ingest(items, t_s)
-        if ctx.session is not None:
-            axes = ctx.session.axes  # oriented to the player, as the game sees it
+        session = ctx.current_session
+        if session is not None:
+            session.ingest(items, t_s)
+            axes = session.axes  # oriented to the player, as the game sees it
         else:
             last = next((i for i in reversed(items) if isinstance(i, Sample)), None)
             axes = ctx.control.axes(last.cop_x_mm, last.cop_y_mm) if last else ctx.frame.axes
@@ -111,8 +112,8 @@ class GameLoop:
 
     def _source_actions(self) -> None:
         """Buttons on the input device itself (a board's front button confirms in menus)."""
-        take = getattr(self.ctx.source, "take_actions", None)
-        for action in take() if take else ():
+        source = self.ctx.source
+        for action in source.take_actions() if isinstance(source, ButtonActions) else ():
             scene = self.stack.top
             if scene is None:
                 return

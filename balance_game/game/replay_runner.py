@@ -10,10 +10,12 @@ from balance_game.core.records import TrialRecord
 from balance_game.devices.replay import ReplaySource
 from balance_game.game.clock import ReplayClock
 from balance_game.game.loop import GameLoop
-from balance_game.game.scenes import GameContext, GameOptions, SceneStack
+from balance_game.game.scenes import HEADLESS_SIZE, GameContext, GameOptions, SceneStack
 from balance_game.game.screens.replay import LevelStart, RecordedPause, ReplayScene
 from balance_game.game.session import GameSession
 from balance_game.game.start import control_for
+from balance_game.render.sound import Sound
+from balance_game.render.theme import Theme
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_caps, get_player
 from balance_game.storage.sessions import SessionRecorder, iter_session_samples, session_record
@@ -38,18 +40,17 @@ def replay_session(db_path: Path, session_id: int, headless: bool = False,
         control = control_for(player)
         recorder = SessionRecorder(temp, _scratch_player(temp), source.name, seed)
         session = GameSession(recorder, control, player.weight_kg, seed, None, caps)
-        ctx = GameContext(db=temp, source=source, control=control, options=options,
-                          session=session, player=player)
         window, clock = None, None
         if not headless:
-            from balance_game.render.theme import Theme
             from balance_game.render.window import Window
 
             window = Window(fullscreen=False)
-            ctx.theme = Theme.for_window(window.size)
             clock = ReplayClock(speed)
-        stack = SceneStack()
-        stack.bind(ctx)
+        ctx = GameContext(db=temp, source=source, control=control, options=options,
+                          theme=Theme.for_window(window.size if window is not None else HEADLESS_SIZE),
+                          sound=Sound.silent(), current_session=session,
+                          current_player=player)
+        stack = SceneStack(ctx)
         stack.push(ReplayScene(starts, pauses, clock))
         try:
             GameLoop(ctx, stack, window, clock).run()

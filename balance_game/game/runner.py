@@ -9,17 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from balance_game.core.levels import find_level
+from balance_game.core.levels import LevelSpec, find_level
+from balance_game.core.records import TrialRecord
+from balance_game.devices.base import SwitchesOff
 from balance_game.devices.hid_backend import HidBackend
 from balance_game.devices.select import SourceOptions, open_source
 from balance_game.devices.simulated import SimEvent
 from balance_game.game.loop import GameLoop
-from balance_game.game.scenes import GameContext, GameOptions, SceneStack
+from balance_game.game.scenes import HEADLESS_SIZE, GameContext, GameOptions, SceneStack
 from balance_game.game.screens.navigation import screen
 from balance_game.game.start import control_for, start_session
+from balance_game.render.sound import Sound
+from balance_game.render.theme import Theme
 from balance_game.storage.assessments import get_calibration
 from balance_game.storage.db import Database
-from balance_game.storage.players import get_or_create_player
+from balance_game.storage.players import Player, get_or_create_player
 
 DEFAULT_PLAYER = "Guest"
 
@@ -40,7 +44,7 @@ class RunSummary:
     session_id: int | None
     n_trials: int
     active_s: float
-    trials: tuple = ()  # every TrialRecord of the session, in order
+    trials: tuple[TrialRecord, ...] = ()  # every trial of the session, in order
 
 
 def run_game(request: RunRequest) -> RunSummary:
@@ -62,31 +66,25 @@ def run_game(request: RunRequest) -> RunSummary:
             limits=control.limits, seed=options.seed, ability=request.ability,
             weight_kg=(player.weight_kg if player and player.weight_kg else 70.0),
             sim_events=request.sim_events, hid_backend=request.hid_backend,
-            viewport=(lambda: window.size) if window else (lambda: (1280, 720)),
+            viewport=(lambda: window.size) if window else (lambda: HEADLESS_SIZE),
             headless=options.headless,
         ))
         ctx = GameContext(db=db, source=source, control=control, options=options,
+                          theme=Theme.for_window(window.size if window else HEADLESS_SIZE),
+                          sound=Sound() if window else Sound.silent(),
                           hid_backend=request.hid_backend)
-        if window is not None:
-            from balance_game.render.sound import Sound
-            from balance_game.render.theme import Theme
-
-            ctx.theme = Theme.for_window(window.size)
-            ctx.sound = Sound()
-        stack = SceneStack()
-        stack.bind(ctx)
+        stack = SceneStack(ctx)
         try:
             _first_scene(ctx, stack, spec, player)
             GameLoop(ctx, stack, window).run()
         finally:
-            session = ctx.session
+            session = ctx.current_session
             if session is not None:
                 session.end()
             source.close()
-            if hasattr(source, "switch_off"):
+            if isinstance(source, SwitchesOff):
                 source.switch_off()  # a board left on drains its batteries
-            if ctx.sound is not None:
-                ctx.sound.close()
+            ctx.sound.close()
             if window is not None:
                 window.close()
         if session is None:
@@ -95,17 +93,17 @@ def run_game(request: RunRequest) -> RunSummary:
                           tuple(session.trials))
 
 
-def _first_scene(ctx: GameContext, stack: SceneStack, spec, player) -> None:
-    if ctx.options.assessment:
+def _first_scene(ctx: GameContext, stack: SceneStack, spec: LevelSpec | None,
+                 player: Player | None) -> None:
+    kind = ctx.options.assessment
+    if kind and player is not None:
         start_session(ctx, player)
-        kind = ctx.options.assessment
         stack.push(screen("calibrate") if kind == "calibrate" else screen("assess", kind))
-        return
-    if spec is None:
+    elif spec is not None and player is not None:
+        start_session(ctx, player)
+        stack.push(screen("play", spec) if ctx.options.headless else screen("intro", spec))
+    else:
         stack.push(screen("title"))
-        return
-    start_session(ctx, player)
-    stack.push(screen("play", spec) if ctx.options.headless else screen("intro", spec))
 
 
 def first_frame_only() -> None:
@@ -114,17 +112,16 @@ def first_frame_only() -> None:
 
     from balance_game.core.control import ControlMap, Limits
     from balance_game.devices.pointer import KeyboardSource
-    from balance_game.render.theme import Theme
     from balance_game.render.window import Window
 
     with tempfile.TemporaryDirectory() as scratch, Database(Path(scratch) / "f.db") as db:
         window = Window(fullscreen=False)
         limits = Limits.theoretical(None)
         ctx = GameContext(db=db, source=KeyboardSource(limits), control=ControlMap(limits),
-                          options=GameOptions(), theme=Theme.for_window(window.size))
-        stack = SceneStack()
-        stack.bind(ctx)
-        stack.push(screen("title"))
-        stack.top.draw(ctx, window.surface)
+                          options=GameOptions(), theme=Theme.for_window(window.size),
+                          sound=Sound.silent())
+        title = screen("title")
+        SceneStack(ctx).push(title)
+        title.draw(ctx, window.surface)
         window.flip()
         window.close()

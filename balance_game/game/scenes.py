@@ -1,7 +1,11 @@
 """Scenes and the stack that holds them (a pushdown automaton of screens).
 
 The top scene gets actions and updates; an overlay (the pause screen) is drawn over the scene
-beneath it, which stays frozen. Scenes talk to the rest of the game through ``GameContext``.
+beneath it, which stays frozen. Scenes talk to the rest of the game through ``GameContext``,
+which is built complete before any scene runs: a headless run gets a real theme and a silent
+sound, so a scene never asks whether they exist. The player and their session come later (a
+player is chosen on a screen); the scenes that play are only reached once a session is started,
+and read it through ``ctx.session`` / ``ctx.player``, which say so loudly if that is ever not so.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from balance_game.core.control import Axes, ControlMap
+from balance_game.devices.base import EventActions
 
 if TYPE_CHECKING:
     import pygame
@@ -32,6 +37,9 @@ class FrameInput:
     axes: Axes = field(default_factory=Axes)
 
 
+HEADLESS_SIZE = (1280, 720)  # the screen a headless run lays itself out for
+
+
 @dataclass
 class GameOptions:
     headless: bool = False
@@ -46,36 +54,57 @@ class GameOptions:
     attended: bool = False  # a therapist is present and cueing (not independent home practice)
 
 
+class NoSession(RuntimeError):
+    """A scene that needs the player's session ran before one was started (a programming error)."""
+
+
 @dataclass
 class GameContext:
     db: Database
     source: InputSource
     control: ControlMap
     options: GameOptions
-    theme: Theme | None = None
-    sound: Sound | None = None
-    player: Player | None = None
-    session: GameSession | None = None
+    theme: Theme
+    sound: Sound  # silent in headless runs
+    current_player: Player | None = None  # set with the session, kept after it ends
+    current_session: GameSession | None = None
     frame: FrameInput = field(default_factory=FrameInput)
     t_s: float = 0.0
     quit_requested: bool = False
     origin_monotonic_s: float = 0.0  # session time 0 on the monotonic clock (for new sources)
     hid_backend: HidBackend | None = None  # where boards are looked for (None: hidapi)
 
+    @property
+    def session(self) -> GameSession:
+        """The session in progress, for the scenes that are only reached with one started."""
+        if self.current_session is None:
+            raise NoSession("this screen needs a session: start one (start_session) first")
+        return self.current_session
+
+    @property
+    def player(self) -> Player:
+        """The player training, for the scenes that are only reached once one is chosen."""
+        if self.current_player is None:
+            raise NoSession("this screen needs a player: start their session first")
+        return self.current_player
+
+    def end_session(self) -> None:
+        """Close the session (if any) and forget it; the player stays chosen."""
+        if self.current_session is not None:
+            self.current_session.end()
+            self.current_session = None
+
     def cue(self, name: str) -> None:
-        """Play a sound cue (headless runs have no sound)."""
-        if self.sound is not None:
-            self.sound.play(name)
+        """Play a sound cue (silent in headless runs)."""
+        self.sound.play(name)
 
     def say(self, text: str) -> None:
         """Speak an instruction, where speech is on and available."""
-        if self.sound is not None:
-            self.sound.say(text)
+        self.sound.say(text)
 
     def source_action(self, event: Any) -> str | None:
         """A menu action from the source's own buttons (a gamepad's), if it has any."""
-        mapper = getattr(self.source, "action_for", None)
-        return mapper(event) if mapper else None
+        return self.source.action_for(event) if isinstance(self.source, EventActions) else None
 
     @property
     def leaning_input(self) -> bool:
@@ -87,6 +116,7 @@ class Scene:
     """A screen. Subclasses override what they need."""
 
     overlay = False
+    takes_text = False  # a text field: the loop hands it typed letters, never shortcuts
 
     def enter(self, ctx: GameContext) -> None:
         """Called when the scene becomes the top of the stack."""
@@ -109,11 +139,10 @@ class Scene:
 
 
 class SceneStack:
-    def __init__(self) -> None:
-        self.scenes: list[Scene] = []
-        self._ctx: GameContext | None = None
+    """The screens, bottom first; each is entered with the context the stack was built for."""
 
-    def bind(self, ctx: GameContext) -> None:
+    def __init__(self, ctx: GameContext) -> None:
+        self.scenes: list[Scene] = []
         self._ctx = ctx
 
     @property

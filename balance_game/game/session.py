@@ -15,6 +15,7 @@ from balance_game.core.control import Axes, ControlMap
 from balance_game.core.difficulty import Caps
 from balance_game.core.level_run import LevelResult, LevelRun
 from balance_game.core.levels import LevelSpec
+from balance_game.core.prescriptions import Prescription
 from balance_game.core.records import DeviceStatus, Sample, TrialRecord, quantize
 from balance_game.dsp.safety import SafetyMonitor
 from balance_game.storage.progress import ProgressBook
@@ -66,7 +67,7 @@ class GameSession:
         self.step_off_expected = False  # calibration asks the player to step off: no pause
         self.orientation = "normal"  # "reversed": the board faces the other way round
         self.maximal_leans = False  # a limits-of-stability test: leaning far is the task
-        self.prescription: Any = None  # the therapist's plan, when there is one
+        self.prescription: Prescription | None = None  # the therapist's plan, when there is one
         self._steady_s = 0.0
 
     # --- input -------------------------------------------------------------------------
@@ -158,12 +159,12 @@ class GameSession:
         self.pause.reasons.add(reason)
         self.recorder.add_event(t_s, "pause", reason)
         if len(self.pause.reasons) == 1 and self.run is not None and not self.run.finished:
-            self._abort_trial(t_s, reason)
+            self._abort_trial(self.run, t_s, reason)
 
-    def _abort_trial(self, t_s: float, reason: str) -> None:
+    def _abort_trial(self, run: LevelRun, t_s: float, reason: str) -> None:
         """An interrupted trial is not scored, and the record says why it was dropped."""
-        if self.run.abort_trial():
-            self.recorder.add_event(t_s, "trial_aborted", reason, {"level": self.run.spec.id})
+        if run.abort_trial():
+            self.recorder.add_event(t_s, "trial_aborted", reason, {"level": run.spec.id})
 
     def resume_from(self, reason: str, t_s: float) -> None:
         if reason not in self.pause.reasons:
@@ -201,24 +202,25 @@ class GameSession:
             return []
         self.active_s += dt_s
         self.recorder.set_active_s(self.active_s)
-        if self.run is None or self.run.finished:
+        run = self.run
+        if run is None or run.finished:
             return []
-        records = self.run.step(self.axes, dt_s, t_s, judge=self.judge)
+        records = run.step(self.axes, dt_s, t_s, judge=self.judge)
         for record in records:
             self.recorder.add_trial(record)
             self.trials.append(record)
-        if self.run.finished:
-            self._finish_level()
+        if run.finished:
+            self._finish_level(run)
         return records
 
-    def _finish_level(self) -> None:
-        result = self.run.result()
+    def _finish_level(self, run: LevelRun) -> None:
+        result = run.result()
         self.results.append(result)
         self.recorder.add_event(self.t_s, "level_end", result.level_id,
                                 {"mean_score": result.mean_score, "stars": result.stars,
-                                 "difficulty": round(self.run.difficulty, 4)})
+                                 "difficulty": round(run.difficulty, 4)})
         if self.progress is not None:
-            self.progress.record(result.level_id, self.run.difficulty, result.stars)
+            self.progress.record(result.level_id, run.difficulty, result.stars)
 
     @property
     def minutes_left(self) -> float | None:
@@ -232,11 +234,12 @@ class GameSession:
         if self.ended:
             return
         self.ended = True
-        if self.run is not None and not self.run.finished:
-            self._abort_trial(self.t_s, "session_end")
-            self.recorder.add_event(self.t_s, "level_stopped", self.run.spec.id,
-                                    {"difficulty": round(self.run.difficulty, 4)})
-            if self.progress is not None and self.run.trials:
-                self.progress.record(self.run.spec.id, self.run.difficulty, 0)
+        run = self.run
+        if run is not None and not run.finished:
+            self._abort_trial(run, self.t_s, "session_end")
+            self.recorder.add_event(self.t_s, "level_stopped", run.spec.id,
+                                    {"difficulty": round(run.difficulty, 4)})
+            if self.progress is not None and run.trials:
+                self.progress.record(run.spec.id, run.difficulty, 0)
         self.recorder.finish()
 

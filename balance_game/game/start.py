@@ -31,24 +31,22 @@ def therapist_caps(player_caps: Caps, prescription: Prescription | None) -> Caps
 
 
 def start_session(ctx: GameContext, player: Player) -> GameSession:
-    if ctx.session is not None and not ctx.session.ended:
-        ctx.session.end()
-    ctx.player = player
+    ctx.end_session()
+    ctx.current_player = player
     ctx.control = control_for(player, get_calibration(ctx.db, player.id))
     settings = get_settings(ctx.db, player)
     prefer(settings.language)
-    if ctx.sound is not None:
-        ctx.sound.volume = settings.volume
-        ctx.sound.speech = settings.speech and ctx.sound.voice.available
-    if ctx.theme is not None:
-        ctx.theme.set_scale(settings.text_scale)
+    ctx.sound.volume = settings.volume
+    ctx.sound.speech = settings.speech and ctx.sound.can_speak
+    ctx.theme.set_scale(settings.text_scale)
     recorder = SessionRecorder(ctx.db, player.id, ctx.source.name, ctx.options.seed,
                                attended=ctx.options.attended)
     prescription = player_prescription(ctx.db, player)
     caps = therapist_caps(get_caps(ctx.db, player), prescription)
-    ctx.session = GameSession(recorder, ctx.control, player.weight_kg, ctx.options.seed,
-                              ProgressBook(ctx.db, player.id), caps)
-    ctx.session.orientation = settings.orientation
-    ctx.session.prescription = prescription
+    session = GameSession(recorder, ctx.control, player.weight_kg, ctx.options.seed,
+                          ProgressBook(ctx.db, player.id), caps)
+    session.orientation = settings.orientation
+    session.prescription = prescription
+    ctx.current_session = session
     recorder.add_event(ctx.t_s, "session_start", None, {"device": ctx.source.kind})
-    return ctx.session
+    return session

@@ -114,10 +114,11 @@ class RhythmView:
         t = self.theme
         length = self.metronome_h - t.px(0.05)
         base = (self.pivot[0], self.pivot[1] + length)
-        running = world.phase in ("countin", "shift") and world.current is not None
+        shift = world.current if world.phase in ("countin", "shift") else None
+        running = shift is not None
         swing = 0.0
-        if running:
-            side = world.current.to_sign
+        if shift is not None:
+            side = shift.to_sign
             swing = -side * math.cos(math.pi * world.beat_fraction) * 0.5
         tip = (round(base[0] + math.sin(swing) * length), round(base[1] - math.cos(swing) * length))
         body_w = t.px(0.05)

@@ -65,9 +65,9 @@ class SlalomView:
             self._gate(surface, world, gate, None)
         self._wake(surface, trail, preview)
         skier = (self.x(axes.lean_x), self.skier_y)
-        gate = world.next_gate
-        if world.phase == "ski" and gate is not None:
-            self._guide(surface, gate, skier)
+        coming = world.next_gate
+        if world.phase == "ski" and coming is not None:
+            self._guide(surface, coming, skier)
         shapes.marker(surface, t, skier)
 
     def _snow_marks(self, surface: pygame.Surface, world: SlalomWorld, slope: pygame.Rect,

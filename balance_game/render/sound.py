@@ -62,24 +62,41 @@ def synthesise(cue: str) -> np.ndarray:
 
 
 class Sound:
-    def __init__(self, volume: float = 0.7, speech: bool = True) -> None:
+    def __init__(self, volume: float = 0.7, speech: bool = True, audio: bool = True) -> None:
+        """``audio=False`` (see ``silent``) never touches the sound card or the speech engine."""
         self.volume = volume
         self.voice = Voice()
-        self.speech = speech and self.voice.available
+        self.can_speak = audio and self.voice.available  # a silent sound never speaks
+        self.speech = speech and self.can_speak
         self._sounds: dict[str, pygame.mixer.Sound] = {}
+        self._channels = 0
+        if audio:
+            self._open_mixer()
+
+    @classmethod
+    def silent(cls) -> Sound:
+        """The sound of a headless run: every cue and sentence is quietly dropped."""
+        return cls(audio=False)
+
+    @property
+    def enabled(self) -> bool:
+        return self._channels > 0
+
+    def _open_mixer(self) -> None:
         try:
             with _quiet_stderr():
                 pygame.mixer.init(SAMPLE_RATE_HZ, -16, 1)
-            self.enabled = True
         except pygame.error:
-            self.enabled = False
+            return
+        mixer = pygame.mixer.get_init()
+        self._channels = mixer[2] if mixer else 0
 
     def play(self, cue: str) -> None:
         if not self.enabled or cue not in CUES or self.volume <= 0:
             return
         if cue not in self._sounds:
             mono = synthesise(cue)
-            channels = pygame.mixer.get_init()[2]
+            channels = self._channels
             samples = np.repeat(mono[:, None], channels, axis=1) if channels > 1 else mono
             self._sounds[cue] = pygame.sndarray.make_sound(np.ascontiguousarray(samples))
         sound = self._sounds[cue]

@@ -6,7 +6,7 @@ import pygame
 
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.common import CENTRE_RADIUS, SETTLE_S
-from balance_game.core.mechanics.track import TrackWorld
+from balance_game.core.mechanics.track import Segment, TrackWorld
 from balance_game.i18n import _
 from balance_game.render import shapes
 from balance_game.render.theme import ACCENT, GOOD, OUTLINE, PANEL, TEXT, TEXT_DIM, Theme
@@ -39,15 +39,16 @@ class TrackView:
         t = self.theme
         pygame.draw.circle(surface, PANEL, self.centre, self.radius)
         pygame.draw.circle(surface, OUTLINE, self.centre, self.radius, max(2, t.px(0.004)))
+        segment = world.segment if world.phase == "track" else None
         if world.phase == "centre":
             self._centre(surface, world)
-        elif world.phase == "track" and world.segment is not None:
-            self._path(surface, world)
+        elif segment is not None:
+            self._path(surface, world, segment)
             self._target(surface, world)
         shapes.trail(surface, t, [self.to_screen(*p) for p in trail])
         shapes.marker(surface, t, self.to_screen(axes.lean_x, axes.lean_y))
-        if world.phase == "track":
-            self._bar(surface, world)
+        if segment is not None:
+            self._bar(surface, world, segment)
 
     def _centre(self, surface: pygame.Surface, world: TrackWorld) -> None:
         t = self.theme
@@ -56,8 +57,7 @@ class TrackView:
         shapes.progress_ring(surface, GOOD, self.centre, r + t.px(0.012), t.px(0.012),
                              world.settle_s / SETTLE_S)
 
-    def _path(self, surface: pygame.Surface, world: TrackWorld) -> None:
-        segment = world.segment
+    def _path(self, surface: pygame.Surface, world: TrackWorld, segment: Segment) -> None:
         now = world.elapsed_s
         steps = int(segment.duration_s / PATH_STEP_S) + 1
         whole = [self.to_screen(*segment.at(i * PATH_STEP_S)) for i in range(steps)]
@@ -78,7 +78,7 @@ class TrackView:
             shapes.dashed_circle(surface, ACCENT, pos, r, max(3, t.px(0.008)), dashes=16)
         shapes.crosshair(surface, TEXT, pos, max(5, r // 4), max(2, t.px(0.004)))
 
-    def _bar(self, surface: pygame.Surface, world: TrackWorld) -> None:
+    def _bar(self, surface: pygame.Surface, world: TrackWorld, segment: Segment) -> None:
         """On-target share so far (filled) against the share needed (a white tick)."""
         t = self.theme
         width = int(self.width * 0.36)
@@ -94,7 +94,7 @@ class TrackView:
         pygame.draw.line(surface, TEXT, (need_x, bar.top - t.px(0.012)),
                          (need_x, bar.bottom + t.px(0.012)), max(3, t.px(0.006)))
         # time left in this segment, as a thin line under the bar
-        left = 1.0 - min(1.0, world.elapsed_s / world.segment.duration_s)
+        left = 1.0 - min(1.0, world.elapsed_s / segment.duration_s)
         pygame.draw.line(surface, TEXT_DIM, (bar.left, bar.bottom + t.px(0.02)),
                          (bar.left + round(width * left), bar.bottom + t.px(0.02)), 2)
         font = t.font("small")

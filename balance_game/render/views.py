@@ -6,10 +6,12 @@ A view is built for a surface and theme and draws one frame of its mechanic's wo
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import pygame
 
+from balance_game.core.control import Axes
+from balance_game.core.mechanics.base import World
 from balance_game.render.catch_view import CatchView
 from balance_game.render.reach_view import ReachView
 from balance_game.render.rhythm_view import RhythmView
@@ -19,7 +21,23 @@ from balance_game.render.theme import Theme
 from balance_game.render.tilt_view import TiltView
 from balance_game.render.track_view import TrackView
 
-VIEWS: dict[str, Any] = {
+WorldC = TypeVar("WorldC", bound=World, contravariant=True)
+
+
+class MechanicView(Protocol[WorldC]):
+    """Draws one mechanic's world; built once for a surface size and theme."""
+
+    def draw(self, surface: pygame.Surface, world: WorldC, axes: Axes,
+             trail: list[tuple[float, float]]) -> None: ...
+
+
+class ViewType(Protocol[WorldC]):
+    def __call__(self, surface: pygame.Surface, theme: Theme) -> MechanicView[WorldC]: ...
+
+
+# Each view draws the world of its own mechanic; the level's mechanic name picks both, so the
+# registry is keyed by name and typed over any world.
+VIEWS: dict[str, ViewType[Any]] = {
     "reach": ReachView,
     "steady": SteadyView,
     "slalom": SlalomView,
@@ -30,7 +48,7 @@ VIEWS: dict[str, Any] = {
 }
 
 
-def view_for(mechanic: str, surface: pygame.Surface, theme: Theme) -> Any:
+def view_for(mechanic: str, surface: pygame.Surface, theme: Theme) -> MechanicView[Any]:
     return VIEWS[mechanic](surface, theme)
 
 
@@ -39,11 +57,11 @@ class ViewCache:
     built, so a scene keeps its view instead of building a new one every frame."""
 
     def __init__(self) -> None:
-        self._key: tuple | None = None
-        self._view: Any = None
+        self._key: tuple[str, tuple[int, int], int, float] | None = None
+        self._view: MechanicView[Any] | None = None
 
-    def get(self, mechanic: str, surface: pygame.Surface, theme: Theme) -> Any:
+    def get(self, mechanic: str, surface: pygame.Surface, theme: Theme) -> MechanicView[Any]:
         key = (mechanic, surface.get_size(), id(theme), theme.text_scale)
-        if key != self._key:
+        if self._view is None or key != self._key:
             self._key, self._view = key, view_for(mechanic, surface, theme)
         return self._view

@@ -87,22 +87,25 @@ def write_report(db: Database, player_name: str, out: Path | str,
 
     gathered = data.gather(db, player_name)
     tick()
-    rendered: dict[str, object] = {}
+    svgs: dict[str, str | None] = {}  # the HTML report's charts
+    pngs: dict[str, bytes | None] = {}  # the PDF's
     for key, title, draw in charts.CHARTS:
         fig = draw(gathered)
-        if fig is not None:
-            rendered[key] = charts.to_svg(fig, title) if fmt == "html" else charts.to_png(fig)
+        if fig is not None and fmt == "html":
+            svgs[key] = charts.to_svg(fig, title)
+        elif fig is not None:
+            pngs[key] = charts.to_png(fig)
         tick()
     with _atomic(out) as temp:
         if fmt == "html":
             from balance_game.report import html
 
-            text = html.render(gathered, rendered, tick)  # type: ignore[arg-type]
+            text = html.render(gathered, svgs, tick)
             temp.write_text(text, encoding="utf-8")
         else:
             from balance_game.report import pdf
 
-            pdf.write(gathered, rendered, temp, tick)  # type: ignore[arg-type]
+            pdf.write(gathered, pngs, temp, tick)
     return ReportResult(out, fmt, len(gathered.sessions), len(gathered.weeks),
                         round(gathered.total_minutes, 1))
 

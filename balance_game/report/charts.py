@@ -10,6 +10,7 @@ import io
 import math
 import re
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import matplotlib.dates as mdates
@@ -28,6 +29,9 @@ from balance_game.report.data import (
     quiet_series,
 )
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
 INK = "#1f2a36"
 ATTENDED = "#2f6f9f"
 INDEPENDENT = "#8fbcd9"
@@ -35,10 +39,12 @@ BAND = "#9ccc9c"
 FIRST = "#999999"
 LATEST = "#c0392b"
 PALETTE = ("#2f6f9f", "#c0392b", "#27ae60", "#8e44ad", "#d68910", "#16a085", "#7f8c8d", "#2c3e50")
-STYLE = {"font.size": 8.5, "axes.titlesize": 9.5, "axes.labelsize": 8.5, "axes.edgecolor": "#666",
-         "axes.spines.top": False, "axes.spines.right": False, "legend.fontsize": 7.5,
-         "legend.frameon": False, "svg.fonttype": "none", "svg.hashsalt": "balance_game-report",
-         "font.family": "DejaVu Sans"}
+STYLE: dict[RcKeyType, Any] = {
+    "font.size": 8.5, "axes.titlesize": 9.5, "axes.labelsize": 8.5, "axes.edgecolor": "#666",
+    "axes.spines.top": False, "axes.spines.right": False, "legend.fontsize": 7.5,
+    "legend.frameon": False, "svg.fonttype": "none", "svg.hashsalt": "balance_game-report",
+    "font.family": "DejaVu Sans",
+}
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -77,7 +83,7 @@ def minutes_per_week(data: ReportData) -> Figure | None:
         ax.bar(x, independent, bottom=attended, color=INDEPENDENT, label="independent", width=0.7)
         for xi, week in zip(x, data.weeks, strict=True):
             if week.total_min > 0 and len(data.weeks) <= 16:  # beyond that the numbers collide
-                ax.text(xi, week.total_min, f"{week.total_min:.0f}", ha="center", va="bottom",
+                ax.text(float(xi), week.total_min, f"{week.total_min:.0f}", ha="center", va="bottom",
                         fontsize=7, color=INK)
         target = 0.0
         if data.prescription:

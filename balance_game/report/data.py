@@ -95,7 +95,8 @@ def normative_band(group: str | None, condition: str, measure: str) -> Norm | No
             for key, eyes, surface in CONDITIONS}
     if condition not in keys or measure not in ("mean_velocity_mm_s", "ellipse95_area_mm2"):
         return None
-    area, velocity = _NORMS_CM[(group, *keys[condition])]
+    surface, eyes = keys[condition]
+    area, velocity = _NORMS_CM[(group, surface, eyes)]
     values, scale = (area, 100.0) if measure == "ellipse95_area_mm2" else (velocity, 10.0)
     return Norm(*(round(v * scale, 2) for v in values))
 

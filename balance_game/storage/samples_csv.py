@@ -39,13 +39,13 @@ class SampleTable:
 
     def samples(self) -> Iterator[Sample]:
         for i in range(len(self.t_s)):
-            corners = self.corners_kg[i]
-            has_corners = not np.isnan(corners).any()
+            tl, tr, bl, br = (float(c) for c in self.corners_kg[i])
+            has_corners = not np.isnan(self.corners_kg[i]).any()
             yield Sample(
                 float(self.t_s[i]),
                 float(self.cop_x_mm[i]),
                 float(self.cop_y_mm[i]),
-                tuple(float(c) for c in corners) if has_corners else None,
+                (tl, tr, bl, br) if has_corners else None,
             )
 
 

@@ -5,9 +5,10 @@ import time
 import pytest
 from device_fakes import assert_contiguous
 
+from balance_game.core.control import Limits
 from balance_game.core.records import DeviceStatus, Sample
 from balance_game.demo.fake_wii_board import FakeBackend, FakeScript, empty_load
-from balance_game.devices.base import InputSource
+from balance_game.devices.base import ButtonActions, EventActions, InputSource, Tareable
 from balance_game.devices.board_source import (
     BoardUnavailable,
     detect_boards,
@@ -15,6 +16,7 @@ from balance_game.devices.board_source import (
     open_board,
 )
 from balance_game.devices.hid_backend import DeviceInfo
+from balance_game.devices.simulated import SimulatedPlayer
 from balance_game.devices.tare_store import TareStore, board_key
 from balance_game.dsp.calibration import BoardNotEmpty
 from balance_game.errors import UserError
@@ -96,6 +98,15 @@ def test_tare_refuses_a_loaded_board(tmp_path):
         source.finish_tare()
     source.close()
     assert not list(tmp_path.iterdir())
+
+
+def test_a_board_offers_its_zeroing_and_its_button_and_the_simulator_neither():
+    board = open_board("wbb", backend=FakeBackend(FakeScript(rate_hz=200)), use_tare=False)
+    sim = SimulatedPlayer(Limits.theoretical(None))
+    assert isinstance(board, Tareable) and isinstance(board, ButtonActions)
+    assert not isinstance(board, EventActions)  # a board has no gamepad buttons to map
+    assert not any(isinstance(sim, ability) for ability in (Tareable, ButtonActions, EventActions))
+    board.close()
 
 
 def test_detect_and_auto():

@@ -9,6 +9,7 @@ from balance_game.devices.select import SourceOptions, open_source
 from balance_game.game.loop import GameLoop
 from balance_game.game.scenes import GameContext, GameOptions, SceneStack
 from balance_game.game.screens.title import TitleScene
+from balance_game.render.sound import Sound
 from balance_game.render.theme import Theme
 from balance_game.render.window import OffscreenWindow
 from balance_game.storage.db import Database
@@ -23,9 +24,9 @@ class ScreenDriver:
         if source is None:
             source = open_source(device, SourceOptions(limits=limits, seed=1, ability=0.9))
         self.ctx = GameContext(db=self.db, source=source, control=ControlMap(limits),
-                               options=GameOptions(device=device), theme=Theme.for_window(size))
-        self.stack = SceneStack()
-        self.stack.bind(self.ctx)
+                               options=GameOptions(device=device), theme=Theme.for_window(size),
+                               sound=Sound.silent())
+        self.stack = SceneStack(self.ctx)
         self.stack.push(TitleScene())
         self.loop = GameLoop(self.ctx, self.stack, self.window)
         self.loop.ctx.source.start(self.loop.clock.origin_monotonic_s)
@@ -60,6 +61,5 @@ class ScreenDriver:
         pygame.image.save(self.window.surface, str(path))
 
     def close(self) -> None:
-        if self.ctx.session is not None:
-            self.ctx.session.end()
+        self.ctx.end_session()
         self.db.close()

@@ -8,6 +8,8 @@ from balance_game.devices.gamepad import GamepadSource
 from balance_game.devices.profiles import get_profile
 from balance_game.game.loop import GameLoop
 from balance_game.game.scenes import GameContext, GameOptions, Scene, SceneStack
+from balance_game.render.sound import Sound
+from balance_game.render.theme import Theme
 
 
 class ButtonBoard:
@@ -56,13 +58,13 @@ class Recorder(Scene):
 def _ctx(source):
     limits = Limits.theoretical(None)
     return GameContext(db=None, source=source, control=ControlMap(limits),
-                       options=GameOptions(headless=True, fast=True))
+                       options=GameOptions(headless=True, fast=True), theme=Theme(720),
+                       sound=Sound.silent())
 
 
 def test_the_board_front_button_reaches_the_menu_as_confirm():
     ctx = _ctx(ButtonBoard({3, 10}))
-    stack = SceneStack()
-    stack.bind(ctx)
+    stack = SceneStack(ctx)
     scene = Recorder(stop_after=20)
     stack.push(scene)
     GameLoop(ctx, stack, None).run()

@@ -66,7 +66,7 @@ def test_title_to_play_to_goodbye_with_the_keyboard(driver):
     assert isinstance(driver.scene, FarewellScene)
     session_id = driver.ctx.session.recorder.session_id
     driver.key(pygame.K_RETURN)
-    assert isinstance(driver.scene, TitleScene) and driver.ctx.session is None
+    assert isinstance(driver.scene, TitleScene) and driver.ctx.current_session is None
     row = driver.db.query("SELECT pain_before, pain_after, ended_at FROM sessions WHERE id = ?",
                           (session_id,))[0]
     assert (row["pain_before"], row["pain_after"]) == (0, 2) and row["ended_at"]
@@ -78,7 +78,7 @@ def test_strong_pain_before_training_suggests_rest_instead(driver):
         driver.key(pygame.K_DOWN)
     driver.key(pygame.K_RETURN)  # pain 8
     assert isinstance(driver.scene, FarewellScene) and "rest" in driver.scene.title.lower()
-    assert driver.ctx.session is None
+    assert driver.ctx.current_session is None
 
 
 def test_every_screen_draws_at_two_resolutions(tmp_path):
@@ -124,6 +124,7 @@ def test_sensor_check_screen_follows_the_presses_and_draws(tmp_path):
     from balance_game.devices.pointer import KeyboardSource
     from balance_game.game.scenes import FrameInput, GameContext, GameOptions, SceneStack
     from balance_game.game.screens.sensor_check import SensorCheckScene
+    from balance_game.render.sound import Sound
     from balance_game.render.theme import Theme
     from balance_game.storage.db import Database
 
@@ -132,11 +133,10 @@ def test_sensor_check_screen_follows_the_presses_and_draws(tmp_path):
     limits = Limits.theoretical(None)
     with Database(tmp_path / "s.db") as db:
         ctx = GameContext(db=db, source=KeyboardSource(limits), control=ControlMap(limits),
-                          options=GameOptions(), theme=Theme(720))
+                          options=GameOptions(), theme=Theme(720), sound=Sound.silent())
         spoken: list[str] = []
         ctx.say = spoken.append
-        stack = SceneStack()
-        stack.bind(ctx)
+        stack = SceneStack(ctx)
         scene = SensorCheckScene()
         stack.push(scene)
         t = 0.0

@@ -14,16 +14,13 @@ basket was from the object when it landed.
 from __future__ import annotations
 
 import math
-import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from balance_game.core.control import Axes
-from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
+from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.records import Goal
 from balance_game.i18n import N_
 
-SETTLE_S = 0.5
 GAP_S = 0.6  # between one object landing and the next appearing
 OBJECT_RADIUS = 0.06  # lean units; an object is caught when it lands over the basket
 MOVE_ONSET = 0.05  # lean units toward the right spot that count as "started moving"
@@ -55,22 +52,13 @@ class Falling:
     peak_shift: float = 0.0
 
 
-@dataclass
-class CatchWorld:
-    params: dict[str, Any]
-    n_trials: int
-    rng: random.Random
-    pending_params: dict[str, Any] | None = None
-    phase: str = "centre"  # centre -> fall <-> gap ... -> done
-    trial_index: int = 0
-    settle_s: float = 0.0
+@dataclass(kw_only=True)
+class CatchWorld(World):
+    """Phases: centre -> fall <-> gap ... -> done."""
+
     gap_s: float = 0.0
-    t_s: float = 0.0
-    position: tuple[float, float] = (0.0, 0.0)
     current: Falling | None = None
     rest_x: float = 0.0  # where the basket was aimed last: a player waits there for the next
-    cues: list[str] = field(default_factory=list)
-    last_result: TrialOutcome | None = None
 
     @property
     def basket_x(self) -> float:
@@ -93,7 +81,7 @@ class CatchWorld:
         return min(1.0, max(0.0, (self.t_s - obj.t_appear_s) / obj.fall_s))
 
 
-class Catch(Rules):
+class Catch(Rules[CatchWorld]):
     world_type = CatchWorld
     name = "catch"
     title = "Catch"
@@ -115,40 +103,28 @@ class Catch(Rules):
             return Goal(0.0, 0.0, precision=world.centre_radius * 0.5)
         return None
 
-    def prompt(self, world: CatchWorld) -> str:
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
+    def trial_prompt(self, world: CatchWorld) -> str:
         if world.phase == "fall" and world.current is not None:
             return N_("Catch the fish!") if world.current.kind == "fish" else N_("Dodge the rock!")
         return N_("Catch the fish, avoid the rocks")
 
     # --- stepping ----------------------------------------------------------------------
-    def feedback(self, outcome: Any) -> str:
+    def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if m.get("object") == "rock":
             return N_("Nice dodge!") if outcome.success else N_("Oops, a rock: move aside next time")
         return N_("Caught it!") if outcome.success else N_("Missed: slide under the fish a little sooner")
 
-    def step(self, world: CatchWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
-        world.position = (axes.lean_x, axes.lean_y)
-        world.t_s = t_s
-        if world.phase == "centre":
-            if math.hypot(*world.position) <= world.centre_radius:
-                world.settle_s += dt_s
-            else:
-                world.settle_s = 0.0
-            if world.settle_s >= SETTLE_S:
-                self._drop(world, t_s)
-            return []
+    def play(self, world: CatchWorld, previous: tuple[float, float], dt_s: float,
+             t_s: float) -> list[TrialOutcome]:
         if world.phase == "gap":
             world.gap_s += dt_s
             if world.gap_s >= GAP_S:
-                self._drop(world, t_s)
-            return []
-        if world.phase != "fall" or world.current is None:
+                self.start_trial(world, t_s)
             return []
         obj = world.current
+        if obj is None:
+            return []
         toward = math.copysign(1.0, obj.aim_x - obj.start_x) if obj.aim_x != obj.start_x else 0.0
         along = world.basket_x * toward
         obj.least_toward = min(obj.least_toward, along)
@@ -156,12 +132,12 @@ class Catch(Rules):
             obj.reaction_time_s = t_s - obj.t_appear_s
         obj.peak_shift = max(obj.peak_shift, abs(world.basket_x))
         if t_s - obj.t_appear_s >= obj.fall_s:
-            return [self._land(world, t_s)]
+            return [self._land(world, obj, t_s)]
         return []
 
-    def _drop(self, world: CatchWorld, t_s: float) -> None:
-        if world.pending_params is not None:
-            world.params, world.pending_params = world.pending_params, None
+    def start_trial(self, world: CatchWorld, t_s: float) -> None:
+        """Drop the next object."""
+        self.apply_pending(world)
         rng = world.rng
         here = world.basket_x
         half = world.basket_half
@@ -186,8 +162,7 @@ class Catch(Rules):
         world.rest_x = world.current.aim_x
         world.phase = "fall"
 
-    def _land(self, world: CatchWorld, t_s: float) -> TrialOutcome:
-        obj = world.current
+    def _land(self, world: CatchWorld, obj: Falling, t_s: float) -> TrialOutcome:
         reach = world.basket_half + OBJECT_RADIUS
         miss = abs(world.basket_x - obj.x)
         caught = miss <= reach

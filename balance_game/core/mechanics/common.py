@@ -1,4 +1,4 @@
-"""Small pieces the steady, slalom and track mechanics share: waiting at the centre, sway statistics.
+"""Small pieces the mechanics share: waiting at the centre, sway statistics.
 
 Pure Python, no pygame: these run inside the rules.
 """
@@ -11,6 +11,7 @@ import math
 SETTLE_S = 0.5  # still inside the centre zone this long before a trial starts
 CENTRE_RADIUS = 0.12  # the centre zone, in lean units
 STILL_SPEED = 0.6  # lean units per second: faster than this is not "standing still"
+SPEED_TAU_S = 0.25  # smoothing of the lean's speed (prompts, views and "standing still")
 MAX_CUES = 32  # if nobody drains the cue list, keep only the newest
 
 

@@ -8,12 +8,10 @@ whether they got there.
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from balance_game.core.control import Axes
-from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
+from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.records import Goal
 from balance_game.i18n import N_
 
@@ -23,7 +21,6 @@ DIRECTIONS: dict[str, tuple[float, float]] = {
     "BL": (-math.sqrt(0.5), -math.sqrt(0.5)), "L": (-1.0, 0.0),
     "FL": (-math.sqrt(0.5), math.sqrt(0.5)),
 }
-SETTLE_S = 0.5  # still at the centre this long before the next target appears
 MOVE_ONSET = 0.05  # lean units away from the start position that count as "started moving"
 
 PARAMS = (
@@ -41,16 +38,10 @@ PARAMS = (
 )
 
 
-@dataclass
-class ReachWorld:
-    params: dict[str, Any]
-    n_trials: int
-    rng: random.Random
-    pending_params: dict[str, Any] | None = None
-    phase: str = "centre"  # centre -> reach <-> hold -> centre ... -> done
-    trial_index: int = 0
-    settle_s: float = 0.0
-    position: tuple[float, float] = (0.0, 0.0)
+@dataclass(kw_only=True)
+class ReachWorld(World):
+    """Phases: centre -> reach <-> hold -> centre ... -> done."""
+
     direction: str = "F"
     order: list[str] = field(default_factory=list)
     t_go_s: float = 0.0
@@ -64,7 +55,6 @@ class ReachWorld:
     hold_points: list[tuple[float, float]] = field(default_factory=list)
     interruptions: int = 0
     max_excursion: float = 0.0
-    last_result: TrialOutcome | None = None
 
     @property
     def target(self) -> tuple[float, float]:
@@ -91,7 +81,7 @@ PROMPTS = {
 }
 
 
-class Reach(Rules):
+class Reach(Rules[ReachWorld]):
     world_type = ReachWorld
     name = "reach"
     title = "Reach"
@@ -100,7 +90,7 @@ class Reach(Rules):
 
     def abort_trial(self, world: ReachWorld) -> None:
         if world.phase in ("reach", "hold"):
-            self._back_to_centre(world)
+            self.back_to_centre(world)
 
     def goal(self, world: ReachWorld) -> Goal | None:
         if world.phase in ("reach", "hold"):
@@ -110,10 +100,10 @@ class Reach(Rules):
             return Goal(0.0, 0.0, precision=world.centre_radius * 0.5)
         return None
 
-    def prompt(self, world: ReachWorld) -> str:
-        return self.waiting_prompt(world) or PROMPTS[world.phase]
+    def trial_prompt(self, world: ReachWorld) -> str:
+        return PROMPTS[world.phase]
 
-    def feedback(self, outcome: Any) -> str:
+    def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
             return N_("Well held!") if not m.get("hold_interruptions") else N_("Got it: well done!")
@@ -121,32 +111,16 @@ class Reach(Rules):
             return N_("Nearly: lean a little further")
         return N_("You got there: now hold a little stiller")
 
-    def step(self, world: ReachWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
-        previous = world.position
-        world.position = (axes.lean_x, axes.lean_y)
-        if world.phase == "centre":
-            self._centre(world, t_s, dt_s)
-            return []
-        if world.phase == "done":
-            return []
-        moved = math.dist(previous, world.position)
-        world.path_so_far += moved
+    def play(self, world: ReachWorld, previous: tuple[float, float], dt_s: float,
+             t_s: float) -> list[TrialOutcome]:
+        world.path_so_far += math.dist(previous, world.position)
         self._track(world, t_s)
         if world.phase == "reach":
             return self._reach(world, t_s)
         return self._hold(world, dt_s, t_s)
 
-    def _centre(self, world: ReachWorld, t_s: float, dt_s: float) -> None:
-        if math.hypot(*world.position) <= world.centre_radius:
-            world.settle_s += dt_s
-        else:
-            world.settle_s = 0.0
-        if world.settle_s >= SETTLE_S:
-            self._go(world, t_s)
-
-    def _go(self, world: ReachWorld, t_s: float) -> None:
-        if world.pending_params is not None:
-            world.params, world.pending_params = world.pending_params, None
+    def start_trial(self, world: ReachWorld, t_s: float) -> None:
+        self.apply_pending(world)
         if not world.order:
             world.order = list(world.params["directions"])
             world.rng.shuffle(world.order)
@@ -209,12 +183,8 @@ class Reach(Rules):
         )
         world.last_result = outcome
         world.trial_index += 1
-        self._back_to_centre(world)
+        self.back_to_centre(world)
         return outcome
-
-    def _back_to_centre(self, world: ReachWorld) -> None:
-        world.phase = "done" if world.trial_index >= world.n_trials else "centre"
-        world.settle_s = 0.0
 
     def _measures(self, world: ReachWorld) -> dict[str, Any]:
         straightness = None

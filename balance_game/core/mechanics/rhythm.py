@@ -16,19 +16,16 @@ first target) follows, unscored. If a level lists both axes they alternate in bl
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from balance_game.core.control import Axes
-from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
+from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.records import Goal
 from balance_game.i18n import N_, phrase
 
 AXES: dict[str, tuple[float, float]] = {"LR": (1.0, 0.0), "FB": (0.0, 1.0)}
 WORDS = {("LR", 1): N_("right"), ("LR", -1): N_("left"), ("FB", 1): N_("forward"),
          ("FB", -1): N_("back")}
-SETTLE_S = 0.5
 BLOCK_SHIFTS = 8  # shifts on one axis before switching to the next listed axis
 PEAK_HYSTERESIS = 0.04  # lean units back from the peak that confirm it was the peak
 EARLIEST_SHARE = 0.3  # a peak in the first 30 % of a shift belongs to the shift before
@@ -70,7 +67,7 @@ class Shift:
     off_axis: float = 0.0
     entered: bool = False
     peak: float = -math.inf  # furthest excursion toward the target, along the axis
-    peak_t_s: float | None = None
+    peak_t_s: float = math.nan  # when the peak was reached (set with the first peak judged)
     resolved_t_s: float | None = None  # when the peak was confirmed (or time ran out)
 
     @property
@@ -83,20 +80,13 @@ class Shift:
         return (p[0] * ux + p[1] * uy) * self.to_sign
 
 
-@dataclass
-class RhythmWorld:
-    params: dict[str, Any]
-    n_trials: int
-    rng: random.Random
-    pending_params: dict[str, Any] | None = None
-    phase: str = "centre"  # centre -> countin -> shift ... -> done
-    trial_index: int = 0  # shifts finished (scored)
+@dataclass(kw_only=True)
+class RhythmWorld(World):
+    """Phases: centre -> countin -> shift ... -> done; ``trial_index`` counts scored shifts."""
+
     started: int = 0  # scored shifts started
     block: int = 0
     in_block: int = 0  # scored shifts started in this block
-    settle_s: float = 0.0
-    t_s: float = 0.0
-    position: tuple[float, float] = (0.0, 0.0)
     beat_t_s: float = 0.0  # the latest beat
     next_beat_t_s: float = math.inf
     beats: int = 0
@@ -106,8 +96,6 @@ class RhythmWorld:
     # how far ahead of the metronome a player who learns from each shift's timing would move
     # (the simulated player's goal uses it; people do the same with a metronome)
     anticipation_s: float = 0.0
-    cues: list[str] = field(default_factory=list)
-    last_result: TrialOutcome | None = None
 
     @property
     def axis(self) -> str:
@@ -139,7 +127,7 @@ class RhythmWorld:
         return min(1.0, max(0.0, (self.t_s - self.beat_t_s) / span))
 
 
-class Rhythm(Rules):
+class Rhythm(Rules[RhythmWorld]):
     world_type = RhythmWorld
     name = "rhythm"
     title = "Rhythm shifts"
@@ -159,10 +147,7 @@ class Rhythm(Rules):
         x, y = ideal_position(world, world.t_s + world.anticipation_s)
         return Goal(x, y, precision=world.radius * 0.5)
 
-    def prompt(self, world: RhythmWorld) -> str:
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
+    def trial_prompt(self, world: RhythmWorld) -> str:
         shift = world.current
         if shift is None:
             return N_("Listen to the beat")
@@ -172,7 +157,7 @@ class Rhythm(Rules):
         return phrase("Shift your weight {direction} on the beat", direction=phrase(word))
 
     # --- stepping ----------------------------------------------------------------------
-    def feedback(self, outcome: Any) -> str:
+    def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
             return N_("On the beat!")
@@ -182,20 +167,8 @@ class Rhythm(Rules):
             return N_("A little late: move on the beat")
         return N_("A little early: wait for the beat")
 
-    def step(self, world: RhythmWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
-        previous = world.position
-        world.position = (axes.lean_x, axes.lean_y)
-        world.t_s = t_s
-        if world.phase == "centre":
-            if math.hypot(*world.position) <= world.centre_radius:
-                world.settle_s += dt_s
-            else:
-                world.settle_s = 0.0
-            if world.settle_s >= SETTLE_S:
-                self._count_in(world, t_s)
-            return []
-        if world.phase not in ("countin", "shift"):
-            return []
+    def play(self, world: RhythmWorld, previous: tuple[float, float], dt_s: float,
+             t_s: float) -> list[TrialOutcome]:
         if world.current is not None and t_s <= world.current.t_beat_s:
             self._track_movement(world.current, previous, world.position)
         for shift in world.judging:
@@ -212,8 +185,9 @@ class Rhythm(Rules):
             self._end_block(world)
         return outcomes
 
-    def _count_in(self, world: RhythmWorld, t_s: float) -> None:
-        self._apply_pending(world)
+    def start_trial(self, world: RhythmWorld, t_s: float) -> None:
+        """One unscored count-in shift, from the middle to the first target."""
+        self.apply_pending(world)
         world.phase = "countin"
         world.stopping = False
         world.in_block = 0
@@ -244,16 +218,12 @@ class Rhythm(Rules):
             world.stopping = True
             world.next_beat_t_s = math.inf
             return
-        self._apply_pending(world)
+        self.apply_pending(world)
         world.phase = "shift"
         shift = self._new_shift(world, world.started, previous.to_sign, -previous.to_sign, t_beat)
         world.started += 1
         world.in_block += 1
         world.next_beat_t_s = shift.t_beat_s
-
-    def _apply_pending(self, world: RhythmWorld) -> None:
-        if world.pending_params is not None:
-            world.params, world.pending_params = world.pending_params, None
 
     def _track_movement(self, shift: Shift, previous: tuple[float, float],
                         now: tuple[float, float]) -> None:

@@ -15,9 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from balance_game.core.control import Axes
-from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
-from balance_game.core.mechanics.common import SETTLE_S, add_cue, clamp01, rnd, settle
+from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
+from balance_game.core.mechanics.common import add_cue, clamp01, rnd
 from balance_game.core.records import Goal
 from balance_game.i18n import N_
 
@@ -25,7 +24,6 @@ MOVE_SHARE = 0.6  # the ideal line completes each shift in this share of the tim
 SHIFT_JITTER = 0.15  # gates sit up to 15 % nearer than the set shift (never further: it is a
 # lean extent a therapist may cap), so the course is not a metronome
 MAX_GATE_X = 0.95  # no gate asks for more than 95 % of the player's limits
-SPEED_TAU_S = 0.25
 CENTRE_Y_LIMIT = 0.5  # leaning further forward or back than this gets a reminder
 KEEP_RESULTS = 4  # gates already reached, kept for the view to scroll off the screen
 
@@ -73,18 +71,10 @@ class Gate:
         return self.t_move_s + 0.5 * MOVE_SHARE * (self.t_cross_s - self.t_move_s)
 
 
-@dataclass
-class SlalomWorld:
-    params: dict[str, Any]
-    n_trials: int
-    rng: random.Random
-    pending_params: dict[str, Any] | None = None
-    phase: str = "centre"  # centre -> ski -> done (a paused run goes back to centre)
-    trial_index: int = 0
-    settle_s: float = 0.0
-    position: tuple[float, float] = (0.0, 0.0)
-    speed: float = 0.0
-    t_s: float = 0.0  # the world's clock, for the view's scrolling
+@dataclass(kw_only=True)
+class SlalomWorld(World):
+    """Phases: centre -> ski -> done (a paused run goes back to centre)."""
+
     t_go_s: float = 0.0
     gates: list[Gate] = field(default_factory=list)  # generated, not yet reached (the first is next)
     results: list[tuple[Gate, bool]] = field(default_factory=list)  # recently reached, newest last
@@ -92,22 +82,19 @@ class SlalomWorld:
     side: float = 1.0
     t_mid_s: float | None = None  # when the skier crossed half way to the next gate
     max_along: float = 0.0  # furthest travel toward (and past) the next gate, lean units
-    last_result: TrialOutcome | None = None
-    cues: list[str] = field(default_factory=list)
 
     @property
     def next_gate(self) -> Gate | None:
         return self.gates[0] if self.gates else None
 
 
-
-
-class Slalom(Rules):
+class Slalom(Rules[SlalomWorld]):
     world_type = SlalomWorld
     name = "slalom"
     title = "Slalom"
     params = PARAMS
     score_measures = ("lateral_error_pct", "timing_s", "overshoot_pct")
+    start_when_still = True
 
     def new_world(self, params: Mapping[str, Any], n_trials: int, seed: int) -> SlalomWorld:
         rng = random.Random(seed)
@@ -132,10 +119,7 @@ class Slalom(Rules):
             return Goal(0.0, 0.0, precision=0.05)
         return None
 
-    def prompt(self, world: SlalomWorld) -> str:
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
+    def trial_prompt(self, world: SlalomWorld) -> str:
         gate = world.next_gate
         if world.phase != "ski" or gate is None:
             return ""
@@ -146,7 +130,7 @@ class Slalom(Rules):
             return N_("Stay in line for the gate")
         return N_("Lean right for the next gate") if offset > 0 else N_("Lean left for the next gate")
 
-    def feedback(self, outcome: Any) -> str:
+    def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
             return N_("Through the gate!")
@@ -154,20 +138,8 @@ class Slalom(Rules):
             return N_("Just past it: stop your shift a little sooner")
         return N_("Missed the gate: lean a little earlier")
 
-    def step(self, world: SlalomWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
-        previous = world.position
-        world.position = (axes.lean_x, axes.lean_y)
-        world.t_s = t_s
-        if dt_s > 0:
-            raw = math.dist(previous, world.position) / dt_s
-            world.speed += (raw - world.speed) * (1.0 - math.exp(-dt_s / SPEED_TAU_S))
-        if world.phase == "centre":
-            world.settle_s = settle(world.settle_s, world.position, world.speed, dt_s)
-            if world.settle_s >= SETTLE_S:
-                self._go(world, t_s)
-            return []
-        if world.phase != "ski":
-            return []
+    def play(self, world: SlalomWorld, previous: tuple[float, float], dt_s: float,
+             t_s: float) -> list[TrialOutcome]:
         self._generate(world, t_s)
         gate = world.next_gate
         if gate is None:
@@ -177,7 +149,7 @@ class Slalom(Rules):
             return [self._reach_gate(world, gate)]
         return []
 
-    def _go(self, world: SlalomWorld, t_s: float) -> None:
+    def start_trial(self, world: SlalomWorld, t_s: float) -> None:
         world.phase = "ski"
         world.t_go_s = t_s
         world.gates = []
@@ -189,8 +161,7 @@ class Slalom(Rules):
     def _generate(self, world: SlalomWorld, t_s: float) -> None:
         """Make each gate when it first comes into view, with the parameters in force then."""
         while world.generated < world.n_trials:
-            if world.pending_params is not None:
-                world.params, world.pending_params = world.pending_params, None
+            self.apply_pending(world)
             p = world.params
             last = world.gates[-1] if world.gates else None
             if last is not None:

@@ -11,27 +11,17 @@ time inside), not only on whether it lasted.
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from balance_game.core.control import Axes
-from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
-from balance_game.core.mechanics.common import (
-    SETTLE_S,
-    add_cue,
-    clamp01,
-    path_length,
-    rnd,
-    settle,
-)
+from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
+from balance_game.core.mechanics.common import add_cue, clamp01, path_length, rnd
 from balance_game.core.records import Goal
 from balance_game.i18n import N_
 
 MOVE_LIMIT_S = 4.0  # time allowed to get into an off-centre zone before the hold starts
-SPEED_TAU_S = 0.25  # smoothing of the marker speed shown to the prompt and the view
 SLOW_DOWN_SPEED = 0.45  # lean units per second: above this the prompt says "Slow down"
 CALM_SPEED_PCT_S = 60.0  # a mean marker speed of this much (% LOS per second) scores zero for calm
 OFFSET_DIRECTIONS = tuple((math.cos(math.radians(a)), math.sin(math.radians(a)))
@@ -49,17 +39,10 @@ PARAMS = (
 )
 
 
-@dataclass
-class SteadyWorld:
-    params: dict[str, Any]
-    n_trials: int
-    rng: random.Random
-    pending_params: dict[str, Any] | None = None
-    phase: str = "centre"  # centre -> move -> hold -> centre ... -> done
-    trial_index: int = 0
-    settle_s: float = 0.0
-    position: tuple[float, float] = (0.0, 0.0)
-    speed: float = 0.0  # smoothed, lean units per second
+@dataclass(kw_only=True)
+class SteadyWorld(World):
+    """Phases: centre -> move -> hold -> centre ... -> done."""
+
     zone_centre: tuple[float, float] = (0.0, 0.0)
     t_go_s: float = 0.0
     t_hold_s: float = 0.0
@@ -69,8 +52,6 @@ class SteadyWorld:
     exits: int = 0
     inside: bool = True
     points: list[tuple[float, float]] = field(default_factory=list)
-    last_result: TrialOutcome | None = None
-    cues: list[str] = field(default_factory=list)
 
     @property
     def start_radius(self) -> float:
@@ -100,16 +81,17 @@ def sway_area_pct2(points: list[tuple[float, float]]) -> float:
     return ellipse95_area(xy[:, 1], xy[:, 0])
 
 
-class Steady(Rules):
+class Steady(Rules[SteadyWorld]):
     world_type = SteadyWorld
     name = "steady"
     title = "Steady"
     params = PARAMS
     score_measures = ("time_in_zone_pct", "sway_area_pct2", "mean_speed_pct_s")
+    start_when_still = True
 
     def abort_trial(self, world: SteadyWorld) -> None:
         if world.phase in ("move", "hold"):
-            self._back_to_centre(world)
+            self.back_to_centre(world)
 
     def goal(self, world: SteadyWorld) -> Goal | None:
         if world.phase in ("move", "hold"):
@@ -119,10 +101,7 @@ class Steady(Rules):
             return Goal(0.0, 0.0, precision=0.05)
         return None
 
-    def prompt(self, world: SteadyWorld) -> str:
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
+    def trial_prompt(self, world: SteadyWorld) -> str:
         if world.phase == "move":
             return N_("Lean gently into the yellow circle")
         if not world.inside:
@@ -131,7 +110,7 @@ class Steady(Rules):
             return N_("Slow down")
         return N_("Keep the dot inside the circle")
 
-    def feedback(self, outcome: Any) -> str:
+    def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
             return N_("Still as a statue!") if not m.get("exits") else N_("Held it: well done!")
@@ -139,26 +118,14 @@ class Steady(Rules):
             return N_("Lean gently into the circle a little sooner")
         return N_("Drifted out: small, slow corrections")
 
-    def step(self, world: SteadyWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
-        previous = world.position
-        world.position = (axes.lean_x, axes.lean_y)
-        if dt_s > 0:
-            raw = math.dist(previous, world.position) / dt_s
-            world.speed += (raw - world.speed) * (1.0 - math.exp(-dt_s / SPEED_TAU_S))
-        if world.phase == "centre":
-            world.settle_s = settle(world.settle_s, world.position, world.speed, dt_s)
-            if world.settle_s >= SETTLE_S:
-                self._go(world, t_s)
-            return []
+    def play(self, world: SteadyWorld, previous: tuple[float, float], dt_s: float,
+             t_s: float) -> list[TrialOutcome]:
         if world.phase == "move":
             return self._move(world, t_s)
-        if world.phase == "hold":
-            return self._hold(world, dt_s, t_s)
-        return []
+        return self._hold(world, dt_s, t_s)
 
-    def _go(self, world: SteadyWorld, t_s: float) -> None:
-        if world.pending_params is not None:
-            world.params, world.pending_params = world.pending_params, None
+    def start_trial(self, world: SteadyWorld, t_s: float) -> None:
+        self.apply_pending(world)
         offset = world.params["offset_pct"] / 100.0
         if offset > 0:
             ux, uy = world.rng.choice(OFFSET_DIRECTIONS)
@@ -212,12 +179,8 @@ class Steady(Rules):
         add_cue(world.cues, "hit" if success else "miss")
         world.last_result = outcome
         world.trial_index += 1
-        self._back_to_centre(world)
+        self.back_to_centre(world)
         return outcome
-
-    def _back_to_centre(self, world: SteadyWorld) -> None:
-        world.phase = "done" if world.trial_index >= world.n_trials else "centre"
-        world.settle_s = 0.0
 
     def _measures(self, world: SteadyWorld) -> dict[str, Any]:
         held = world.in_s + world.out_s

@@ -20,8 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from balance_game.core.control import Axes
-from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
+from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.records import Goal
 from balance_game.i18n import N_
 
@@ -35,7 +34,6 @@ FRICTION_PER_S = 1.2  # rolling friction: the ball's speed decays at this rate (
 RESTITUTION = 0.35
 HIT_SPEED = 0.35  # units/s into a wall that counts as a wall hit (not a graze)
 CAPTURE_SPEED = 1.3  # units/s: a faster ball rolls over the hole
-SETTLE_S = 0.5
 READY_S = 0.6  # a new ball sits on the start pad this long before it is let go
 SUBSTEPS = 2
 LOOKAHEAD_S = 0.3  # the steering aims from where the ball will be a moment from now
@@ -150,21 +148,13 @@ def cell_of(p: Vec) -> Cell:
     return (min(COLS - 1, max(0, int(p[0]))), min(ROWS - 1, max(0, int(p[1]))))
 
 
-@dataclass
-class TiltWorld:
-    params: dict[str, Any]
-    n_trials: int
-    rng: random.Random
+@dataclass(kw_only=True)
+class TiltWorld(World):
+    """Phases: centre -> ready -> roll -> ready ... -> done."""
+
     maze: Maze
     walls: list[tuple[Vec, Vec]]
-    pending_params: dict[str, Any] | None = None
-    phase: str = "centre"  # centre -> ready -> roll -> ready ... -> done
-    trial_index: int = 0
-    settle_s: float = 0.0
     ready_s: float = 0.0
-    t_s: float = 0.0
-    position: Vec = (0.0, 0.0)  # the player's lean
-    tilt: Vec = (0.0, 0.0)  # the table's tilt, -1..1 per axis
     ball: Vec = (START_CELL[0] + 0.5, START_CELL[1] + 0.5)
     velocity: Vec = (0.0, 0.0)
     hole_cell: Cell = START_CELL
@@ -174,8 +164,6 @@ class TiltWorld:
     wall_hits: int = 0
     roll_overs: int = 0  # crossed the hole too fast to drop in
     over_hole: bool = False
-    cues: list[str] = field(default_factory=list)
-    last_result: TrialOutcome | None = None
 
     @property
     def hole(self) -> Vec:
@@ -194,7 +182,13 @@ class TiltWorld:
         return self.params["centre_radius_pct"] / 100.0
 
     @property
-    def speed(self) -> float:
+    def tilt(self) -> Vec:
+        """The table's tilt, -1..1 per axis: the player's lean against a full tilt's."""
+        x, y = self.position
+        return _clamp(x / self.full_tilt), _clamp(y / self.full_tilt)
+
+    @property
+    def ball_speed(self) -> float:
         return math.hypot(*self.velocity)
 
     @property
@@ -206,10 +200,10 @@ class TiltWorld:
     @property
     def too_fast_near_hole(self) -> bool:
         near = math.dist(self.ball, self.hole) < 0.8
-        return self.phase == "roll" and near and self.speed > CAPTURE_SPEED
+        return self.phase == "roll" and near and self.ball_speed > CAPTURE_SPEED
 
 
-class Tilt(Rules):
+class Tilt(Rules[TiltWorld]):
     world_type = TiltWorld
     name = "tilt"
     title = "Table tilt"
@@ -237,10 +231,7 @@ class Tilt(Rules):
         tx, ty = steer(world)
         return Goal(tx * world.full_tilt, ty * world.full_tilt, precision=world.full_tilt * 0.15)
 
-    def prompt(self, world: TiltWorld) -> str:
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
+    def trial_prompt(self, world: TiltWorld) -> str:
         if world.phase == "ready":
             return N_("Here comes a new ball")
         if world.too_fast_near_hole:
@@ -248,7 +239,7 @@ class Tilt(Rules):
         return N_("Lean to roll the ball into the hole")
 
     # --- stepping ----------------------------------------------------------------------
-    def feedback(self, outcome: Any) -> str:
+    def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
             return N_("In the hole!")
@@ -256,25 +247,13 @@ class Tilt(Rules):
             return N_("Rolled over it: ease off near the hole")
         return N_("Out of time: a steady lean keeps the ball rolling")
 
-    def step(self, world: TiltWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
-        world.position = (axes.lean_x, axes.lean_y)
-        world.t_s = t_s
-        world.tilt = (_clamp(axes.lean_x / world.full_tilt), _clamp(axes.lean_y / world.full_tilt))
-        if world.phase == "centre":
-            if math.hypot(*world.position) <= world.centre_radius:
-                world.settle_s += dt_s
-            else:
-                world.settle_s = 0.0
-            if world.settle_s >= SETTLE_S:
-                self._new_ball(world)
-            return []
+    def play(self, world: TiltWorld, previous: Vec, dt_s: float,
+             t_s: float) -> list[TrialOutcome]:
         if world.phase == "ready":
             world.ready_s += dt_s
             if world.ready_s >= READY_S:
                 world.phase = "roll"
                 world.t_go_s = t_s
-            return []
-        if world.phase != "roll":
             return []
         for _ in range(SUBSTEPS):
             self._physics(world, dt_s / SUBSTEPS)
@@ -286,9 +265,11 @@ class Tilt(Rules):
             return [self._finish(world, t_s, success=False)]
         return []
 
+    def start_trial(self, world: TiltWorld, t_s: float) -> None:
+        self._new_ball(world)
+
     def _new_ball(self, world: TiltWorld) -> None:
-        if world.pending_params is not None:
-            world.params, world.pending_params = world.pending_params, None
+        self.apply_pending(world)
         wanted = round(world.params["path_cells"])
         dist = world.maze.distances(START_CELL)
         choices = [c for c, d in dist.items() if c != START_CELL and c != world.hole_cell]
@@ -337,7 +318,7 @@ class Tilt(Rules):
 
     def _captured(self, world: TiltWorld) -> bool:
         over = math.dist(world.ball, world.hole) <= world.hole_radius
-        if over and world.speed <= CAPTURE_SPEED:
+        if over and world.ball_speed <= CAPTURE_SPEED:
             return True
         if over and not world.over_hole:
             world.roll_overs += 1

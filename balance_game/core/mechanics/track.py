@@ -11,19 +11,16 @@ how close (RMS error) and how promptly (lag) the player followed.
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from balance_game.core.control import Axes
-from balance_game.core.mechanics.base import ParamSpec, Rules, TrialOutcome
-from balance_game.core.mechanics.common import SETTLE_S, add_cue, clamp01, rnd, settle
+from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
+from balance_game.core.mechanics.common import add_cue, clamp01, rnd
 from balance_game.core.records import Goal
 from balance_game.i18n import N_
 
 PATHS = ("line", "circle", "eight", "wander")
 RAMP_SHARE = 0.15  # the path swells from the middle over this share of a lap, and fades at the end
-SPEED_TAU_S = 0.25
 LAG_MAX_S = 1.5  # lags searched, 0 to this, in LAG_STEP_S steps
 LAG_STEP_S = 0.02
 WANDER_PARTS = 3  # sines per axis in a wander path
@@ -83,18 +80,10 @@ class Segment:
         return k * (x * c - y * sn), k * (x * sn + y * c)
 
 
-@dataclass
-class TrackWorld:
-    params: dict[str, Any]
-    n_trials: int
-    rng: random.Random
-    pending_params: dict[str, Any] | None = None
-    phase: str = "centre"  # centre -> track -> track ... -> done
-    trial_index: int = 0
-    settle_s: float = 0.0
-    position: tuple[float, float] = (0.0, 0.0)
-    speed: float = 0.0
-    t_s: float = 0.0
+@dataclass(kw_only=True)
+class TrackWorld(World):
+    """Phases: centre -> track -> track ... -> done."""
+
     t_go_s: float = 0.0
     segment: Segment | None = None
     order: list[str] = field(default_factory=list)
@@ -102,8 +91,6 @@ class TrackWorld:
     on_s: float = 0.0
     total_s: float = 0.0
     inside: bool = False
-    last_result: TrialOutcome | None = None
-    cues: list[str] = field(default_factory=list)
 
     @property
     def target_radius(self) -> float:
@@ -122,12 +109,13 @@ class TrackWorld:
         return self.on_s / self.total_s if self.total_s > 0 else 0.0
 
 
-class Track(Rules):
+class Track(Rules[TrackWorld]):
     world_type = TrackWorld
     name = "track"
     title = "Track"
     params = PARAMS
     score_measures = ("time_on_target_pct", "tracking_error_pct", "lag_s")
+    start_when_still = True
 
     def abort_trial(self, world: TrackWorld) -> None:
         if world.phase == "track":
@@ -143,10 +131,7 @@ class Track(Rules):
             return Goal(0.0, 0.0, precision=0.05)
         return None
 
-    def prompt(self, world: TrackWorld) -> str:
-        waiting = self.waiting_prompt(world)
-        if waiting:
-            return waiting
+    def trial_prompt(self, world: TrackWorld) -> str:
         if world.inside:
             return N_("Keep the dot inside the circle")
         segment = world.segment
@@ -155,7 +140,7 @@ class Track(Rules):
             return N_("Slow down")
         return N_("Follow the yellow circle")
 
-    def feedback(self, outcome: Any) -> str:
+    def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
             return N_("Right with the circle!")
@@ -163,19 +148,10 @@ class Track(Rules):
             return N_("A little behind: move with the circle")
         return N_("Keep the dot inside the moving circle")
 
-    def step(self, world: TrackWorld, axes: Axes, dt_s: float, t_s: float) -> list[TrialOutcome]:
-        previous = world.position
-        world.position = (axes.lean_x, axes.lean_y)
-        world.t_s = t_s
-        if dt_s > 0:
-            raw = math.dist(previous, world.position) / dt_s
-            world.speed += (raw - world.speed) * (1.0 - math.exp(-dt_s / SPEED_TAU_S))
-        if world.phase == "centre":
-            world.settle_s = settle(world.settle_s, world.position, world.speed, dt_s)
-            if world.settle_s >= SETTLE_S:
-                self._go(world, t_s)
-            return []
-        if world.phase != "track" or world.segment is None:
+    def play(self, world: TrackWorld, previous: tuple[float, float], dt_s: float,
+             t_s: float) -> list[TrialOutcome]:
+        segment = world.segment
+        if segment is None:
             return []
         u = world.elapsed_s
         world.inside = math.dist(world.position, world.target) <= world.target_radius
@@ -183,16 +159,15 @@ class Track(Rules):
         world.total_s += dt_s
         if world.inside:
             world.on_s += dt_s
-        if u >= world.segment.duration_s:
-            outcome = self._finish(world, t_s)
+        if u >= segment.duration_s:
+            outcome = self._finish(world, segment, t_s)
             if world.phase == "track":
-                self._go(world, t_s)
+                self.start_trial(world, t_s)
             return [outcome]
         return []
 
-    def _go(self, world: TrackWorld, t_s: float) -> None:
-        if world.pending_params is not None:
-            world.params, world.pending_params = world.pending_params, None
+    def start_trial(self, world: TrackWorld, t_s: float) -> None:
+        self.apply_pending(world)
         p = world.params
         if not world.order:
             world.order = list(p["paths"])
@@ -219,8 +194,8 @@ class Track(Rules):
         world.on_s = world.total_s = 0.0
         world.inside = True
 
-    def _finish(self, world: TrackWorld, t_s: float) -> TrialOutcome:
-        measures = self._measures(world)
+    def _finish(self, world: TrackWorld, segment: Segment, t_s: float) -> TrialOutcome:
+        measures = self._measures(world, segment)
         success = measures["time_on_target_pct"] >= world.params["on_target_pct"]
         outcome = TrialOutcome(
             index=world.trial_index, t_start_s=world.t_go_s, t_end_s=t_s, success=success,
@@ -233,8 +208,7 @@ class Track(Rules):
             world.phase = "done"
         return outcome
 
-    def _measures(self, world: TrackWorld) -> dict[str, Any]:
-        segment = world.segment
+    def _measures(self, world: TrackWorld, segment: Segment) -> dict[str, Any]:
         samples = world.samples
         sq = [_sq_dist(segment.at(u), (x, y)) for u, x, y in samples]
         rms = math.sqrt(sum(sq) / len(sq)) if sq else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from balance_game.core.assessments import (
     QuietOptions,
@@ -12,7 +12,7 @@ from balance_game.core.assessments import (
     summarise,
     symmetry_results,
 )
-from balance_game.core.protocols import ProtocolRun
+from balance_game.core.protocols import ProtocolRun, Step
 from balance_game.core.records import Goal
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.game.screens.navigation import screen
@@ -36,6 +36,8 @@ class AssessScene(Scene):
         self.lines: list[str] = []
         self.done = False
         self._spoken = -1
+        self._done_still_s = 0.0
+        self.results: dict[str, Any] = {}
 
     def enter(self, ctx: GameContext) -> None:
         if self.run is None:
@@ -43,18 +45,18 @@ class AssessScene(Scene):
             ctx.session.recorder.add_event(ctx.t_s, "assessment_start", self.kind)
             self._step_index = 0
 
-    def build_steps(self, ctx: GameContext) -> list:
+    def build_steps(self, ctx: GameContext) -> list[Step]:
         allowed = ctx.session.prescription
         quiet = QuietOptions(seconds=ctx.options.assess_seconds,
                              eyes_closed=allowed.eyes_closed if allowed else True,
                              foam=allowed.foam if allowed else True)
         return steps_for(self.kind, ctx.control.limits, quiet)
 
-    def on_step_change(self, ctx: GameContext, finished_index: int) -> None:
+    def on_step_change(self, ctx: GameContext, run: ProtocolRun, finished_index: int) -> None:
         """Side effects between steps (zeroing the board, adopting a neutral point...)."""
 
     def goal(self, ctx: GameContext) -> Goal | None:
-        return None if self.done else self.run.goal()
+        return None if self.done or self.run is None else self.run.goal()
 
     def handle_action(self, ctx: GameContext, action: str, stack: SceneStack) -> None:
         if self.done and action in ("confirm", "back"):
@@ -69,8 +71,10 @@ class AssessScene(Scene):
 
     def _recording(self) -> str | None:
         """The key of the step being recorded now (a quiet-stance condition), if any."""
-        step = self.run.step
-        return step.key if step is not None and step.record and self.run.started else None
+        run = self.run
+        step = run.step if run is not None else None
+        return step.key if run is not None and step is not None and step.record and run.started \
+            else None
 
     def _leave(self, ctx: GameContext, stack: SceneStack) -> None:
         """From the command line: the end. In the game: on to choosing a game."""
@@ -82,36 +86,40 @@ class AssessScene(Scene):
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         if self.done:
             if ctx.leaning_input:  # a board user finishes by standing still
-                self._done_still_s = getattr(self, "_done_still_s", 0.0) + dt_s
+                self._done_still_s += dt_s
                 if self._done_still_s >= 5.0:
                     self._leave(ctx, stack)
             return
+        run = self.run
+        if run is None:  # entering builds the protocol: nothing to run before that
+            return
         session = ctx.session
-        step = self.run.step
+        step = run.step
         session.maximal_leans = step is not None and step.far_leans
         session.step(dt_s, ctx.t_s)
         samples = session.new_samples
         recording = self._recording()
-        self.run.update(ctx.t_s, dt_s, samples, session.axes, set(session.pause.reasons))
+        run.update(ctx.t_s, dt_s, samples, session.axes, set(session.pause.reasons))
         if recording != self._recording():  # mark each recorded stretch in the session's events
             if recording:
                 session.recorder.add_event(ctx.t_s, "condition_end", recording)
             if self._recording():
                 session.recorder.add_event(ctx.t_s, "condition_start", self._recording())
-        while self._step_index < self.run.index:
-            self.on_step_change(ctx, self._step_index)
+        while self._step_index < run.index:
+            self.on_step_change(ctx, run, self._step_index)
             self._step_index += 1
-        while self.run.cues:
-            ctx.cue(self.run.cues.pop(0))
-        if self.run.index != self._spoken and self.run.step is not None:
-            self._spoken = self.run.index
-            ctx.say(f"{_(self.run.step.title)}. {_(self.run.step.body)}")
-        if self.run.finished:
-            self._finish(ctx)
+        while run.cues:
+            ctx.cue(run.cues.pop(0))
+        step = run.step
+        if run.index != self._spoken and step is not None:
+            self._spoken = run.index
+            ctx.say(f"{_(step.title)}. {_(step.body)}")
+        if run.finished:
+            self._finish(ctx, run)
 
-    def _finish(self, ctx: GameContext) -> None:
+    def _finish(self, ctx: GameContext, run: ProtocolRun) -> None:
         self.done = True
-        results = self.results_for(ctx)
+        results = self.results_for(ctx, run)
         session_id = ctx.session.recorder.session_id
         save_assessment(ctx.db, ctx.player.id, session_id, self.result_kind, results)
         ctx.session.recorder.add_event(ctx.t_s, "assessment_end", self.kind)
@@ -124,8 +132,8 @@ class AssessScene(Scene):
     def result_kind(self) -> str:
         return self.kind
 
-    def results_for(self, ctx: GameContext) -> dict:
-        captures = self.run.captures
+    def results_for(self, ctx: GameContext, run: ProtocolRun) -> dict[str, Any]:
+        captures = run.captures
         if self.kind == "quiet":
             results = quiet_results(captures)
         elif self.kind == "los":
@@ -163,7 +171,10 @@ class AssessScene(Scene):
     def _draw_step(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect) -> None:
 
         theme = ctx.theme
-        step = self.run.step
+        run = self.run
+        step = run.step if run is not None else None
+        if run is None or step is None:
+            return
         wide = area.width >= 1.3 * area.height
         words = area.copy()
         picture = area.copy()
@@ -173,9 +184,9 @@ class AssessScene(Scene):
         else:
             words.height = area.height * 3 // 5
             picture.top, picture.height = words.bottom, area.height - words.height
-        status = (_("Stand still in the middle to start") if not self.run.started
-                  else _("{s} s left").format(s=f"{self.run.remaining_s:0.0f}")
-                  if self.run.remaining_s >= 0.5 else _("Come back to the middle"))
+        status = (_("Stand still in the middle to start") if not run.started
+                  else _("{s} s left").format(s=f"{run.remaining_s:0.0f}")
+                  if run.remaining_s >= 0.5 else _("Come back to the middle"))
         status_h = theme.font("heading", bold=True).get_linesize() * 2
         y = draw_text(surface, theme, _(step.title), words.centerx, words.top, "heading", TEXT,
                       bold=True, width_px=words.width, max_height=words.height - status_h)
@@ -187,9 +198,10 @@ class AssessScene(Scene):
                           width_px=words.width, font=font, max_height=room)
         draw_text(surface, theme, status, words.centerx, y + theme.px(0.01), "heading", ACCENT,
                   bold=True, width_px=words.width, max_height=status_h)
-        self._draw_lean(ctx, surface, picture)
+        self._draw_lean(ctx, surface, picture, run)
 
-    def _draw_lean(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect) -> None:
+    def _draw_lean(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect,
+                   run: ProtocolRun) -> None:
         """The player's lean as a dot in a circle of their limits, and an arrow to where the
         test asks them to lean (directions are shown, not only named)."""
         import pygame
@@ -197,7 +209,7 @@ class AssessScene(Scene):
         radius = max(4, min(area.width, area.height) // 2 - ctx.theme.px(0.02))
         centre = area.center
         pygame.draw.circle(surface, TEXT_DIM, centre, radius, 2)
-        goal = self.run.goal()
+        goal = run.goal()
         if goal is not None and goal.on_board and (abs(goal.lean_x) + abs(goal.lean_y)) > 0.05:
             tip = (round(centre[0] + goal.lean_x * radius), round(centre[1] - goal.lean_y * radius))
             draw_arrow(surface, centre, tip, ACCENT, max(3, radius // 12))

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from balance_game.core.assessments import los_results
-from balance_game.core.player_calibration import calibration_steps, orientation_from, stance_from
+from balance_game.core.player_calibration import (
+    Stance,
+    calibration_steps,
+    orientation_from,
+    stance_from,
+)
+from balance_game.core.protocols import ProtocolRun, Step
+from balance_game.devices.base import Tareable
 from balance_game.errors import UserError
-from balance_game.game.scenes import GameContext
+from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.assess import AssessScene
 from balance_game.storage.assessments import Calibration, save_calibration
 from balance_game.storage.players import update_settings
@@ -17,7 +25,7 @@ from balance_game.timeutil import now_iso
 class CalibrateScene(AssessScene):
     def __init__(self) -> None:
         super().__init__("calibrate")
-        self.stance = None
+        self.stance: Stance | None = None
         self.orientation = "normal"
         self.tare_note = ""
 
@@ -25,38 +33,39 @@ class CalibrateScene(AssessScene):
     def result_kind(self) -> str:
         return "los"  # the calibration's lean test is a LOS test like any other
 
-    def build_steps(self, ctx: GameContext) -> list:
+    def build_steps(self, ctx: GameContext) -> list[Step]:
         self.orientation = ctx.session.orientation
         return calibration_steps(ctx.control.limits, ctx.source.kind in ("board", "sim"))
 
-    def fixed_update(self, ctx: GameContext, dt_s: float, stack) -> None:
-        step = self.run.step if self.run else None
+    def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
+        run = self.run
+        step = run.step if run else None
         zeroing = step is not None and step.off_board
         ctx.session.step_off_expected = zeroing or (step is not None and step.wait_load == "loaded")
-        if zeroing and self.run.started and self.run.elapsed_s == 0.0:
-            start = getattr(ctx.source, "start_tare", None)
-            if start:
-                start()
+        source = ctx.source
+        if (run is not None and zeroing and run.started and run.elapsed_s == 0.0
+                and isinstance(source, Tareable)):
+            source.start_tare()
         super().fixed_update(ctx, dt_s, stack)
 
-    def on_step_change(self, ctx: GameContext, finished_index: int) -> None:
-        step = self.run.steps[finished_index]
+    def on_step_change(self, ctx: GameContext, run: ProtocolRun, finished_index: int) -> None:
+        step = run.steps[finished_index]
         if step.key == "tare":
             self._finish_tare(ctx)
         elif step.key == "weigh" and step.record:
-            self.stance = stance_from(self.run.captures.get("weigh"))
+            self.stance = stance_from(run.captures.get("weigh"))
             self._adopt_neutral(ctx)
         elif step.key == "forward" and self.stance is not None:
-            found = orientation_from(self.run.captures.get("forward"), self.stance)
+            found = orientation_from(run.captures.get("forward"), self.stance)
             if found == "reversed":
-                self._turn_round(ctx)
+                self._turn_round(ctx, self.stance)
 
     def _finish_tare(self, ctx: GameContext) -> None:
-        finish = getattr(ctx.source, "finish_tare", None)
-        if finish is None:
+        source = ctx.source
+        if not isinstance(source, Tareable):
             return
         try:
-            finish()
+            source.finish_tare()
             self.tare_note = "board zeroed"
         except UserError as exc:  # something was on the board: keep the previous zero
             self.tare_note = str(exc)
@@ -70,17 +79,17 @@ class CalibrateScene(AssessScene):
         if self.stance.body_weight_kg:
             ctx.session.safety.body_weight_kg = self.stance.body_weight_kg
 
-    def _turn_round(self, ctx: GameContext) -> None:
+    def _turn_round(self, ctx: GameContext, stance: Stance) -> None:
         """The board faces the other way: from now on samples are turned round to the player."""
         self.orientation = "reversed" if ctx.session.orientation == "normal" else "normal"
         ctx.session.orientation = self.orientation
-        self.stance = replace(self.stance, neutral_x_mm=-self.stance.neutral_x_mm,
-                              neutral_y_mm=-self.stance.neutral_y_mm)
+        self.stance = replace(stance, neutral_x_mm=-stance.neutral_x_mm,
+                              neutral_y_mm=-stance.neutral_y_mm)
         self._adopt_neutral(ctx)
 
-    def results_for(self, ctx: GameContext) -> dict:
+    def results_for(self, ctx: GameContext, run: ProtocolRun) -> dict[str, Any]:
         control = ctx.control
-        results = los_results(self.run.captures, control.limits,
+        results = los_results(run.captures, control.limits,
                               (control.neutral_x_mm, control.neutral_y_mm), ctx.player.height_cm)
         stance = self.stance
         save_calibration(ctx.db, ctx.player.id, Calibration(

@@ -26,9 +26,7 @@ class FarewellScene(MenuScene):
 
 
 def _home(ctx: GameContext, stack: SceneStack) -> None:
-    if ctx.session is not None:
-        ctx.session.end()
-        ctx.session = None
+    ctx.end_session()
     if ctx.options.level_id is not None:
         ctx.quit_requested = True  # started straight into a level: leave when done
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from balance_game.devices.base import ReportsBattery
 from balance_game.game.board_finder import BoardFinder, Pairer
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
@@ -83,7 +84,7 @@ class ConnectScene(MenuScene):
         if ctx.source.kind in ("board", "sim"):
             self.subtitle = _("Connected: {name}. Step on it when the game asks.").format(
                 name=ctx.source.name)
-            if getattr(ctx.source, "battery_low", False):
+            if (isinstance(ctx.source, ReportsBattery) and ctx.source.battery_low):
                 self.subtitle += " " + _("Its batteries are low: replace them soon.")
             return [MenuItem(_("Continue"), go_on),
                     MenuItem(_("Check the board"), lambda ctx, stack: stack.push(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from balance_game.core.levels import LevelSpec
+from balance_game.devices.base import ReportsBattery
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
 from balance_game.game.screens.navigation import screen
@@ -19,7 +20,7 @@ class IntroScene(MenuScene):
         self.subtitle = _(spec.instructions)
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        if getattr(ctx.source, "battery_low", False):  # warn before play, not only during it
+        if isinstance(ctx.source, ReportsBattery) and ctx.source.battery_low:  # warn before play
             self.subtitle = _(self.spec.instructions) + " " + _(
                 "The board's batteries are low: replace them soon.")
         ctx.say(f"{self.title}. {self.subtitle}")

@@ -29,8 +29,9 @@ class LevelSelectScene(MenuScene):
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         self.title = _("Choose a game")
-        progress = player_progress(ctx.db, ctx.player.id) if ctx.player else {}
-        prescription = ctx.session.prescription if ctx.session else None
+        player, session = ctx.current_player, ctx.current_session
+        progress = player_progress(ctx.db, player.id) if player else {}
+        prescription = session.prescription if session else None
         self.subtitle = self._plan_line(ctx)
         self.specs = [s for s in load_levels()
                       if prescription is None or prescription.allows(s)]
@@ -46,18 +47,19 @@ class LevelSelectScene(MenuScene):
                                       _("earn a star on the game before")))
                 continue
             stars = progress[spec.id].best_stars if spec.id in progress else 0
-            earned = ngettext("{n} star", "{n} stars", stars).format(n=stars) if stars else _("new")
-            detail = _("World {n}").format(n=spec.world) + f"  ·  {earned}"
+            won = ngettext("{n} star", "{n} stars", stars).format(n=stars) if stars else _("new")
+            detail = _("World {n}").format(n=spec.world) + f"  ·  {won}"
             items.append(MenuItem(_(spec.title), _starter(spec), detail))
         return items
 
     @staticmethod
     def _plan_line(ctx: GameContext) -> str:
-        name = ctx.player.name if ctx.player else ""
-        left = ctx.session.minutes_left if ctx.session else None
-        if left is None:
+        player, session = ctx.current_player, ctx.current_session
+        name = player.name if player else ""
+        left = session.minutes_left if session else None
+        if session is None or session.prescription is None or left is None:
             return _("Training: {name}").format(name=name)
-        total = ctx.session.prescription.minutes_per_session
+        total = session.prescription.minutes_per_session
         return _("Training: {name}  ·  {left} of {total} minutes left today").format(
             name=name, left=f"{left:.0f}", total=f"{total:g}")
 
@@ -89,9 +91,7 @@ class LevelSelectScene(MenuScene):
                       ACCENT if chosen else TEXT_DIM, midbottom=(box.centerx, box.bottom - pad))
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
-        if ctx.session is not None:
-            ctx.session.end()
-            ctx.session = None
+        ctx.end_session()
         stack.pop()
 
 

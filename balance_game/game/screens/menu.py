@@ -195,11 +195,11 @@ class MenuScene(Scene):
             if chosen and self.nav.dwell_fraction > 0:
                 draw_dwell_ring(surface, (rect.centerx, rect.bottom + box_h // 3), box_h // 4,
                                 self.nav.dwell_fraction, ACCENT)
-        chosen = self.items[self.index]
+        current = self.items[self.index]
         words_top = area.top + box_h + box_h * 2 // 3
         if area.bottom - words_top < theme.font("heading", bold=True).get_linesize():
             return words_top - area.top  # no room for the words: the number alone is shown
-        bottom = draw_text(surface, theme, chosen.detail or chosen.label, area.centerx, words_top,
+        bottom = draw_text(surface, theme, current.detail or current.label, area.centerx, words_top,
                            "heading", ACCENT, bold=True, width_px=area.width,
                            max_height=area.bottom - words_top)
         return bottom - area.top

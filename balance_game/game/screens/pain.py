@@ -43,9 +43,10 @@ class PainScene(MenuScene):
 
     def _chooser(self, value: int | None):
         def choose(ctx: GameContext, stack: SceneStack) -> None:
-            if ctx.session is not None:
-                set_session_pain(ctx.db, ctx.session.recorder.session_id, self.when, value)
-                ctx.session.recorder.add_event(ctx.t_s, "pain", self.when, {"value": value})
+            session = ctx.current_session
+            if session is not None:
+                set_session_pain(ctx.db, session.recorder.session_id, self.when, value)
+                session.recorder.add_event(ctx.t_s, "pain", self.when, {"value": value})
             self.after(ctx, stack, value)
 
         return choose
@@ -57,9 +58,7 @@ class PainScene(MenuScene):
         if self.when == "after":
             stack.replace(screen("farewell", _("See you next time!"), _("Your training is saved.")))
         elif value is not None and value >= STOP_AT:
-            if ctx.session is not None:
-                ctx.session.end()
-                ctx.session = None
+            ctx.end_session()
             stack.replace(screen("farewell", _("Please rest today"),
                                  _("With this much pain, training can wait. "
                                    "Tell your therapist how you feel.")))

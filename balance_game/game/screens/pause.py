@@ -37,7 +37,7 @@ CONFIRM_REASONS = ("user", "balance_lost")
 
 def _message(ctx: GameContext) -> tuple[str, str]:
     """The words for the main reason; a gamepad that is missing is asked for by name."""
-    reasons = ctx.session.pause.reasons if ctx.session is not None else set()
+    reasons = ctx.current_session.pause.reasons if ctx.current_session is not None else set()
     reason = _main_reason(reasons)
     if reason == "device_lost" and ctx.source.kind == "gamepad":
         title, body = GAMEPAD_LOST

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import deque
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from balance_game.core.level_run import LevelRun
 from balance_game.core.levels import LevelSpec
 from balance_game.core.mechanics.base import feedback_for
-from balance_game.core.records import Goal
+from balance_game.core.records import Goal, TrialRecord
+from balance_game.devices.base import ReportsBattery
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.game.screens.navigation import screen
 from balance_game.i18n import _
@@ -26,7 +28,7 @@ QUICK_FEEDBACK_S = 0.8  # after a quick trial the next one is already under way:
 QUICK_TRIAL_S = 3.0
 
 
-def feedback_seconds(record: Any) -> float:
+def feedback_seconds(record: TrialRecord) -> float:
     """How long the line after a trial stays up: briefly after quick trials (slalom gates, catches,
     beats), where the next trial's instructions matter at once."""
     quick = record.t_end_s - record.t_start_s < QUICK_TRIAL_S
@@ -58,11 +60,14 @@ class PlayScene(Scene):
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         session = ctx.session
+        run = session.run
+        if run is None:  # entering starts the level: nothing to play before that
+            return
         for record in session.step(dt_s, ctx.t_s):
-            self.feedback = feedback_for(session.run.mechanic, record)
+            self.feedback = feedback_for(run.mechanic, record)
             self.feedback_until_s = ctx.t_s + feedback_seconds(record)
             ctx.cue("success" if record.success else "miss")
-        cues = getattr(session.run.world, "cues", None)
+        cues = run.world.cues
         while cues:
             cue = cues.pop(0)
             if cue not in OUTCOME_CUES:  # the trial's own sound (above) says how it went
@@ -75,32 +80,30 @@ class PlayScene(Scene):
         self.trail.append((axes.lean_x, axes.lean_y))
         if len(self.trace) < 20_000:
             self.trace.append((axes.lean_x, axes.lean_y))
-        if self._session_over(ctx):
+        if self._session_over(ctx, run):
             session.end()
             if ctx.options.headless:
                 ctx.quit_requested = True
             else:
                 stack.replace(screen("results", self.spec, session.results[-1:], self.trace, final=True))
             return
-        if session.run.finished:
+        if run.finished:
             if ctx.options.headless:
                 session.start_level(self.spec)  # keep playing until the time is up
                 self.trace = []
             else:
                 stack.replace(screen("results", self.spec, session.results[-1:], self.trace))
 
-    def _session_over(self, ctx: GameContext) -> bool:
-        session = ctx.session
-        if session.device_ended:
+    def _session_over(self, ctx: GameContext, run: LevelRun) -> bool:
+        if ctx.session.device_ended:
             return True
         if ctx.options.seconds is not None:
             return ctx.t_s >= ctx.options.seconds
-        return ctx.options.headless and session.run.finished
+        return ctx.options.headless and run.finished
 
-    def prompt(self, ctx: GameContext) -> str:
+    def prompt(self, ctx: GameContext, run: LevelRun) -> str:
         if ctx.t_s < self.feedback_until_s:
             return _(self.feedback)
-        run = ctx.session.run
         return _(run.mechanic.prompt(run.world))
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
@@ -108,14 +111,16 @@ class PlayScene(Scene):
 
         surface.fill(BACKGROUND)
         run = ctx.session.run
+        if run is None:
+            return
         world = run.world
         trial = min(world.trial_index + 1, self.spec.trials)
         facts = [_("Try {n} of {total}").format(n=trial, total=self.spec.trials)]
         if run.trials:  # the same number the results will show: the average of the tries so far
             average = sum(t.score for t in run.trials) / len(run.trials)
             facts.append(_("Average score {score}").format(score=f"{average:.0f}"))
-        if getattr(ctx.source, "battery_low", False):
+        if isinstance(ctx.source, ReportsBattery) and ctx.source.battery_low:
             facts.append(_("Board batteries low"))
-        draw_hud(surface, ctx.theme, _(self.spec.title), facts, self.prompt(ctx))
+        draw_hud(surface, ctx.theme, _(self.spec.title), facts, self.prompt(ctx, run))
         view = self.views.get(self.spec.mechanic, surface, ctx.theme)
         view.draw(surface, world, ctx.frame.axes, list(self.trail))

@@ -70,7 +70,8 @@ class ResultsScene(MenuScene):
     def build(self, ctx: GameContext) -> list[MenuItem]:
         self.title = headline(self.last)
         self.subtitle = summary(self.last)
-        minutes_left = ctx.session.minutes_left if ctx.session else None
+        session = ctx.current_session
+        minutes_left = session.minutes_left if session else None
         if minutes_left is not None and minutes_left <= 0:
             self.final = True
             self.subtitle += " " + _("That is all for today's session.")
@@ -95,13 +96,14 @@ class ResultsScene(MenuScene):
 
     def _when_rested(self, action):
         def choose(ctx: GameContext, stack: SceneStack) -> None:
-            if ctx.t_s >= self.rest_until_s:
+            if self.rest_until_s is not None and ctx.t_s >= self.rest_until_s:
                 action(ctx, stack)
 
         return choose
 
     def _again(self, ctx: GameContext, stack: SceneStack) -> None:
-        stack.replace(screen("intro", self.spec))
+        if self.spec is not None:  # "Play again" is only offered after a level
+            stack.replace(screen("intro", self.spec))
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         _finish(ctx, stack)
@@ -143,7 +145,8 @@ def _draw_stars(surface: pygame.Surface, theme: Theme, centre_x: int, centre_y: 
 
 def _finish(ctx: GameContext, stack: SceneStack) -> None:
     """Ask about pain once more (when someone is training), then say goodbye."""
-    if ctx.session is not None and not ctx.session.ended:
+    session = ctx.current_session
+    if session is not None and not session.ended:
         stack.clear_to(screen("pain", "after"))
     else:
         stack.clear_to(screen("farewell", _("See you next time!"), _("Your training is saved.")))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from balance_game.core.sensor_check import CORNERS, SensorCheck
+from balance_game.devices.base import ReportsBattery
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.i18n import _
 from balance_game.render.text import draw_text, lines_height
@@ -51,8 +52,8 @@ class SensorCheckScene(Scene):
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         self.check.update(ctx.frame.items, ctx.t_s)
-        self.check.battery_low = self.check.battery_low or bool(
-            getattr(ctx.source, "battery_low", False))
+        self.check.battery_low = self.check.battery_low or (
+            isinstance(ctx.source, ReportsBattery) and ctx.source.battery_low)
         words = self.check.verdict()[1]
         if words != self._spoken:  # say each new instruction once
             self._spoken = words
