@@ -64,6 +64,8 @@ def _(message: str) -> str:
     if isinstance(message, Phrase):
         values = {k: _(v) if isinstance(v, Phrase) else v for k, v in message.params.items()}
         return _Active.translations.gettext(message.template).format(**values)
+    if not message:  # gettext("") is the catalog's header, never a word to show
+        return message
     return _Active.translations.gettext(message)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from balance_game.render.text import draw_text
+from balance_game.render.text import draw_text, fitting_font
 from balance_game.render.theme import PANEL, TEXT, TEXT_DIM, Theme
 
 
@@ -18,5 +18,7 @@ def draw_hud(surface: pygame.Surface, theme: Theme, title: str, facts: list[str]
     surface.blit(left, left.get_rect(midleft=(theme.px(0.03), bar.centery)))
     right = font.render("   ".join(facts), True, TEXT_DIM)
     surface.blit(right, right.get_rect(midright=(width - theme.px(0.03), bar.centery)))
+    # one line whatever the language: the game's picture starts right below it
+    font = fitting_font(theme, prompt, int(width * 0.94), "body", bold=True)
     draw_text(surface, theme, prompt, width // 2, bar.bottom + theme.px(0.015), "body", TEXT,
-              bold=True)
+              bold=True, font=font)

@@ -101,7 +101,7 @@ class RhythmView:
                                                   (base[0] - side[0], base[1] - side[1])])
         else:
             pygame.draw.circle(surface, OUTLINE, pos, r, max(2, t.px(0.005)))
-        word = WORDS[(axis, sign)].upper()
+        word = _(WORDS[(axis, sign)]).upper()
         label = t.font("small", bold=active).render(word, True, ACCENT if active else TEXT_DIM)
         if ux:
             where = label.get_rect(midtop=(pos[0], pos[1] + r + t.px(0.02)))
