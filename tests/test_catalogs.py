@@ -141,3 +141,10 @@ def test_the_cli_speaks_german(run_cli):
     english = run_cli("--language", "en", "levels")
     assert "world 1" in english.stdout and "First reaches" in english.stdout
 
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_nothing_stays_nothing(code):
+    """gettext("") is the catalog's header: an empty prompt must stay empty on screen."""
+    set_language(code)
+    assert _("") == ""
