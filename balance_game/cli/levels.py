@@ -47,7 +47,7 @@ def levels(ctx: click.Context, as_json: bool, player: str | None, db: str | None
     for r in rows:
         state = f"{r['stars']}*" if r["unlocked"] else _("locked")
         world = _("world {n}").format(n=r["world"])
-        click.echo(f"{r['id']:<12} {world}  {r['mechanic']:<8} {state:<7} {_(r['title'])}")
+        click.echo(f"{r['id']:<12} {world}  {r['mechanic']:<8} {state:<7} {_(str(r['title']))}")
 
 
 @levels.command("check")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from balance_game.render.text import draw_text, fitting_font
+from balance_game.render.text import blit_text, draw_text, fitting_font
 from balance_game.render.theme import PANEL, TEXT, TEXT_DIM, Theme
 
 
@@ -14,12 +14,12 @@ def draw_hud(surface: pygame.Surface, theme: Theme, title: str, facts: list[str]
     bar = pygame.Rect(0, 0, width, theme.px(0.09))
     pygame.draw.rect(surface, PANEL, bar)
     font = theme.font("small")
-    right = font.render("   ".join(facts), True, TEXT_DIM)
-    surface.blit(right, right.get_rect(midright=(width - theme.px(0.03), bar.centery)))
+    right = blit_text(surface, theme, "   ".join(facts), font, TEXT_DIM,
+                      midright=(width - theme.px(0.03), bar.centery))
     # the level's name gets what the facts leave (names run longer in some languages)
-    room = width - right.get_width() - 3 * theme.px(0.03)
-    left = fitting_font(theme, title, room, "small").render(title, True, TEXT)
-    surface.blit(left, left.get_rect(midleft=(theme.px(0.03), bar.centery)))
+    room = width - right.width - 3 * theme.px(0.03)
+    blit_text(surface, theme, title, fitting_font(theme, title, room, "small"), TEXT,
+              midleft=(theme.px(0.03), bar.centery))
     # one line whatever the language: the game's picture starts right below it
     font = fitting_font(theme, prompt, int(width * 0.94), "body", bold=True)
     draw_text(surface, theme, prompt, width // 2, bar.bottom + theme.px(0.015), "body", TEXT,
