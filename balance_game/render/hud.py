@@ -11,9 +11,9 @@ from balance_game.render.theme import PANEL, TEXT, TEXT_DIM, Theme
 def draw_hud(surface: pygame.Surface, theme: Theme, title: str, facts: list[str],
              prompt: str) -> None:
     width = surface.get_width()
-    bar = pygame.Rect(0, 0, width, theme.px(0.09))
-    pygame.draw.rect(surface, PANEL, bar)
     font = theme.font("small")
+    bar = pygame.Rect(0, 0, width, max(theme.px(0.09), font.get_height() + theme.px(0.01)))
+    pygame.draw.rect(surface, PANEL, bar)
     right = blit_text(surface, theme, "   ".join(facts), font, TEXT_DIM,
                       midright=(width - theme.px(0.03), bar.centery))
     # the level's name gets what the facts leave (names run longer in some languages)
