@@ -116,10 +116,10 @@ def players_set(ctx: click.Context, name: str, db: str | None, birth_year: int |
 def speech_state(wanted: bool) -> str:
     """Whether the player hears instructions, and why not when the computer has no voice."""
     if not wanted:
-        return "speech off"
+        return _("speech off")
     if Voice().available:
-        return "speech on"
-    return f"speech unavailable on this computer (install {voice_name()})"
+        return _("speech on")
+    return _("speech unavailable on this computer (install {voice})").format(voice=voice_name())
 
 
 @players.command("prescribe")
