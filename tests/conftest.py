@@ -7,10 +7,10 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import run_cli_in
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -31,11 +31,6 @@ def run_cli(tmp_path):
     """Run `balance-game ARGS...` in a subprocess, as a person would; returns CompletedProcess."""
 
     def run(*args: str, timeout: float = 120, **kwargs) -> subprocess.CompletedProcess:
-        env = {**os.environ, "BALANCE_GAME_DB": str(tmp_path / "cli.db")}
-        env.update(kwargs.pop("env", {}))
-        return subprocess.run(
-            [sys.executable, "-m", "balance_game", *args], capture_output=True, text=True,
-            timeout=timeout, env=env, cwd=kwargs.pop("cwd", tmp_path), **kwargs,
-        )
+        return run_cli_in(tmp_path, *args, timeout=timeout, **kwargs)
 
     return run

@@ -6,6 +6,7 @@ user-facing error into one line on stderr with exit status 2 (never a traceback)
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import traceback
@@ -18,7 +19,65 @@ from balance_game.errors import UserError
 PROG = "balance-game"
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+# Every command: its module under balance_game.cli and the one line `--help` lists for it. A
+# command's module (and whatever it needs: numpy, pygame, scipy, the database) is imported only
+# when that command runs, so `--version` and `--help` cost little more than starting Python.
+# tests/cli/test_cli_lazy.py checks each line against the command's own docstring.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "assess": ("assess", "Run a test and save its results: quiet (modified CTSIB), los (limits of "
+                         "stability), symmetry."),
+    "bench": ("bench", "Frame times per mechanic, input latency, reader throughput, measure timing, "
+                       "memory, storage."),
+    "calibrate": ("assess", "Calibrate a player on this board: zero it, weigh, neutral stance, "
+                            "orientation, then LOS."),
+    "devices": ("devices", "List connected balance boards and gamepads (name, kind, profile, path, "
+                           "battery)."),
+    "export": ("export", "Export a player's sessions, trials, samples, events and clinical test "
+                         "results."),
+    "levels": ("levels", "List the levels in play order (or check level files with `levels check`)."),
+    "metrics": ("metrics", "Sway measures of a samples CSV (columns t_s, cop_x_mm, cop_y_mm; others "
+                           "are ignored)."),
+    "note": ("sessions", "Add notes (the patient's comments, the therapist's observations) or pain "
+                         "to a session."),
+    "play": ("play", "Play a level."),
+    "players": ("players", "List players (or add one with `players add`)."),
+    "record": ("devices", "Record the live stream of a board to a samples CSV."),
+    "replay": ("replay", "Watch a recorded session: the real game re-run on the stored samples."),
+    "report": ("report", "Write a player's progress report: adherence, minutes, success, sway, LOS, "
+                         "safety."),
+    "samples": ("sessions", "Write a session's samples to a CSV (the format `play --device "
+                            "replay:FILE` reads)."),
+    "sessions": ("sessions", "List recorded sessions, oldest first."),
+    "simulate": ("simulate", "Run a level headless and fast with a simulated player; report how "
+                             "difficulty adapted."),
+    "tare": ("devices", "Zero the board: it must be empty."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module = importlib.import_module(f"balance_game.cli.{entry[0]}")
+        return next(c for c in module.COMMANDS if c.name == cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help``, from the registry (click's layout, no imports)."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, click.Command(name, help=text).get_short_help_str(limit))
+                for name, (_module, text) in sorted(COMMANDS.items())]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name=PROG)
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
               help="SQLite database file (default: $BALANCE_GAME_DB or the user data folder).")
@@ -47,32 +106,6 @@ def cli(ctx: click.Context, db_path: str | None, window: bool | None,
         from balance_game.settings import load_settings
 
         run_menu_game(db_path, windowed=load_settings().windowed if window is None else window)
-
-
-def _register() -> None:
-    from balance_game.cli import (
-        assess,
-        bench,
-        devices,
-        export,
-        levels,
-        metrics,
-        play,
-        players,
-        replay,
-        report,
-        sessions,
-        simulate,
-    )
-
-    modules = (assess, bench, devices, export, levels, metrics, play, players, replay, report,
-               sessions, simulate)
-    for module in modules:
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def _internal_error(exc: BaseException) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Callable
 
 from balance_game.demo.fake_wii_board import FakeBackend, FakeScript
 from balance_game.devices.profiles import WiiProfile, get_profile
@@ -18,11 +19,14 @@ from balance_game.errors import UserError
 DRAIN_EVERY_S = 1 / 60  # like a game loop at 60 frames per second
 
 
-def measure_reader_throughput(rate_hz: float = 1000, seconds: float = 60.0) -> dict[str, float]:
+def measure_reader_throughput(rate_hz: float = 1000, seconds: float = 60.0,
+                              frame: Callable[[], None] | None = None) -> dict[str, float]:
     """Run the reader against the fake board paced at ``rate_hz`` for ``seconds``.
 
     Returns reports/s and samples/s received, drops (kernel-buffer overflow in the fake plus
     queue overflow in the reader), malformed reports and the largest gap between samples.
+    With ``frame``, the main thread does that work (a game frame) before each drain, as the game
+    does, so the gap shows whether the reader thread keeps up while the game draws.
     """
     backend = FakeBackend(FakeScript(rate_hz=rate_hz))
     profile = get_profile("wii-balance-board")
@@ -36,7 +40,10 @@ def measure_reader_throughput(rate_hz: float = 1000, seconds: float = 60.0) -> d
     reader.start()
     times: list[float] = []
     while time.monotonic() - start_s < seconds:
-        time.sleep(DRAIN_EVERY_S)
+        began = time.monotonic()
+        if frame is not None:
+            frame()
+        time.sleep(max(0.0, DRAIN_EVERY_S - (time.monotonic() - began)))
         times += [i.t_monotonic_s for i in reader.drain() if isinstance(i, RawSample)]
     elapsed_s = time.monotonic() - start_s
     reader.stop()

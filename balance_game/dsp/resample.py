@@ -143,7 +143,8 @@ def _running_integrals(
         before = np.cumsum(area) - area  # the integral at each cell's left edge
         return before.take(i) + slope.take(i) * inside
 
-    return integral(np.ones_like(x)), integral(x), integral(y)
+    covered = (np.cumsum(width) - width).take(i) + inside  # the integral of 1: no products
+    return covered, integral(x), integral(y)
 
 
 def _inside_gaps(grid: np.ndarray, t: np.ndarray, gap_after: np.ndarray) -> np.ndarray:

@@ -35,6 +35,40 @@ def _trend_basis(nperseg: int, linear: bool) -> tuple[np.ndarray, np.ndarray]:
     return q, windowed
 
 
+SMOOTH_PRIMES = (2, 3, 5, 7, 11)  # lengths made of these have fast FFT butterflies
+
+
+def _is_smooth(n: int) -> bool:
+    for p in SMOOTH_PRIMES:
+        while n % p == 0:
+            n //= p
+    return n == 1
+
+
+def _power(rows: np.ndarray) -> np.ndarray:
+    """|rfft|² along the last axis.
+
+    A length with a large prime factor (common: a jittered trial's N/2 falls anywhere) costs a
+    Bluestein transform, as dear for real input as for complex; there two real rows go through
+    one complex FFT and are separated by its conjugate symmetry, which halves the cost.
+    """
+    n = rows.shape[-1]
+    if _is_smooth(n):
+        spectrum = np.fft.rfft(rows, axis=-1)
+        return spectrum.real**2 + spectrum.imag**2
+    flat = rows.reshape(-1, n)
+    if len(flat) % 2:
+        flat = np.vstack([flat, np.zeros((1, n))])
+    z = np.fft.fft(flat[0::2] + 1j * flat[1::2], axis=-1)
+    k = np.arange(n // 2 + 1)
+    here, mirror = z[:, k], np.conj(z[:, (n - k) % n])
+    first, second = here + mirror, here - mirror  # 2·A_k and 2i·B_k
+    power = np.empty((len(flat), len(k)))
+    power[0::2] = 0.25 * (first.real**2 + first.imag**2)
+    power[1::2] = 0.25 * (second.real**2 + second.imag**2)
+    return power[: rows.size // n].reshape(*rows.shape[:-1], len(k))
+
+
 def welch_psd(
     x: np.ndarray,
     fs_hz: float,
@@ -53,8 +87,7 @@ def welch_psd(
     window = _hann(nperseg)
     # (segment − trend)·window, with the window folded into the trend basis once per length
     tapered = segments * window - (segments @ basis) @ windowed_basis
-    spectrum = np.fft.rfft(tapered, axis=-1)
-    power = (spectrum.real**2 + spectrum.imag**2).mean(axis=-2)
+    power = _power(tapered).mean(axis=-2)
     power /= fs_hz * float(window @ window)
     last = -1 if nperseg % 2 == 0 else None  # the Nyquist bin exists only for even lengths
     power[..., 1:last] *= 2.0

@@ -13,8 +13,6 @@ Inputs are in mm and s: x medio-lateral (+ right), y antero-posterior (+ forward
 from __future__ import annotations
 
 import math
-import statistics
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -387,16 +385,3 @@ def compute_measures(
     n = p.ap_ml.shape[1]
     return SwayReport(pipeline, True, "", n, n / p.fs_hz, p.fs_hz, **measures(p))
 
-
-def time_all_measures(repeats: int = 200, pipeline: str = "standard") -> float:
-    """Median wall time in ms of ``compute_measures`` on a 60 s, 100 Hz synthetic trial."""
-    rng = np.random.default_rng(0)
-    t = np.arange(6000) / 100.0
-    x, y = np.cumsum(rng.normal(0.0, 0.3, (2, 6000)), axis=1)
-    compute_measures(t, x, y, pipeline)  # warm the filter and window caches
-    runs = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        compute_measures(t, x, y, pipeline)
-        runs.append(time.perf_counter() - start)
-    return 1e3 * statistics.median(runs)

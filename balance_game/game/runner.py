@@ -104,24 +104,3 @@ def _first_scene(ctx: GameContext, stack: SceneStack, spec: LevelSpec | None,
         stack.push(screen("play", spec) if ctx.options.headless else screen("intro", spec))
     else:
         stack.push(screen("title"))
-
-
-def first_frame_only() -> None:
-    """Everything the game does up to its first frame (title screen), then stop."""
-    import tempfile
-
-    from balance_game.core.control import ControlMap, Limits
-    from balance_game.devices.pointer import KeyboardSource
-    from balance_game.render.window import Window
-
-    with tempfile.TemporaryDirectory() as scratch, Database(Path(scratch) / "f.db") as db:
-        window = Window(fullscreen=False)
-        limits = Limits.theoretical(None)
-        ctx = GameContext(db=db, source=KeyboardSource(limits), control=ControlMap(limits),
-                          options=GameOptions(), theme=Theme.for_window(window.size),
-                          sound=Sound.silent())
-        title = screen("title")
-        SceneStack(ctx).push(title)
-        title.draw(ctx, window.surface)
-        window.flip()
-        window.close()

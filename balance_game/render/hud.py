@@ -1,4 +1,9 @@
-"""The strip of facts above a game: level, trial count, score, time, and the prompt of the moment."""
+"""The strip of facts above a game: level, trial count, score, time, and the prompt of the moment.
+
+The title sits left and the facts right on one line where they fit; on a narrow window or at a
+large text size the title gets a line of its own above the facts, and shrinks (never below the
+normal small size) only if even that line is too narrow, so nothing leaves the window.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +14,27 @@ from balance_game.render.theme import PANEL, TEXT, TEXT_DIM, Theme
 
 
 def draw_hud(surface: pygame.Surface, theme: Theme, title: str, facts: list[str],
-             prompt: str) -> None:
+             prompt: str) -> int:
+    """Draw the strip and the prompt below it; returns the y just below the prompt."""
     width = surface.get_width()
+    pad = theme.px(0.03)
     font = theme.font("small")
-    bar = pygame.Rect(0, 0, width, max(theme.px(0.09), font.get_height() + theme.px(0.01)))
+    line = font.get_linesize()
+    fact_text = "   ".join(facts)
+    fact_font = fitting_font(theme, fact_text, width - 2 * pad)
+    fact_w = fact_font.size(fact_text)[0]
+    one_line = font.size(title)[0] + fact_w + 3 * pad <= width
+    bar = pygame.Rect(0, 0, width, (line if one_line else 2 * line) + theme.px(0.03))
     pygame.draw.rect(surface, PANEL, bar)
-    right = blit_text(surface, theme, "   ".join(facts), font, TEXT_DIM,
-                      midright=(width - theme.px(0.03), bar.centery))
-    # the level's name gets what the facts leave (names run longer in some languages)
-    room = width - right.width - 3 * theme.px(0.03)
-    blit_text(surface, theme, title, fitting_font(theme, title, room, "small"), TEXT,
-              midleft=(theme.px(0.03), bar.centery))
-    # one line whatever the language: the game's picture starts right below it
-    font = fitting_font(theme, prompt, int(width * 0.94), "body", bold=True)
-    draw_text(surface, theme, prompt, width // 2, bar.bottom + theme.px(0.015), "body", TEXT,
-              bold=True, width_px=int(width * 0.94), font=font)
+    if one_line:
+        blit_text(surface, theme, title, font, TEXT, midleft=(pad, bar.centery))
+        blit_text(surface, theme, fact_text, fact_font, TEXT_DIM,
+                  midright=(width - pad, bar.centery))
+    else:
+        title_font = fitting_font(theme, title, width - 2 * pad)
+        blit_text(surface, theme, title, title_font, TEXT,
+                  midleft=(pad, bar.top + theme.px(0.015) + line // 2))
+        blit_text(surface, theme, fact_text, fact_font, TEXT_DIM,
+                  midright=(width - pad, bar.bottom - theme.px(0.015) - line // 2))
+    return draw_text(surface, theme, prompt, width // 2, bar.bottom + theme.px(0.015), "body",
+                     TEXT, bold=True)

@@ -41,7 +41,7 @@ def blit_text(surface: pygame.Surface, theme: Theme, text: str, font: pygame.fon
               colour: Colour, **anchor: Any) -> pygame.Rect:
     """Draw one line of text placed by a pygame.Rect anchor (``midleft=(x, y)``...); every line
     of text on screen goes through here, so a layout test can see where each one landed."""
-    image = font.render(text, True, colour)
+    image = theme.texts.image(font, text, colour)
     rect = image.get_rect(**anchor)
     surface.blit(image, rect)
     theme.note_text(surface, rect, text)
@@ -66,7 +66,7 @@ def draw_text(surface: pygame.Surface, theme: Theme, text: str, centre_x: int, t
     """
     font = font or theme.font(role, bold)
     width_px = width_px or int(surface.get_width() * 0.85)
-    lines = wrap(font, text, width_px)
+    lines = list(theme.texts.lines(font, text, width_px))  # a copy: the last line may be cut
     if max_height is not None and len(lines) * font.get_linesize() > max_height:
         lines = lines[: max(1, max_height // font.get_linesize())]
         lines[-1] = lines[-1].rstrip(".,;: ") + "…"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pygame
 
+from balance_game.render.text_cache import TextCache
 from balance_game.resources import assets_dir
 
 Colour = tuple[int, int, int]
@@ -62,6 +63,7 @@ class Theme:
     width_px: int | None = None
     layout_log: list[TextBox] | None = None  # a list to record every text box in (tests)
     _fonts: dict[tuple[str, bool], pygame.font.Font] = field(default_factory=dict)
+    texts: TextCache = field(default_factory=TextCache)  # rendered lines, reused across frames
 
     @classmethod
     def for_window(cls, size: tuple[int, int], text_scale: float = 1.0) -> Theme:
@@ -91,6 +93,7 @@ class Theme:
     def set_scale(self, text_scale: float) -> None:
         self.text_scale = text_scale
         self._fonts.clear()
+        self.texts.clear()
 
     def px(self, fraction: float) -> int:
         """A length as a fraction of the screen's base length (its height, on a wide screen)."""

@@ -15,6 +15,7 @@ from balance_game.core.mechanics.tilt import (
     cell_centre,
 )
 from balance_game.i18n import _
+from balance_game.render.layers import StaticLayer
 from balance_game.render.lean_widgets import centre_zone, marker, play_area, time_bar
 from balance_game.render.theme import (
     ACCENT,
@@ -44,6 +45,7 @@ class TiltView:
                         self.board.centery)
         self.bar = pygame.Rect(self.board.left, self.board.bottom + theme.px(0.018),
                                self.board.width, theme.px(0.018))
+        self.maze = StaticLayer()  # board, route, start, hole and walls: fixed for a whole try
 
     def to_screen(self, x: float, y: float) -> tuple[int, int]:
         return (round(self.board.left + x * self.cell), round(self.board.bottom - y * self.cell))
@@ -52,6 +54,20 @@ class TiltView:
              trail: list[tuple[float, float]]) -> None:
         del trail
         t = self.theme
+        shown = world.phase in ("ready", "roll")
+        key = (tuple(world.walls), tuple(world.route) if shown else (),
+               (world.hole, world.hole_radius) if shown else None)
+        self.maze.blit(surface, self.board.inflate(t.px(0.02), t.px(0.02)), key,
+                       lambda layer: self._maze(layer, world))
+        if world.phase in ("ready", "roll"):
+            self._ball(surface, world)
+        if world.phase == "roll":
+            left = world.time_left_share
+            time_bar(surface, t, self.bar, left, WARN if left < 0.3 else TEXT_DIM)
+        self._gauge(surface, world, axes)
+
+    def _maze(self, surface: pygame.Surface, world: TiltWorld) -> None:
+        t = self.theme
         pygame.draw.rect(surface, PANEL, self.board.inflate(t.px(0.02), t.px(0.02)),
                          border_radius=t.px(0.012))
         self._route(surface, world)
@@ -59,12 +75,6 @@ class TiltView:
         if world.phase in ("ready", "roll"):
             self._hole(surface, world)
         self._walls(surface, world)
-        if world.phase in ("ready", "roll"):
-            self._ball(surface, world)
-        if world.phase == "roll":
-            left = world.time_left_share
-            time_bar(surface, t, self.bar, left, WARN if left < 0.3 else TEXT_DIM)
-        self._gauge(surface, world, axes)
 
     def _route(self, surface: pygame.Surface, world: TiltWorld) -> None:
         if world.phase not in ("ready", "roll") or len(world.route) < 2:

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from balance_game import __version__
-from balance_game.core.records import KG_STEP, MM_STEP, Sample, TrialRecord, storage_steps
+from balance_game.core.records import INT16_MAX, KG_STEP, MM_STEP, Sample, TrialRecord
 from balance_game.errors import UserError
 from balance_game.storage.db import Database
 from balance_game.timeutil import now_iso
@@ -33,16 +33,28 @@ CHUNK_SAMPLES = 32768  # samples read back per chunk (about 2 MB as floats)
 
 
 def encode_block(samples: list[Sample]) -> tuple[float, bytes]:
+    """Samples as stored: microsecond offsets from the first, corners and COP in 16-bit steps.
+
+    Built a column at a time (a second of 100 Hz samples is flushed while the game runs); each
+    value is rounded half to even and clipped exactly as ``core.records.storage_steps`` does.
+    """
     t0_us = round(samples[0].t_s * 1e6)
     rows = np.zeros(len(samples), dtype=BLOCK_DTYPE)
-    for i, s in enumerate(samples):
-        corners = (s.corners_kg if s.corners_kg is not None else None)
-        rows[i] = (
-            round(s.t_s * 1e6) - t0_us,
-            *((storage_steps(c, KG_STEP) for c in corners) if corners else (MISSING,) * 4),
-            storage_steps(s.cop_x_mm, MM_STEP), storage_steps(s.cop_y_mm, MM_STEP),
-        )
+    rows["dt_us"] = np.rint(np.array([s.t_s for s in samples]) * 1e6) - t0_us
+    cop = np.array([(s.cop_x_mm, s.cop_y_mm) for s in samples])
+    rows["x"], rows["y"] = _steps(cop, MM_STEP).T
+    measured = np.array([s.corners_kg is not None for s in samples])
+    corners = np.array([s.corners_kg or (0.0, 0.0, 0.0, 0.0) for s in samples])
+    steps = np.where(measured[:, None], _steps(corners, KG_STEP), MISSING)
+    for j, name in enumerate(("tl", "tr", "bl", "br")):
+        rows[name] = steps[:, j]
     return t0_us / 1e6, rows.tobytes()
+
+
+def _steps(values: np.ndarray, step: float) -> np.ndarray:
+    if not np.isfinite(values).all():
+        raise ValueError("cannot store a non-finite sample value")
+    return np.clip(np.rint(values / step), -INT16_MAX, INT16_MAX)
 
 
 def decode_block(t0_s: float, n: int, data: bytes) -> np.ndarray:

@@ -58,8 +58,11 @@ def _assert_run_of_frames(rows: np.ndarray, sent: list[int]) -> None:
     """Consecutive distinct rows are consecutive kernel frames (held repeats collapse)."""
     distinct = [tuple(r) for k, r in enumerate(rows) if k == 0 or tuple(r) != tuple(rows[k - 1])]
     expected = [_kg(i) for i in sent]
-    first = expected.index(distinct[0])
-    assert np.allclose(distinct, expected[first:first + len(distinct)], atol=1e-9)
+    # The game may start reading at any frame (how long Python takes to start depends on the
+    # machine), and a swaying load repeats its values: find where the recording starts.
+    starts = [k for k, frame in enumerate(expected) if np.allclose(frame, distinct[0], atol=1e-9)]
+    assert any(np.allclose(distinct, expected[k:k + len(distinct)], atol=1e-9)
+               for k in starts if k + len(distinct) <= len(expected)), "frames lost or reordered"
     assert len(distinct) > 50
 
 

@@ -3,19 +3,28 @@
 import stat
 
 import pytest
+from cli_runner import copy_db, run_cli_in
 
 NAME = "Ada"
 
 
-@pytest.fixture
-def db_with_sessions(run_cli, tmp_path):
-    db = str(tmp_path / "sessions.db")
-    assert run_cli("players", "add", NAME, "--db", db).returncode == 0
+@pytest.fixture(scope="module")
+def sessions_template(tmp_path_factory):
+    """Built once for the module (three processes); each test works on its own copy."""
+    folder = tmp_path_factory.mktemp("sessions")
+    db = str(folder / "sessions.db")
+    assert run_cli_in(folder, "players", "add", NAME, "--db", db).returncode == 0
     for seed, level in ((1, "reach-01"), (2, "steady-01")):
-        result = run_cli("play", "--headless", "--fast", "--device", "sim", "--seconds", "8",
-                         "--seed", str(seed), "--level", level, "--player", NAME, "--db", db)
+        result = run_cli_in(folder, "play", "--headless", "--fast", "--device", "sim",
+                            "--seconds", "8", "--seed", str(seed), "--level", level,
+                            "--player", NAME, "--db", db)
         assert result.returncode == 0, result.stderr
-    return db
+    return folder / "sessions.db"
+
+
+@pytest.fixture
+def db_with_sessions(sessions_template, tmp_path):
+    return copy_db(sessions_template, tmp_path)
 
 
 def test_html_and_pdf_are_written(run_cli, tmp_path, db_with_sessions):

@@ -19,3 +19,17 @@ def test_matches_scipy_welch(n, nperseg, noverlap, linear):
     np.testing.assert_allclose(f, f_ref)
     np.testing.assert_allclose(p, p_ref, rtol=1e-9, atol=1e-12 * p_ref.max())
     assert k == (n - nperseg) // (nperseg - noverlap) + 1
+
+
+@pytest.mark.parametrize("n", [2974, 2983, 1499, 6, 7])
+@pytest.mark.parametrize("rows", [1, 2, 3, 6])
+def test_power_of_awkward_lengths_matches_rfft(n, rows):
+    """Lengths with large prime factors pair real rows into one complex FFT: same powers."""
+    from balance_game.dsp.spectrum import _power
+
+    x = np.random.default_rng(n + rows).normal(size=(rows, n))
+    spectrum = np.fft.rfft(x, axis=-1)
+    expected = spectrum.real**2 + spectrum.imag**2
+    np.testing.assert_allclose(_power(x), expected, rtol=1e-9, atol=1e-12 * expected.max())
+    np.testing.assert_allclose(_power(x.reshape(1, rows, n)), expected[None], rtol=1e-9,
+                               atol=1e-12 * expected.max())

@@ -12,7 +12,6 @@ from balance_game.dsp.sway import (
     compute_measures,
     ellipse95_area,
     f_quantile_2,
-    time_all_measures,
     unit_of,
 )
 
@@ -249,7 +248,3 @@ def test_unknown_pipeline_and_mismatched_arrays_are_programming_errors():
         compute_measures(np.arange(3.0), np.zeros(3), np.zeros(3), pipeline="fancy")
     with pytest.raises(ValueError, match="same length"):
         compute_measures(np.arange(3.0), np.zeros(2), np.zeros(3))
-
-
-def test_time_all_measures_reports_milliseconds():
-    assert 0.0 < time_all_measures(repeats=3) < 100.0

@@ -119,3 +119,65 @@ def test_harder_params_lower_a_simulated_players_success():
     rate_easy = sum(o.success for o in simulated(easy, 0.6)) / 16
     rate_hard = sum(o.success for o in simulated(hard, 0.6)) / 16
     assert rate_easy >= 0.8 and rate_hard <= 0.3
+
+
+def reference_lag(segment, samples, lag_max_s=1.5, lag_step_s=0.02):
+    """The original pure-Python lag search, kept as the independent reference: scalar
+    ``Segment.at`` for every sample at every lag, the earliest of near-equal lags winning."""
+    if len(samples) < 10:
+        return None
+    best_lag, best_err = 0.0, math.inf
+    for k in range(round(lag_max_s / lag_step_s) + 1):
+        lag = k * lag_step_s
+        used = [(u, x, y) for u, x, y in samples if u - lag >= 0.0]
+        if len(used) < 10:
+            break
+        err = 0.0
+        for u, x, y in used:
+            tx, ty = segment.at(u - lag)
+            err += (tx - x) ** 2 + (ty - y) ** 2
+        err /= len(used)
+        if err < best_err - 1e-12:
+            best_lag, best_err = lag, err
+    return best_lag
+
+
+def test_lag_search_matches_the_pure_python_reference():
+    """Every path shape, delays from none to beyond the search, noise and short trials."""
+    import random
+
+    from balance_game.core.mechanics.track import estimate_lag
+
+    rng = random.Random(7)
+    mechanic = Track()
+    checked = 0
+    for seed in range(12):
+        world = mechanic.new_world(PARAMS, n_trials=len(PATHS), seed=seed)
+        for _kind in PATHS:
+            mechanic.start_trial(world, 0.0)
+            segment = world.segment
+            delay = rng.choice((0.0, 0.1, 0.37, 0.8, 2.0))
+            noise = rng.choice((0.0, 0.01, 0.1))
+            n = rng.choice((8, 12, 60, round(segment.duration_s * 60)))
+            samples = []
+            for i in range(1, n + 1):
+                u = i / 60
+                tx, ty = segment.at(u - delay)
+                samples.append((u, tx + rng.gauss(0, noise), ty + rng.gauss(0, noise)))
+            assert estimate_lag(segment, samples) == reference_lag(segment, samples)
+            checked += 1
+    assert checked == 12 * len(PATHS)
+
+
+def test_vectorised_positions_equal_the_scalar_ones():
+    mechanic = Track()
+    world = mechanic.new_world(PARAMS, n_trials=len(PATHS), seed=3)
+    import numpy as np
+
+    for _kind in PATHS:
+        mechanic.start_trial(world, 0.0)
+        segment = world.segment
+        u = np.linspace(-1.0, segment.duration_s + 1.0, 301)
+        xs, ys = segment.at_many(u)
+        for ui, xi, yi in zip(u.tolist(), xs.tolist(), ys.tolist(), strict=True):
+            assert (xi, yi) == pytest.approx(segment.at(ui), abs=1e-12)

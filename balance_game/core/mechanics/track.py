@@ -14,6 +14,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.mechanics.common import add_cue, clamp01, rnd
 from balance_game.core.records import Goal
@@ -77,6 +79,28 @@ class Segment:
                 x, y = x / reach, y / reach
         c, sn = math.cos(self.angle), math.sin(self.angle)
         k = self.amplitude * self.envelope(u)
+        return k * (x * c - y * sn), k * (x * sn + y * c)
+
+    def at_many(self, u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``at`` for an array of times at once: the lag search asks for tens of thousands of
+        positions at the end of a trial, which one by one would stall a frame."""
+        u = np.clip(u, 0.0, self.duration_s)
+        s = TWO_PI * u / self.period_s
+        if self.kind == "line":
+            x, y = np.sin(s), np.zeros_like(s)
+        elif self.kind == "circle":
+            x, y = np.cos(s), self.turn * np.sin(s)
+        elif self.kind == "eight":
+            x, y = np.sin(s), 0.5 * self.turn * np.sin(2.0 * s)
+        else:
+            half = len(self.wander) // 2
+            x = sum((w * np.sin(f * s + p) for w, f, p in self.wander[:half]), np.zeros_like(s))
+            y = sum((w * np.sin(f * s + p) for w, f, p in self.wander[half:]), np.zeros_like(s))
+            reach = np.maximum(np.hypot(x, y), 1.0)
+            x, y = x / reach, y / reach
+        edge = np.clip(np.minimum(u, self.duration_s - u) / (RAMP_SHARE * self.duration_s), 0.0, 1.0)
+        k = self.amplitude * (edge * edge * (3.0 - 2.0 * edge))
+        c, sn = math.cos(self.angle), math.sin(self.angle)
         return k * (x * c - y * sn), k * (x * sn + y * c)
 
 
@@ -210,8 +234,11 @@ class Track(Rules[TrackWorld]):
 
     def _measures(self, world: TrackWorld, segment: Segment) -> dict[str, Any]:
         samples = world.samples
-        sq = [_sq_dist(segment.at(u), (x, y)) for u, x, y in samples]
-        rms = math.sqrt(sum(sq) / len(sq)) if sq else None
+        rms = None
+        if samples:
+            u, x, y = np.asarray(samples, dtype=float).T
+            tx, ty = segment.at_many(u)
+            rms = math.sqrt(float(np.mean((tx - x) ** 2 + (ty - y) ** 2)))
         return {
             "path": segment.kind,
             "amplitude_pct": world.params["amplitude_pct"],
@@ -232,22 +259,28 @@ class Track(Rules[TrackWorld]):
         return round(40.0 + 60.0 * (0.5 * on + 0.3 * closeness + 0.2 * promptness), 1)
 
 
-def _sq_dist(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2
-
-
 def estimate_lag(segment: Segment, samples: list[tuple[float, float, float]]) -> float | None:
-    """The delay that best lines the player's trace up with the target's: argmin over 0..1 s of
-    the mean squared distance between the dot at ``u`` and the target at ``u - lag``."""
+    """The delay that best lines the player's trace up with the target's: argmin over 0..LAG_MAX_S
+    of the mean squared distance between the dot at ``u`` and the target at ``u - lag``.
+
+    All lags are scored in one array operation (a trial ends inside a frame, so this must not
+    stall the game); the earliest lag wins unless a later one is better by more than 1e-12, and
+    the search stops at the first lag that leaves fewer than 10 samples.
+    """
     if len(samples) < 10:
         return None
+    u, x, y = np.asarray(samples, dtype=float).T
+    lags = np.arange(round(LAG_MAX_S / LAG_STEP_S) + 1) * LAG_STEP_S
+    shifted = u[None, :] - lags[:, None]
+    used = shifted >= 0.0
+    counts = used.sum(axis=1)
+    short = np.flatnonzero(counts < 10)
+    n_lags = int(short[0]) if len(short) else len(lags)
+    tx, ty = segment.at_many(shifted[:n_lags])
+    sq = np.where(used[:n_lags], (tx - x) ** 2 + (ty - y) ** 2, 0.0)
+    errors = (sq.sum(axis=1) / counts[:n_lags]).tolist()
     best_lag, best_err = 0.0, math.inf
-    for k in range(round(LAG_MAX_S / LAG_STEP_S) + 1):
-        lag = k * LAG_STEP_S
-        used = [(u, x, y) for u, x, y in samples if u - lag >= 0.0]
-        if len(used) < 10:
-            break
-        err = sum(_sq_dist(segment.at(u - lag), (x, y)) for u, x, y in used) / len(used)
+    for lag, err in zip(lags[:n_lags].tolist(), errors, strict=True):
         if err < best_err - 1e-12:
             best_lag, best_err = lag, err
     return best_lag

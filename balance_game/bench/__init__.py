@@ -1,0 +1,199 @@
+"""`balance-game bench`: what a person at the screen gets, measured on simulated input.
+
+Frames are timed twice: offscreen (update and drawing only, back to back) and through a real
+window in real time (the present included, on the display the session has or a private Xvfb),
+each as process CPU time as well as wall time, for every mechanic at 720p and 1080p, repeated
+in fresh runs and reported as medians. Alongside: input-to-present latency, the HID reader's
+largest gap while the main thread draws, the sway measures on jittered board data against
+micromotion, launch to first frame through the real command, and `--version` against bare
+Python. Targets are printed next to the measurements, never asserted here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from balance_game.bench.display import Display
+from balance_game.bench.scratch import RESOLUTIONS, first_level_of_each_mechanic
+from balance_game.bench.stats import FRAME_BUDGET_MS, median_of
+
+TARGETS = {  # name: (limit, "max" or "min")
+    "window_frame_cpu_p99_720p_ms": (8.0, "max"),
+    "window_frame_cpu_p99_1080p_ms": (12.0, "max"),
+    "window_frame_cpu_max_ms": (FRAME_BUDGET_MS, "max"),
+    "window_latency_p99_ms": (30.0, "max"),
+    "offscreen_frame_cpu_max_ms": (FRAME_BUDGET_MS, "max"),
+    "version_above_python_s": (0.3, "max"),
+    "sway_speedup_vs_micromotion": (5.0, "min"),
+    "reader_drops_1khz": (0, "max"),
+    "first_frame_s": (1.5, "max"),
+    "db_bytes_per_hour": (15 * 1024 * 1024, "max"),
+}
+
+
+def _plan(quick: bool) -> dict[str, Any]:
+    if quick:
+        return {"frames": 300, "repeats": 1, "window_s": 3.0, "reader_s": 5.0, "sway_repeats": 20,
+                "startup_repeats": 3, "db_s": 120.0, "soak_s": 600.0}
+    return {"frames": 1200, "repeats": 3, "window_s": 8.0, "reader_s": 30.0, "sway_repeats": 100,
+            "startup_repeats": 9, "db_s": 600.0, "soak_s": 3600.0}
+
+
+def _machine() -> dict[str, Any]:
+    import pygame
+
+    return {"python": platform.python_version(), "pygame": pygame.version.ver,
+            "sdl": ".".join(map(str, pygame.get_sdl_version())), "cpus": os.cpu_count(),
+            "load_1m_at_start": round(os.getloadavg()[0], 2)}
+
+
+def offscreen(plan: dict[str, Any], progress: Callable[[str], None]) -> dict[str, Any]:
+    from balance_game.bench.frames import offscreen_frames
+
+    out: dict[str, Any] = {}
+    for label, size in RESOLUTIONS.items():
+        out[label] = {}
+        for mechanic, spec in first_level_of_each_mechanic().items():
+            progress(f"offscreen frames: {mechanic} at {label}")
+            runs = [offscreen_frames(spec, size, plan["frames"]) for _ in range(plan["repeats"])]
+            out[label][mechanic] = {k: median_of([r[k] for r in runs]) for k in runs[0]}
+    return out
+
+
+def through_window(shown: Display | None, plan: dict[str, Any],
+                   progress: Callable[[str], None]) -> dict[str, Any]:
+    """Each size in fresh processes (one per repeat) on a real display; medians of the repeats."""
+    if shown is None:
+        return {"display": None, "note": "no display and no Xvfb: window figures not measured"}
+    out: dict[str, Any] = {"display": shown.name, "own_xvfb": shown.server_pid is not None}
+    env = {**os.environ, "DISPLAY": shown.name, "SDL_VIDEODRIVER": "x11",
+           "SDL_AUDIODRIVER": "dummy"}
+    for label, (width, height) in RESOLUTIONS.items():
+        runs, server_ms = [], []
+        for i in range(plan["repeats"]):
+            progress(f"real window at {label}, every mechanic ({i + 1}/{plan['repeats']})")
+            before = shown.server_cpu_s()
+            done = subprocess.run(
+                [sys.executable, "-m", "balance_game.bench.window_run", str(width), str(height),
+                 str(plan["window_s"])], env=env, check=True, capture_output=True, text=True,
+                timeout=600)
+            runs.append(json.loads(done.stdout))
+            after = shown.server_cpu_s()
+            if before is not None and after is not None:
+                frames = sum(v["frames"] for v in runs[-1].values() if isinstance(v, dict))
+                server_ms.append(1000 * (after - before) / frames)
+        out["presentation"] = runs[0].pop("presentation")
+        for r in runs[1:]:
+            r.pop("presentation")
+        out[label] = {m: {k: median_of([r[m][k] for r in runs]) for k in ("cpu_ms",
+                      "interval_ms", "latency_ms")} for m in runs[0]}
+        if server_ms:
+            out.setdefault("x_server_cpu_ms_per_frame", {})[label] = round(
+                sorted(server_ms)[len(server_ms) // 2], 3)
+    return out
+
+
+def reader_while_drawing(seconds: float) -> dict[str, float]:
+    """The HID reader at 1 kHz on the fake board while the main thread draws 1080p frames."""
+    from balance_game.bench.scratch import loop_for, scratch
+    from balance_game.demo.throughput import measure_reader_throughput
+    from balance_game.render.window import OffscreenWindow
+
+    spec = first_level_of_each_mechanic()["tilt"]
+    run = scratch(spec, fast=True)
+    loop = loop_for(run, spec, OffscreenWindow(RESOLUTIONS["1080p"]))
+
+    def frame() -> None:
+        loop._step()
+        loop._draw()
+
+    try:
+        return measure_reader_throughput(rate_hz=1000, seconds=seconds, frame=frame)
+    finally:
+        run.close()
+
+
+def run_all(quick: bool, progress: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
+    from balance_game.bench.display import display
+    from balance_game.bench.startup import first_frame_s, version_vs_bare_python
+    from balance_game.bench.storage import database_bytes_per_hour, soak_rss_mb
+    from balance_game.bench.sway_timing import sway_timings
+
+    plan = _plan(quick)
+    results: dict[str, Any] = {"machine": _machine(), "plan": plan}
+    progress("--version against python -c pass")
+    results["startup"] = version_vs_bare_python(plan["startup_repeats"])
+    with display() as shown:
+        results["window"] = through_window(shown, plan, progress)
+        progress("launch to first frame through `balance-game --window`")
+        results["startup"]["first_frame_s"] = first_frame_s(shown.name if shown else None,
+                                                            plan["startup_repeats"])
+    results["offscreen"] = offscreen(plan, progress)
+    progress("HID reader at 1 kHz while the main thread draws")
+    reader = reader_while_drawing(plan["reader_s"])
+    results["reader"] = {"reports_per_s": round(reader["reports_per_s"], 1),
+                         "drops": int(reader["drops"]), "malformed": int(reader["malformed"]),
+                         "max_gap_ms": round(reader["max_gap_ms"], 2)}
+    progress("sway measures on jittered 60 s trials, and micromotion's")
+    results["sway"] = sway_timings(plan["sway_repeats"])
+    progress("database growth")
+    results["db_bytes_per_hour"] = database_bytes_per_hour(plan["db_s"])
+    progress("memory over an accelerated soak")
+    results["soak_rss_mb"] = soak_rss_mb(plan["soak_s"])
+    results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    results["machine"]["load_1m_at_end"] = round(os.getloadavg()[0], 2)
+    results["checks"] = checks(results)
+    return results
+
+
+def _worst(table: dict[str, Any], metric: str, stat: str) -> tuple[float, str] | None:
+    values = [(v[metric][stat], m) for m, v in table.items()]
+    return max(values) if values else None
+
+
+def headline(results: dict[str, Any]) -> dict[str, tuple[float, str] | None]:
+    """The figures the targets are about, each with the mechanic or size it came from."""
+    window, off = results["window"], results["offscreen"]
+    out: dict[str, tuple[float, str] | None] = {}
+    for label in RESOLUTIONS:
+        out[f"window_frame_cpu_p99_{label}_ms"] = (
+            _worst(window[label], "cpu_ms", "p99") if label in window else None)
+    sized = [label for label in RESOLUTIONS if label in window]
+    maxima = [(*_worst(window[lb], "cpu_ms", "max"), lb) for lb in sized]  # type: ignore[misc]
+    out["window_frame_cpu_max_ms"] = (
+        (max(maxima)[0], f"{max(maxima)[1]} {max(maxima)[2]}") if maxima else None)
+    lat = [(*_worst(window[lb], "latency_ms", "p99"), lb) for lb in sized]  # type: ignore[misc]
+    out["window_latency_p99_ms"] = (max(lat)[0], f"{max(lat)[1]} {max(lat)[2]}") if lat else None
+    off_max = [(*_worst(off[lb], "cpu_ms", "max"), lb) for lb in RESOLUTIONS]  # type: ignore[misc]
+    out["offscreen_frame_cpu_max_ms"] = (max(off_max)[0], f"{max(off_max)[1]} {max(off_max)[2]}")
+    startup, sway = results["startup"], results["sway"]
+    out["version_above_python_s"] = (startup["version_above_python_s"], "")
+    speedup = sway["sway_speedup_vs_micromotion"]
+    out["sway_speedup_vs_micromotion"] = None if speedup is None else (speedup, "jittered 60 s")
+    out["reader_drops_1khz"] = (results["reader"]["drops"], "")
+    out["first_frame_s"] = (startup["first_frame_s"], "")
+    out["db_bytes_per_hour"] = (results["db_bytes_per_hour"], "")
+    return out
+
+
+def checks(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target against its measurement: met, missed, or not measured (never asserted)."""
+    rows = []
+    for name, figure in headline(results).items():
+        limit, kind = TARGETS[name]
+        if figure is None:
+            rows.append({"figure": name, "target": limit, "kind": kind, "measured": None,
+                         "where": "", "verdict": "not measured"})
+            continue
+        value, where = figure
+        met = value <= limit if kind == "max" else value >= limit
+        rows.append({"figure": name, "target": limit, "kind": kind, "measured": value,
+                     "where": where, "verdict": "met" if met else "MISSED"})
+    return rows
