@@ -36,5 +36,7 @@ def draw_hud(surface: pygame.Surface, theme: Theme, title: str, facts: list[str]
                   midleft=(pad, bar.top + theme.px(0.015) + line // 2))
         blit_text(surface, theme, fact_text, fact_font, TEXT_DIM,
                   midright=(width - pad, bar.bottom - theme.px(0.015) - line // 2))
+    # one line in every language: the game's picture starts right below it
+    prompt_font = fitting_font(theme, prompt, width - 2 * pad, "body", bold=True)
     return draw_text(surface, theme, prompt, width // 2, bar.bottom + theme.px(0.015), "body",
-                     TEXT, bold=True)
+                     TEXT, bold=True, width_px=width - 2 * pad, font=prompt_font)
