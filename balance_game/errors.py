@@ -8,3 +8,15 @@ class UserError(Exception):
     """
 
     exit_code = 2
+
+
+class Stopped(KeyboardInterrupt):
+    """A termination signal: SIGTERM (logout, shutdown) or SIGHUP (the terminal closed).
+
+    Raised in the main thread like Ctrl-C's KeyboardInterrupt, so every ``finally`` that closes
+    a session runs for these signals too.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -13,7 +13,6 @@ The file is written readable by its owner only (it names a player), all or nothi
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import sys
@@ -26,7 +25,9 @@ from typing import Any
 import platformdirs
 import yaml
 
+from balance_game.core.validation import DataFileError, load_yaml
 from balance_game.errors import UserError
+from balance_game.private_files import atomic_private_text
 
 CONFIG_ENV = "BALANCE_GAME_CONFIG"
 FILENAME = "settings.yaml"
@@ -118,26 +119,12 @@ def parse_settings(data: Any) -> Settings:
 
 def read_settings(path: Path) -> Settings:
     """Strictly: the file's settings, defaults for a missing file, SettingsError for a bad one."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists():
         return Settings()
-    except OSError as exc:
-        raise SettingsError(f"cannot read the file ({exc.strerror})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise SettingsError(f"is {len(raw)} bytes long, too big for a settings file")
     try:
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise SettingsError("is not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise SettingsError(f"is not valid YAML{where}") from None
-    except ValueError as exc:  # a value YAML recognises but cannot build, e.g. 2001-13-45
-        raise SettingsError(f"is not valid YAML ({str(exc)[:60]})") from None
-    except RecursionError:
-        raise SettingsError("is nested too deeply to be a settings file") from None
+        data = load_yaml(path, max_bytes=MAX_FILE_BYTES)
+    except DataFileError as exc:  # the same limits as every data file: never hangs
+        raise SettingsError(str(exc).removeprefix(f"{path}: ")) from None
     return parse_settings(data)
 
 
@@ -180,16 +167,11 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         value = _check(setting, getattr(settings, setting.key))
         lines.append(f"# {setting.label}")
         lines.append(yaml.safe_dump({setting.key: value}, allow_unicode=True).strip())
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with open(fd, "w", encoding="utf-8") as f:
+        with atomic_private_text(path) as f:
             f.write("\n".join(lines) + "\n")
-        os.replace(tmp, path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
         raise UserError(f"{path}: cannot save the settings ({exc.strerror})") from None
     return path
 

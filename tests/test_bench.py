@@ -84,7 +84,9 @@ def test_window_run_reports_every_mechanic(tmp_path):
                            "0.4"], env=env, capture_output=True, text=True, check=True, timeout=120)
     out = json.loads(done.stdout)
     assert out.pop("presentation")
-    assert set(out) == {"reach", "steady", "slalom", "track", "tilt", "rhythm", "catch"}
+    from balance_game.core.mechanics import MECHANICS
+
+    assert set(out) == set(MECHANICS)  # every game, the two new ones included
     for figures in out.values():
         assert figures["frames"] > 10
         assert {"cpu_ms", "interval_ms", "latency_ms"} <= set(figures)

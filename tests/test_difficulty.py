@@ -109,6 +109,20 @@ def test_staircase_converges_inside_the_range_for_every_ability(level_id, seed):
     assert finals[0] < finals[1] < finals[2], (level_id, seed, finals)
 
 
+# The same done-when for the two newer games (issue 14): a think-and-lean level and a marching
+# level, one seed each to keep the suite quick (seeds 1 and 2 give the same verdict; the
+# figures are in docs/difficulty.md).
+@pytest.mark.parametrize("level_id", ["dual-02", "transfer-02"])
+def test_the_staircase_converges_on_the_new_mechanics_too(level_id):
+    finals = []
+    for ability in (0.2, 0.5, 0.9):
+        rate, final = _simulate(level_id, ability, seed=0)
+        assert abs(rate - 0.75) <= 0.07, (level_id, ability, rate, final)
+        assert 0.0 < final < 1.0, (level_id, ability, final)
+        finals.append(final)
+    assert finals[0] < finals[1] < finals[2], (level_id, finals)
+
+
 def test_a_lean_cap_holds_every_lean_extent_parameter_of_every_level():
     from balance_game.core.levels import load_levels
     from balance_game.core.mechanics import MECHANICS

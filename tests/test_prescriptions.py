@@ -75,7 +75,7 @@ def test_a_good_file_loads_into_a_frozen_record(tmp_path):
     ({"levels": ["reach-01", "reach-99"]}, "levels[1]: is 'reach-99', not a known level (one of: reach-01"),
     ({"levels": "reach-01"}, "levels: is the text 'reach-01' (a non-empty list"),
     ({"mechanics": ["juggle"]}, "mechanics[0]: is 'juggle', not a known mechanic "
-     "(one of: catch, reach, rhythm, slalom, steady, tilt, track)"),
+     "(one of: catch, dual, reach, rhythm, slalom, steady, tilt, track, transfer)"),
     ({"note": ""}, "note: is the text '' (non-empty text up to 1000 characters)"),
 ])
 def test_each_kind_of_mistake_names_the_key_and_what_is_valid(tmp_path, change, expected):

@@ -60,14 +60,14 @@ def test_saved_settings_read_back_and_are_private(tmp_path):
 
 
 @pytest.mark.parametrize(("content", "problem"), [
-    (b"device: [unclosed\n", "is not valid YAML at line"),
-    (b"\xff\xfe\x00garbage", "is not UTF-8 text"),
+    (b"device: [unclosed\n", "YAML syntax error at line"),
+    (b"\xff\xfe\x00garbage", "not UTF-8 text"),
     (b"- a list\n", "is not a mapping"),
     (b"windowed: yes please\n", "windowed: 'yes please' is not valid (true or false)"),
     (b"windowed: 1\n", "windowed: 1 is not valid"),
     (b"device: joystick9\n", "device: 'joystick9' is not valid (auto, wbb"),
     (b"colour: blue\n", "'colour' is not a known setting"),
-    (b"last_player: 2001-13-45\n", "is not valid YAML"),
+    (b"last_player: 2001-13-45\n", "a value cannot be read"),
 ])
 def test_a_corrupted_file_is_reported_replaced_by_defaults_and_kept(tmp_path, content, problem):
     path = tmp_path / "settings.yaml"

@@ -31,3 +31,13 @@ def test_body_text_is_at_least_four_percent_of_the_screen_height():
 def test_contrast_formula_matches_the_wcag_examples():
     assert contrast((0, 0, 0), (255, 255, 255)) == pytest.approx(21.0)
     assert contrast((118, 118, 118), (255, 255, 255)) == pytest.approx(4.54, abs=0.01)
+
+
+def test_colour_items_stand_out_from_their_zone_and_each_carries_its_name():
+    """Non-text contrast (WCAG 1.4.11, 3:1) of every colour item on the dark zone it sits in;
+    the rules' colour names are exactly the colours drawn (each item is labelled with it)."""
+    from balance_game.core.mechanics.dual import COLOURS
+
+    assert set(theme.ITEM_COLOURS) == set(COLOURS)
+    for name, colour in theme.ITEM_COLOURS.items():
+        assert contrast(colour, theme.BACKGROUND) >= 3.0, name

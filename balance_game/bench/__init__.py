@@ -67,6 +67,28 @@ def offscreen(plan: dict[str, Any], progress: Callable[[str], None]) -> dict[str
     return out
 
 
+def offscreen_worlds(plan: dict[str, Any], progress: Callable[[str], None]
+                     ) -> dict[str, Any]:
+    """Each mechanic's first level played in every world (each world paints its own scenery):
+    CPU and wall p99 per resolution, mechanic and world."""
+    from dataclasses import replace
+
+    from balance_game.bench.frames import offscreen_frames
+    from balance_game.render.worlds import WORLDS
+
+    out: dict[str, Any] = {}
+    for label, size in RESOLUTIONS.items():
+        out[label] = {}
+        for mechanic, spec in first_level_of_each_mechanic().items():
+            progress(f"offscreen frames in each world: {mechanic} at {label}")
+            out[label][mechanic] = {}
+            for look in WORLDS:
+                run = offscreen_frames(replace(spec, world=look.number), size, plan["frames"])
+                out[label][mechanic][f"world {look.number}"] = {
+                    "cpu_ms_p99": run["cpu_ms"]["p99"], "wall_ms_p99": run["wall_ms"]["p99"]}
+    return out
+
+
 def through_window(shown: Display | None, plan: dict[str, Any],
                    progress: Callable[[str], None]) -> dict[str, Any]:
     """Each size in fresh processes (one per repeat) on a real display; medians of the repeats."""
@@ -136,6 +158,7 @@ def run_all(quick: bool, progress: Callable[[str], None] = lambda _: None) -> di
         results["startup"]["first_frame_s"] = first_frame_s(shown.name if shown else None,
                                                             plan["startup_repeats"])
     results["offscreen"] = offscreen(plan, progress)
+    results["offscreen_worlds"] = offscreen_worlds(plan, progress)
     progress("HID reader at 1 kHz while the main thread draws")
     reader = reader_while_drawing(plan["reader_s"])
     results["reader"] = {"reports_per_s": round(reader["reports_per_s"], 1),

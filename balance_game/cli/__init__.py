@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
 import traceback
 
 import click
 
 from balance_game import __version__
-from balance_game.errors import UserError
+from balance_game.core.validation import one_line
+from balance_game.errors import Stopped, UserError
 
 PROG = "balance-game"
 
@@ -34,6 +36,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                            "battery)."),
     "export": ("export", "Export a player's sessions, trials, samples, events and clinical test "
                          "results."),
+    "family": ("today", "Family play: each player plays the same level in turn, then the "
+                        "scoreboard."),
     "levels": ("levels", "List the levels in play order (or check level files with `levels check`)."),
     "metrics": ("metrics", "Sway measures of a samples CSV (columns t_s, cop_x_mm, cop_y_mm; others "
                            "are ignored)."),
@@ -51,6 +55,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "simulate": ("simulate", "Run a level headless and fast with a simulated player; report how "
                              "difficulty adapted."),
     "tare": ("devices", "Zero the board: it must be empty."),
+    "today": ("today", "Today's training: a warm-up, three or four games and a steadiness check, "
+                       "with rests."),
 }
 
 
@@ -121,32 +127,52 @@ def _internal_error(exc: BaseException) -> int:
         where = f" (details in {log})"
     except OSError:
         where = ""
-    print(f"{PROG}: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+    print(f"{PROG}: internal error: {type(exc).__name__}: {one_line(str(exc))[:300]}{where}",
+          file=sys.stderr)
     return 1
+
+
+def _stop_on(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
+def _handle_termination_signals() -> None:
+    """SIGTERM and SIGHUP end the program the way Ctrl-C does: sessions closed, files whole."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop_on)
+
+
+def _stopped(cause: BaseException | None) -> None:
+    """Ctrl-C exits 130; SIGTERM and SIGHUP 128 + their number, saying which."""
+    if isinstance(cause, Stopped):
+        print(f"{PROG}: stopped ({signal.Signals(cause.signum).name})", file=sys.stderr)
+        sys.exit(128 + cause.signum)
+    print(f"{PROG}: stopped", file=sys.stderr)
+    sys.exit(130)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script and ``python -m balance_game``."""
+    _handle_termination_signals()
     try:
         cli.main(args=argv, prog_name=PROG, standalone_mode=False)
     except UserError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {one_line(str(exc))}", file=sys.stderr)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        print(f"{PROG}: stopped", file=sys.stderr)
-        sys.exit(130)
+    except click.exceptions.Abort as exc:  # click's word for an interrupt inside a command
+        _stopped(exc.__cause__)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.UsageError as exc:
         hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-        print(f"{PROG}: error: {exc.format_message()}{hint}", file=sys.stderr)
+        print(f"{PROG}: error: {one_line(exc.format_message())}{hint}", file=sys.stderr)
         sys.exit(2)
     except click.ClickException as exc:
-        print(f"{PROG}: error: {exc.format_message()}", file=sys.stderr)
+        print(f"{PROG}: error: {one_line(exc.format_message())}", file=sys.stderr)
         sys.exit(2)
-    except KeyboardInterrupt:
-        print(f"{PROG}: stopped", file=sys.stderr)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        _stopped(exc)
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:

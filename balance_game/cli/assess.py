@@ -6,8 +6,21 @@ import json
 
 import click
 
-from balance_game.cli.options import db_option, db_path, window_option, windowed
-from balance_game.i18n import _
+from balance_game.cli.options import (
+    ABILITY,
+    SEED,
+    Number,
+    db_option,
+    db_path,
+    window_option,
+    windowed,
+)
+from balance_game.i18n import N_, _
+
+LEFT_BECAUSE = {
+    "pause_too_long": N_("the test stayed paused for too long (nobody back on the board)"),
+    "input_ended": N_("the input ended"),
+}
 
 
 @click.command()
@@ -15,11 +28,11 @@ from balance_game.i18n import _
 @click.option("--player", required=True, help="Who is tested (created if new).")
 @click.option("--device", default="auto", show_default=True,
               help="auto|wbb|hid:PROFILE|gamepad|keyboard|mouse|sim|replay:FILE")
-@click.option("--seconds", type=click.FloatRange(15, 120), default=30.0, show_default=True,
+@click.option("--seconds", type=Number(15, 120), default=30.0, show_default=True,
               help="Length of each quiet-stance condition (the measures need at least 10 s "
                    "after the filter's edges).")
-@click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--ability", type=click.FloatRange(0.0, 1.0), default=0.6, show_default=True,
+@click.option("--seed", type=SEED, default=0, show_default=True)
+@click.option("--ability", type=ABILITY, default=0.6, show_default=True,
               help="Simulated player's ability (with --device sim).")
 @click.option("--sim-events", default="", metavar="EVENTS",
               help='Scripted happenings for --device sim, e.g. "stepoff@20,return@24".')
@@ -53,19 +66,25 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
     options = GameOptions(headless=headless, fast=fast, seed=seed, device=device,
                           assessment=kind, assess_seconds=seconds)
     path = db_path(ctx, db)
-    run_game(RunRequest(db_path=path, options=options, player=player, ability=ability,
-                        windowed=windowed(window), sim_events=parse_sim_events(sim_events),
-                        hid_backend=demo_backend()))
+    summary = run_game(RunRequest(db_path=path, options=options, player=player, ability=ability,
+                                  windowed=windowed(window),
+                                  sim_events=parse_sim_events(sim_events),
+                                  hid_backend=demo_backend()))
     with Database(path) as store:
         done = list_assessments(store, get_player(store, player).id, kind)
     if not done:
-        raise click.ClickException(_("the test was left before the end; nothing was saved"))
+        reason = LEFT_BECAUSE.get(summary.end_reason or "", N_("the test was left"))
+        raise click.ClickException(_("{reason} before the end; nothing was saved").format(
+            reason=_(reason)))
     results = done[-1]["results"]
     if as_json:
         click.echo(json.dumps(results, indent=2))
-        return
-    for line in summarise(kind, results):
-        click.echo(_(line))
+    else:
+        for line in summarise(kind, results):
+            click.echo(_(line))
+    if results.get("valid") is False:  # saved, for the record, but the test failed
+        raise click.ClickException(_("the {kind} test is not valid: {reason}").format(
+            kind=kind, reason=_(str(results.get("reason")))))
 
 
 
@@ -74,8 +93,8 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
 @click.option("--player", required=True, help="Who is calibrated (created if new).")
 @click.option("--device", default="auto", show_default=True,
               help="auto|wbb|hid:PROFILE|gamepad|keyboard|mouse|sim|replay:FILE")
-@click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--ability", type=click.FloatRange(0.0, 1.0), default=0.6, show_default=True,
+@click.option("--seed", type=SEED, default=0, show_default=True)
+@click.option("--ability", type=ABILITY, default=0.6, show_default=True,
               help="Simulated player's ability (with --device sim).")
 @click.option("--headless", is_flag=True, help="No window (with --device sim it runs by itself).")
 @click.option("--fast", is_flag=True, help="With --headless: as fast as possible.")

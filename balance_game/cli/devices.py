@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from balance_game.cli.options import DAY_S, Number
 from balance_game.core.records import Sample
 from balance_game.demo import demo_backend
 from balance_game.devices.board_source import (
@@ -120,7 +121,7 @@ def _status_line(sample: Sample, rate_hz: float) -> str:
 
 @devices.command()
 @click.option("--device", default="auto", show_default=True, help=DEVICE_HELP)
-@click.option("--seconds", type=click.FloatRange(min=0), default=0,
+@click.option("--seconds", type=Number(0, DAY_S), default=0,
               help="Stop after this long (0: until Ctrl-C).")
 def watch(device: str, seconds: float) -> None:
     """Live corner loads, total, COP and sample rate, refreshed in place; Ctrl-C ends it."""
@@ -235,7 +236,7 @@ def _recorded(source: BoardSource, seconds: float, counter: list[int],
 
 @click.command()
 @click.option("--device", default="auto", show_default=True, help=DEVICE_HELP)
-@click.option("--seconds", type=click.FloatRange(min=0, min_open=True), required=True,
+@click.option("--seconds", type=Number(0, DAY_S, low_open=True), required=True,
               help="How long to record.")
 @click.option("--no-tare", is_flag=True, help="Factory calibration only (no stored zero).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from balance_game.cli.options import db_option, db_path
-from balance_game.core.levels import check_files, level_files, load_levels
+from balance_game.cli.options import db_option, db_path, echo_safe
+from balance_game.core.levels import check_files, level_files, load_levels, readable_level_ids
 from balance_game.errors import UserError
 from balance_game.i18n import _, ngettext
 from balance_game.storage.db import Database
@@ -47,7 +47,7 @@ def levels(ctx: click.Context, as_json: bool, player: str | None, db: str | None
     for r in rows:
         state = f"{r['stars']}*" if r["unlocked"] else _("locked")
         world = _("world {n}").format(n=r["world"])
-        click.echo(f"{r['id']:<12} {world}  {r['mechanic']:<8} {state:<7} {_(str(r['title']))}")
+        echo_safe(f"{r['id']:<12} {world}  {r['mechanic']:<8} {state:<7} {_(str(r['title']))}")
 
 
 @levels.command("check")
@@ -64,9 +64,10 @@ def levels_check(paths: tuple[Path, ...]) -> None:
             files.append(path)
         else:
             raise UserError(_("{path}: no such file or folder").format(path=path))
-    problems = check_files(files)
+    shipped = readable_level_ids() if paths else []  # what `requires` may name besides these
+    problems = check_files(files, also_known=shipped)
     for line in problems:
-        click.echo(line, err=True)
+        echo_safe(line, err=True)
     if problems:
         raise SystemExit(2)
     click.echo(ngettext("{n} level file OK", "{n} level files OK", len(files)).format(n=len(files)))

@@ -1,12 +1,90 @@
-"""Options shared by several commands."""
+"""Options and number types shared by several commands.
+
+Every number a person types goes through ``Number`` or ``WholeNumber``: NaN, infinities,
+overflowing values and out-of-range values are refused with one line naming the range, so
+none can make a session run forever or crash the database layer.
+"""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
+from typing import Any
 
 import click
 
 from balance_game.app import resolve_db_path
+from balance_game.core.validation import one_line
+
+MAX_DIGITS = 30  # more than any valid number here; refused before any conversion
+
+
+class Number(click.ParamType):
+    """A finite decimal number from ``low`` to ``high`` (``low_open``: strictly above low)."""
+
+    name = "number"
+
+    def __init__(self, low: float, high: float, low_open: bool = False) -> None:
+        self.low, self.high, self.low_open = low, high, low_open
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> float:
+        number = _parse(value, float, param, ctx, self)
+        too_low = number <= self.low if self.low_open else number < self.low
+        above = "above " if self.low_open else ""
+        valid = f"a number from {above}{self.low:g} to {self.high:g}"
+        if not math.isfinite(number):
+            self.fail(f"{_shown(value)} is not a finite number ({valid})", param, ctx)
+        if too_low or number > self.high:
+            self.fail(f"{_shown(value)} is out of range ({valid})", param, ctx)
+        return number
+
+
+class WholeNumber(click.ParamType):
+    """A whole number from ``low`` to ``high`` (ids and seeds fit the database's 64 bits)."""
+
+    name = "integer"
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        number = _parse(value, int, param, ctx, self)
+        if not self.low <= number <= self.high:
+            self.fail(f"{_shown(value)} is out of range ({self.low} to {self.high})", param, ctx)
+        return number
+
+
+def _parse(value: Any, kind: type, param: click.Parameter | None, ctx: click.Context | None,
+           owner: click.ParamType) -> Any:
+    if isinstance(value, kind) and not isinstance(value, bool):
+        return value
+    text = str(value).strip()
+    if len(text) > MAX_DIGITS:
+        owner.fail(f"{_shown(value)} is far too long for a number", param, ctx)
+    try:
+        return kind(text)
+    except (TypeError, ValueError, OverflowError):
+        owner.fail(f"{_shown(value)} is not a {'whole ' if kind is int else ''}number", param,
+                   ctx)
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 24 else text[:24] + "…")
+
+
+SEED = WholeNumber(-(2**31), 2**31 - 1)
+SESSION_ID = WholeNumber(1, 2**63 - 1)
+ABILITY = Number(0.0, 1.0)
+DAY_S = 24 * 3600.0  # no session, recording or scripted event lasts longer than a day
+
+
+def echo_safe(line: str, err: bool = False) -> None:
+    """Print one line of stored or hand-written text (names, titles, notes) with its control
+    and direction characters shown as escapes: a terminal must never obey them."""
+    click.echo(one_line(line), err=err)
 
 
 def db_option(command):

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from balance_game.cli.options import db_option, db_path, window_option
+from balance_game.cli.options import (
+    ABILITY,
+    DAY_S,
+    SEED,
+    Number,
+    db_option,
+    db_path,
+    window_option,
+)
 from balance_game.demo import demo_backend
 from balance_game.devices.select import DEVICE_CHOICES
 from balance_game.devices.simulated import parse_sim_events
@@ -27,11 +35,11 @@ def run_menu_game(db_path_value: str | None, windowed: bool) -> None:
 @click.option("--device", default=None,
               help=f"Input: {DEVICE_CHOICES} (default: from the settings file, else auto).")
 @click.option("--player", default=None, help="Player name (created if new; default Guest).")
-@click.option("--seconds", type=click.FloatRange(min=0.1, max=24 * 3600), default=None,
+@click.option("--seconds", type=Number(0.1, DAY_S), default=None,
               help="End the session after this many seconds of play.")
-@click.option("--seed", type=int, default=0, show_default=True,
+@click.option("--seed", type=SEED, default=0, show_default=True,
               help="Seed for the level's randomness and the simulated player.")
-@click.option("--ability", type=click.FloatRange(0.0, 1.0), default=0.6, show_default=True,
+@click.option("--ability", type=ABILITY, default=0.6, show_default=True,
               help="Simulated player's ability, 0 (very unsteady) to 1 (athlete).")
 @click.option("--sim-events", default="", metavar="EVENTS",
               help='Scripted happenings for --device sim, e.g. "stepoff@5,return@9,lost@15,back@18".')

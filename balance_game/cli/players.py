@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from balance_game.cli.options import db_option, db_path
+from balance_game.cli.options import Number, WholeNumber, db_option, db_path, echo_safe
 from balance_game.i18n import LANGUAGES, _, ngettext
 from balance_game.render.speech import Voice, voice_name
 from balance_game.storage.db import Database
@@ -46,14 +46,14 @@ def players(ctx: click.Context, as_json: bool, db: str | None) -> None:
         weight = format_weight(p.weight_kg, units[p.id]) if p.weight_kg else _("weight not set")
         born = (_("born {year}").format(year=p.birth_year) if p.birth_year
                 else _("birth year not set"))
-        click.echo(f"{p.name}  ({p.pseudonym}, {height}, {weight}, {born})")
+        echo_safe(f"{p.name}  ({p.pseudonym}, {height}, {weight}, {born})")
 
 
 @players.command("add")
 @click.argument("name")
-@click.option("--height-cm", type=float, default=None, help="Body height (sets starting limits).")
-@click.option("--weight-kg", type=float, default=None, help="Body weight (for step-off detection).")
-@click.option("--birth-year", type=int, default=None,
+@click.option("--height-cm", type=Number(80, 250), default=None, help="Body height (sets starting limits).")
+@click.option("--weight-kg", type=Number(20, 250), default=None, help="Body weight (for step-off detection).")
+@click.option("--birth-year", type=WholeNumber(1000, 9999), default=None,
               help="Year of birth (YYYY): chooses the age norms in reports.")
 @db_option
 @click.pass_context
@@ -64,17 +64,24 @@ def players_add(ctx: click.Context, name: str, height_cm: float | None, weight_k
         player = add_player(store, name, height_cm, weight_kg)
         if birth_year is not None:
             player = set_birth_year(store, player, birth_year)
-    click.echo(_("added {name} ({pseudonym})").format(name=player.name,
+    echo_safe(_("added {name} ({pseudonym})").format(name=player.name,
                                                      pseudonym=player.pseudonym))
 
 
 @players.command("set")
 @click.argument("name")
-@click.option("--max-lean-pct", type=float, help="Therapist cap: furthest lean asked, % of limits.")
-@click.option("--max-difficulty", type=float, help="Therapist cap: highest difficulty, 0 to 1.")
-@click.option("--target-success", type=float, help="Success rate the games aim for, 0.6 to 0.9.")
-@click.option("--volume", type=float, help="Sound volume, 0 to 1.")
-@click.option("--text-size", "text_scale", type=float, help="Text size, 1 = normal (0.75 to 2).")
+@click.option("--max-lean-pct", type=Number(20, 100),
+              help="Therapist cap: furthest lean asked, % of limits.")
+@click.option("--max-difficulty", type=Number(0, 1), help="Therapist cap: highest difficulty, 0 to 1.")
+@click.option("--target-success", type=Number(0, 1),
+              help="Success rate the games aim for, 0.6 to 0.9.")
+@click.option("--volume", type=Number(0, 1), help="Sound effects volume, 0 to 1.")
+@click.option("--music-volume", type=Number(0, 1),
+              help="Background music volume, 0 to 1 (0 = off).")
+@click.option("--calm/--no-calm", default=None,
+              help="Calm: no motion that is not part of the game (clouds, spray, confetti).")
+@click.option("--text-size", "text_scale", type=Number(0.75, 2),
+              help="Text size, 1 = normal (0.75 to 2).")
 @click.option("--units", type=click.Choice(["kg", "lb"]), help="Units for body weight.")
 @click.option("--orientation", type=click.Choice(["normal", "reversed"]),
               help="reversed when the board's power button faces the player.")
@@ -102,14 +109,15 @@ def players_set(ctx: click.Context, name: str, db: str | None, birth_year: int |
         if settings:
             update_settings(store, player, **settings)
         now_caps, now_settings = get_caps(store, player), get_settings(store, player)
-    click.echo(_("{name}: max lean {lean} %, max difficulty {difficulty}, target success "
-                 "{success}; volume {volume}, text size {text_size}, {units}, board {board}, "
-                 "{speech}, language {language}; born {born}").format(
+    echo_safe(_("{name}: max lean {lean} %, max difficulty {difficulty}, target success "
+                "{success}; volume {volume}, text size {text_size}, {units}, board {board}, "
+                "{speech}, language {language}, music {music}, calm {calm}; born {born}").format(
         name=player.name, lean=f"{now_caps.max_lean_pct:g}",
         difficulty=f"{now_caps.max_difficulty:g}", success=f"{now_caps.target_success:g}",
         volume=f"{now_settings.volume:g}", text_size=f"{now_settings.text_scale:g}",
         units=now_settings.units, board=now_settings.orientation,
         speech=speech_state(now_settings.speech), language=now_settings.language or _("auto"),
+        music=f"{now_settings.music_volume:g}", calm=_("on") if now_settings.calm else _("off"),
         born=player.birth_year if player.birth_year else _("year not set")))
 
 
@@ -134,7 +142,7 @@ def players_prescribe(ctx: click.Context, name: str, file: Path, db: str | None)
 
     with Database(db_path(ctx, db)) as store:
         prescription = prescribe(store, name, file)
-    click.echo(_("prescribed for {name}: {plan}").format(name=name.strip(), plan=describe(prescription)))
+    echo_safe(_("prescribed for {name}: {plan}").format(name=name.strip(), plan=describe(prescription)))
 
 
 @players.command("plan")
@@ -152,7 +160,7 @@ def players_plan(ctx: click.Context, name: str, as_json: bool, db: str | None) -
         click.echo(json.dumps(plan.to_dict(), indent=2))
         return
     source = _("prescribed") if plan.prescribed else _("no prescription yet; defaults")
-    click.echo(f"{plan.player}, {plan.day.isoformat()} ({source})")
+    echo_safe(f"{plan.player}, {plan.day.isoformat()} ({source})")
     click.echo("  " + _("play: {levels}").format(
         levels=", ".join(plan.levels) or _("no level allowed")))
     today = _("today: {done} of {planned} min").format(done=f"{plan.minutes_today:.1f}",
@@ -176,7 +184,7 @@ def players_plan(ctx: click.Context, name: str, as_json: bool, db: str | None) -
                                    "clinical tests this week: {n} (counted apart)",
                                    plan.tests_this_week).format(n=plan.tests_this_week))
     if plan.note:
-        click.echo("  " + _("note: {note}").format(note=plan.note))
+        echo_safe("  " + _("note: {note}").format(note=plan.note))
 
 
 COMMANDS = [players]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from balance_game.cli.options import db_option, db_path
+from balance_game.cli.options import SESSION_ID, db_option, db_path, echo_safe
 from balance_game.i18n import _, ngettext
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_player
@@ -35,12 +35,12 @@ def sessions(ctx: click.Context, player: str | None, as_json: bool, db: str | No
         levels = ", ".join(s["levels"]) or _("no levels")
         trials = ngettext("{n} trial", "{n} trials", s["n_trials"]).format(n=s["n_trials"])
         samples = ngettext("{n} sample", "{n} samples", s["n_samples"]).format(n=s["n_samples"])
-        click.echo(f"#{s['id']}  {s['started_at']}  {s['player']}  {s['active_s'] / 60:.1f} min"
+        echo_safe(f"#{s['id']}  {s['started_at']}  {s['player']}  {s['active_s'] / 60:.1f} min"
                    f"  {trials}  {samples}  ({levels})")
 
 
 @click.command()
-@click.argument("session_id", type=int)
+@click.argument("session_id", type=SESSION_ID)
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="CSV file to write.")
 @db_option
@@ -54,7 +54,7 @@ def samples(ctx: click.Context, session_id: int, out: Path, db: str | None) -> N
 
 
 @click.command()
-@click.argument("session_id", type=int)
+@click.argument("session_id", type=SESSION_ID)
 @click.argument("text", required=False)
 @click.option("--pain-before", type=click.IntRange(0, 10), help="Pain before the session, 0-10.")
 @click.option("--pain-after", type=click.IntRange(0, 10), help="Pain after the session, 0-10.")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from balance_game.cli.options import ABILITY, SEED
 from balance_game.core.difficulty import DEFAULT_TARGET_SUCCESS
 from balance_game.game.runner import RunRequest, run_game
 from balance_game.game.scenes import GameOptions
@@ -15,10 +16,10 @@ from balance_game.game.scenes import GameOptions
 
 @click.command()
 @click.option("--level", "level_id", required=True, help="Level id (see `balance-game levels`).")
-@click.option("--ability", type=click.FloatRange(0.0, 1.0), required=True,
+@click.option("--ability", type=ABILITY, required=True,
               help="0 = very unsteady, 1 = athlete.")
 @click.option("--trials", type=click.IntRange(1, 5000), default=200, show_default=True)
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--seed", type=SEED, default=0, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
               help="Keep the simulated session in this database (default: a throwaway one).")

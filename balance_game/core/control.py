@@ -23,6 +23,7 @@ DEFAULT_HEIGHT_CM = 170.0
 BOARD_HALF_SPAN_ML_MM = 216.5
 BOARD_HALF_SPAN_AP_MM = 119.0
 REACHABLE_FRACTION = 0.9
+MIN_SHARE_LOAD_KG = 5.0  # below this nobody stands on the board: no side share to speak of
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,24 @@ class Limits:
 class Axes:
     lean_x: float = 0.0
     lean_y: float = 0.0
+    # share of the load on the right-hand load cells (tr + br) / total, 0..1; None for sources
+    # without load cells (keyboard, mouse, gamepad). Games about feet read it (weight transfer).
+    right_share: float | None = None
 
     @property
     def magnitude(self) -> float:
         return math.hypot(self.lean_x, self.lean_y)
+
+
+def right_share(corners_kg: tuple[float, float, float, float] | None) -> float | None:
+    """(tr + br) / total of (tl, tr, bl, br) load-cell readings; None without a real load."""
+    if corners_kg is None:
+        return None
+    tl, tr, bl, br = corners_kg
+    total = tl + tr + bl + br
+    if total < MIN_SHARE_LOAD_KG:
+        return None
+    return min(1.0, max(0.0, (tr + br) / total))
 
 
 @dataclass(frozen=True)
@@ -79,9 +94,10 @@ class ControlMap:
         y = dy / (self.limits.forward_mm if dy >= 0 else self.limits.back_mm)
         return x, y
 
-    def axes(self, cop_x_mm: float, cop_y_mm: float) -> Axes:
+    def axes(self, cop_x_mm: float, cop_y_mm: float,
+             corners_kg: tuple[float, float, float, float] | None = None) -> Axes:
         x, y = self._relative(cop_x_mm, cop_y_mm)
-        return Axes(self._shape(x), self._shape(y))
+        return Axes(self._shape(x), self._shape(y), right_share(corners_kg))
 
     def lean_ratio(self, cop_x_mm: float, cop_y_mm: float) -> float:
         """Distance from neutral in units of the player's limits, before any clamping."""

@@ -9,14 +9,21 @@ edits plain YAML. The file format is documented in levels/README.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from balance_game.core.mechanics import MECHANICS
 from balance_game.core.mechanics.base import ParamSpec
-from balance_game.core.validation import Checker, DataFileError, checked, load_yaml
+from balance_game.core.validation import (
+    Checker,
+    DataFileError,
+    checked,
+    excerpt,
+    load_yaml,
+    one_line,
+)
 from balance_game.errors import UserError
 from balance_game.resources import levels_dir
 
@@ -166,10 +173,13 @@ def level_files(folder: Path | None = None) -> list[Path]:
     return sorted((folder or levels_dir()).glob("*.yaml"))
 
 
-def check_files(paths: list[Path]) -> list[str]:
-    """Every problem in these level files (and duplicate ids across them), one line each."""
+def check_files(paths: list[Path], also_known: Iterable[str] = ()) -> list[str]:
+    """Every problem in these level files, one line each: their own, duplicate ids across
+    them, and ``requires`` naming no level among them or ``also_known`` (such a level would
+    stay locked for ever)."""
     problems: list[str] = []
     seen: dict[str, Path] = {}
+    specs: list[LevelSpec] = []
     for path in paths:
         try:
             spec = load_level_file(path)
@@ -180,7 +190,27 @@ def check_files(paths: list[Path]) -> list[str]:
             problems.append(f"{path}: id: {spec.id!r} is already used by {seen[spec.id].name} "
                             "(give every level its own id)")
         seen[spec.id] = path
+        specs.append(spec)
+    known = set(seen) | set(also_known)
+    for spec in specs:
+        for required in spec.requires:
+            if required == spec.id or required not in known:
+                why = "is the level itself" if required == spec.id else "names no level"
+                problems.append(one_line(f"{spec.path}: requires: {excerpt(required)!r} {why} "
+                                         "(the level would stay locked; use ids from "
+                                         "`balance-game levels`)"))
     return problems
+
+
+def readable_level_ids(folder: Path | None = None) -> list[str]:
+    """The ids of the levels in ``folder`` (default: the game's) whose files load."""
+    ids = []
+    for path in level_files(folder):
+        try:
+            ids.append(load_level_file(path).id)
+        except DataFileError:
+            continue
+    return ids
 
 
 def load_levels(folder: Path | None = None) -> list[LevelSpec]:

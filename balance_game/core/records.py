@@ -59,6 +59,10 @@ class Goal:
     lean_y: float
     precision: float = 0.1  # how close is close enough, in lean units
     on_board: bool = True  # False: the game asks the player to step off (to zero the board)
+    lift: str | None = None  # "left" or "right": stand on the other foot and lift this one
+    # other places on screen that are NOT the goal (a dual task's wrong items, in lean units):
+    # a simulated player takes time to decide and sometimes picks one of them by mistake
+    decoys: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,10 +80,23 @@ class TrialRecord:
     measures: dict[str, Any] = field(default_factory=dict)
 
 
+def trial_summary(trial: TrialRecord) -> dict[str, Any]:
+    """A trial as `sessions --json` and `replay --json` both print it, so the two compare
+    directly (``index`` counts from 0, as stored and exported)."""
+    return {"level": trial.level_id, "index": trial.trial_index, "success": trial.success,
+            "score": trial.score, "difficulty": trial.difficulty}
+
+
 def storage_steps(value: float, step: float) -> int:
     """``value`` in whole storage steps, clipped to what a signed 16-bit field holds."""
     steps = round(value / step)  # the comparison below is cheaper than max(min()) per sample
     return steps if -INT16_MAX <= steps <= INT16_MAX else (INT16_MAX if steps > 0 else -INT16_MAX)
+
+
+# Two times closer than this are the same instant (float steps of 1/60 s never land exactly on
+# a sample's microsecond): a sample stamped at a step's time belongs to that step, live and in
+# a replay alike, so a replay feeds every step the very samples the live game had.
+SAME_TIME_S = 1e-9
 
 
 def quantize(sample: Sample) -> Sample:

@@ -6,12 +6,11 @@ all problems of a file instead of stopping at the first, so `levels check` can l
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
-
-import yaml
 
 from balance_game.errors import UserError
 
@@ -19,36 +18,79 @@ T = TypeVar("T")
 
 
 class DataFileError(UserError):
-    """One or more problems in a data file; ``problems`` holds one line each."""
+    """One or more problems in a data file; ``problems`` holds one line each.
+
+    As an error it reads as one line (the first problem and how many more), so every failing
+    command ends with one line; `levels check` lists ``problems`` in full.
+    """
 
     def __init__(self, problems: Sequence[str]) -> None:
-        super().__init__(problems[0] if len(problems) == 1 else "\n".join(problems))
+        more = len(problems) - 1
+        super().__init__(problems[0] + (f" (and {more} more problem{'s' * (more > 1)})"
+                                         if more else ""))
         self.problems = list(problems)
 
 
-def load_yaml(path: Path) -> Any:
-    """Parse a YAML file; a syntax error names the line and column."""
+MAX_DATA_FILE_BYTES = 256 * 1024  # the largest level or profile is a few kilobytes
+
+
+def load_yaml(path: Path, max_bytes: int = MAX_DATA_FILE_BYTES) -> Any:
+    """Parse a YAML data file within limits (size, aliases, depth, no duplicate keys).
+
+    The one reader of every YAML file a person may edit or hand over: levels, prescriptions,
+    device profiles and the settings file. Every problem is one short line naming the file.
+    """
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as f:
+            raw = f.read(max_bytes + 1)
     except OSError as exc:
         raise DataFileError([f"{path}: cannot read the file ({exc.strerror})"]) from None
+    if len(raw) > max_bytes:
+        raise DataFileError([f"{path}: too big for a data file (over {max_bytes // 1024} KiB)"])
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataFileError([f"{path}: not UTF-8 text (save the file as UTF-8)"]) from None
+    import yaml  # here, not at the top: commands that print only need one_line load no YAML
+
+    from balance_game.core.yaml_limits import YamlRefused, parse_limited
+
     try:
-        return yaml.safe_load(text)
+        return parse_limited(text)
+    except YamlRefused as exc:
+        raise DataFileError([f"{path}: {exc.reason}"]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
-        problem = getattr(exc, "problem", None) or "invalid YAML"
+        problem = excerpt(one_line(getattr(exc, "problem", None) or "invalid YAML"), 80)
         raise DataFileError(
             [f"{path}: YAML syntax error at {where}: {problem} (check indentation and colons)"]
         ) from None
     except ValueError as exc:  # YAML recognised a value it cannot build, e.g. 2001-13-45
-        raise DataFileError(
-            [f"{path}: a value cannot be read: {one_line(str(exc))} (quote it to keep it as text)"]
-        ) from None
+        raise DataFileError([f"{path}: a value cannot be read: {excerpt(one_line(str(exc)), 80)} "
+                             "(quote it to keep it as text)"]) from None
     except RecursionError:
         raise DataFileError([f"{path}: nested too deeply to be a data file"]) from None
+
+
+def unsafe_character(text: str, allow_newlines: bool = False) -> str | None:
+    """The first character that has no place in a name or a note, as ``U+XXXX``, else None.
+
+    Control characters (C0, DEL, C1: a terminal obeys them), format characters such as the
+    bidi overrides U+202E and U+2066 (they make text read differently from what it is) and the
+    Unicode line and paragraph separators. ``allow_newlines`` lets notes keep line breaks.
+    """
+    for c in text:
+        if allow_newlines and c in "\n\t":
+            continue
+        if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs"):
+            return f"U+{ord(c):04X}"
+    return None
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """At most ``limit`` characters of ``text``, marked when cut."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def one_line(text: str) -> str:
@@ -78,7 +120,8 @@ class Checker:
     problems: list[str] = field(default_factory=list)
 
     def problem(self, path: str, what: str, valid: str) -> None:
-        self.problems.append(one_line(f"{self.file}: {path}: {what} ({valid})"))
+        line = f"{self.file}: {excerpt(path, 80)}: {excerpt(what, 120)} ({excerpt(valid, 200)})"
+        self.problems.append(one_line(line))
 
     def top(self, data: Any) -> Mapping[str, Any]:
         """The file's top level, which must be a mapping: nothing else can be checked without it."""
@@ -107,7 +150,12 @@ class Checker:
 
     def text(self, value: Any, path: str, max_length: int = 2000) -> str | None:
         if isinstance(value, str) and value.strip() and len(value) <= max_length:
-            return value.strip()
+            bad = unsafe_character(value, allow_newlines=True)
+            if bad is None:
+                return value.strip()
+            self.problem(path, f"holds the control or direction character {bad}",
+                         "plain text: remove it")
+            return None
         self.problem(path, f"is {_type_name(value)}", f"non-empty text up to {max_length} characters")
         return None
 

@@ -50,7 +50,10 @@ class LoadCellLink:
         raw = self._device.read(timeout_ms)
         if not raw:
             return None
-        return LinkReading(self._profile.corners_kg(cell_counts(self._layout, raw)))
+        counts = cell_counts(self._layout, raw)
+        if _blank(raw[1:]):  # a hung or resetting firmware: nothing measured (stalls if it lasts)
+            return LinkReading(None)
+        return LinkReading(self._profile.corners_kg(counts))
 
     def resume(self) -> None:
         """Send the start commands again: a board that was reset waits for them."""
@@ -65,3 +68,9 @@ class LoadCellLink:
                     _send(self._device, command)
         finally:
             self._device.close()
+
+
+def _blank(payload: bytes) -> bool:
+    """All 0x00 or all 0xFF after the report ID: what a hung or resetting firmware sends (four
+    live load cells never read exactly zero, nor saturate together)."""
+    return bool(payload) and (payload.count(0) == len(payload) or payload.count(0xFF) == len(payload))

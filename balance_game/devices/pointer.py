@@ -16,7 +16,7 @@ from typing import Any
 import pygame
 
 from balance_game.core.control import Limits
-from balance_game.core.records import DeviceStatus, Goal, Sample
+from balance_game.core.records import SAME_TIME_S, DeviceStatus, Goal, Sample
 
 SAMPLE_DT_S = 0.01
 LAG_S = 0.12  # time constant of the approach to the pointed-at position
@@ -51,7 +51,7 @@ class _Steered:
     def poll(self, t_s: float) -> list[Sample | DeviceStatus]:
         out: list[Sample | DeviceStatus] = []
         k = 1.0 - math.exp(-SAMPLE_DT_S / LAG_S)
-        while self.t_s + SAMPLE_DT_S <= t_s + 1e-9:
+        while self.t_s + SAMPLE_DT_S <= t_s + SAME_TIME_S:
             self.t_s = round(self.t_s + SAMPLE_DT_S, 6)
             self._move_target(SAMPLE_DT_S)
             px, py = self.position

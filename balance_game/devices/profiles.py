@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 import platformdirs
 
-from balance_game.core.validation import load_yaml, one_line
+from balance_game.core.validation import Checker, DataFileError, load_yaml
 from balance_game.devices.cell_profile import (
     TRANSPORTS,
     CellBoardProfile,
@@ -84,7 +84,10 @@ class _Node:
         self.used: set[Any] = set()
 
     def fail(self, key_path: str, what: str, valid: str) -> NoReturn:
-        raise UserError(one_line(f"{self.file}: {key_path}: {what} ({valid})"))
+        """Stop at the first problem, worded like every data file's (core.validation)."""
+        check = Checker(self.file)
+        check.problem(key_path, what, valid)
+        raise DataFileError(check.problems)
 
     def key_path(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key

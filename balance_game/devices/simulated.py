@@ -6,6 +6,14 @@ sway of quiet standing), and the centre of pressure leads it as an inverted pend
 ``COP = COM - (h/g) * COM''``. ``ability`` in 0..1 sets reaction time, speed, damping, aim and
 steadiness: 0 is a very unsteady person, 1 an athlete. It lets tests, benchmarks and the
 adaptive-difficulty simulator play the real game with no one on a board.
+
+Two feet stand on the board, ``stance_mm`` either side of the middle. Asked to lift one
+(``Goal.lift``), the player moves the body over the other foot; once there the foot comes up, and
+the centre of pressure must stay inside the standing foot's sole. Sway is larger on one leg, and
+when it carries the body past the sole's edge (or attention lapses) the lifted foot touches down
+for a moment and the weight goes back toward the middle. The four corner loads follow from where
+the load acts, as on a real rigid plate. Asked to choose among items (``Goal.decoys``), the
+player takes a moment to decide and now and then picks a wrong one.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from balance_game.core.control import Limits
-from balance_game.core.records import DeviceStatus, Goal, Sample
+from balance_game.core.records import SAME_TIME_S, DeviceStatus, Goal, Sample
 from balance_game.errors import UserError
 
 SAMPLE_DT_S = 0.01  # 100 Hz, like a board on a PC Bluetooth stack
@@ -30,6 +38,12 @@ SWAY_SMOOTH_S = 0.35  # the body filters the disturbance: COP stays a smooth sig
 AIM_TAU_S = 2.0  # how slowly a player's aiming error wanders
 MOTION_WINDOW_S = 0.1  # how long a look at a moving target judges its speed
 JUMP_LEAN = 0.15  # a goal that moves further than this in that time has jumped, not moved
+MAX_EVENT_S = 24 * 3600.0  # a scripted happening within a day of play
+STANCE_MM = (95.0, 125.0)  # half the distance between the feet's centres, drawn per player
+FOOT_HALF_WIDTH_MM = 45.0  # the sole, side to side: the base of support on one leg
+ONE_LEG_SWAY = 2.5  # sway on one leg is this many times that of quiet standing on two
+TOUCH_S = 0.5  # a touch-down: the lifted foot takes weight for this long
+TOUCH_SHIFT = 0.2  # ... and the load acts this share of the way out to the standing foot
 
 
 @dataclass(frozen=True)
@@ -44,6 +58,9 @@ class Ability:
     lapse_rate_hz: float  # occasional momentary losses of control
     plan_hz: float  # speed of voluntary movements (natural frequency of the intended path)
     lead_s: float  # how far ahead a predictable moving target is led
+    decide_s: float  # time to choose among items by a rule, on top of the reaction time
+    choice_error: float  # chance of choosing a wrong item (or moving when none fits)
+    one_leg_lapse_hz: float  # losses of balance on one leg that bring the other foot down
 
     @classmethod
     def from_level(cls, ability: float) -> Ability:
@@ -61,6 +78,9 @@ class Ability:
             aim_error=0.02 + 0.10 * (1.0 - a),
             sway_mm=1.5 + 9.0 * (1.0 - a) ** 1.5,
             lapse_rate_hz=0.25 * (1.0 - a) ** 2,
+            decide_s=0.25 + 0.55 * (1.0 - a),
+            choice_error=0.01 + 0.05 * (1.0 - a),
+            one_leg_lapse_hz=0.02 + 0.4 * (1.0 - a) ** 2,
         )
 
 
@@ -100,6 +120,11 @@ class SimulatedPlayer:
         self.on_board = True
         self.scripted_off = False
         self.connected = True
+        # a stream of its own, so the stance leaves every other draw of the seed as it was
+        self.stance_mm = random.Random(f"stance-{seed}").uniform(*STANCE_MM)
+        self.one_leg: str | None = None  # the standing foot while the other is up
+        self.touch_until = -1.0
+        self.touch_x: float | None = None  # where the load acts during a touch-down
 
     def start(self, origin_monotonic_s: float) -> None:
         del origin_monotonic_s  # the model runs on session time alone
@@ -113,14 +138,28 @@ class SimulatedPlayer:
             self.com, self.vel = [0.0, 0.0], [0.0, 0.0]
         if goal != self.goal:
             self.goal = goal
-            self.seen.append((self.t_s, goal))
+            if goal is not None and goal.decoys:
+                self._decide(goal)
+            else:
+                self.seen.append((self.t_s, goal))
+
+    def _decide(self, goal: Goal) -> None:
+        """Choosing by a rule takes a moment, and now and then picks a wrong item: until the
+        choice is made the player keeps to what they were doing."""
+        a = self.ability
+        delay = a.decide_s * math.exp(self.rng.gauss(0.0, 0.3))
+        chosen = Goal(goal.lean_x, goal.lean_y, goal.precision)
+        if self.rng.random() < a.choice_error:
+            x, y = self.rng.choice(goal.decoys)
+            chosen = Goal(x, y, goal.precision)
+        self.seen.append((max(self.t_s + delay, self.seen[-1][0]), chosen))
 
     def close(self) -> None:
         self.connected = False
 
     def poll(self, t_s: float) -> list[Sample | DeviceStatus]:
         out: list[Sample | DeviceStatus] = []
-        while self.t_s + SAMPLE_DT_S <= t_s + 1e-9:
+        while self.t_s + SAMPLE_DT_S <= t_s + SAME_TIME_S:
             self.t_s = round(self.t_s + SAMPLE_DT_S, 6)
             out.extend(self._scripted_events())
             cop = self._advance(SAMPLE_DT_S)
@@ -177,9 +216,36 @@ class SimulatedPlayer:
         goal, (vx, vy) = self._perceived_goal()
         if goal is None:
             return (0.0, 0.0)
+        if goal.lift is not None:
+            return self._stand_on_one_foot(goal)
+        self.one_leg = self.touch_x = None
         lead = self.ability.lead_s
         return self.limits.to_mm(goal.lean_x + vx * lead + self.aim_error[0],
                                  goal.lean_y + vy * lead + self.aim_error[1])
+
+    def _stand_on_one_foot(self, goal: Goal) -> tuple[float, float]:
+        """Aim over the standing foot; lift the other once there, put it down when balance
+        fails (the body past the sole's edge, or a lapse), then try again."""
+        side = 1.0 if goal.lift == "left" else -1.0  # lifting the left foot: stand on the right
+        foot_x = side * self.stance_mm
+        standing = "right" if side > 0 else "left"
+        if self.t_s < self.touch_until:
+            return (foot_x, 0.0)
+        self.touch_x = None
+        if self.one_leg == standing:
+            off_sole = abs(self.com[0] - foot_x) > FOOT_HALF_WIDTH_MM
+            if off_sole or self.rng.random() < self.ability.one_leg_lapse_hz * SAMPLE_DT_S:
+                # the lifted foot lands and takes weight at once; its support brings the body
+                # back over the standing foot
+                self.one_leg = None
+                self.touch_until = self.t_s + TOUCH_S
+                self.touch_x = TOUCH_SHIFT * foot_x
+                self.com[0], self.vel[0] = foot_x, 0.0
+                return (foot_x, 0.0)
+        elif abs(self.com[0] - foot_x) < FOOT_HALF_WIDTH_MM / 2:
+            self.one_leg = standing
+        return (foot_x + self.aim_error[0] * self.limits.right_mm * 0.3,
+                self.limits.to_mm(0.0, goal.lean_y + self.aim_error[1])[1])
 
     def _advance(self, dt: float) -> tuple[float, float]:
         aim_mm = self._aim_mm(dt)
@@ -191,6 +257,8 @@ class SimulatedPlayer:
             w *= 0.3
         decay = math.exp(-dt / SWAY_TAU_S)
         kick = a.sway_mm * math.sqrt(1.0 - decay * decay)
+        if self.one_leg is not None:
+            kick *= ONE_LEG_SWAY
         smooth = 1.0 - math.exp(-dt / SWAY_SMOOTH_S)
         cop = [0.0, 0.0]
         wp = 2.0 * math.pi * a.plan_hz
@@ -210,6 +278,11 @@ class SimulatedPlayer:
             self.vel[i] += acc * dt
             self.com[i] += self.vel[i] * dt
             cop[i] = self.com[i] - (COM_HEIGHT_M / GRAVITY_M_S2) * acc
+        if self.touch_x is not None and self.t_s < self.touch_until:
+            cop[0] = self.touch_x
+        elif self.one_leg is not None:  # the load acts through the one sole on the board
+            foot_x = self.stance_mm * (1.0 if self.one_leg == "right" else -1.0)
+            cop[0] = max(foot_x - FOOT_HALF_WIDTH_MM, min(foot_x + FOOT_HALF_WIDTH_MM, cop[0]))
         return cop[0], cop[1]
 
     def _sample(self, cop: tuple[float, float]) -> Sample:
@@ -236,12 +309,13 @@ def parse_sim_events(text: str) -> tuple[SimEvent, ...]:
     for part in filter(None, (p.strip() for p in text.split(","))):
         kind, _, when = part.partition("@")
         if kind not in ("stepoff", "return", "lost", "back"):
-            raise UserError(f"--sim-events: unknown event {kind!r} (use stepoff, return, lost, back)")
+            raise UserError(f"--sim-events: unknown event {kind[:30]!r} (use stepoff, return, lost, back)")
         try:
             t_s = float(when)
         except ValueError:
-            raise UserError(f"--sim-events: {part!r} needs a time in seconds, e.g. stepoff@5") from None
-        if t_s < 0:
-            raise UserError(f"--sim-events: {part!r}: the time must not be negative")
+            raise UserError(f"--sim-events: {part[:30]!r} needs a time in seconds, e.g. stepoff@5") from None
+        if not 0 <= t_s <= MAX_EVENT_S:  # NaN fails this too
+            raise UserError(f"--sim-events: {part[:30]!r}: the time must be a number of seconds "
+                            f"from 0 to {MAX_EVENT_S:g}")
         events.append(SimEvent(t_s, kind))
     return tuple(events)

@@ -7,15 +7,17 @@ identity (MAC address, serial number or path) so no address is written in clear.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import time
 from pathlib import Path
 
 from balance_game.app import user_data_dir
 from balance_game.dsp.calibration import Tare, corners
+from balance_game.private_files import atomic_private_text
+
+MAX_FILE_BYTES = 64 * 1024
+MAX_OFFSET_KG = 50.0  # an empty board reads within a few kg of zero; more is a broken file
 
 
 def board_key(identity: str) -> str:
@@ -33,10 +35,13 @@ class TareStore:
 
     def load(self, identity: str) -> Tare | None:
         try:
-            data = json.loads(self.path(identity).read_text(encoding="utf-8"))
+            with open(self.path(identity), "rb") as f:
+                data = json.loads(f.read(MAX_FILE_BYTES).decode("utf-8"))
             offsets = corners(float(v) for v in data["tare_kg"])
         except (OSError, ValueError, KeyError, TypeError):  # a wrong count is a ValueError too
             return None
+        if not all(abs(v) <= MAX_OFFSET_KG for v in offsets):  # NaN fails this too
+            return None  # not a tare any board could have: measure it again
         return Tare(offsets)
 
     def save(self, identity: str, board_name: str, tare: Tare) -> Path:
@@ -46,11 +51,6 @@ class TareStore:
         path.parent.mkdir(exist_ok=True, mode=0o700)
         record = {"board": board_name, "tare_kg": list(tare.offsets_kg),
                   "corners": ["tl", "tr", "bl", "br"], "saved_unix_s": round(time.time(), 1)}
-        tmp = path.with_suffix(".tmp")
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()  # left by a run that was killed mid-save
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with open(fd, "w", encoding="utf-8") as f:
+        with atomic_private_text(path) as f:
             f.write(json.dumps(record, indent=1) + "\n")
-        tmp.replace(path)
         return path

@@ -64,6 +64,7 @@ MIN_DURATION_S = 10.0
 MIN_RATE_HZ = 10.0  # the slowest board streams seen deliver ~10 Hz
 MAX_GAP_FRACTION = 0.05  # docs §2.2: flag a trial whose gaps exceed ~5 % of it
 MIN_SWAY_MM = 1e-6  # below this an axis is constant to rounding: nothing to measure
+MIN_WINDOW_SAMPLES = 4  # window_sway: the ellipse's F(2, N-2) needs N > 3
 
 ELLIPSE_P = 0.95
 F_WELCH_SEGMENT_S = 10.0
@@ -315,6 +316,30 @@ def ellipse95_area_from_comoments(ss_a: float, ss_m: float, ss_am: float, n: int
     s_aa, s_mm, s_am = ss_a / (n - 1), ss_m / (n - 1), ss_am / (n - 1)
     scale = f_quantile_2(ELLIPSE_P, n - 2) * 2 * (n - 1) * (n + 1) / (n * (n - 2))
     return math.pi * math.sqrt(max(s_aa * s_mm - s_am * s_am, 0.0)) * scale
+
+
+def window_sway(t_s: Any, x: Any, y: Any) -> dict[str, float] | None:
+    """Sway of a moment rather than a trial (a decision, a stretch on one leg): RMS distance,
+    mean velocity and 95 % ellipse area, in the inputs' units, by the pinned formulas above.
+
+    The pipelines' validity rules (10 s at least) suit a posturography trial, not a second of
+    deciding, so this takes the samples as they are (mean removed; the rate from the time
+    span, the BDS T = N/fs convention). None with fewer than MIN_WINDOW_SAMPLES samples or
+    no time span.
+    """
+    t = np.asarray(t_s, dtype=float)
+    n = len(t)
+    if n < MIN_WINDOW_SAMPLES or not t[-1] > t[0]:
+        return None
+    xs, ys = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    ap_ml = np.vstack([ys - ys.mean(), xs - xs.mean()])
+    fs = (n - 1) / float(t[-1] - t[0])
+    p = Prepared(ap_ml, np.ones(n - 1, dtype=bool), (slice(0, n),), fs)
+    return {
+        "rms": _positional(ap_ml)["rms_mm"],
+        "mean_velocity": _dynamic(p, n / fs)["mean_velocity_mm_s"],
+        "ellipse95_area": ellipse95_area(p.ap, p.ml),
+    }
 
 
 def _trapezoid_mean_frequency(freqs: np.ndarray, psd: np.ndarray) -> np.ndarray:

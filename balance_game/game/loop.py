@@ -21,6 +21,7 @@ from balance_game.game.scenes import FrameInput, GameContext, Scene, SceneStack
 from balance_game.game.screens.confirm_stop import ConfirmStopScene
 from balance_game.game.screens.help import HelpOverlay
 from balance_game.game.screens.navigation import screen
+from balance_game.render.transition import Crossfade
 
 FIXED_DT_S = 1.0 / 60.0
 MAX_CATCH_UP_STEPS = 5
@@ -34,6 +35,7 @@ class GameLoop:
         self.window = window
         self.clock: Clock = clock or (FakeClock() if ctx.options.fast else RealClock())
         self.steps = 0
+        self.transition = Crossfade()
 
     @property
     def running(self) -> bool:
@@ -109,6 +111,23 @@ class GameLoop:
         if scene is not None:
             scene.fixed_update(ctx, FIXED_DT_S, self.stack)
             ctx.source.set_goal(scene.goal(ctx) if self.stack.top is scene else None)
+        self._enforce_limits()
+
+    def _enforce_limits(self) -> None:
+        """End the session when its time is up, its input ended or a pause lasted too long,
+        whatever screen is showing: a pause must never keep a session (and its recording) open.
+        """
+        session = self.ctx.current_session
+        if session is None or session.ended:
+            return
+        reason = session.limit_reached(self.ctx.t_s, self.ctx.options.seconds)
+        if reason is None:
+            return
+        session.end(reason)
+        if self.ctx.options.headless:
+            self.ctx.quit_requested = True
+        elif not self.stack.top or not self.stack.top.shows_ended_session:
+            self.stack.clear_to(screen("results", None, session.results, [], final=True))
 
     def _source_actions(self) -> None:
         """Buttons on the input device itself (a board's front button confirms in menus)."""
@@ -123,6 +142,9 @@ class GameLoop:
         if self.window is None:
             return
         surface = self.window.surface
+        calm = self.ctx.theme is not None and self.ctx.theme.calm
+        self.transition.begin(surface, id(self.stack.top), self.ctx.t_s, calm)
         for scene in self.stack.visible():
             scene.draw(self.ctx, surface)
+        self.transition.finish(surface, self.ctx.t_s)
         self.window.flip()

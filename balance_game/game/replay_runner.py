@@ -18,7 +18,7 @@ from balance_game.render.sound import Sound
 from balance_game.render.theme import Theme
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_caps, get_player
-from balance_game.storage.sessions import SessionRecorder, iter_session_samples, session_record
+from balance_game.storage.sessions import SessionRecorder, session_record, session_sample_table
 
 
 def replay_session(db_path: Path, session_id: int, headless: bool = False,
@@ -26,7 +26,7 @@ def replay_session(db_path: Path, session_id: int, headless: bool = False,
     """Re-run a recorded session; returns the trials the replay produced."""
     with Database(db_path) as db:
         record = session_record(db, session_id)
-        samples = list(iter_session_samples(db, session_id))
+        samples = session_sample_table(db, session_id)
         player = get_player(db, record["player"])
         caps = get_caps(db, player)
     starts = [LevelStart(e["t_s"], find_level(e["reason"]), e["data"].get("difficulty", 0.0))

@@ -52,6 +52,9 @@ class GameOptions:
     assessment: str | None = None  # run this clinical test (quiet, los, symmetry, calibrate)
     assess_seconds: float = 30.0  # length of each quiet-stance condition
     attended: bool = False  # a therapist is present and cueing (not independent home practice)
+    routine: bool = False  # play today's training (core/routine.py) instead of one level
+    check_s: float | None = None  # the routine's steadiness check this long (None: its own)
+    family: tuple[str, ...] = ()  # family play: these players take turns on level_id
 
 
 class NoSession(RuntimeError):
@@ -73,6 +76,8 @@ class GameContext:
     quit_requested: bool = False
     origin_monotonic_s: float = 0.0  # session time 0 on the monotonic clock (for new sources)
     hid_backend: HidBackend | None = None  # where boards are looked for (None: hidapi)
+    training_screen: str = "level_select"  # where training begins once the player is chosen
+    # and checked: choosing a game, or today's routine (the title decides)
 
     @property
     def session(self) -> GameSession:
@@ -98,6 +103,10 @@ class GameContext:
         """Play a sound cue (silent in headless runs)."""
         self.sound.play(name)
 
+    def music(self, world: int | None) -> None:
+        """Play the background music of a world (None fades it out; silent in headless runs)."""
+        self.sound.music(world)
+
     def say(self, text: str) -> None:
         """Speak an instruction, where speech is on and available."""
         self.sound.say(text)
@@ -116,6 +125,7 @@ class Scene:
     """A screen. Subclasses override what they need."""
 
     overlay = False
+    shows_ended_session = False  # stays up when the session ends (results, replay)
     takes_text = False  # a text field: the loop hands it typed letters, never shortcuts
 
     def enter(self, ctx: GameContext) -> None:

@@ -19,6 +19,7 @@ from balance_game.core.prescriptions import Prescription
 from balance_game.core.records import DeviceStatus, Sample, TrialRecord, quantize
 from balance_game.dsp.safety import SafetyMonitor
 from balance_game.storage.progress import ProgressBook
+from balance_game.storage.rewards import award_milestones
 from balance_game.storage.sessions import SessionRecorder
 
 # A trial only counts when both feet stayed loaded: lifting one foot is the classic way to
@@ -30,6 +31,12 @@ UNLOADED_FOOT_SHARE = 0.08
 STEADY_AGAIN_S = 3.0
 STEADY_LEAN = 0.15
 FOOT_HISTORY_S = 120.0
+# A pause this long means nobody is coming back (a scripted run stepped off for good, a board
+# left unplugged): the session ends, so nothing records until the disk is full.
+MAX_PAUSE_S = 10 * 60.0
+# Active time is time with valid data: a step counts only if a sample arrived this recently
+# (a board sends 60-1000 a second; a stall is reported after 0.5 s without one).
+DATA_FRESH_S = 0.5
 
 
 @dataclass
@@ -61,6 +68,7 @@ class GameSession:
         self.results: list[LevelResult] = []
         self.trials: list[TrialRecord] = []
         self.ended = False
+        self.end_reason: str | None = None
         self.device_ended = False
         self._runs_started = 0
         self._foot_shares: deque[tuple[float, float]] = deque()
@@ -68,7 +76,10 @@ class GameSession:
         self.orientation = "normal"  # "reversed": the board faces the other way round
         self.maximal_leans = False  # a limits-of-stability test: leaning far is the task
         self.prescription: Prescription | None = None  # the therapist's plan, when there is one
+        self.new_bests: list[str] = []  # levels whose personal best this session beat
+        self.new_milestones: list[str] = []  # milestones earned when the session ended
         self._steady_s = 0.0
+        self._paused_since_s = 0.0
 
     # --- input -------------------------------------------------------------------------
     def ingest(self, items: list[Sample | DeviceStatus], t_s: float) -> None:
@@ -87,10 +98,11 @@ class GameSession:
             self._check_safety(item)
             self._track_feet(item)
         if self.last_sample is not None:
-            self.axes = self.control.axes(self.last_sample.cop_x_mm, self.last_sample.cop_y_mm)
+            last = self.last_sample
+            self.axes = self.control.axes(last.cop_x_mm, last.cop_y_mm, last.corners_kg)
 
     def _on_status(self, status: DeviceStatus) -> None:
-        if status.state == "lost":
+        if status.state in ("lost", "stalled"):  # no valid data either way: the same pause
             self.pause_for("device_lost", status.t_s)
         elif status.state == "connected" and "device_lost" in self.pause.reasons:
             self.resume_from("device_lost", status.t_s)
@@ -109,7 +121,7 @@ class GameSession:
         if self.safety.off_board:
             return
         lean = self.control.lean_ratio(sample.cop_x_mm, sample.cop_y_mm)
-        if self.maximal_leans:
+        if self.maximal_leans or self.one_foot_task:
             return
         if self.safety.check_lean(sample.t_s, lean) == "balance_lost":
             self.pause_for("balance_lost", sample.t_s)
@@ -135,8 +147,16 @@ class GameSession:
         while self._foot_shares and self._foot_shares[0][0] < sample.t_s - FOOT_HISTORY_S:
             self._foot_shares.popleft()
 
+    @property
+    def one_foot_task(self) -> bool:
+        """A level whose task is to lift a foot: the centre of pressure then sits under the
+        standing foot, which may lie past a player's measured limits, and an unloaded foot is
+        the goal, not a cheat (the mechanic itself counts touch-downs)."""
+        return self.run is not None and bool(getattr(self.run.mechanic, "lifts_feet", False))
+
     def judge(self, outcome: Any) -> tuple[bool, dict[str, Any]]:
-        """Quality gate: a trial done with one foot off the board is not a success."""
+        """Quality gate: a trial done with one foot off the board is not a success (unless
+        lifting a foot is the task)."""
         shares = []
         for t, share in reversed(self._foot_shares):  # newest first: stop at the trial's start
             if t < outcome.t_start_s:
@@ -147,7 +167,7 @@ class GameSession:
             return outcome.success, {}
         lowest = min(shares)
         extra = {"min_foot_load_pct": round(100 * lowest, 1)}
-        if lowest < UNLOADED_FOOT_SHARE:
+        if lowest < UNLOADED_FOOT_SHARE and not self.one_foot_task:
             extra["foot_unloaded"] = True
             return False, extra
         return outcome.success, extra
@@ -156,6 +176,8 @@ class GameSession:
     def pause_for(self, reason: str, t_s: float) -> None:
         if reason in self.pause.reasons:
             return
+        if not self.pause.paused:
+            self._paused_since_s = t_s
         self.pause.reasons.add(reason)
         self.recorder.add_event(t_s, "pause", reason)
         if len(self.pause.reasons) == 1 and self.run is not None and not self.run.finished:
@@ -200,8 +222,9 @@ class GameSession:
         self._resume_when_steady(dt_s, t_s)
         if self.pause.paused or self.ended:
             return []
-        self.active_s += dt_s
-        self.recorder.set_active_s(self.active_s)
+        if self._has_fresh_data(t_s):
+            self.active_s += dt_s
+            self.recorder.set_active_s(self.active_s)
         run = self.run
         if run is None or run.finished:
             return []
@@ -219,8 +242,13 @@ class GameSession:
         self.recorder.add_event(self.t_s, "level_end", result.level_id,
                                 {"mean_score": result.mean_score, "stars": result.stars,
                                  "difficulty": round(run.difficulty, 4)})
-        if self.progress is not None:
-            self.progress.record(result.level_id, run.difficulty, result.stars)
+        if self.progress is not None and self.progress.record(
+                result.level_id, run.difficulty, result.stars, result.mean_score):
+            self.new_bests.append(result.level_id)
+
+    def _has_fresh_data(self, t_s: float) -> bool:
+        last = self.last_sample
+        return last is not None and t_s - last.t_s <= DATA_FRESH_S
 
     @property
     def minutes_left(self) -> float | None:
@@ -229,11 +257,24 @@ class GameSession:
             return None
         return max(0.0, self.prescription.minutes_per_session - self.active_s / 60.0)
 
-    def end(self) -> None:
-        """Close the session; a level cut short keeps the trials it completed."""
+    def limit_reached(self, t_s: float, seconds: float | None) -> str | None:
+        """Why the session must end now, paused or not: its input ended, its time is up, or
+        it has been paused longer than MAX_PAUSE_S; None while it may go on."""
+        if self.device_ended:
+            return "input_ended"
+        if seconds is not None and t_s >= seconds:
+            return "time_up"
+        if self.pause.paused and t_s - self._paused_since_s >= MAX_PAUSE_S:
+            return "pause_too_long"
+        return None
+
+    def end(self, reason: str = "finished") -> None:
+        """Close the session, recording why; a level cut short keeps the trials it completed."""
         if self.ended:
             return
         self.ended = True
+        self.end_reason = reason
+        self.recorder.add_event(self.t_s, "session_end", reason)
         run = self.run
         if run is not None and not run.finished:
             self._abort_trial(run, self.t_s, "session_end")
@@ -242,4 +283,7 @@ class GameSession:
             if self.progress is not None and run.trials:
                 self.progress.record(run.spec.id, run.difficulty, 0)
         self.recorder.finish()
+        if self.progress is not None:  # the days, minutes and stars are now all stored
+            self.new_milestones = award_milestones(self.progress.db, self.progress.player_id,
+                                                   self.recorder.session_id)
 

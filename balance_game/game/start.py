@@ -38,7 +38,9 @@ def start_session(ctx: GameContext, player: Player) -> GameSession:
     prefer(settings.language)
     ctx.sound.volume = settings.volume
     ctx.sound.speech = settings.speech and ctx.sound.can_speak
+    ctx.sound.set_music_volume(settings.music_volume)
     ctx.theme.set_scale(settings.text_scale)
+    ctx.theme.calm = settings.calm
     recorder = SessionRecorder(ctx.db, player.id, ctx.source.name, ctx.options.seed,
                                attended=ctx.options.attended)
     prescription = player_prescription(ctx.db, player)

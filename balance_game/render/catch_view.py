@@ -1,5 +1,6 @@
-"""Drawing the catch game: water with a floe, the basket that follows the player's sideways
-lean, and one falling object: a yellow fish (rounded body and tail) or a spiky red rock."""
+"""Drawing the catch game on a lake: the boat that follows the player's sideways lean, and one
+object flying toward it: a yellow fish (rounded body and tail) to catch or a spiky red rock to
+dodge. The far shore and the sky show the world's time of day."""
 
 from __future__ import annotations
 
@@ -10,44 +11,83 @@ import pygame
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.catch import OBJECT_RADIUS, CatchWorld
 from balance_game.i18n import _
+from balance_game.render import easing, scenery
 from balance_game.render.lean_widgets import centre_zone, marker, play_area
 from balance_game.render.theme import (
     ACCENT,
     BACKGROUND,
     BAD,
     OUTLINE,
-    PANEL,
     PLAYER,
     TEXT,
     TEXT_DIM,
-    Theme,
 )
+from balance_game.render.worlds import mix
+
+RIPPLE_SPEED = 0.02  # screen widths per second
 
 
-class CatchView:
-    def __init__(self, surface: pygame.Surface, theme: Theme) -> None:
-        self.theme = theme
+class CatchView(scenery.SceneView[CatchWorld]):
+    material = "water"
+
+    def layout(self, surface: pygame.Surface) -> None:
+        theme = self.theme
         self.area = play_area(surface)
         self.scale = self.area.width * 0.44
         self.ground_y = self.area.bottom - round(self.area.height * 0.14)
         self.top_y = self.area.top + theme.px(0.04)
+        self.shore = self.area.top + theme.px(0.06)
+        self.sky = pygame.Rect(0, 0, self.width, self.shore - theme.px(0.04))
+
+    def paint_static(self, surface: pygame.Surface) -> None:
+        """Sky and a wooded far shore, then the lake down to the bottom with its ripples."""
+        t, look = self.theme, self.look
+        scenery.landscape(surface, look, self.shore - t.px(0.03))
+        for k in range(0, self.width, t.px(0.05)):
+            scenery.pine(surface, (k + (k * 7) % t.px(0.03), self.shore), t.px(0.06 + 0.02 * (
+                (k // t.px(0.05)) % 3)), look.foliage)
+        scenery.gradient(surface, pygame.Rect(0, self.shore, self.width, self.height - self.shore),
+                         self.far_field, self.field)
+        self._glitter(surface)
+        self._ripples(surface, 0.0)
+
+    def _glitter(self, surface: pygame.Surface) -> None:
+        """The sun's (or moon's) path on the water: dashes under it that thin out toward the
+        viewer, in the colour of the world's light."""
+        t = self.theme
+        x = round(self.width * 0.82)
+        glint = mix(self.far_field, self.look.sun, 0.45)
+        for k, y in enumerate(range(self.shore + t.px(0.01), self.shore + t.px(0.3), t.px(0.018))):
+            w = round(t.px(0.12) * (1 - k / 18) * (0.6 + 0.4 * ((k * 7) % 3) / 2))
+            if w > 2:
+                pygame.draw.line(surface, glint, (x - w // 2 + (k % 3 - 1) * t.px(0.01), y),
+                                 (x + w // 2, y), max(2, t.px(0.004)))
+
+    def ambient(self, surface: pygame.Surface, now_s: float) -> None:
+        super().ambient(surface, now_s)
+        self._ripples(surface, now_s, moving=True)
+
+    def _ripples(self, surface: pygame.Surface, now_s: float, moving: bool = False) -> None:
+        """Small arcs on the water; a second set drifts slowly when the player is not calm."""
+        t = self.theme
+        wave = t.px(0.01)
+        drift = round(now_s * RIPPLE_SPEED * self.width) if moving else 0
+        step_y = t.px(0.07)
+        for row, y in enumerate(range(self.shore + t.px(0.05), self.height - wave, step_y)):
+            if moving and row % 2:
+                continue
+            offset = (row * t.px(0.09) + drift + (t.px(0.05) if moving else 0)) % t.px(0.22)
+            for x in range(-t.px(0.22) + offset, self.width, t.px(0.22)):
+                arc = pygame.Rect(x, y - wave, t.px(0.06), 2 * wave)
+                pygame.draw.arc(surface, self.texture, arc, 0.3, 2.8, max(2, t.px(0.005)))
 
     def x_screen(self, x: float) -> int:
         return round(self.area.centerx + x * self.scale)
 
-    def draw(self, surface: pygame.Surface, world: CatchWorld, axes: Axes,
-             trail: list[tuple[float, float]]) -> None:
+    def draw_task(self, surface: pygame.Surface, world: CatchWorld, axes: Axes,
+                  trail: list[tuple[float, float]], now_s: float) -> None:
         del trail
         t = self.theme
-        water = pygame.Rect(self.area.left, self.ground_y, self.area.width,
-                            self.area.bottom - self.ground_y)
-        pygame.draw.rect(surface, PANEL, water, border_radius=t.px(0.01))
-        wave = t.px(0.012)
-        for row, y in enumerate(range(water.top + t.px(0.035), water.bottom - wave, t.px(0.035))):
-            for x in range(water.left + t.px(0.05) + row * t.px(0.04), water.right - t.px(0.08),
-                           t.px(0.16)):
-                arc = pygame.Rect(x, y - wave, t.px(0.06), 2 * wave)
-                pygame.draw.arc(surface, OUTLINE, arc, 0.3, 2.8, max(1, t.px(0.002)))
         spread = world.params["spread_pct"] / 100.0
         for side in (-1, 1):  # how far the fish may fall: small posts on the floe
             x = self.x_screen(side * spread)
@@ -67,12 +107,24 @@ class CatchView:
             for dash in range(y + size + t.px(0.02), self.ground_y - t.px(0.02), t.px(0.04)):
                 pygame.draw.line(surface, OUTLINE, (lx, dash), (lx, dash + t.px(0.015)),
                                  max(1, t.px(0.003)))
+            self._leap(surface, lx, size, world.fall_fraction)
             if obj.kind == "fish":
                 self._fish(surface, (lx, y), size)
             else:
                 self._rock(surface, (lx, y), size)
         self._basket(surface, world, axes)
         self._legend(surface)
+
+    def _leap(self, surface: pygame.Surface, x: int, size: int, fraction: float) -> None:
+        """Where the object leapt from: a ring on the water that spreads and fades as it
+        falls (decoration: none for calm players; the object itself is drawn true)."""
+        if self.theme.calm or fraction >= 0.25:
+            return
+        u = easing.out_cubic(fraction / 0.25)
+        ring = pygame.Rect(0, 0, round(size * (1.5 + 3 * u)), round(size * (0.5 + u)))
+        ring.center = (x, self.top_y + size)
+        pygame.draw.ellipse(surface, mix(self.far_field, TEXT, 0.6 * (1 - u)), ring,
+                            max(1, self.theme.px(0.004)))
 
     def _basket(self, surface: pygame.Surface, world: CatchWorld, axes: Axes) -> None:
         t = self.theme
@@ -84,7 +136,16 @@ class CatchView:
                  (cx - round(half * 0.75), self.ground_y)]
         pygame.draw.polygon(surface, PLAYER, shape)
         pygame.draw.polygon(surface, TEXT, shape, max(2, t.px(0.004)))
-        marker(surface, t, (cx, top - t.px(0.02)), max(8, t.px(0.025)))
+        # the boat's planks and its wake on the water
+        pygame.draw.line(surface, TEXT, (cx - round(half * 0.87), top + depth // 2),
+                         (cx + round(half * 0.87), top + depth // 2), max(1, t.px(0.003)))
+        for side in (-1, 1):
+            pygame.draw.arc(surface, TEXT_DIM, pygame.Rect(cx + side * half - t.px(0.04),
+                                                           self.ground_y - t.px(0.01),
+                                                           t.px(0.08), t.px(0.03)),
+                            3.3, 6.1, max(1, t.px(0.003)))
+        self.focus = (cx, top - t.px(0.02))
+        marker(surface, t, self.focus, max(8, t.px(0.025)))
 
     def _fish(self, surface: pygame.Surface, pos: tuple[int, int], size: int) -> None:
         body = pygame.Rect(0, 0, round(size * 2.2), round(size * 1.3))
@@ -92,8 +153,9 @@ class CatchView:
         tail = [(body.right - size // 4, pos[1]), (body.right + size // 2, pos[1] - size // 2),
                 (body.right + size // 2, pos[1] + size // 2)]
         pygame.draw.polygon(surface, ACCENT, tail)
+        pygame.draw.polygon(surface, BACKGROUND, tail, max(2, self.theme.px(0.005)))
         pygame.draw.ellipse(surface, ACCENT, body)
-        pygame.draw.ellipse(surface, BACKGROUND, body, max(2, self.theme.px(0.003)))
+        pygame.draw.ellipse(surface, BACKGROUND, body, max(2, self.theme.px(0.005)))
         pygame.draw.circle(surface, BACKGROUND, (body.left + size // 2, pos[1] - size // 6),
                            max(2, size // 6))
 
@@ -112,7 +174,7 @@ class CatchView:
         font = t.font("small")
         size = t.px(0.03)
         x = self.area.left + t.px(0.03)
-        y = self.area.top + t.px(0.05)
+        y = self.shore + t.px(0.06)
         self._fish(surface, (x + size, y), size)
         label = font.render(_("catch"), True, TEXT_DIM)
         surface.blit(label, label.get_rect(midleft=(x + 3 * size, y)))

@@ -1,5 +1,8 @@
 """The strip of facts above a game: level, trial count, score, time, and the prompt of the moment.
 
+Games draw their scenery right up to the top of the screen, so the prompt sits on a dark plate
+(the world's plate colour) that keeps its text at WCAG AA contrast over any sky.
+
 The title sits left and the facts right on one line where they fit; on a narrow window or at a
 large text size the title gets a line of its own above the facts, and shrinks (never below the
 normal small size) only if even that line is too narrow, so nothing leaves the window.
@@ -9,13 +12,14 @@ from __future__ import annotations
 
 import pygame
 
-from balance_game.render.text import blit_text, draw_text, fitting_font
-from balance_game.render.theme import PANEL, TEXT, TEXT_DIM, Theme
+from balance_game.render.text import blit_text, draw_text, fitting_font, wrap
+from balance_game.render.theme import PANEL, TEXT, TEXT_DIM, Colour, Theme
 
 
 def draw_hud(surface: pygame.Surface, theme: Theme, title: str, facts: list[str],
-             prompt: str) -> int:
-    """Draw the strip and the prompt below it; returns the y just below the prompt."""
+             prompt: str, plate: Colour | None = None) -> int:
+    """Draw the strip and the prompt below it (on ``plate`` if given); returns the y just
+    below the prompt."""
     width = surface.get_width()
     pad = theme.px(0.03)
     font = theme.font("small")
@@ -36,7 +40,20 @@ def draw_hud(surface: pygame.Surface, theme: Theme, title: str, facts: list[str]
                   midleft=(pad, bar.top + theme.px(0.015) + line // 2))
         blit_text(surface, theme, fact_text, fact_font, TEXT_DIM,
                   midright=(width - pad, bar.bottom - theme.px(0.015) - line // 2))
+    top = bar.bottom + theme.px(0.015)
     # one line in every language: the game's picture starts right below it
-    prompt_font = fitting_font(theme, prompt, width - 2 * pad, "body", bold=True)
-    return draw_text(surface, theme, prompt, width // 2, bar.bottom + theme.px(0.015), "body",
-                     TEXT, bold=True, width_px=width - 2 * pad, font=prompt_font)
+    font = fitting_font(theme, prompt, int(width * 0.85), "body", bold=True)
+    if plate is not None and prompt:
+        _prompt_plate(surface, theme, prompt, top, plate, font)
+    return draw_text(surface, theme, prompt, width // 2, top, "body", TEXT, bold=True, font=font)
+
+
+def _prompt_plate(surface: pygame.Surface, theme: Theme, prompt: str, top: int,
+                  colour: Colour, font: pygame.font.Font) -> None:
+    """A rounded plate just larger than the wrapped prompt."""
+    lines = wrap(font, prompt, int(surface.get_width() * 0.85))
+    text_w = max(font.size(line)[0] for line in lines)
+    pad = theme.px(0.015)
+    rect = pygame.Rect(0, 0, text_w + 4 * pad, len(lines) * font.get_linesize() + pad)
+    rect.midtop = (surface.get_width() // 2, top - pad // 2)
+    pygame.draw.rect(surface, colour, rect, border_radius=theme.px(0.02))

@@ -1,5 +1,7 @@
-"""Drawing the rhythm game: a track on the shift axis with a target at each end, a guide ring
-swinging in time with the metronome, a swinging metronome arm, and the player's marker."""
+"""Drawing the rhythm game on an open-air stage: a track on the shift axis with a target at each
+end, a guide ring swinging in time with the metronome, a swinging metronome arm, a dancer who
+sways the ideal way (and dips just before each beat), lights that pulse on the beat, and the
+player's marker."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import pygame
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.rhythm import AXES, RhythmWorld, ideal_position
 from balance_game.i18n import N_, _
+from balance_game.render import scenery
 from balance_game.render.lean_widgets import centre_zone, marker, play_area
 from balance_game.render.text import fitting_font
 from balance_game.render.theme import (
@@ -20,17 +23,22 @@ from balance_game.render.theme import (
     PLAYER,
     TEXT,
     TEXT_DIM,
-    Theme,
 )
+from balance_game.render.worlds import mix
+
+BULBS = ((240, 228, 66), (86, 180, 233), (230, 159, 0), (204, 121, 167))  # Okabe-Ito
+CURTAIN = (150, 30, 50)
 
 # the words beside the targets: short, and in capitals in every language
 LABELS = {("LR", 1): N_("RIGHT"), ("LR", -1): N_("LEFT"), ("FB", 1): N_("FORWARD"),
           ("FB", -1): N_("BACK")}
 
 
-class RhythmView:
-    def __init__(self, surface: pygame.Surface, theme: Theme) -> None:
-        self.theme = theme
+class RhythmView(scenery.SceneView[RhythmWorld]):
+    material = "stage"
+
+    def layout(self, surface: pygame.Surface) -> None:
+        theme = self.theme
         area = play_area(surface)
         self.area = area
         self.metronome_h = round(area.height * 0.22)
@@ -44,6 +52,78 @@ class RhythmView:
         self.pivot_fb = (area.left + round(area.width * 0.12), area.centery - self.metronome_h // 2)
         self.pivot = self.pivot_lr
         self.scale = self.half_w
+        self.curtain_w = round(area.width * 0.06)
+        self.sky = pygame.Rect(0, 0, self.width, area.top)
+
+    def paint_static(self, surface: pygame.Surface) -> None:
+        """The world's sky behind an open stage: a floor of boards, curtains at both sides."""
+        t, look = self.theme, self.look
+        scenery.landscape(surface, look, round(self.height * 0.3))
+        stage = self.area.inflate(t.px(0.02), t.px(0.02))
+        pygame.draw.rect(surface, mix(CURTAIN, look.sky_bottom, 0.5), stage.inflate(t.px(0.02),
+                                                                               t.px(0.02)),
+                         border_radius=t.px(0.02))
+        scenery.gradient(surface, stage, self.far_field, self.field)
+        for x in range(stage.left + t.px(0.1), stage.right, t.px(0.1)):  # floor boards
+            pygame.draw.line(surface, self.texture, (x, stage.top), (x, stage.bottom), 2)
+        curtain = mix(CURTAIN, look.sky_bottom, 0.5)  # curtains in the world's light
+        for side in (-1, 1):
+            edge = stage.left if side < 0 else stage.right
+            for k in range(4):  # folds
+                x = edge - side * round(self.curtain_w * k / 4)
+                pygame.draw.line(surface, curtain if k % 2 else mix(curtain, (0, 0, 0), 0.3),
+                                 (x, stage.top), (x, stage.bottom),
+                                 max(2, self.curtain_w // 4))
+
+    def _lights(self, surface: pygame.Surface, world: RhythmWorld) -> None:
+        """A row of bulbs along the stage's top edge: they brighten on each beat."""
+        t = self.theme
+        pulse = 0.0 if t.calm else max(0.0, 1.0 - world.beat_fraction * 4)
+        r = max(3, t.px(0.009))
+        y = self.area.top + round(r * 1.5)
+        for k, x in enumerate(range(self.area.left + t.px(0.04), self.area.right, t.px(0.07))):
+            colour = BULBS[k % len(BULBS)]
+            pygame.draw.circle(surface, mix(mix(colour, BACKGROUND, 0.45), colour, pulse),
+                               (x, y), r + round(r * 0.4 * pulse))
+
+    def _dancer(self, surface: pygame.Surface, world: RhythmWorld, axis: str) -> None:
+        """A figure swaying the ideal way: hips where a perfectly paced player's weight is. It
+        dips at the knees just before each beat (anticipation), then straightens on it."""
+        t = self.theme
+        ux, _uy = AXES[axis]
+        if ux:
+            foot = (self.area.left + self.curtain_w + t.px(0.1), self.area.top + self.metronome_h
+                    + t.px(0.1))
+        else:
+            foot = (self.area.right - self.curtain_w - t.px(0.09), self.area.centery + t.px(0.1))
+        running = world.phase in ("countin", "shift") and world.current is not None
+        offset = ideal_position(world, world.t_s) if running else (0.0, 0.0)
+        along = offset[0] if ux else offset[1]
+        lean = max(-0.6, min(0.6, along * 0.9))
+        dip = 0.0
+        if running and world.beat_fraction > 0.8:
+            dip = math.sin((world.beat_fraction - 0.8) / 0.2 * math.pi)
+        size = t.px(0.2)
+        ink, w = TEXT_DIM, max(3, t.px(0.012))
+        hip = (foot[0] + round(math.sin(lean) * size * 0.25), foot[1] - round(size * (
+            0.42 - 0.1 * dip)))
+        for dx in (-1, 1):  # legs: knees bend outward in the dip
+            knee = (foot[0] + dx * round(size * (0.08 + 0.06 * dip)), foot[1] - size // 5)
+            pygame.draw.lines(surface, ink, False, [(foot[0] + dx * size // 7, foot[1]), knee,
+                                                     hip], w)
+        neck = (hip[0] + round(math.sin(lean) * size * 0.38), hip[1] - round(math.cos(lean)
+                                                                           * size * 0.38))
+        skirt = [(hip[0], hip[1] - size // 6), (hip[0] - size // 6, hip[1] + size // 12),
+                 (hip[0] + size // 6, hip[1] + size // 12)]
+        pygame.draw.polygon(surface, BULBS[3], skirt)
+        pygame.draw.line(surface, ink, hip, neck, w)
+        for dx in (-1, 1):  # arms up in a V, the leading arm higher
+            reach = 0.2 + 0.1 * dx * lean / 0.6
+            hand = (neck[0] + dx * round(size * 0.3), neck[1] - round(size * reach))
+            pygame.draw.line(surface, ink, neck, hand, w)
+        head = max(5, size // 9)
+        pygame.draw.circle(surface, ink, (neck[0] + round(math.sin(lean) * head * 1.4),
+                                          neck[1] - round(head * 1.3)), head)
 
     def to_screen(self, x: float, y: float) -> tuple[int, int]:
         return (round(self.centre[0] + x * self.scale), round(self.centre[1] - y * self.scale))
@@ -55,8 +135,8 @@ class RhythmView:
         span = self.half_w if axis == "LR" else self.half_h
         self.scale = span * 0.8 / max(amp + world.radius, 0.6)
 
-    def draw(self, surface: pygame.Surface, world: RhythmWorld, axes: Axes,
-             trail: list[tuple[float, float]]) -> None:
+    def draw_task(self, surface: pygame.Surface, world: RhythmWorld, axes: Axes,
+                  trail: list[tuple[float, float]], now_s: float) -> None:
         t = self.theme
         axis = world.current.axis if world.current is not None else world.axis
         ux, uy = AXES[axis]
@@ -83,8 +163,11 @@ class RhythmView:
                               max(1, t.px(0.002)))
         x = max(-span, min(span, axes.lean_x))
         y = max(-span, min(span, axes.lean_y))
-        marker(surface, t, self.to_screen(x, y))
+        self.focus = self.to_screen(x, y)
+        marker(surface, t, self.focus)
         self._metronome(surface, world)
+        self._lights(surface, world)
+        self._dancer(surface, world, axis)
 
     def _target(self, surface: pygame.Surface, world: RhythmWorld, axis: str, offset: float,
                 sign: int, active: bool) -> None:

@@ -1,41 +1,98 @@
-"""Drawing the slalom: a slope scrolling toward the player, flagged gates, the skier on a line."""
+"""Drawing the slalom: a snowy piste between fir trees scrolling toward the player, flagged
+gates, the skier on a line throwing up snow spray as they carve."""
 
 from __future__ import annotations
+
+import math
 
 import pygame
 
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.common import CENTRE_RADIUS, SETTLE_S
 from balance_game.core.mechanics.slalom import Gate, SlalomWorld
-from balance_game.render import shapes
+from balance_game.render import scenery, shapes
+from balance_game.render.particles import Particles
 from balance_game.render.theme import (
     ACCENT,
     BAD,
     GOOD,
     OUTLINE,
-    PANEL,
     PLAYER,
     TEXT,
     TEXT_DIM,
-    Theme,
 )
+from balance_game.render.worlds import mix
 
 FIXED_STEP_S = 1 / 60  # the trail holds one point per fixed step
 MARK_SPACING = 0.12  # snow marks along the slope edges, as a share of the slope's height
 
 
-class SlalomView:
+class SlalomView(scenery.SceneView[SlalomWorld]):
     """Lateral lean (-1..1) across the slope; time to each gate down the slope."""
 
-    def __init__(self, surface: pygame.Surface, theme: Theme) -> None:
+    material = "snow"
+
+    def layout(self, surface: pygame.Surface) -> None:
         width, height = surface.get_size()
-        self.theme = theme
-        self.width, self.height = width, height
-        self.half = int(min(width * 0.40, height * 0.75))
+        self.half = int(min(width * 0.36, height * 0.75))
         self.mid_x = width // 2
         self.slope_top = int(height * 0.19)  # just below the HUD and prompt
         self.top = int(height * 0.28)  # where gates appear: their flags then clear the prompt
         self.skier_y = int(height * 0.84)
+        self.slope = pygame.Rect(0, self.slope_top, 2 * self.half + 2 * self.theme.px(0.06),
+                                 height - self.slope_top)
+        self.slope.centerx = self.mid_x
+        self.sky = pygame.Rect(0, 0, width, self.slope_top)
+        self.spray = Particles(height)
+        self.last_x = self.mid_x
+
+    def paint_static(self, surface: pygame.Surface) -> None:
+        """Mountains behind, snow banks with fir trees on both sides, the groomed piste."""
+        look, t = self.look, self.theme
+        scenery.landscape(surface, look, round(self.height * 0.16))
+        snow = look.snow_light
+        pygame.draw.rect(surface, mix(snow, look.far_hills, 0.25),
+                         (0, self.slope_top - t.px(0.02), self.width, self.height))
+        self._peaks(surface)
+        scenery.gradient(surface, self.slope, self.far_field, self.field)
+        for x in (self.slope.left, self.slope.right):  # soft banks along the piste
+            pygame.draw.line(surface, snow, (x, self.slope_top), (x, self.height), t.px(0.012))
+        step = t.px(0.09)
+        for i, y in enumerate(range(self.slope_top + t.px(0.08), self.height + step, step)):
+            for side in (-1, 1):
+                edge = self.slope.left if side < 0 else self.slope.right
+                room = edge if side < 0 else self.width - edge
+                x = edge + side * (room // 2 + (i % 2) * room // 5 - room // 10)
+                scenery.pine(surface, (x, y), t.px(0.13), look.foliage, snow)
+        self._tracks(surface)
+        # a faint dotted line down the middle: where "weight centred" is
+        for y in range(self.slope_top, self.height, max(8, t.px(0.03))):
+            pygame.draw.line(surface, OUTLINE, (self.mid_x, y), (self.mid_x, y + t.px(0.008)), 1)
+        pygame.draw.line(surface, OUTLINE, (self.slope.left, self.skier_y),
+                         (self.slope.right, self.skier_y), 1)
+
+    def _tracks(self, surface: pygame.Surface) -> None:
+        """Old ski tracks winding down the piste: texture, too faint to be mistaken for a gate."""
+        width = max(2, self.theme.px(0.004))
+        for k in range(5):
+            x0 = self.slope.left + self.slope.width * (k + 0.5) / 5
+            points = [(round(x0 + self.half * 0.12 * math.sin(y / self.height * 7 + k * 1.7)), y)
+                      for y in range(self.slope_top, self.height + 8, 8)]
+            pygame.draw.lines(surface, self.texture, False, points, width)
+
+    def _peaks(self, surface: pygame.Surface) -> None:
+        """Snow-capped mountains on the horizon, above the piste's top."""
+        base = self.slope_top
+        for k, share in enumerate((0.12, 0.3, 0.55, 0.78, 0.93)):
+            x = round(self.width * share)
+            h = round(self.height * (0.1 + 0.03 * (k % 2)))
+            w = round(h * 1.5)
+            pygame.draw.polygon(surface, self.look.far_hills, [(x - w, base), (x, base - h),
+                                                                (x + w, base)])
+            cap = h // 3
+            pygame.draw.polygon(surface, self.look.snow_light, [
+                (x - cap * w // h, base - h + cap), (x, base - h), (x + cap * w // h,
+                                                                     base - h + cap)])
 
     def x(self, lean: float) -> int:
         return round(self.mid_x + lean * self.half)
@@ -44,19 +101,11 @@ class SlalomView:
         """Height of something ``seconds_ahead`` of the skier on a slope showing ``preview_s``."""
         return round(self.skier_y - seconds_ahead / preview_s * (self.skier_y - self.top))
 
-    def draw(self, surface: pygame.Surface, world: SlalomWorld, axes: Axes,
-             trail: list[tuple[float, float]]) -> None:
+    def draw_task(self, surface: pygame.Surface, world: SlalomWorld, axes: Axes,
+                  trail: list[tuple[float, float]], now_s: float) -> None:
         t = self.theme
         preview = world.params["preview_s"]
-        slope = pygame.Rect(0, self.slope_top, 2 * self.half + 2 * t.px(0.06),
-                            self.height - self.slope_top)
-        slope.centerx = self.mid_x
-        pygame.draw.rect(surface, PANEL, slope)
-        self._snow_marks(surface, world, slope, preview)
-        pygame.draw.line(surface, OUTLINE, (slope.left, self.skier_y), (slope.right, self.skier_y), 1)
-        # a faint dotted line down the middle: where "weight centred" is
-        for y in range(self.slope_top, self.height, max(8, t.px(0.03))):
-            pygame.draw.line(surface, OUTLINE, (self.mid_x, y), (self.mid_x, y + t.px(0.008)), 1)
+        self._snow_marks(surface, world, self.slope, preview)
         if world.phase == "centre":
             self._centre(surface, world)
         for gate, passed in world.results:
@@ -65,10 +114,39 @@ class SlalomView:
             self._gate(surface, world, gate, None)
         self._wake(surface, trail, preview)
         skier = (self.x(axes.lean_x), self.skier_y)
+        self._spray(surface, world, skier, now_s)
         coming = world.next_gate
         if world.phase == "ski" and coming is not None:
             self._guide(surface, coming, skier)
+        self._skis(surface, skier, axes.lean_x)
         shapes.marker(surface, t, skier)
+        self.focus = skier
+
+    def _skis(self, surface: pygame.Surface, skier: tuple[int, int], lean: float) -> None:
+        """Two skis under the marker, angled into the turn."""
+        t = self.theme
+        length, gap = t.px(0.05), t.px(0.014)
+        tilt = round(max(-1.0, min(1.0, lean)) * length * 0.35)
+        for side in (-1, 1):
+            x = skier[0] + side * gap
+            pygame.draw.line(surface, TEXT, (x - tilt, skier[1] - length),
+                             (x + tilt, skier[1] + length), max(3, t.px(0.007)))
+
+    def _spray(self, surface: pygame.Surface, world: SlalomWorld, skier: tuple[int, int],
+               now_s: float) -> None:
+        """Snow thrown up by the skis when they carve sideways (none for calm players)."""
+        moved = skier[0] - self.last_x
+        self.last_x = skier[0]
+        if self.theme.calm:
+            return
+        if world.phase == "ski" and abs(moved) >= 2:
+            side = 1 if moved > 0 else -1
+            count = min(8, abs(moved) // 2 + 1)
+            self.spray.burst((skier[0] + side * self.theme.px(0.02), skier[1] + self.theme.px(
+                0.03)), (self.look.snow_light, TEXT), count, speed=300, life_s=0.6, size=7,
+                spread=0.9, gravity=0.8)
+        self.spray.step(now_s)
+        self.spray.draw(surface)
 
     def _snow_marks(self, surface: pygame.Surface, world: SlalomWorld, slope: pygame.Rect,
                     preview: float) -> None:
@@ -81,7 +159,8 @@ class SlalomView:
         length = self.theme.px(0.03)
         while y < self.height:
             for x in (slope.left + self.theme.px(0.025), slope.right - self.theme.px(0.025)):
-                pygame.draw.line(surface, OUTLINE, (x, round(y)), (x, round(y + length)), 2)
+                pygame.draw.line(surface, self.texture, (x, round(y)), (x, round(y + length)),
+                                 max(2, self.theme.px(0.006)))
             y += spacing
 
     def _centre(self, surface: pygame.Surface, world: SlalomWorld) -> None:

@@ -1,27 +1,49 @@
-"""Drawing the steady game: a calm round arena, the shrinking zone, its hold ring, the marker."""
+"""Drawing the steady game: a window of sky with the shrinking zone, its hold ring and the
+marker, and a hot-air balloon beside it that tips as the player sways: keep it from wobbling."""
 
 from __future__ import annotations
+
+import math
 
 import pygame
 
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.common import CENTRE_RADIUS, SETTLE_S
 from balance_game.core.mechanics.steady import SteadyWorld
-from balance_game.render import shapes
-from balance_game.render.theme import ACCENT, BACKGROUND, GOOD, OUTLINE, PANEL, TEXT, WARN, Theme
+from balance_game.render import scenery, shapes
+from balance_game.render.theme import ACCENT, BACKGROUND, GOOD, OUTLINE, TEXT, WARN
+from balance_game.render.worlds import mix
 
 VIEW_RANGE = 0.75  # the arena's edge is this far out (lean units): zoomed in, so sway shows
 
 
-class SteadyView:
+class SteadyView(scenery.SceneView[SteadyWorld]):
     """Lean units onto a round arena below the HUD, zoomed so the arena's edge is VIEW_RANGE."""
 
-    def __init__(self, surface: pygame.Surface, theme: Theme) -> None:
+    def layout(self, surface: pygame.Surface) -> None:
         width, height = surface.get_size()
-        self.theme = theme
         self.radius = int(min(width * 0.42, height * 0.38))
         self.centre = (width // 2, int(height * 0.585))
         self.scale = self.radius / VIEW_RANGE  # pixels per lean unit
+        side = (width // 2 - self.radius) // 2
+        self.balloon_at = (side, int(height * 0.5))
+        self.balloon_r = max(10, min(side - self.theme.px(0.02), round(height * 0.11)))
+
+    def paint_static(self, surface: pygame.Surface) -> None:
+        scenery.landscape(surface, self.look, round(self.height * 0.72))
+        right = self.width - self.balloon_at[0]
+        for k in range(3):
+            scenery.round_tree(surface, (right + (k - 1) * self.theme.px(0.07),
+                                         round(self.height * (0.8 + 0.04 * (k % 2)))),
+                               self.theme.px(0.16), self.look.foliage)
+        rim = max(3, self.theme.px(0.012))
+        pygame.draw.circle(surface, mix(self.look.sky_bottom, self.look.light, 0.5), self.centre,
+                           self.radius + rim)
+        scenery.gradient_disc(surface, self.centre, self.radius, self.far_field, self.field)
+        pygame.draw.circle(surface, OUTLINE, self.centre, self.radius, max(2, self.theme.px(0.004)))
+        # faint rings at a quarter and a half of the limits: a calm sense of scale
+        for share in (0.25, 0.5):
+            pygame.draw.circle(surface, OUTLINE, self.centre, self.length(share), 1)
 
     def to_screen(self, x: float, y: float) -> tuple[int, int]:
         distance = (x * x + y * y) ** 0.5
@@ -32,20 +54,43 @@ class SteadyView:
     def length(self, lean: float) -> int:
         return max(4, round(lean * self.scale))
 
-    def draw(self, surface: pygame.Surface, world: SteadyWorld, axes: Axes,
-             trail: list[tuple[float, float]]) -> None:
+    def draw_task(self, surface: pygame.Surface, world: SteadyWorld, axes: Axes,
+                  trail: list[tuple[float, float]], now_s: float) -> None:
         t = self.theme
-        pygame.draw.circle(surface, PANEL, self.centre, self.radius)
-        pygame.draw.circle(surface, OUTLINE, self.centre, self.radius, max(2, t.px(0.004)))
-        # faint rings at a quarter and a half of the limits: a calm sense of scale
-        for share in (0.25, 0.5):
-            pygame.draw.circle(surface, OUTLINE, self.centre, self.length(share), 1)
+        self._balloon(surface, axes, now_s)
         if world.phase == "centre":
             self._centre_zone(surface, world)
         elif world.phase in ("move", "hold"):
             self._zone(surface, world)
         shapes.trail(surface, t, [self.to_screen(*p) for p in trail])
-        shapes.marker(surface, t, self.to_screen(axes.lean_x, axes.lean_y))
+        self.focus = self.to_screen(axes.lean_x, axes.lean_y)
+        shapes.marker(surface, t, self.focus)
+
+    def _balloon(self, surface: pygame.Surface, axes: Axes, now_s: float) -> None:
+        """A striped balloon whose basket swings with the player's lean (the task made
+        visible), bobbing gently in the breeze unless the player is calm."""
+        t, r = self.theme, self.balloon_r
+        bob = 0 if t.calm else round(math.sin(now_s * 0.8) * r * 0.05)
+        cx, cy = self.balloon_at[0], self.balloon_at[1] + bob
+        tip = max(-0.5, min(0.5, axes.lean_x * 0.6))
+        envelope = pygame.Rect(0, 0, 2 * r, round(2.3 * r))
+        envelope.center = (cx, cy)
+        colours = (self.look.sun, mix(self.look.sky_top, (255, 255, 255), 0.3))
+        pygame.draw.ellipse(surface, colours[0], envelope)
+        for k, share in enumerate((0.55, 0.2)):
+            stripe = envelope.inflate(-round(2 * r * (1 - share)), 0)
+            pygame.draw.ellipse(surface, colours[(k + 1) % 2], stripe)
+        pygame.draw.ellipse(surface, BACKGROUND, envelope, max(2, t.px(0.004)))
+        neck = (cx, envelope.bottom - r // 8)
+        hang = round(r * 0.75)
+        basket = (round(cx + math.sin(tip) * hang), round(neck[1] + math.cos(tip) * hang))
+        for dx in (-r // 3, r // 3):
+            pygame.draw.line(surface, BACKGROUND, (cx + dx // 2, neck[1]),
+                             (basket[0] + dx // 2, basket[1]), max(1, t.px(0.003)))
+        box = pygame.Rect(0, 0, round(r * 0.5), round(r * 0.35))
+        box.midtop = basket
+        pygame.draw.rect(surface, (140, 90, 50), box, border_radius=max(1, r // 12))
+        pygame.draw.rect(surface, BACKGROUND, box, max(1, t.px(0.003)), border_radius=max(1, r // 12))
 
     def _centre_zone(self, surface: pygame.Surface, world: SteadyWorld) -> None:
         t = self.theme

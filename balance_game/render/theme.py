@@ -29,6 +29,15 @@ GOOD: Colour = (0, 158, 115)  # bluish green
 WARN: Colour = (230, 159, 0)  # orange
 BAD: Colour = (213, 94, 0)  # vermillion
 OUTLINE: Colour = (150, 160, 170)
+# The think-and-lean game's colour items, Okabe-Ito, by the names its rules use. Each is also
+# labelled with its name, so a colour rule can be played without telling the colours apart.
+ITEM_COLOURS: dict[str, Colour] = {
+    "blue": (0, 114, 178),
+    "orange": WARN,
+    "green": GOOD,
+    "yellow": ACCENT,
+    "purple": (204, 121, 167),  # reddish purple
+}
 
 TEXT_PAIRS: tuple[tuple[Colour, Colour], ...] = (
     (TEXT, BACKGROUND), (TEXT_DIM, BACKGROUND), (TEXT, PANEL), (TEXT_DIM, PANEL),
@@ -62,6 +71,7 @@ class Theme:
     text_scale: float = 1.0
     width_px: int | None = None
     layout_log: list[TextBox] | None = None  # a list to record every text box in (tests)
+    calm: bool = False  # the player's "calm" setting: no motion that is not part of the task
     _fonts: dict[tuple[str, bool], pygame.font.Font] = field(default_factory=dict)
     texts: TextCache = field(default_factory=TextCache)  # rendered lines, reused across frames
 

@@ -1,7 +1,9 @@
-"""Drawing the tilt game: the maze board, its walls, the hole with a flag, the ball, and a
-small gauge of the player's lean beside the board."""
+"""Drawing the tilt game: a wooden maze on a table by a window, maple rails, the hole with a
+flag, a rolling glass marble, and a small gauge of the player's lean beside the board."""
 
 from __future__ import annotations
+
+import math
 
 import pygame
 
@@ -15,24 +17,29 @@ from balance_game.core.mechanics.tilt import (
     cell_centre,
 )
 from balance_game.i18n import _
+from balance_game.render import scenery
 from balance_game.render.layers import StaticLayer
 from balance_game.render.lean_widgets import centre_zone, marker, play_area, time_bar
 from balance_game.render.theme import (
     ACCENT,
     BACKGROUND,
     OUTLINE,
-    PANEL,
     PLAYER,
     TEXT,
     TEXT_DIM,
     WARN,
-    Theme,
 )
+from balance_game.render.worlds import mix
+
+MAPLE = (236, 204, 150)  # the rails: light wood, far brighter than the dark board
+TABLE = (168, 118, 72)
 
 
-class TiltView:
-    def __init__(self, surface: pygame.Surface, theme: Theme) -> None:
-        self.theme = theme
+class TiltView(scenery.SceneView[TiltWorld]):
+    material = "wood"
+
+    def layout(self, surface: pygame.Surface) -> None:
+        theme = self.theme
         area = play_area(surface)
         gauge_w = round(area.height * 0.36)
         usable_w = area.width - gauge_w - theme.px(0.04)
@@ -45,13 +52,51 @@ class TiltView:
                         self.board.centery)
         self.bar = pygame.Rect(self.board.left, self.board.bottom + theme.px(0.018),
                                self.board.width, theme.px(0.018))
-        self.maze = StaticLayer()  # board, route, start, hole and walls: fixed for a whole try
+        right = self.board.right + theme.px(0.03)
+        self.sky = pygame.Rect(right, 0, self.width - right, round(self.height * 0.3))
+        self.maze = StaticLayer()  # route, start, hole and walls: fixed for a whole try
+
+    def paint_static(self, surface: pygame.Surface) -> None:
+        """A window on the world's landscape above a planked table, the board on the table."""
+        t, look = self.theme, self.look
+        scenery.landscape(surface, look, round(self.height * 0.32))
+        window_frame = mix(TABLE, (255, 255, 255), 0.45)
+        for x in range(0, self.width, self.width // 4):
+            pygame.draw.line(surface, window_frame, (x, 0), (x, round(self.height * 0.42)),
+                             t.px(0.012))
+        table_top = round(self.height * 0.42)
+        table = mix(TABLE, look.sky_bottom, 0.3)  # the table in the world's light
+        pygame.draw.rect(surface, table, (0, table_top, self.width, self.height - table_top))
+        pygame.draw.rect(surface, window_frame, (0, table_top - t.px(0.012), self.width,
+                                                 t.px(0.012)))
+        plank = t.px(0.09)
+        for y in range(table_top + plank, self.height, plank):
+            pygame.draw.line(surface, mix(table, (0, 0, 0), 0.2), (0, y), (self.width, y), 2)
+        frame = self.board.inflate(t.px(0.045), t.px(0.045))
+        pygame.draw.rect(surface, mix(TABLE, (0, 0, 0), 0.35), frame.move(t.px(0.008),
+                                                                          t.px(0.012)),
+                         border_radius=t.px(0.02))  # the shadow the board casts
+        pygame.draw.rect(surface, MAPLE, frame, border_radius=t.px(0.02))
+        scenery.gradient(surface, self.board.inflate(t.px(0.01), t.px(0.01)), self.far_field,
+                         self.field)
+        self._grain(surface)
+        gauge = pygame.Rect(0, 0, 2 * self.gauge_r + t.px(0.05), 2 * self.gauge_r + t.px(0.16))
+        gauge.center = (self.gauge_c[0], self.gauge_c[1] + t.px(0.01))
+        scenery.plate(surface, gauge, look.plate(), t.px(0.02))
+
+    def _grain(self, surface: pygame.Surface) -> None:
+        """Wood grain across the board: wavy lines a shade lighter than the board."""
+        step = max(6, self.cell // 5)
+        for k, y in enumerate(range(self.board.top + step // 2, self.board.bottom, step)):
+            points = [(x, round(y + step * 0.3 * math.sin(x / self.cell * 2.1 + k * 0.9)))
+                      for x in range(self.board.left, self.board.right + 8, 8)]
+            pygame.draw.lines(surface, self.texture, False, points, max(1, self.cell // 40))
 
     def to_screen(self, x: float, y: float) -> tuple[int, int]:
         return (round(self.board.left + x * self.cell), round(self.board.bottom - y * self.cell))
 
-    def draw(self, surface: pygame.Surface, world: TiltWorld, axes: Axes,
-             trail: list[tuple[float, float]]) -> None:
+    def draw_task(self, surface: pygame.Surface, world: TiltWorld, axes: Axes,
+                  trail: list[tuple[float, float]], now_s: float) -> None:
         del trail
         t = self.theme
         shown = world.phase in ("ready", "roll")
@@ -67,9 +112,7 @@ class TiltView:
         self._gauge(surface, world, axes)
 
     def _maze(self, surface: pygame.Surface, world: TiltWorld) -> None:
-        t = self.theme
-        pygame.draw.rect(surface, PANEL, self.board.inflate(t.px(0.02), t.px(0.02)),
-                         border_radius=t.px(0.012))
+        """Route, start, hole and walls over the wooden board: fixed for a whole try."""
         self._route(surface, world)
         self._start_pad(surface)
         if world.phase in ("ready", "roll"):
@@ -107,15 +150,23 @@ class TiltView:
 
     def _walls(self, surface: pygame.Surface, world: TiltWorld) -> None:
         width = max(4, round(self.cell * 0.1))
-        for a, b in world.walls:
+        for a, b in world.walls:  # maple rails
             pa, pb = self.to_screen(*a), self.to_screen(*b)
-            pygame.draw.line(surface, TEXT_DIM, pa, pb, width)
+            pygame.draw.line(surface, MAPLE, pa, pb, width)
             for p in (pa, pb):
-                pygame.draw.circle(surface, TEXT_DIM, p, width // 2)
+                pygame.draw.circle(surface, MAPLE, p, width // 2)
 
     def _ball(self, surface: pygame.Surface, world: TiltWorld) -> None:
         pos = self.to_screen(*world.ball)
-        marker(surface, self.theme, pos, max(6, round(BALL_RADIUS * self.cell)))
+        r = max(6, round(BALL_RADIUS * self.cell))
+        pygame.draw.circle(surface, BACKGROUND, (pos[0] + r // 4, pos[1] + r // 3), r)  # shadow
+        marker(surface, self.theme, pos, r)
+        # a glint that turns with the distance rolled: the marble is seen to roll
+        turn = world.distance_rolled / max(0.05, BALL_RADIUS) * 0.5
+        glint = (round(pos[0] + r * 0.45 * math.cos(turn)), round(pos[1] - r * 0.45 * abs(
+            math.sin(turn)) - r * 0.1))
+        pygame.draw.circle(surface, TEXT, glint, max(2, r // 4))
+        self.focus = pos
         if world.too_fast_near_hole:
             r = round(BALL_RADIUS * self.cell * 1.6)
             pygame.draw.circle(surface, WARN, pos, r, max(2, self.theme.px(0.004)))
@@ -124,7 +175,7 @@ class TiltView:
         """The player's lean in a circle of their full-tilt lean, with the centre zone."""
         t = self.theme
         c, r = self.gauge_c, self.gauge_r
-        pygame.draw.circle(surface, PANEL, c, r)
+        pygame.draw.circle(surface, self.field, c, r)
         pygame.draw.circle(surface, OUTLINE, c, r, max(2, t.px(0.004)))
         zone = max(4, round(r * world.centre_radius / world.full_tilt))
         centre_zone(surface, t, c, min(zone, r), world.settle_s, world.phase == "centre")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from balance_game.errors import UserError
 from balance_game.i18n import _
+from balance_game.private_files import atomic_private_path
 from balance_game.storage.db import Database
 
 FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -62,22 +62,11 @@ def check_output(out: Path | str) -> str:
 def _atomic(out: Path) -> Iterator[Path]:
     """A temporary file (0600) beside ``out`` that replaces it once the block succeeds."""
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    except OSError as exc:
-        raise UserError(_("{path}: cannot write there ({error}); choose another --out").format(
-            path=out.parent, error=exc.strerror)) from None
-    os.close(fd)
-    temp = Path(name)
-    try:
-        yield temp
-        os.chmod(temp, 0o600)
-        os.replace(temp, out)
+        with atomic_private_path(out) as temp:
+            yield temp
     except OSError as exc:
         raise UserError(_("{path}: cannot write the report ({error}); choose another --out").format(
             path=out, error=exc.strerror)) from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
 
 
 def write_report(db: Database, player_name: str, out: Path | str,

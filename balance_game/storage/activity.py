@@ -1,7 +1,9 @@
 """Read models of a player's sessions for adherence and reports: length, day and tests taken.
 
 A session is a test session when a clinical test was saved in it (the assessments table) or
-began in it (an ``assessment_start`` event, whose reason is the test's kind).
+began in it (an ``assessment_start`` event, whose reason is the test's kind). The quick
+steadiness check of today's training is saved as a quiet-stance result marked ``routine_check``
+and logged with ``check_start``: it belongs to a training session and does not make it a test.
 """
 
 from __future__ import annotations
@@ -80,7 +82,9 @@ def session_tests(db: Database, player_id: int) -> dict[int, list[str]]:
     """Session id -> the kinds of test taken in it, in order, for the player's test sessions."""
     out: dict[int, list[str]] = {}
     rows = db.query("SELECT session_id AS sid, kind FROM assessments WHERE player_id = ?"
-                    " AND session_id IS NOT NULL ORDER BY id", (player_id,))
+                    " AND session_id IS NOT NULL"
+                    " AND json_extract(results_json, '$.routine_check') IS NULL"
+                    " ORDER BY id", (player_id,))
     rows += db.query("SELECT e.session_id AS sid, e.reason AS kind FROM events e"
                      " JOIN sessions s ON s.id = e.session_id WHERE s.player_id = ?"
                      " AND e.type = 'assessment_start' ORDER BY e.t_s, e.id", (player_id,))

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from balance_game.errors import UserError
+from balance_game.private_files import make_private
 
 BUSY_TIMEOUT_MS = 3000
+WAL_FILES = ("-wal", "-shm")
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -125,6 +127,19 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             CHECK (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100);
         """,
     ),
+    (
+        "personal bests per level and the milestones each player has earned",
+        """
+        ALTER TABLE level_progress ADD COLUMN best_score REAL;
+        CREATE TABLE milestones (
+            player_id INTEGER NOT NULL REFERENCES players(id),
+            key TEXT NOT NULL,
+            earned_at TEXT NOT NULL,
+            session_id INTEGER REFERENCES sessions(id),
+            PRIMARY KEY (player_id, key)
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
 
 
@@ -133,12 +148,17 @@ def _read_only(path: Path) -> bool:
     return any(p.exists() and not os.access(p, os.W_OK) for p in (path, path.parent))
 
 
+class DatabaseBusy(UserError):
+    """Another program holds the database's write lock (a writer may wait and try again)."""
+
+
 def _user_error(path: Path, exc: sqlite3.Error) -> UserError:
     text = str(exc)
     if "unable to open" in text and _read_only(path):
         text = "readonly"
     if "locked" in text or "busy" in text:
-        return UserError(f"{path}: the database is in use by another program; close it and retry")
+        return DatabaseBusy(f"{path}: the database is in use by another program; close it and "
+                            "retry")
     if "readonly" in text or "read-only" in text:
         return UserError(f"{path}: the database or its folder is read-only; make both writable"
                          " or choose another file with --db")
@@ -155,6 +175,7 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._conn = self._connect()
+        self._identity = self._file_identity()
         self._migrate()
 
     def _connect(self) -> sqlite3.Connection:
@@ -167,6 +188,8 @@ class Database:
         is_new = not self.path.exists()
         if is_new:
             self._create_private_file()
+        for path in (self.path, *(self.path.with_name(self.path.name + s) for s in WAL_FILES)):
+            make_private(path)  # made before, by hand or by an older version: private now
         try:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -177,6 +200,31 @@ class Database:
             raise _user_error(self.path, exc) from None
         conn.row_factory = sqlite3.Row
         return conn
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def check_still_there(self) -> None:
+        """Raise if the file was deleted or replaced since it was opened: SQLite would go on
+        writing to the vanished file, and the session would be lost without a word."""
+        if self._identity is not None and self._file_identity() != self._identity:
+            raise UserError(f"{self.path}: the database was deleted or moved during the session; "
+                            "what was recorded since then is lost")
+
+    @contextlib.contextmanager
+    def waiting_at_most(self, ms: int) -> Iterator[None]:
+        """Wait at most ``ms`` for another program's lock inside the block (the game loop
+        cannot stand still for the usual BUSY_TIMEOUT_MS)."""
+        self._conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+        try:
+            yield
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def _create_private_file(self) -> None:
         """Health data: the file is readable by its owner only, from the moment it exists."""

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from balance_game.core.difficulty import TARGET_SUCCESS_RANGE, Caps
+from balance_game.core.validation import one_line, unsafe_character
 from balance_game.errors import UserError
 from balance_game.i18n import LANGUAGES
 from balance_game.storage.db import Database
@@ -23,12 +24,14 @@ BIRTH_YEARS = (1900, 2100)  # what the schema accepts; a real one is also not in
 class PlayerSettings:
     """What a player can change for themselves; kept with the player, not the machine."""
 
-    volume: float = 0.7
+    volume: float = 0.7  # sound effects
     text_scale: float = 1.0
     units: str = "kg"  # or "lb"
     orientation: str = "normal"  # "reversed" when the board's power button faces the player
     speech: bool = True
     language: str = ""  # "" = the computer's language; else a code of i18n.LANGUAGES
+    music_volume: float = 0.4  # the background music, quieter than the cues by default
+    calm: bool = False  # no motion that is not part of the task (clouds, spray, confetti)
 
 
 @dataclass(frozen=True)
@@ -57,8 +60,11 @@ def _check(name: str, height_cm: float | None, weight_kg: float | None) -> str:
     name = name.strip()
     if not name:
         raise UserError("a player's name cannot be empty")
-    if len(name) > MAX_NAME_LENGTH or any(ord(c) < 32 for c in name):
-        raise UserError(f"player name {name[:50]!r}: use up to {MAX_NAME_LENGTH} printable characters")
+    bad = unsafe_character(name)
+    if len(name) > MAX_NAME_LENGTH or bad:
+        why = f"holds {bad}" if bad else f"is {len(name)} characters long"
+        raise UserError(f"player name {one_line(name[:50])}: {why}; use up to {MAX_NAME_LENGTH} "
+                        "printable characters")
     if height_cm is not None and not 80 <= height_cm <= 250:
         raise UserError(f"height {height_cm} cm is out of range (80 to 250)")
     if weight_kg is not None and not 20 <= weight_kg <= 250:
@@ -125,6 +131,8 @@ def get_caps(db: Database, player: Player) -> Caps:
 def _check_settings(s: PlayerSettings) -> None:
     if not 0.0 <= s.volume <= 1.0:
         raise UserError(f"volume {s.volume} is out of range (0 to 1)")
+    if not 0.0 <= s.music_volume <= 1.0:
+        raise UserError(f"music volume {s.music_volume} is out of range (0 to 1)")
     if not 0.75 <= s.text_scale <= 2.0:
         raise UserError(f"text size {s.text_scale} is out of range (0.75 to 2)")
     if s.units not in ("kg", "lb"):

@@ -21,6 +21,7 @@ class LevelProgress:
     best_stars: int
     plays: int
     last_played_at: str
+    best_score: float | None = None  # the best mean score of a finished play (personal best)
 
     def days_since(self, now: datetime | None = None) -> float:
         last = datetime.fromisoformat(self.last_played_at)
@@ -30,22 +31,31 @@ class LevelProgress:
 
 def player_progress(db: Database, player_id: int) -> dict[str, LevelProgress]:
     rows = db.query(
-        "SELECT level_id, difficulty, best_stars, plays, last_played_at FROM level_progress"
+        "SELECT level_id, difficulty, best_stars, plays, last_played_at, best_score"
+        " FROM level_progress"
         " WHERE player_id = ?", (player_id,))
     return {row["level_id"]: LevelProgress(**row) for row in rows}
 
 
 def save_progress(db: Database, player_id: int, level_id: str, difficulty: float,
-                  stars: int) -> None:
+                  stars: int, score: float | None = None) -> bool:
+    """Record a play of a level; ``score`` is its mean score when it was finished. True when
+    that beat an earlier finished play: a new personal best (a first play is not one)."""
     with db.transaction():
+        before = db.scalar("SELECT best_score FROM level_progress WHERE player_id = ? AND"
+                           " level_id = ?", (player_id, level_id))
         db.execute(
             "INSERT INTO level_progress (player_id, level_id, difficulty, best_stars, plays,"
-            " last_played_at) VALUES (?, ?, ?, ?, 1, ?)"
+            " last_played_at, best_score) VALUES (?, ?, ?, ?, 1, ?, ?)"
             " ON CONFLICT (player_id, level_id) DO UPDATE SET difficulty = excluded.difficulty,"
             " best_stars = MAX(best_stars, excluded.best_stars), plays = plays + 1,"
-            " last_played_at = excluded.last_played_at",
-            (player_id, level_id, round(difficulty, 4), stars, now_iso()),
+            " last_played_at = excluded.last_played_at,"
+            " best_score = COALESCE(MAX(best_score, excluded.best_score), best_score,"
+            " excluded.best_score)",
+            (player_id, level_id, round(difficulty, 4), stars, now_iso(),
+             None if score is None else round(score, 1)),
         )
+    return score is not None and before is not None and round(score, 1) > before
 
 
 def is_unlocked(requires: tuple[str, ...], progress: dict[str, LevelProgress]) -> bool:
@@ -65,5 +75,7 @@ class ProgressBook:
             return default
         return resume_difficulty(progress.difficulty, progress.days_since())
 
-    def record(self, level_id: str, difficulty: float, stars: int) -> None:
-        save_progress(self.db, self.player_id, level_id, difficulty, stars)
+    def record(self, level_id: str, difficulty: float, stars: int,
+               score: float | None = None) -> bool:
+        """True when ``score`` is a new personal best on the level."""
+        return save_progress(self.db, self.player_id, level_id, difficulty, stars, score)

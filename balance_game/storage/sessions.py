@@ -14,18 +14,35 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
 
 from balance_game import __version__
-from balance_game.core.records import INT16_MAX, KG_STEP, MM_STEP, Sample, TrialRecord
+from balance_game.core.records import (
+    INT16_MAX,
+    KG_STEP,
+    MM_STEP,
+    Sample,
+    TrialRecord,
+    trial_summary,
+)
+from balance_game.core.validation import unsafe_character
 from balance_game.errors import UserError
-from balance_game.storage.db import Database
+from balance_game.storage.db import BUSY_TIMEOUT_MS, Database, DatabaseBusy
+from balance_game.storage.samples_csv import SampleTable
 from balance_game.timeutil import now_iso
 
 FLUSH_INTERVAL_S = 1.0
+# Another program holding the database: each try waits BUSY_WAIT_MS (a few frames at most),
+# tries back off from BUSY_RETRY_FIRST_S to BUSY_RETRY_MAX_S, and after MAX_BUSY_S of no luck
+# the session stops with one line (until then its writes wait in memory, in order).
+BUSY_WAIT_MS = 20
+BUSY_RETRY_FIRST_S = 0.25
+BUSY_RETRY_MAX_S = 4.0
+MAX_BUSY_S = 30.0
 BLOCK_DTYPE = np.dtype([("dt_us", "<i4"), ("tl", "<i2"), ("tr", "<i2"), ("bl", "<i2"),
                         ("br", "<i2"), ("x", "<i2"), ("y", "<i2")])
 MISSING = -32768  # a corner that was not measured (keyboard, mouse, gamepad)
@@ -84,10 +101,16 @@ def decode_blocks(t0_s: Sequence[float], n: Sequence[int], data: Sequence[bytes]
 
 
 class SessionRecorder:
-    """Writes one session: samples in blocks, events and trials as they happen."""
+    """Writes one session: samples in blocks, events and trials as they happen.
+
+    Every write goes through one queue. When another program holds the database, the queue is
+    kept and retried with back-off (each try waits only BUSY_WAIT_MS, so the game goes on), for
+    up to MAX_BUSY_S; within that time nothing is lost, only written late, in order.
+    """
 
     def __init__(
-        self, db: Database, player_id: int, device: str, seed: int | None, attended: bool = False
+        self, db: Database, player_id: int, device: str, seed: int | None, attended: bool = False,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.db = db
         with db.transaction():
@@ -97,8 +120,13 @@ class SessionRecorder:
                 (player_id, now_iso(), device, __version__, seed, int(attended)),
             )
         self._pending: list[Sample] = []
+        self._statements: list[tuple[str, tuple[Any, ...]]] = []
         self._seq = 0
         self._last_flush_t_s = 0.0
+        self._clock = clock
+        self._busy_since: float | None = None
+        self._retry_at = 0.0
+        self._retry_s = BUSY_RETRY_FIRST_S
         self.active_s = 0.0
         self.n_samples = 0
 
@@ -112,51 +140,76 @@ class SessionRecorder:
 
     def flush(self) -> None:
         """Write buffered samples and the running active time in one transaction."""
-        if not self._pending:
-            return
-        t0, blob = encode_block(self._pending)
-        with self.db.transaction():
-            self.db.execute(
-                "INSERT INTO sample_blocks (session_id, seq, t0_s, n, data) VALUES (?, ?, ?, ?, ?)",
-                (self.session_id, self._seq, t0, len(self._pending), blob),
-            )
-            self.db.execute(
-                "UPDATE sessions SET active_s = ? WHERE id = ?", (self.active_s, self.session_id)
-            )
-        self.n_samples += len(self._pending)
-        self._last_flush_t_s = self._pending[-1].t_s
-        self._pending = []
-        self._seq += 1
+        if self._pending:
+            self._last_flush_t_s = self._pending[-1].t_s
+            self._write(with_samples=True)
 
     def add_event(
         self, t_s: float, type_: str, reason: str | None = None, data: dict | None = None
     ) -> None:
-        with self.db.transaction():
-            self.db.execute(
-                "INSERT INTO events (session_id, t_s, type, reason, data_json) VALUES (?, ?, ?, ?, ?)",
-                (self.session_id, t_s, type_, reason, json.dumps(data) if data else None),
-            )
+        self._statements.append((
+            "INSERT INTO events (session_id, t_s, type, reason, data_json) VALUES (?, ?, ?, ?, ?)",
+            (self.session_id, t_s, type_, reason, json.dumps(data) if data else None),
+        ))
+        self._write()
 
     def add_trial(self, trial: TrialRecord) -> None:
-        with self.db.transaction():
-            self.db.execute(
-                "INSERT INTO trials (session_id, level_id, mechanic, trial_index, t_start_s,"
-                " t_end_s, success, score, difficulty, measures_json)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    self.session_id, trial.level_id, trial.mechanic, trial.trial_index,
-                    trial.t_start_s, trial.t_end_s, int(trial.success), trial.score,
-                    trial.difficulty, json.dumps(trial.measures, sort_keys=True),
-                ),
-            )
+        self._statements.append((
+            "INSERT INTO trials (session_id, level_id, mechanic, trial_index, t_start_s,"
+            " t_end_s, success, score, difficulty, measures_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.session_id, trial.level_id, trial.mechanic, trial.trial_index,
+                trial.t_start_s, trial.t_end_s, int(trial.success), trial.score,
+                trial.difficulty, json.dumps(trial.measures, sort_keys=True),
+            ),
+        ))
+        self._write()
 
     def finish(self) -> None:
-        self.flush()
-        with self.db.transaction():
-            self.db.execute(
-                "UPDATE sessions SET ended_at = ?, active_s = ? WHERE id = ?",
-                (now_iso(), self.active_s, self.session_id),
-            )
+        """Write everything and mark the session ended, waiting for a busy database if need be."""
+        self._statements.append(("UPDATE sessions SET ended_at = ?, active_s = ? WHERE id = ?",
+                                 (now_iso(), self.active_s, self.session_id)))
+        while self._statements:
+            self._retry_at = 0.0
+            self._write(with_samples=True, wait_ms=BUSY_TIMEOUT_MS)
+
+    def _write(self, with_samples: bool = False, wait_ms: int = BUSY_WAIT_MS) -> None:
+        """Try to write the queue (and the buffered samples as one block) now, unless backing
+        off from a busy database."""
+        if self._busy_since is not None and self._clock() < self._retry_at:
+            return
+        self.db.check_still_there()
+        block = encode_block(self._pending) if with_samples and self._pending else None
+        try:
+            with self.db.waiting_at_most(wait_ms), self.db.transaction():
+                if block is not None:
+                    self.db.execute(
+                        "INSERT INTO sample_blocks (session_id, seq, t0_s, n, data)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        (self.session_id, self._seq, block[0], len(self._pending), block[1]))
+                    self.db.execute("UPDATE sessions SET active_s = ? WHERE id = ?",
+                                    (self.active_s, self.session_id))
+                for sql, params in self._statements:
+                    self.db.execute(sql, params)
+        except DatabaseBusy as exc:
+            self._back_off(exc)
+            return
+        if block is not None:
+            self.n_samples += len(self._pending)
+            self._pending = []
+            self._seq += 1
+        self._statements = []
+        self._busy_since, self._retry_s = None, BUSY_RETRY_FIRST_S
+
+    def _back_off(self, exc: DatabaseBusy) -> None:
+        now = self._clock()
+        if self._busy_since is None:
+            self._busy_since = now
+        if now - self._busy_since > MAX_BUSY_S:
+            raise DatabaseBusy(f"{exc} (waited {MAX_BUSY_S:.0f} s)") from None
+        self._retry_at = now + self._retry_s
+        self._retry_s = min(2 * self._retry_s, BUSY_RETRY_MAX_S)
 
 
 PAIN_WHEN = ("before", "after")
@@ -183,6 +236,9 @@ def set_session_pain(db: Database, session_id: int, when: str, value: int | None
 
 def set_session_notes(db: Database, session_id: int, notes: str | None) -> None:
     """Attach free-text notes (the patient's comments, the therapist's observations)."""
+    bad = unsafe_character(notes, allow_newlines=True) if notes is not None else None
+    if bad:
+        raise UserError(f"notes hold the control or direction character {bad}; use plain text")
     if notes is not None:
         notes = notes.strip() or None
     if notes is not None and len(notes) > MAX_NOTES_LENGTH:
@@ -199,6 +255,13 @@ def session_sample_array(db: Database, session_id: int) -> np.ndarray:
     blocks = [decode_block(b["t0_s"], b["n"], b["data"]) for b in db.query(
         "SELECT t0_s, n, data FROM sample_blocks WHERE session_id = ? ORDER BY seq", (session_id,))]
     return np.concatenate(blocks) if blocks else np.empty((0, 8))
+
+
+def session_sample_table(db: Database, session_id: int) -> SampleTable:
+    """Every sample of a session as packed columns (what a replay plays back)."""
+    rows = session_sample_array(db, session_id)
+    return SampleTable(t_s=rows[:, 0], cop_x_mm=rows[:, 6], cop_y_mm=rows[:, 7],
+                       corners_kg=rows[:, 1:5])
 
 
 def iter_sample_chunks(db: Database, session_ids: Iterable[int],
@@ -285,4 +348,5 @@ def list_sessions(db: Database, player_name: str | None = None) -> list[dict[str
             )
         ]
         row["events"] = session_events(db, row["id"])
+        row["trials"] = [trial_summary(TrialRecord(**t)) for t in session_trials(db, row["id"])]
     return rows

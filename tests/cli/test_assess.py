@@ -52,9 +52,12 @@ def test_symmetry_reports_weight_bearing(run_cli):
     assert results["valid"]
     assert results["left_pct"] + results["right_pct"] == pytest.approx(100, abs=0.2)
     assert results["left_pct"] == pytest.approx(50, abs=5)
-    keyboard = run_json(run_cli, "assess", "symmetry", "--player", "Bob", "--device", "keyboard",
-                        "--headless", "--fast")
+    done = run_cli("assess", "symmetry", "--player", "Bob", "--device", "keyboard", "--headless",
+                   "--fast", "--json")
+    keyboard = json.loads(done.stdout)  # saved and shown, but the command failed: exit 2
     assert not keyboard["valid"] and "balance board" in keyboard["reason"]
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "not valid: weight bearing needs a balance board" in done.stderr
 
 
 def test_calibration_measures_the_player_and_scales_the_games(run_cli):

@@ -13,6 +13,7 @@ from screen_driver import ScreenDriver
 
 from balance_game.core.level_run import LevelResult
 from balance_game.core.levels import load_levels
+from balance_game.game.screens.family import Score
 from balance_game.game.screens.navigation import screen
 from balance_game.game.start import start_session
 from balance_game.i18n import _ as tr
@@ -57,6 +58,33 @@ def visit(d: ScreenDriver, text_scale: float = 1.0, play_steps: int = 90) -> Ite
     yield "pain"
     _show(d, screen("level_select"))
     yield "levels"
+    routine = screen("routine")
+    _show(d, routine)
+    yield "routine"
+    routine.next = len(routine.routine.parts) - 1  # the last part is under way
+    routine.rest_until_s = d.ctx.t_s + 15  # resting before it
+    _show(d, routine)
+    yield "routine-resting"
+    routine.next += 1
+    routine.earned = ["first_three_stars", "every_game_tried"]
+    _show(d, routine)
+    yield "routine-done"
+    _show(d, screen("title"))  # with a player known: the week's goal and a word of progress
+    yield "title-welcome-back"
+    _show(d, screen("calendar"))
+    yield "calendar"
+    _show(d, screen("family"))
+    yield "family-players"
+    specs = first_level_of_each_mechanic()
+    family = screen("family", players=("Hans-Jürgen Müller", "Ann", "Maximilian"), spec=specs[0])
+    _show(d, family)
+    yield "family-turn"
+    family.scores = [Score("Ann", 71.2, 2), Score("Hans-Jürgen Müller", 88.0, 3),
+                     Score("Maximilian", None, 0)]
+    family.stage = "scores"
+    _show(d, family)
+    yield "family-scores"
+    start_session(d.ctx, player)
     specs = first_level_of_each_mechanic()
     _show(d, screen("intro", specs[0]))
     yield "intro"

@@ -90,7 +90,7 @@ def person(tmp_path):
 
 def test_from_the_title_to_goodbye_on_the_board_alone(person):
     d = person.driver
-    person.stand_still()  # Start is highlighted on arrival: standing still starts
+    person.choose(["down"])  # past "Start today's training": "Choose a game"
     person.choose(["up"])  # "I am ready" (the lean only arms: the list does not wrap)
     person.choose(["up"])  # the board is connected: "Continue"
     assert isinstance(d.scene, PlayerSelectScene)
@@ -116,7 +116,7 @@ def test_from_the_title_to_goodbye_on_the_board_alone(person):
     assert isinstance(d.scene, FarewellScene)
     person.stand_still()
     assert isinstance(d.scene, TitleScene)
-    person.choose(["down", "down"])  # past "Check the board": "Stop for today" asks first
+    person.choose(["down"] * 4)  # past the rest of the list: "Stop for today" asks first
     assert isinstance(d.scene, ConfirmStopScene) and d.scene.index == 0
     person.stand_still(10)  # No is chosen and nothing happens by standing
     assert not d.ctx.quit_requested
@@ -125,7 +125,7 @@ def test_from_the_title_to_goodbye_on_the_board_alone(person):
 
 
 def test_a_single_lean_on_the_title_never_quits(person):
-    for direction in ["down", "down", "down", "up", "down"]:
+    for direction in ["down", "down", "down", "down", "down", "up", "down"]:
         person.lean(direction)
     person.stand_still(10)
     assert isinstance(person.driver.scene, ConfirmStopScene)

@@ -30,6 +30,11 @@ def outcome(success, t=(0.0, 5.0), **measures):
     ("steady", False, {"offset_pct": 0, "held_s": 2.0}, "Drifted out: small, slow corrections"),
     ("tilt", False, {"roll_overs": 2}, "Rolled over it: ease off near the hole"),
     ("track", False, {"lag_s": 0.5}, "A little behind: move with the circle"),
+    ("dual", False, {"error": "wrong_item"}, "That one does not fit the rule: look again"),
+    ("dual", False, {"error": "no_go_moved"}, "None fitted: stay still next time"),
+    ("dual", True, {"go": False}, "Right, and you stood still!"),
+    ("transfer", False, {"reaction_time_s": None}, "Shift all your weight onto the other foot first"),
+    ("transfer", True, {"touchdowns": 0}, "Steady on one leg!"),
 ])
 def test_each_mechanic_says_something_specific(name, result, measures, expected):
     assert feedback_for(MECHANICS[name], outcome(result, **measures)) == expected

@@ -25,9 +25,11 @@ def driver(tmp_path):
 
 
 def first_run(driver, name):
-    """Title -> safety -> connect (go on with the keyboard) -> a new player named ``name``."""
+    """Title ("Choose a game") -> safety -> connect (go on with the keyboard) -> a new player
+    named ``name``."""
     driver.frames(2)
     assert isinstance(driver.scene, TitleScene)
+    driver.key(pygame.K_DOWN)  # past today's training: "Choose a game"
     driver.key(pygame.K_RETURN)
     assert isinstance(driver.scene, SafetyScene)  # nobody has trained here yet
     driver.key(pygame.K_RETURN)

@@ -61,7 +61,7 @@ def test_difficulty_interpolates_ranges_between_easy_and_hard(tmp_path):
          "test.yaml: world: is 12, out of range (a whole number from 1 to 9)"),
         (lambda t: t.replace("mechanic: reach", "mechanic: juggle"),
          "test.yaml: mechanic: is the text 'juggle' "
-         "(one of: catch, reach, rhythm, slalom, steady, tilt, track)"),
+         "(one of: catch, dual, reach, rhythm, slalom, steady, tilt, track, transfer)"),
         (lambda t: t.replace("title: A test level", "title: [unclosed"),
          "test.yaml: YAML syntax error at line 3"),
         (lambda t: t.replace("[20, 60]", "[20, 600]"),

@@ -72,6 +72,7 @@ class World:
     t_s: float = 0.0
     last_result: TrialOutcome | None = None
     cues: list[str] = field(default_factory=list)
+    announcements: list[str] = field(default_factory=list)  # words the play screen speaks
 
     @property
     def centre_radius(self) -> float:

@@ -29,8 +29,11 @@ TITLES = {"quiet": N_("Standing balance test"), "los": N_("Leaning test"),
 
 
 class AssessScene(Scene):
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, check_s: float | None = None) -> None:
+        """``check_s``: the quick steadiness check of today's training, one eyes-open stance
+        this long, which hands back to the routine (None: the full clinical test)."""
         self.kind = kind
+        self.check_s = check_s
         self.run: ProtocolRun | None = None
         self._step_index = 0
         self.lines: list[str] = []
@@ -42,10 +45,17 @@ class AssessScene(Scene):
     def enter(self, ctx: GameContext) -> None:
         if self.run is None:
             self.run = ProtocolRun(self.build_steps(ctx))
-            ctx.session.recorder.add_event(ctx.t_s, "assessment_start", self.kind)
+            ctx.session.recorder.add_event(ctx.t_s, self._event("start"), self.kind)
             self._step_index = 0
 
+    def _event(self, which: str) -> str:
+        """A routine's check is logged apart, so its session stays a training session."""
+        return f"check_{which}" if self.check_s is not None else f"assessment_{which}"
+
     def build_steps(self, ctx: GameContext) -> list[Step]:
+        if self.check_s is not None:
+            return steps_for(self.kind, ctx.control.limits,
+                             QuietOptions(seconds=self.check_s, eyes_closed=False, foam=False))
         allowed = ctx.session.prescription
         quiet = QuietOptions(seconds=ctx.options.assess_seconds,
                              eyes_closed=allowed.eyes_closed if allowed else True,
@@ -78,13 +88,19 @@ class AssessScene(Scene):
 
     def _leave(self, ctx: GameContext, stack: SceneStack) -> None:
         """From the command line: the end. In the game: on to choosing a game."""
+        if self.check_s is not None:
+            stack.pop()  # back to today's training
+            return
         if ctx.options.assessment:
             ctx.quit_requested = True
             return
-        stack.replace(screen("level_select"))
+        stack.replace(screen(ctx.training_screen))  # on to what the title chose: games, or the routine
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         if self.done:
+            if ctx.options.headless and self.check_s is not None:
+                self._leave(ctx, stack)
+                return
             if ctx.leaning_input:  # a board user finishes by standing still
                 self._done_still_s += dt_s
                 if self._done_still_s >= 5.0:
@@ -122,11 +138,11 @@ class AssessScene(Scene):
         results = self.results_for(ctx, run)
         session_id = ctx.session.recorder.session_id
         save_assessment(ctx.db, ctx.player.id, session_id, self.result_kind, results)
-        ctx.session.recorder.add_event(ctx.t_s, "assessment_end", self.kind)
+        ctx.session.recorder.add_event(ctx.t_s, self._event("end"), self.kind)
         self.results = results
         self.lines = list(summarise(self.result_kind, results))
         if ctx.options.headless:
-            ctx.quit_requested = True
+            ctx.quit_requested = self.check_s is None
 
     @property
     def result_kind(self) -> str:
@@ -136,6 +152,8 @@ class AssessScene(Scene):
         captures = run.captures
         if self.kind == "quiet":
             results = quiet_results(captures)
+            if self.check_s is not None:
+                results["routine_check"] = True
         elif self.kind == "los":
             control = ctx.control
             results = los_results(captures, control.limits,

@@ -13,9 +13,10 @@ from balance_game.i18n import _
 class IntroScene(MenuScene):
     arm_on_enter = True  # standing still in the middle is exactly how a level should start
 
-    def __init__(self, spec: LevelSpec) -> None:
+    def __init__(self, spec: LevelSpec, part: bool = False) -> None:
         super().__init__()
         self.spec = spec
+        self.part = part  # one part of a routine or a family turn (see PlayScene)
         self.title = _(spec.title)
         self.subtitle = _(spec.instructions)
 
@@ -27,4 +28,4 @@ class IntroScene(MenuScene):
         return [MenuItem(_("Start"), self._start)]
 
     def _start(self, ctx: GameContext, stack: SceneStack) -> None:
-        stack.replace(screen("play", self.spec))
+        stack.replace(screen("play", self.spec, part=self.part))

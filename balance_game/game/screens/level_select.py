@@ -49,6 +49,9 @@ class LevelSelectScene(MenuScene):
             stars = progress[spec.id].best_stars if spec.id in progress else 0
             won = ngettext("{n} star", "{n} stars", stars).format(n=stars) if stars else _("new")
             detail = _("World {n}").format(n=spec.world) + f"  ·  {won}"
+            best = progress[spec.id].best_score if spec.id in progress else None
+            if best is not None:  # the personal best on this game
+                detail += "  ·  " + _("best {score}").format(score=f"{best:.0f}")
             items.append(MenuItem(_(spec.title), _starter(spec), detail))
         return items
 
@@ -85,6 +88,7 @@ class LevelSelectScene(MenuScene):
             name = f"{world} {_(WORLD_NAMES.get(world, ''))}"
             blit_text(surface, theme, name, fitting_font(theme, name, box_w - 2 * pad), TEXT if chosen
                       else TEXT_DIM, midtop=(box.centerx, box.top + pad))
+            _world_sky(surface, box.inflate(-2 * pad, -theme.px(0.115)), world)
             earned, possible = self.stars[world]
             count = _("{earned} of {possible} stars").format(earned=earned, possible=possible)
             blit_text(surface, theme, count, fitting_font(theme, count, box_w - 2 * pad),
@@ -93,6 +97,20 @@ class LevelSelectScene(MenuScene):
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         ctx.end_session()
         stack.pop()
+
+
+def _world_sky(surface: pygame.Surface, band: pygame.Rect, world: int) -> None:
+    """A little window on the world's sky at its time of day: dawn, midday ... night."""
+    import pygame
+
+    from balance_game.render.scenery import gradient
+    from balance_game.render.worlds import look_for
+
+    look = look_for(world)
+    gradient(surface, band, look.sky_top, look.sky_bottom)
+    r = max(2, band.height // 3)
+    sun = (band.right - 2 * r, band.bottom - r - round((band.height - 2 * r) * look.sun_height))
+    pygame.draw.circle(surface, look.sun, sun, r)
 
 
 def _locked(ctx: GameContext, stack: SceneStack) -> None:

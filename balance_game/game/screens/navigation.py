@@ -32,6 +32,9 @@ ROUTES: Final[dict[str, tuple[str, str]]] = {
     "confirm_stop": ("confirm_stop", "ConfirmStopScene"),
     "text_entry": ("text_entry", "TextEntryScene"),
     "sensor_check": ("sensor_check", "SensorCheckScene"),
+    "routine": ("routine", "RoutineScene"),
+    "calendar": ("calendar", "CalendarScene"),
+    "family": ("family", "FamilyScene"),
 }
 
 

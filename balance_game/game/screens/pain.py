@@ -29,7 +29,7 @@ class PainScene(MenuScene):
     def __init__(self, when: str, then: str | None = None) -> None:
         super().__init__()
         self.when = when
-        self.then = then  # the screen to go on to by name (default: choosing a game)
+        self.then = then  # the screen to go on to by name (default: the one the title chose)
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         if self.when == "before":
@@ -63,4 +63,4 @@ class PainScene(MenuScene):
                                  _("With this much pain, training can wait. "
                                    "Tell your therapist how you feel.")))
         else:
-            stack.replace(screen(self.then or "level_select"))
+            stack.replace(screen(self.then or ctx.training_screen))

@@ -64,10 +64,7 @@ class PauseOverlay(Scene):
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         session = ctx.session
-        session.step(dt_s, ctx.t_s)
-        if ctx.options.seconds is not None and ctx.t_s >= ctx.options.seconds:
-            stack.pop()  # the play scene beneath ends the session
-            return
+        session.step(dt_s, ctx.t_s)  # the game loop ends a session whose limit is reached
         if not session.pause.paused:
             stack.pop()
 

@@ -13,7 +13,7 @@ from balance_game.devices.base import ReportsBattery
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.game.screens.navigation import screen
 from balance_game.i18n import _
-from balance_game.render.theme import BACKGROUND
+from balance_game.render.celebration import Celebration
 from balance_game.render.views import ViewCache
 
 if TYPE_CHECKING:
@@ -36,15 +36,21 @@ def feedback_seconds(record: TrialRecord) -> float:
 
 
 class PlayScene(Scene):
-    def __init__(self, spec: LevelSpec) -> None:
+    def __init__(self, spec: LevelSpec, part: bool = False) -> None:
+        """``part``: the level is one part of a routine or a family turn; when it is done the
+        screen gives way to the one that started it (which shows what comes next)."""
         self.spec = spec
+        self.part = part
         self.trail: deque[tuple[float, float]] = deque(maxlen=TRAIL_POINTS)
         self.trace: list[tuple[float, float]] = []  # the whole level, for the results plot
         self.views = ViewCache()
         self.feedback = ""
         self.feedback_until_s = 0.0
+        self.success_s: float | None = None  # when the latest good try ended: celebrate it
+        self.celebration: Celebration | None = None
 
     def enter(self, ctx: GameContext) -> None:
+        ctx.music(self.spec.world)
         session = ctx.session
         if session.run is None or session.run.spec.id != self.spec.id or session.run.finished:
             session.start_level(self.spec)
@@ -67,11 +73,16 @@ class PlayScene(Scene):
             self.feedback = feedback_for(run.mechanic, record)
             self.feedback_until_s = ctx.t_s + feedback_seconds(record)
             ctx.cue("success" if record.success else "miss")
+            if record.success:
+                self.success_s = ctx.t_s
         cues = run.world.cues
         while cues:
             cue = cues.pop(0)
             if cue not in OUTCOME_CUES:  # the trial's own sound (above) says how it went
                 ctx.cue(cue)
+        spoken = run.world.announcements
+        while spoken:  # words a player must hear, not only see (a new rule)
+            ctx.say(spoken.pop(0))
         if session.pause.paused:
             ctx.cue("pause")
             stack.push(screen("pause"))
@@ -80,8 +91,12 @@ class PlayScene(Scene):
         self.trail.append((axes.lean_x, axes.lean_y))
         if len(self.trace) < 20_000:
             self.trace.append((axes.lean_x, axes.lean_y))
-        if self._session_over(ctx, run):
-            session.end()
+        if self.part and run.finished and not session.device_ended:
+            stack.pop()
+            return
+        reason = self._session_over(ctx, run)
+        if reason:
+            session.end(reason)
             if ctx.options.headless:
                 ctx.quit_requested = True
             else:
@@ -94,12 +109,14 @@ class PlayScene(Scene):
             else:
                 stack.replace(screen("results", self.spec, session.results[-1:], self.trace))
 
-    def _session_over(self, ctx: GameContext, run: LevelRun) -> bool:
-        if ctx.session.device_ended:
-            return True
-        if ctx.options.seconds is not None:
-            return ctx.t_s >= ctx.options.seconds
-        return ctx.options.headless and run.finished
+    def _session_over(self, ctx: GameContext, run: LevelRun) -> str | None:
+        """Why the session ends now: a limit (see GameSession.limit_reached), or a headless run
+        without --seconds that has played its level."""
+        reason = ctx.session.limit_reached(ctx.t_s, ctx.options.seconds)
+        if reason is None and ctx.options.seconds is None and ctx.options.headless \
+                and run.finished:
+            return "finished"
+        return reason
 
     def prompt(self, ctx: GameContext, run: LevelRun) -> str:
         if ctx.t_s < self.feedback_until_s:
@@ -109,11 +126,15 @@ class PlayScene(Scene):
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
         from balance_game.render.hud import draw_hud
 
-        surface.fill(BACKGROUND)
         run = ctx.session.run
         if run is None:
             return
         world = run.world
+        view = self.views.get(self.spec.mechanic, surface, ctx.theme, self.spec.world)
+        view.draw(surface, world, ctx.frame.axes, list(self.trail), ctx.t_s)
+        if self.celebration is None or self.celebration.theme is not ctx.theme:
+            self.celebration = Celebration(ctx.theme, surface.get_height())
+        self.celebration.draw(surface, view.focus, self.success_s, ctx.t_s)
         trial = min(world.trial_index + 1, self.spec.trials)
         facts = [_("Try {n} of {total}").format(n=trial, total=self.spec.trials)]
         if run.trials:  # the same number the results will show: the average of the tries so far
@@ -121,6 +142,5 @@ class PlayScene(Scene):
             facts.append(_("Average score {score}").format(score=f"{average:.0f}"))
         if isinstance(ctx.source, ReportsBattery) and ctx.source.battery_low:
             facts.append(_("Board batteries low"))
-        draw_hud(surface, ctx.theme, _(self.spec.title), facts, self.prompt(ctx, run))
-        view = self.views.get(self.spec.mechanic, surface, ctx.theme)
-        view.draw(surface, world, ctx.frame.axes, list(self.trail))
+        draw_hud(surface, ctx.theme, _(self.spec.title), facts, self.prompt(ctx, run),
+                 view.look.plate())

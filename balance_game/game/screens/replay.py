@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from balance_game.core.levels import LevelSpec
+from balance_game.core.records import SAME_TIME_S
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.i18n import N_, _
-from balance_game.render.theme import BACKGROUND, TEXT_DIM
+from balance_game.render.theme import BACKGROUND, PANEL, TEXT_DIM
 from balance_game.render.views import ViewCache
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ class RecordedPause:
 
 
 class ReplayScene(Scene):
+    shows_ended_session = True  # "the recording is over" until the viewer leaves
     def __init__(self, starts: list[LevelStart], pauses: list[RecordedPause],
                  clock: ReplayClock | None) -> None:
         self.starts = list(starts)
@@ -82,20 +84,20 @@ class ReplayScene(Scene):
             else:
                 session.resume_from(pause.reason, pause.t_s)
         session.step(dt_s, ctx.t_s)
-        while self.starts and self.starts[0].t_s <= ctx.t_s + 1e-9:
+        while self.starts and self.starts[0].t_s <= ctx.t_s + SAME_TIME_S:
             start = self.starts.pop(0)
             session.start_level(start.spec, start.difficulty)
         self.trail.append((ctx.frame.axes.lean_x, ctx.frame.axes.lean_y))
-        if session.device_ended and (ctx.options.headless or self.clock is None):
-            ctx.quit_requested = True
 
     @staticmethod
     def _due(pause: RecordedPause, t_s: float) -> bool:
         if pause.from_the_player:
-            return pause.t_s < t_s - 1e-9
-        return pause.t_s <= t_s + 1e-9
+            return pause.t_s < t_s - SAME_TIME_S
+        return pause.t_s <= t_s + SAME_TIME_S
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
+        import pygame
+
         from balance_game.render.hud import draw_hud
         from balance_game.render.text import draw_text
 
@@ -109,16 +111,18 @@ class ReplayScene(Scene):
             draw_hud(surface, ctx.theme, _("Replay"), facts, _("Waiting for the first level"))
         else:
             prompt = _pause_text(session.pause.reasons) or _(run.mechanic.prompt(run.world))
-            draw_hud(surface, ctx.theme, _("Replay: {title}").format(title=_(run.spec.title)), facts,
-                     prompt)
-            view = self.views.get(run.spec.mechanic, surface, ctx.theme)
-            view.draw(surface, run.world, ctx.frame.axes, list(self.trail))
+            view = self.views.get(run.spec.mechanic, surface, ctx.theme, run.spec.world)
+            view.draw(surface, run.world, ctx.frame.axes, list(self.trail), ctx.t_s)
+            draw_hud(surface, ctx.theme, _("Replay: {title}").format(title=_(run.spec.title)),
+                     facts, prompt, view.look.plate())
         hint = _("Space pauses  ·  arrows change speed  ·  Esc leaves")
         if session.device_ended:
             hint = _("The recording is over  ·  Esc leaves")
         width, height = surface.get_size()
-        draw_text(surface, ctx.theme, hint, width // 2, height - ctx.theme.px(0.08), "small",
-                  TEXT_DIM)
+        top = height - ctx.theme.px(0.08)
+        plate = pygame.Rect(0, top - ctx.theme.px(0.01), width, height - top + ctx.theme.px(0.01))
+        pygame.draw.rect(surface, PANEL, plate)  # the hint stays legible over any scenery
+        draw_text(surface, ctx.theme, hint, width // 2, top, "small", TEXT_DIM)
 
 
 def _pause_text(reasons: Any) -> str:

@@ -10,13 +10,19 @@ from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
 from balance_game.game.screens.navigation import screen
 from balance_game.i18n import N_, _, ngettext
-from balance_game.render.theme import ACCENT, OUTLINE, Theme
+from balance_game.render import easing
+from balance_game.render.particles import Particles
+from balance_game.render.theme import ACCENT, GOOD, OUTLINE, PLAYER, TEXT, WARN
+from balance_game.storage.rewards import player_rewards
 
 if TYPE_CHECKING:
     import pygame
 
 
 REST_S = 20.0  # a short rest between levels (SilverFit's "short break after each exercise")
+STAR_DELAY_S = 0.35  # the first star flies in after this, the next ones this far apart
+STAR_FLIGHT_S = 0.6
+CONFETTI = (ACCENT, PLAYER, GOOD, WARN, TEXT)
 
 
 DIFFICULTY_WORDS = (N_("very easy"), N_("easy"), N_("medium"), N_("hard"), N_("very hard"))
@@ -62,6 +68,23 @@ class ResultsScene(MenuScene):
         self.trace = trace
         self.final = final
         self.rest_until_s: float | None = None
+        self.shown_s: float | None = None  # when the results first showed: the stars fly from then
+        self.stars_landed = 0
+        self.confetti: Particles | None = None
+        self._burst_done: list[int] = []
+        self._rewards_line: str | None = None  # read once: the screen rebuilds while resting
+
+    def enter(self, ctx: GameContext) -> None:
+        super().enter(ctx)
+        ctx.music(None)  # the level's music fades: quiet for the results and the rest
+        if self.shown_s is None:
+            self.shown_s = ctx.t_s
+
+    def star_age(self, ctx: GameContext, index: int) -> float:
+        """Seconds since star ``index`` set off (negative while it waits its turn)."""
+        if self.shown_s is None:
+            return 0.0
+        return ctx.t_s - self.shown_s - STAR_DELAY_S * (index + 1)
 
     @property
     def last(self) -> LevelResult | None:
@@ -69,7 +92,7 @@ class ResultsScene(MenuScene):
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         self.title = headline(self.last)
-        self.subtitle = summary(self.last)
+        self.subtitle = summary(self.last) + self.rewards_line(ctx)
         session = ctx.current_session
         minutes_left = session.minutes_left if session else None
         if minutes_left is not None and minutes_left <= 0:
@@ -87,7 +110,23 @@ class ResultsScene(MenuScene):
             MenuItem(_("Finish for today"), _finish),
         ]
 
+    def rewards_line(self, ctx: GameContext) -> str:
+        """A new personal best when there is one, and the week's goal (never a reproach)."""
+        if self._rewards_line is None:
+            words = []
+            session = ctx.current_session
+            if session is not None and self.last and self.last.level_id in session.new_bests:
+                words.append(_("New personal best!"))
+            if ctx.current_player is not None:
+                words.append(player_rewards(ctx.db, ctx.current_player).goal_line)
+            self._rewards_line = "".join(" " + w for w in words)
+        return self._rewards_line
+
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
+        earned = self.last.stars if self.last else 0
+        if self.stars_landed < earned and self.star_age(ctx, self.stars_landed) >= STAR_FLIGHT_S:
+            self.stars_landed += 1
+            ctx.cue("star" if self.stars_landed < 3 else "success")
         if self.rest_until_s is not None and not self.final:
             self.items = self.build(ctx)
             self.subtitle += " " + (_("Take a short rest. Hold your support if you need to.")
@@ -117,30 +156,55 @@ class ResultsScene(MenuScene):
 
         stars = self.last.stars if self.last else 0
         half = area.width // 2
-        _draw_stars(surface, ctx.theme, area.left + half // 2, area.centery, stars,
+        self._stars(ctx, surface, (area.left + half // 2, area.centery), stars,
                     min(area.height // 3, half // 8))
         from balance_game.render.trace_plot import draw_trace
 
         draw_trace(surface, ctx.theme, pygame.Rect(area.left + half, area.top, half, area.height),
                    self.trace)
 
+    def _stars(self, ctx: GameContext, surface: pygame.Surface, centre: tuple[int, int],
+               earned: int, r: int) -> None:
+        """Empty outlines at once; each earned star flies in from the top, overshoots a little
+        and lands, and bursts into confetti (calm players see the stars already in place)."""
+        theme = ctx.theme
+        assert theme is not None  # drawing happens only with a window and its theme
+        calm = theme.calm
+        if self.confetti is None:
+            self.confetti = Particles(surface.get_height(), seed=len(self.trace))
+        for i in range(3):
+            home = (centre[0] + (i - 1) * int(r * 2.6), centre[1])
+            draw_star(surface, home, r, filled=False)
+            if i >= earned:
+                continue
+            u = 1.0 if calm else self.star_age(ctx, i) / STAR_FLIGHT_S
+            if u <= 0:
+                continue
+            if u >= 1.0 and not calm and i >= len(self._burst_done):
+                self._burst_done.append(i)
+                self.confetti.burst(home, CONFETTI, count=30, speed=380)
+            k = easing.out_back(u)
+            start_y = -2 * r
+            pos = (home[0], round(start_y + (home[1] - start_y) * k))
+            draw_star(surface, pos, r * (0.6 + 0.4 * easing.out_cubic(u)), filled=True)
+        if not calm:
+            self.confetti.step(ctx.t_s)
+            self.confetti.draw(surface)
 
-def _draw_stars(surface: pygame.Surface, theme: Theme, centre_x: int, centre_y: int, stars: int,
-                r: int) -> None:
+
+def draw_star(surface: pygame.Surface, centre: tuple[int, int], r: float, filled: bool) -> None:
     import math
 
     import pygame
 
-    for i in range(3):
-        cx = centre_x + (i - 1) * int(r * 2.6)
-        points = []
-        for k in range(10):
-            radius = r if k % 2 == 0 else r * 0.45
-            angle = -math.pi / 2 + k * math.pi / 5
-            points.append((cx + radius * math.cos(angle), centre_y + radius * math.sin(angle)))
-        if i < stars:
-            pygame.draw.polygon(surface, ACCENT, points)
-        pygame.draw.polygon(surface, OUTLINE if i >= stars else ACCENT, points, 2)
+    points = []
+    for k in range(10):
+        radius = r if k % 2 == 0 else r * 0.45
+        angle = -math.pi / 2 + k * math.pi / 5
+        points.append((centre[0] + radius * math.cos(angle), centre[1] + radius * math.sin(angle)))
+    if filled:
+        pygame.draw.polygon(surface, ACCENT, points)
+    pygame.draw.polygon(surface, ACCENT if filled else OUTLINE, points, 2)
 
 
 def _finish(ctx: GameContext, stack: SceneStack) -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from balance_game.errors import UserError
+from balance_game.private_files import private_staging_dir
 
 
 @contextlib.contextmanager
@@ -21,21 +20,17 @@ def staging(out_dir: Path) -> Iterator[Path]:
         raise UserError(f"{out_dir}: is a file, not a folder; choose a folder with --out")
     try:
         out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder: the user's only
-        stage = Path(tempfile.mkdtemp(prefix=".export-", dir=out_dir))
     except OSError as exc:
         raise UserError(
             f"{out_dir}: cannot write there ({exc.strerror}); choose another folder with --out"
         ) from None
     try:
-        yield stage
-        for item in sorted(stage.iterdir()):
-            os.replace(item, out_dir / item.name)
+        with private_staging_dir(out_dir, "export") as stage:  # cleans a killed export's stage
+            yield stage
     except OSError as exc:
         raise UserError(
             f"{out_dir}: cannot write the export ({exc.strerror}); choose another folder with --out"
         ) from None
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
 
 
 def open_private(path: Path) -> BinaryIO:

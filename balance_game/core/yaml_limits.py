@@ -1,0 +1,82 @@
+"""A YAML parser with limits, for data files a person may hand over (levels, plans, profiles).
+
+PyYAML's safe loader still lets a few hundred bytes expand to billions of values through
+aliases (the "billion laughs"), nest deep enough to exhaust the stack, and quietly keep the
+last of two equal keys. This loader counts while it composes, before anything is built: the
+expanded size of every node (an alias counts as the whole value it stands for), the nesting
+depth, and it refuses a key given twice in one mapping, naming both lines.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from balance_game.core.validation import excerpt
+
+MAX_DEPTH = 40  # a level or a profile is a few levels deep
+MAX_EXPANDED_NODES = 50_000  # every value counted as often as aliases repeat it
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class YamlRefused(yaml.YAMLError):
+    """The text is valid YAML but breaks a limit; ``reason`` says which, for one line."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class LimitedLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses alias bombs, deep nesting and duplicate keys."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._weights: dict[int, int] = {}
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise YamlRefused(f"nested more than {MAX_DEPTH} levels deep")
+        node = super().compose_node(parent, index)
+        self._depth -= 1
+        if node is None:
+            return None
+        if id(node) not in self._weights:  # an alias reuses its anchor's weight
+            self._weights[id(node)] = self._weight(node)
+        if self._weights[id(node)] > MAX_EXPANDED_NODES:
+            raise YamlRefused(f"aliases expand to more than {MAX_EXPANDED_NODES} values")
+        return node
+
+    def _weight(self, node: Node) -> int:
+        if isinstance(node, SequenceNode):
+            return 1 + sum(self._weights.get(id(child), 1) for child in node.value)
+        if isinstance(node, MappingNode):
+            return 1 + sum(self._weights.get(id(k), 1) + self._weights.get(id(v), 1)
+                           for k, v in node.value)
+        return 1
+
+    def compose_mapping_node(self, anchor: Any) -> MappingNode:
+        node = super().compose_mapping_node(anchor)
+        seen: dict[str, int] = {}
+        for key, _ in node.value:
+            if not isinstance(key, ScalarNode) or key.tag == MERGE_TAG:
+                continue
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                raise YamlRefused(f"key {excerpt(key.value)!r} is given twice, at line "
+                                  f"{seen[key.value]} and line {line} (keep one)")
+            seen[key.value] = line
+        return node
+
+
+def parse_limited(text: str) -> Any:
+    """Parse one YAML document within the limits; raises yaml.YAMLError (YamlRefused for a limit)."""
+    loader = LimitedLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()

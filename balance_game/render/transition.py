@@ -1,0 +1,45 @@
+"""Smooth changes of screen: the old screen fades out over the new one.
+
+Nothing is copied while a screen stays up: when the top scene changes, the window still holds
+the old screen's last frame, so that frame is copied once, and for a short while it is laid
+over the new screen with a falling opacity. Calm players get a plain cut.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from balance_game.render import easing
+
+FADE_S = 0.3
+
+
+class Crossfade:
+    def __init__(self, fade_s: float = FADE_S) -> None:
+        self.fade_s = fade_s
+        self.key: int | None = None
+        self.old: pygame.Surface | None = None
+        self.start_s = 0.0
+
+    def begin(self, surface: pygame.Surface, key: int, now_s: float, calm: bool) -> None:
+        """Call before drawing: notices a new screen and keeps the old one's last frame."""
+        if key != self.key:
+            if self.key is not None and not calm:
+                self.old = surface.copy()
+                self.start_s = now_s
+            self.key = key
+
+    def finish(self, surface: pygame.Surface, now_s: float) -> None:
+        """Call after drawing: lays the fading old frame over the new screen."""
+        if self.old is None:
+            return
+        u = (now_s - self.start_s) / self.fade_s
+        if u >= 1.0:
+            self.old = None
+            return
+        self.old.set_alpha(round(255 * (1.0 - easing.in_out_sine(u))))
+        surface.blit(self.old, (0, 0))
+
+    @property
+    def active(self) -> bool:
+        return self.old is not None

@@ -1,0 +1,113 @@
+"""Every world keeps what a player must see at WCAG AA contrast on every playing field.
+
+The luminance and contrast below are written out from the WCAG 2.1 definitions (not imported
+from the game), and checked against WCAG's own examples.
+"""
+
+import pytest
+
+from balance_game.render import theme
+from balance_game.render.tilt_view import MAPLE
+from balance_game.render.worlds import MATERIALS, WORLDS, look_for
+
+# what a player must be able to pick out on a field: marker, targets, rings, ticks and crosses
+GRAPHICS = {"player": theme.PLAYER, "target": theme.ACCENT, "white": theme.TEXT,
+            "good": theme.GOOD, "warn": theme.WARN, "bad": theme.BAD, "outline": theme.OUTLINE}
+TEXTS = {"text": theme.TEXT, "dim text": theme.TEXT_DIM, "target text": theme.ACCENT}
+
+
+def luminance(rgb):
+    def channel(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b):
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_contrast_formula_matches_the_wcag_examples():
+    assert contrast((0, 0, 0), (255, 255, 255)) == pytest.approx(21.0)
+    assert contrast((118, 118, 118), (255, 255, 255)) == pytest.approx(4.54, abs=0.01)
+
+
+@pytest.mark.parametrize("material", sorted(MATERIALS))
+@pytest.mark.parametrize("look", WORLDS, ids=lambda w: w.name)
+def test_task_graphics_and_labels_stand_out_on_every_field(look, material):
+    for surface in (look.field(material), look.far_field(material), look.texture(material)):
+        for name, colour in GRAPHICS.items():
+            assert contrast(colour, surface) >= 3.0, (look.name, material, name, surface)
+        for name, colour in TEXTS.items():
+            assert contrast(colour, surface) >= 4.5, (look.name, material, name, surface)
+
+
+@pytest.mark.parametrize("look", WORLDS, ids=lambda w: w.name)
+def test_prompts_on_their_plate_read_over_any_sky(look):
+    for colour in (theme.TEXT, theme.TEXT_DIM, theme.ACCENT, theme.PLAYER):
+        assert contrast(colour, look.plate()) >= 4.5
+
+
+@pytest.mark.parametrize("look", WORLDS, ids=lambda w: w.name)
+def test_maze_rails_stand_out_on_the_wooden_board(look):
+    assert contrast(MAPLE, look.field("wood")) >= 3.0
+
+
+def test_each_world_has_its_own_light_and_time_of_day():
+    assert len({w.time_of_day for w in WORLDS}) == len(WORLDS) == 5
+    skies = [w.sky_top + w.sky_bottom for w in WORLDS]
+    for i, a in enumerate(skies):
+        for b in skies[i + 1:]:
+            assert sum(abs(x - y) for x, y in zip(a, b, strict=True)) > 90
+    # each world tints its fields, so even the field shows where the player is
+    assert len({w.field("snow") for w in WORLDS}) == 5
+
+
+def test_levels_past_the_last_world_keep_its_look():
+    assert look_for(1) is WORLDS[0] and look_for(5) is WORLDS[4]
+    assert look_for(9) is WORLDS[4] and look_for(0) is WORLDS[0]
+
+
+def _play_points(view, mechanic):
+    """Screen points where the marker or a target can be, per game (lean units -> pixels)."""
+    steps = [i / 10 for i in range(-10, 11)]
+    if mechanic in ("reach", "steady", "track"):
+        reach = 0.95 if mechanic == "reach" else 0.7
+        return [view.to_screen(x * reach, y * reach) for x in steps for y in steps
+                if x * x + y * y <= 1.0]
+    if mechanic == "slalom":
+        return [(view.x(x), y) for x in steps for y in range(view.top, view.skier_y, 12)]
+    if mechanic == "catch":
+        return [(view.x_screen(x), y) for x in steps for y in range(view.shore + 4,
+                                                                     view.ground_y, 12)]
+    if mechanic == "tilt":
+        board = view.board.inflate(-8, -8)
+        return [(x, y) for x in range(board.left, board.right, 12)
+                for y in range(board.top, board.bottom, 12)]
+    stage = view.area.inflate(-2 * view.curtain_w - 20, -20)  # rhythm
+    return [(x, y) for x in range(stage.left, stage.right, 12)
+            for y in range(stage.top, stage.bottom, 12)]
+
+
+@pytest.mark.parametrize("look", WORLDS, ids=lambda w: w.name)
+def test_the_painted_scenery_under_the_play_keeps_the_marker_and_targets_visible(look):
+    """What the views actually paint where the play happens (not only the palette) leaves the
+    marker and the targets at >= 3:1, apart from the odd thin guide line or sparkle."""
+    import pygame
+
+    from balance_game.render.theme import Theme
+    from balance_game.render.views import SCENE_VIEWS, view_for
+
+    pygame.init()
+    for mechanic in SCENE_VIEWS:
+        view = view_for(mechanic, pygame.Surface((1280, 720)), Theme(720), look.number)
+        layer = view.static_layer()
+        colours = [tuple(layer.get_at(p))[:3] for p in _play_points(view, mechanic)]
+        good = [c for c in colours
+                if contrast(c, theme.PLAYER) >= 3.0 and contrast(c, theme.ACCENT) >= 3.0]
+        assert len(colours) > 100
+        assert len(good) >= 0.97 * len(colours), (mechanic, look.name,
+                                                  sorted(set(colours) - set(good))[:5])
