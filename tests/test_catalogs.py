@@ -95,8 +95,9 @@ def test_every_message_is_translated(code, extracted):
         if not all(forms):
             problems.append(f"untranslated: {key!r}")
         originals = message if isinstance(message, tuple) else (message,)
+        allowed = [_fields(original) for original in originals]  # "One more day" has no {n}
         for form in forms:
-            if form and _fields(form) != _fields(originals[-1]):
+            if form and _fields(form) not in allowed:
                 problems.append(f"placeholders differ: {key!r} -> {form!r}")
     assert not problems, f"{code}: {len(problems)} problems:\n" + "\n".join(problems[:40])
 
