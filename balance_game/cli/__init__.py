@@ -27,7 +27,8 @@ PROG = "balance-game"
 # tests/cli/test_cli_lazy.py checks each line against the command's own docstring.
 COMMANDS: dict[str, tuple[str, str]] = {
     "assess": ("assess", "Run a test and save its results: quiet (modified CTSIB), los (limits of "
-                         "stability), symmetry."),
+                         "stability), symmetry, steadi (CDC STEADI 4-Stage Balance Test), "
+                         "single-leg (single-leg stance time)."),
     "bench": ("bench", "Frame times per mechanic, input latency, reader throughput, measure timing, "
                        "memory, storage."),
     "calibrate": ("assess", "Calibrate a player on this board: zero it, weigh, neutral stance, "

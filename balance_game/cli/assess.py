@@ -24,7 +24,7 @@ LEFT_BECAUSE = {
 
 
 @click.command()
-@click.argument("kind", type=click.Choice(["quiet", "los", "symmetry"]))
+@click.argument("kind", type=click.Choice(["quiet", "los", "symmetry", "steadi", "single-leg"]))
 @click.option("--player", required=True, help="Who is tested (created if new).")
 @click.option("--device", default="auto", show_default=True,
               help="auto|wbb|hid:PROFILE|gamepad|keyboard|mouse|sim|replay:FILE")
@@ -45,14 +45,21 @@ LEFT_BECAUSE = {
 def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: float, seed: int,
            ability: float, sim_events: str, headless: bool, fast: bool, as_json: bool,
            window: bool | None, db: str | None) -> None:
-    """Run a test and save its results: quiet (modified CTSIB), los (limits of stability), symmetry.
+    """Run a test and save its results: quiet (modified CTSIB), los (limits of stability),
+    symmetry, steadi (CDC STEADI 4-Stage Balance Test), single-leg (single-leg stance time).
 
     quiet: eyes open/closed on firm ground and on foam, each held still for --seconds, with
     sway measures per condition and Romberg quotients; los: leans in 8 directions with reaction
-    time, velocity, excursions and directional control (the measured limits then scale every
-    game); symmetry: weight borne left/right and front/back.
+    time, velocity, excursions and directional control on the centre of gravity, in mm and %
+    of the theoretical limits (the measured limits then scale every game); symmetry: weight
+    borne left/right and front/back; steadi: feet side by side, instep to big toe, heel to toe,
+    one foot, 10 s each, stopping at the first not held; single-leg: eyes open then closed,
+    best of up to three tries, each stopped at touch-down or 30 s, with Springer et al. 2007
+    age norms. steadi and single-leg need a balance board (or --device sim).
     """
     from balance_game.core.assessments import summarise
+    from balance_game.core.stance_tests import KINDS as STANCE_KINDS
+    from balance_game.core.stance_tests import summarise as summarise_stance
     from balance_game.demo import demo_backend
     from balance_game.devices.simulated import parse_sim_events
     from balance_game.game.runner import RunRequest, run_game
@@ -70,8 +77,9 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
                                   windowed=windowed(window),
                                   sim_events=parse_sim_events(sim_events),
                                   hid_backend=demo_backend()))
+    stored_kind = kind.replace("-", "_")
     with Database(path) as store:
-        done = list_assessments(store, get_player(store, player).id, kind)
+        done = list_assessments(store, get_player(store, player).id, stored_kind)
     if not done:
         reason = LEFT_BECAUSE.get(summary.end_reason or "", N_("the test was left"))
         raise click.ClickException(_("{reason} before the end; nothing was saved").format(
@@ -79,8 +87,8 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
     results = done[-1]["results"]
     if as_json:
         click.echo(json.dumps(results, indent=2))
-    else:
-        for line in summarise(kind, results):
+    elif results.get("valid", True) is not False:
+        for line in (summarise_stance if kind in STANCE_KINDS else summarise)(kind, results):
             click.echo(_(line))
     if results.get("valid") is False:  # saved, for the record, but the test failed
         raise click.ClickException(_("the {kind} test is not valid: {reason}").format(

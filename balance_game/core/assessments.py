@@ -7,14 +7,13 @@ dictionaries ready for the database and the exports.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from balance_game.core.control import Limits
+from balance_game.core.control import DEFAULT_HEIGHT_CM, Limits
 from balance_game.core.protocols import Capture, Step
 from balance_game.i18n import N_, phrase
 
@@ -52,25 +51,28 @@ def quiet_steps(options: QuietOptions) -> list[Step]:
             continue
         where = phrase("on the foam pad") if surface == "foam" else phrase("on the board")
         closed = eyes == "eyes closed"
+        foam = surface == "foam"
         stand = (phrase("Stand {where} with your feet together and arms by your sides. Look "
                         "straight ahead. Close your eyes at the tone; open them at the next. Hold "
                         "your support if you need to.", where=where) if closed else
                  phrase("Stand {where} with your feet together and arms by your sides. Look "
                         "straight ahead. Hold your support if you need to.", where=where))
         steps.append(Step(key, phrase("Stand still, {eyes}", eyes=phrase(eyes)), stand,
-                          5.0, wait_still=True))
+                          5.0, wait_still=True, foam=foam, stance="together"))
         steps.append(Step(key, phrase("Hold still ({eyes}, {surface})", eyes=phrase(eyes),
                                       surface=phrase(surface)),
                           phrase("Stay as still as you can. Eyes closed.") if closed
                           else phrase("Stay as still as you can."),
-                          options.seconds, record=True, cue="beat", phase="record"))
+                          options.seconds, record=True, cue="beat", phase="record",
+                          eyes_closed=closed, foam=foam, stance="together"))
     return steps
 
 
-def los_steps(limits: Limits) -> list[Step]:
+def los_steps(limits: Limits, height_cm: float | None = None) -> list[Step]:
+    """Eight leans, each toward the theoretical limit in its direction (from the player's
+    height, never from limits an earlier test measured: the test must not rescale itself)."""
     steps: list[Step] = []
     for direction in LOS_ORDER:
-        ux, uy = _unit(direction)
         words = phrase(LOS_WORDS[direction])
         steps.append(Step(f"los-{direction}", phrase("Stand still in the middle"),
                           phrase("When you hear the tone, lean {direction} as far as you safely "
@@ -79,12 +81,28 @@ def los_steps(limits: Limits) -> list[Step]:
                           LOS_BASELINE_S, record=True, wait_still=True, phase="baseline"))
         steps.append(Step(f"los-{direction}", phrase("Lean {direction} and hold", direction=words),
                           phrase("Keep your feet flat and your body straight; move at the ankles."),
-                          LOS_TRIAL_S, goal=(ux, uy), record=True, cue="beat", phase="go",
-                          far_leans=True))
+                          LOS_TRIAL_S, goal=_theoretical_goal(direction, limits, height_cm),
+                          record=True, cue="beat", phase="go", far_leans=True))
         steps.append(Step(f"return-{direction}", phrase("Come back to the middle"),
                           phrase("Relax for a moment."),
                           2.0, far_leans=True))
     return steps
+
+
+def _theoretical_goal(direction: str, limits: Limits,
+                      height_cm: float | None) -> tuple[float, float]:
+    """The theoretical limit toward ``direction`` in the lean units of the current limits."""
+    from balance_game.dsp.los import cog_height_mm, theoretical_limit_mm
+
+    reach = theoretical_limit_mm(direction, cog_height_mm(_body_mm(height_cm)))
+    ux, uy = _unit(direction)
+    x, y = reach * ux, reach * uy
+    return (x / (limits.right_mm if x >= 0 else limits.left_mm),
+            y / (limits.forward_mm if y >= 0 else limits.back_mm))
+
+
+def _body_mm(height_cm: float | None) -> float:
+    return (height_cm or DEFAULT_HEIGHT_CM) * 10.0
 
 
 def symmetry_steps() -> list[Step]:
@@ -97,11 +115,12 @@ def symmetry_steps() -> list[Step]:
     ]
 
 
-def steps_for(kind: str, limits: Limits, quiet: QuietOptions) -> list[Step]:
+def steps_for(kind: str, limits: Limits, quiet: QuietOptions,
+              height_cm: float | None = None) -> list[Step]:
     if kind == "quiet":
         return quiet_steps(quiet)
     if kind == "los":
-        return los_steps(limits)
+        return los_steps(limits, height_cm)
     return symmetry_steps()
 
 
@@ -158,42 +177,82 @@ def _romberg(conditions: dict[str, Any]) -> dict[str, float | None]:
     }
 
 
-def los_results(captures: dict[str, Capture], limits: Limits, neutral: tuple[float, float],
+def los_results(captures: dict[str, Capture], neutral: tuple[float, float],
                 height_cm: float | None) -> dict[str, Any]:
-    from balance_game.dsp.los import LosTrial, analyse_los, cog_height_mm
+    """LOS outputs on the centre of gravity, in mm and % of the theoretical limits.
 
-    trials = []
+    The COP of each lean is resampled and smoothed like the standard pipeline, turned into the
+    COG (dsp/cog.py) and analysed (dsp/los.py). ``limits_mm`` (the furthest COG excursion on the
+    four axes) is what the games may scale to; nothing here depends on earlier limits.
+    """
+    from balance_game.dsp.cog import cog_from_cop
+    from balance_game.dsp.los import (
+        LosDirectionResult,
+        LosTrial,
+        analyse_los,
+        cog_height_mm,
+        theoretical_limit_mm,
+    )
+
+    body_mm = _body_mm(height_cm)
+    cog_h = cog_height_mm(body_mm)
+    limits = {d: theoretical_limit_mm(d, cog_h) for d in LOS_ORDER}
+    trials, broken = [], []
     for direction in LOS_ORDER:
         capture = captures.get(f"los-{direction}")
         if capture is None or "go" not in capture.step_starts or capture.stopped:
             continue
-        t, x, y = _smoothed(*_arrays(capture))
-        ux, uy = _unit(direction)
-        tx, ty = limits.to_mm(ux, uy)
-        trials.append(LosTrial(direction, t, x - neutral[0], y - neutral[1],
-                               capture.step_starts["go"], math.hypot(tx, ty)))
-    report = analyse_los(trials, cog_height_mm((height_cm or 170.0) * 10.0))
-    directions = {r.direction: _clean(r.__dict__) for r in report.directions}
+        smoothed = _smoothed(*_arrays(capture))
+        if smoothed is None:
+            broken.append(LosDirectionResult(direction, reason=(
+                "the board's stream had a gap during the lean: repeat this direction")))
+            continue
+        t, x, y, fs = smoothed
+        gx, gy = cog_from_cop(x - neutral[0], y - neutral[1], fs, cog_h, body_mm)
+        trials.append(LosTrial(direction, t, gx, gy, capture.step_starts["go"], limits[direction]))
+    report = analyse_los(trials, cog_h)
+    found = {r.direction: r for r in (*report.directions, *broken)}
+    directions = {d: _clean(found[d].__dict__) for d in LOS_ORDER if d in found}
     stopped = {d: captures[f"los-{d}"].stopped for d in LOS_ORDER
                if f"los-{d}" in captures and captures[f"los-{d}"].stopped}
-    return {"directions": directions, "polygon_area_mm2": _round(report.polygon_area_mm2),
+    area = report.polygon_area_mm2
+    return {"trace": "cog", "cog_method": COG_METHOD,
+            "body_height_cm": round(body_mm / 10.0, 1), "height_assumed": height_cm is None,
+            "cog_height_mm": round(cog_h, 1),
+            "theoretical_limits_mm": {d: round(v, 1) for d, v in limits.items()},
+            "directions": directions, "polygon_area_mm2": _round(area),
+            "polygon_pct_of_theoretical": _round(None if area is None else 100.0 * area /
+                                                 _theoretical_area(limits)),
             "stopped": stopped, "limits_mm": measured_limits(directions)}
 
 
+COG_METHOD = ("centre of gravity from the centre of pressure, inverted-pendulum low-pass "
+              "(Caron et al. 1997)")
+
+
+def _theoretical_area(limits: dict[str, float]) -> float:
+    from balance_game.dsp.los import los_polygon_area_mm2
+
+    return los_polygon_area_mm2(limits)
+
+
 def _smoothed(t: np.ndarray, x: np.ndarray,
-              y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+              y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float] | None:
+    """Uniform 100 Hz, 5 Hz zero-lag low-pass; None when the stream has a gap (the COG filter
+    needs an unbroken series)."""
     from balance_game.dsp.filters import lowpass_zero_lag, min_filter_length
     from balance_game.dsp.resample import resample_uniform
 
     if len(t) < 2:
-        return t, x, y
+        return None
     uniform = resample_uniform(t, x, y)
-    keep = np.isfinite(uniform.x_mm) & np.isfinite(uniform.y_mm)
-    t, x, y = uniform.t_s[keep], uniform.x_mm[keep], uniform.y_mm[keep]
+    if uniform.gaps_s:
+        return None
+    t, x, y, fs = uniform.t_s, uniform.x_mm, uniform.y_mm, uniform.fs_hz
     if len(t) <= min_filter_length():
-        return t, x, y
-    both = lowpass_zero_lag(np.vstack([x, y]), uniform.fs_hz, LOS_CUTOFF_HZ)
-    return t, both[0], both[1]
+        return t, x, y, fs
+    both = lowpass_zero_lag(np.vstack([x, y]), fs, LOS_CUTOFF_HZ)
+    return t, both[0], both[1], fs
 
 
 def measured_limits(directions: dict[str, Any]) -> dict[str, float] | None:
@@ -222,7 +281,7 @@ def symmetry_results(captures: dict[str, Capture]) -> dict[str, Any]:
     t = total[keep]
     left = (c[:, 0] + c[:, 2]) / t * 100
     front = (c[:, 0] + c[:, 1]) / t * 100
-    return {"valid": True, "reason": None, "stopped": capture.stopped or None,
+    return {"valid": True, "reason": None, "stopped": (capture.stopped if capture else "") or None,
             "left_pct": _round(float(left.mean())), "right_pct": _round(float(100 - left.mean())),
             "front_pct": _round(float(front.mean())), "back_pct": _round(float(100 - front.mean())),
             "body_weight_kg": _round(float(t.mean()))}
@@ -265,18 +324,23 @@ def summarise(kind: str, results: dict[str, Any]) -> Sequence[str]:
         lines = []
         for d, r in results["directions"].items():
             if r["reason"]:
-                lines.append(phrase("{direction}: {reason}", direction=phrase(LOS_WORDS[d]),
-                                    reason=r["reason"]))
+                lines.append(phrase("{direction}: not valid ({reason})",
+                                    direction=phrase(LOS_WORDS[d]), reason=r["reason"]))
                 continue
-            lines.append(phrase("{direction}: reached {reached} %, reaction {reaction} s, "
-                                "control {control} %", direction=phrase(LOS_WORDS[d]),
+            lines.append(phrase("{direction}: reached {mm} mm ({reached} % of the limit), "
+                                "reaction {reaction} s, control {control} %",
+                                direction=phrase(LOS_WORDS[d]),
+                                mm=_shown(r["max_excursion_mm"], 0),
                                 reached=_shown(r["max_excursion_pct"], 0),
                                 reaction=_shown(r["reaction_time_s"], 2),
                                 control=_shown(r["directional_control_pct"], 0)))
         area = results["polygon_area_mm2"]
-        lines.append(phrase("area of your limits: {area:.0f} cm2", area=area / 100)
+        lines.append(phrase("area of your limits: {area:.0f} cm2 ({pct:.0f} % of the theoretical)",
+                            area=area / 100, pct=results["polygon_pct_of_theoretical"])
                      if area is not None else
                      phrase("area of your limits: not measured in every direction"))
+        if results.get("height_assumed"):
+            lines.append(phrase("height not known: limits computed for 170 cm"))
         return lines
     if not results["valid"]:
         return [results["reason"]]

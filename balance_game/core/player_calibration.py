@@ -20,7 +20,8 @@ FORWARD_LEAN = 0.5  # how far the orientation check asks the player to lean, in 
 ORIENTATION_MIN_MM = 8.0  # a forward lean must move the centre of pressure at least this much
 
 
-def calibration_steps(limits: Limits, has_load_cells: bool) -> list[Step]:
+def calibration_steps(limits: Limits, has_load_cells: bool,
+                      height_cm: float | None = None) -> list[Step]:
     steps: list[Step] = []
     if has_load_cells:
         steps.append(Step("tare", N_("Step off the board"),
@@ -37,7 +38,7 @@ def calibration_steps(limits: Limits, has_load_cells: bool) -> list[Step]:
                       N_("Lean a little forward from the ankles and hold it."), 3.0,
                       goal=(0.0, FORWARD_LEAN), record=True, phase="record"))
     steps.append(Step("rest", N_("Come back to the middle"), N_("Relax for a moment."), 2.0))
-    return steps + los_steps(limits)
+    return steps + los_steps(limits, height_cm)
 
 
 @dataclass(frozen=True)

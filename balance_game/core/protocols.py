@@ -34,6 +34,10 @@ class Step:
     phase: str = ""  # names the moment this step starts within its key's recording ("go")
     off_board: bool = False  # the player is asked to step off (the board is being zeroed)
     far_leans: bool = False  # leaning far is the task (LOS): no "lost balance" pause
+    eyes_closed: bool = False  # what the step asks of the player's senses and feet: the
+    foam: bool = False  # simulated player reads them from its goal
+    stance: str = ""
+    supported: bool = False
 
 
 @dataclass
@@ -78,7 +82,8 @@ class ProtocolRun:
             return Goal(0.0, 0.0, on_board=False)
         if step.goal is None:
             return None
-        return Goal(step.goal[0], step.goal[1], precision=0.05)
+        return Goal(step.goal[0], step.goal[1], precision=0.05, eyes_closed=step.eyes_closed,
+                    foam=step.foam, stance=step.stance, supported=step.supported)
 
     def _announce(self) -> None:
         if self.step is not None and self.step.cue:

@@ -59,6 +59,10 @@ class Goal:
     lean_y: float
     precision: float = 0.1  # how close is close enough, in lean units
     on_board: bool = True  # False: the game asks the player to step off (to zero the board)
+    eyes_closed: bool = False  # a test asks the player to close their eyes
+    foam: bool = False  # ... to stand on a foam pad
+    stance: str = ""  # ... to stand in a foot position ("tandem", "single_leg"...); "" as usual
+    supported: bool = False  # ... to hold on to a support (while getting into position)
     lift: str | None = None  # "left" or "right": stand on the other foot and lift this one
     # other places on screen that are NOT the goal (a dual task's wrong items, in lean units):
     # a simulated player takes time to decide and sometimes picks one of them by mistake

@@ -26,6 +26,17 @@ from typing import Any
 
 from balance_game.core.control import Limits
 from balance_game.core.records import SAME_TIME_S, DeviceStatus, Goal, Sample
+from balance_game.devices.sim_senses import (
+    FOOT_APART_MM,
+    LIFT_S,
+    SHIFT_TAU_S,
+    STANCES,
+    STEP_S,
+    SUPPORTED,
+    SwayScale,
+    mean_hold_s,
+    sensory_scale,
+)
 from balance_game.errors import UserError
 
 SAMPLE_DT_S = 0.01  # 100 Hz, like a board on a PC Bluetooth stack
@@ -98,9 +109,11 @@ class SimulatedPlayer:
     kind = "sim"
 
     def __init__(self, limits: Limits, ability: float = 0.6, seed: int = 0,
-                 weight_kg: float = 70.0, events: tuple[SimEvent, ...] = ()) -> None:
+                 weight_kg: float = 70.0, events: tuple[SimEvent, ...] = (),
+                 trace_body: bool = False) -> None:
         self.name = f"simulated player (ability {ability:.2f})"
         self.limits = limits
+        self.level = ability
         self.ability = Ability.from_level(ability)
         self.weight_kg = weight_kg
         self.rng = random.Random(seed)
@@ -120,6 +133,17 @@ class SimulatedPlayer:
         self.on_board = True
         self.scripted_off = False
         self.connected = True
+        # The body centre's true path (t, x, y in mm), kept on request: tests compare what is
+        # estimated from the centre of pressure with it.
+        self.body_trace: list[tuple[float, float, float]] | None = [] if trace_body else None
+        self.stance = ""  # the stance the feet are in now (devices/sim_senses.py)
+        self.hold_until = math.inf  # when the player will step or put the raised foot down
+        self.step_until = -1.0
+        self.lift_at = 0.0
+        self.offset = [0.0, 0.0]  # where the weight sits relative to the usual stance
+        # When the player lost a stance and how ("touch_down", "step"): the truth tests hold
+        # the load-cell detection to.
+        self.stance_events: list[tuple[float, str]] = []
         # a stream of its own, so the stance leaves every other draw of the seed as it was
         self.stance_mm = random.Random(f"stance-{seed}").uniform(*STANCE_MM)
         self.one_leg: str | None = None  # the standing foot while the other is up
@@ -142,6 +166,7 @@ class SimulatedPlayer:
                 self._decide(goal)
             else:
                 self.seen.append((self.t_s, goal))
+            self._enter_stance(goal)
 
     def _decide(self, goal: Goal) -> None:
         """Choosing by a rule takes a moment, and now and then picks a wrong item: until the
@@ -162,7 +187,10 @@ class SimulatedPlayer:
         while self.t_s + SAMPLE_DT_S <= t_s + SAME_TIME_S:
             self.t_s = round(self.t_s + SAMPLE_DT_S, 6)
             out.extend(self._scripted_events())
+            self._hold_stance(SAMPLE_DT_S)
             cop = self._advance(SAMPLE_DT_S)
+            if self.body_trace is not None:
+                self.body_trace.append((self.t_s, self.com[0], self.com[1]))
             if self.connected:
                 out.append(self._sample(cop))
         return out
@@ -207,10 +235,11 @@ class SimulatedPlayer:
             return now, (0.0, 0.0)  # a new target appeared: nothing to lead
         return now, (dx / MOTION_WINDOW_S, dy / MOTION_WINDOW_S)
 
-    def _aim_mm(self, dt: float) -> tuple[float, float]:
-        """Where the player aims: the perceived goal plus a slowly wandering error."""
-        decay = math.exp(-dt / AIM_TAU_S)
-        kick = self.ability.aim_error * math.sqrt(1.0 - decay * decay)
+    def _aim_mm(self, dt: float, scale: SwayScale) -> tuple[float, float]:
+        """Where the player aims: the perceived goal plus a slowly wandering error (the slow
+        drift of quiet standing, which the senses scale like the sway)."""
+        decay = math.exp(-dt * scale.pace / AIM_TAU_S)
+        kick = self.ability.aim_error * scale.amplitude * math.sqrt(1.0 - decay * decay)
         for i in range(2):
             self.aim_error[i] = self.aim_error[i] * decay + kick * self.rng.gauss(0.0, 1.0)
         goal, (vx, vy) = self._perceived_goal()
@@ -248,18 +277,19 @@ class SimulatedPlayer:
                 self.limits.to_mm(0.0, goal.lean_y + self.aim_error[1])[1])
 
     def _advance(self, dt: float) -> tuple[float, float]:
-        aim_mm = self._aim_mm(dt)
+        scale = self._sway_scale()
+        aim_mm = self._aim_mm(dt, scale)
         a = self.ability
         if self.rng.random() < a.lapse_rate_hz * dt:
             self.lapse_until = self.t_s + 0.3
         w = 2.0 * math.pi * a.natural_hz
         if self.t_s < self.lapse_until:
             w *= 0.3
-        decay = math.exp(-dt / SWAY_TAU_S)
-        kick = a.sway_mm * math.sqrt(1.0 - decay * decay)
+        decay = math.exp(-dt * scale.pace / SWAY_TAU_S)
+        kick = a.sway_mm * scale.amplitude * math.sqrt(1.0 - decay * decay)
         if self.one_leg is not None:
             kick *= ONE_LEG_SWAY
-        smooth = 1.0 - math.exp(-dt / SWAY_SMOOTH_S)
+        smooth = 1.0 - math.exp(-dt * scale.pace / (SWAY_SMOOTH_S * scale.smoothing))
         cop = [0.0, 0.0]
         wp = 2.0 * math.pi * a.plan_hz
         ease = 1.0 - math.exp(-dt * wp)
@@ -277,13 +307,56 @@ class SimulatedPlayer:
             acc = w * w * (target - self.com[i]) - 2.0 * a.damping * w * self.vel[i]
             self.vel[i] += acc * dt
             self.com[i] += self.vel[i] * dt
-            cop[i] = self.com[i] - (COM_HEIGHT_M / GRAVITY_M_S2) * acc
+            cop[i] = self.com[i] - (COM_HEIGHT_M / GRAVITY_M_S2) * acc + self.offset[i]
         if self.touch_x is not None and self.t_s < self.touch_until:
             cop[0] = self.touch_x
         elif self.one_leg is not None:  # the load acts through the one sole on the board
             foot_x = self.stance_mm * (1.0 if self.one_leg == "right" else -1.0)
             cop[0] = max(foot_x - FOOT_HALF_WIDTH_MM, min(foot_x + FOOT_HALF_WIDTH_MM, cop[0]))
         return cop[0], cop[1]
+
+    # --- senses and stance (devices/sim_senses.py) -------------------------------------------
+    def _sway_scale(self) -> SwayScale:
+        """How eyes closed, foam and a narrow stance scale the sway disturbance now."""
+        goal = self.goal
+        senses = sensory_scale(goal.eyes_closed, goal.foam) if goal else SwayScale()
+        if goal is not None and goal.supported:
+            senses = senses * SUPPORTED
+        return senses * STANCES[self.stance].sway
+
+    def _enter_stance(self, goal: Goal | None) -> None:
+        """Take up the stance a new goal asks for: a foot is lifted one reaction time (and a
+        weight shift) after the ask. Holding a support, the player keeps it; let go, it lasts
+        a fresh random time (devices/sim_senses.py)."""
+        stance = goal.stance if goal is not None else ""
+        if stance != self.stance:
+            self.stance = stance
+            self.step_until = -1.0
+            self.lift_at = self.t_s + (self.ability.reaction_s + LIFT_S
+                                       if STANCES[stance].on_one_leg else 0.0)
+        mean = mean_hold_s(stance, self.level, bool(goal and goal.eyes_closed))
+        if goal is None or goal.supported or mean == math.inf:
+            self.hold_until = math.inf
+        else:
+            self.hold_until = max(self.t_s, self.lift_at) + self.rng.expovariate(1.0 / mean)
+
+    def _hold_stance(self, dt: float) -> None:
+        """Lose the stance when its time is up: put the raised foot down, or take a step (the
+        weight goes onto one foot for a moment), then stand as usual. The weight moves between
+        the feet quickly but not instantly."""
+        if self.t_s >= self.hold_until:
+            self.hold_until = math.inf
+            one_leg = STANCES[self.stance].on_one_leg
+            self.stance_events.append((self.t_s, "touch_down" if one_leg else "step"))
+            if not one_leg:
+                self.step_until = self.t_s + STEP_S
+            self.stance = ""
+        target = STANCES[self.stance].offset_mm if self.t_s >= self.lift_at else (0.0, 0.0)
+        if self.t_s < self.step_until:
+            target = (FOOT_APART_MM, 0.0)
+        ease = 1.0 - math.exp(-dt / SHIFT_TAU_S)
+        for i in range(2):
+            self.offset[i] += (target[i] - self.offset[i]) * ease
 
     def _sample(self, cop: tuple[float, float]) -> Sample:
         x = max(-BOARD_HALF_ML_MM, min(BOARD_HALF_ML_MM, cop[0]))

@@ -20,7 +20,7 @@ import numpy as np
 
 from balance_game.dsp.filters import lowpass_zero_lag, min_filter_length
 from balance_game.dsp.resample import MAX_GAP_S, finite_runs, resample_uniform
-from balance_game.dsp.spectrum import welch_psd
+from balance_game.dsp.spectrum import covering_overlap, welch_psd
 
 PIPELINES = ("raw", "standard")
 MEASURE_NAMES = (
@@ -207,8 +207,8 @@ def _prepare_standard(t: np.ndarray, x: np.ndarray, y: np.ndarray) -> Prepared:
     _check_span(res.n_kept, float(res.t_s[-1] - res.t_s[0]) if len(res.t_s) else 0.0, len(t))
     fs = res.fs_hz
     min_len = min_filter_length()
-    stretches = finite_runs(res.x_mm) if res.gaps_s else [slice(0, len(res.t_s))]
-    runs = [r for r in stretches if r.stop - r.start >= min_len]
+    found = finite_runs(res.x_mm) if res.gaps_s else [slice(0, len(res.t_s))]
+    runs = [r for r in found if r.stop - r.start >= min_len]
     n_good = sum(r.stop - r.start for r in runs)
     lost = 1.0 - n_good / len(res.t_s)
     if lost > MAX_GAP_FRACTION:
@@ -357,32 +357,56 @@ def mean_power_frequency(p: Prepared) -> float:
     series would straddle the gaps.
     """
     run = max(p.runs, key=lambda r: r.stop - r.start)
-    nperseg = (run.stop - run.start) // 2
-    freqs, psd, _ = welch_psd(p.ap_ml[:, run], p.fs_hz, nperseg, nperseg // 2, linear_detrend=False)
+    n = run.stop - run.start
+    nperseg = n // 2
+    overlap = covering_overlap(n, nperseg, nperseg - nperseg // 2)
+    freqs, psd, _ = welch_psd(p.ap_ml[:, run], p.fs_hz, nperseg, overlap, linear_detrend=False)
     per_axis = _trapezoid_mean_frequency(freqs, psd)
     total = psd.sum(axis=1)
     return float(per_axis @ total / total.sum())
 
 
 def _band_quantiles(p: Prepared) -> dict[str, float]:
-    """f50/f95 per axis: Welch, 10 s Hann segments, 50 % overlap, linear detrend, 0.15–5 Hz,
-    pooled over every gap-free stretch long enough for a segment."""
+    """f50/f95 per axis: Welch, 10 s Hann segments, at least 50 % overlap spread over each
+    stretch (``covering_overlap``), linear detrend, 0.15–5 Hz, pooled over every gap-free
+    stretch long enough for a segment.
+
+    The quantile is read from the cumulative power with each bin's power spread evenly over its
+    width (f_k ± Δf/2), interpolated linearly: the smallest bin reaching the quantile would
+    snap to the 0.1 Hz grid, so a change of a hair in one bin could move f50 of a 0.3 Hz sway by
+    33 %. A sine on a bin leaks symmetrically (Hann: 1/6, 2/3, 1/6 of its power), so its f50 is
+    its own frequency and its f95 lies 0.12 Hz above.
+    """
     nperseg = round(F_WELCH_SEGMENT_S * p.fs_hz)
-    spectra = [welch_psd(p.ap_ml[:, run], p.fs_hz, nperseg, nperseg // 2, linear_detrend=True)
+    spectra = [welch_psd(p.ap_ml[:, run], p.fs_hz, nperseg,
+                         covering_overlap(run.stop - run.start, nperseg, nperseg - nperseg // 2),
+                         linear_detrend=True)
                for run in p.runs if run.stop - run.start >= nperseg]
     freqs, psd, k = spectra[0]
     pooled = psd * k  # power summed over all Welch segments: only its shape matters here
     for _, psd, k in spectra[1:]:
         pooled = pooled + psd * k
     band = (freqs >= F_BAND_HZ[0]) & (freqs <= F_BAND_HZ[1])
-    cumulative = np.cumsum(pooled[:, band], axis=1)
-    cumulative /= cumulative[:, -1:]
     f_band = freqs[band]
+    half_bin = 0.5 * (f_band[1] - f_band[0])
+    edges = np.concatenate([[f_band[0] - half_bin], f_band + half_bin])
     out = {}
-    for q in (50, 95):
-        idx = np.argmax(cumulative >= q / 100.0 - 1e-12, axis=1)
-        out[f"f{q}_ap_hz"], out[f"f{q}_ml_hz"] = float(f_band[idx[0]]), float(f_band[idx[1]])
+    for row, axis in enumerate(("ap", "ml")):
+        cumulative = np.concatenate([[0.0], np.cumsum(pooled[row, band])])
+        cumulative /= cumulative[-1]
+        for q in (50, 95):
+            out[f"f{q}_{axis}_hz"] = _first_crossing(edges, cumulative, q / 100.0)
     return out
+
+
+def _first_crossing(x: np.ndarray, rising: np.ndarray, level: float) -> float:
+    """Where the non-decreasing ``rising`` first reaches ``level``, linear between points."""
+    i = int(np.argmax(rising >= level - 1e-12))
+    if i == 0:
+        return float(x[0])
+    step = rising[i] - rising[i - 1]
+    frac = (level - rising[i - 1]) / step if step > 0 else 1.0
+    return float(x[i - 1] + frac * (x[i] - x[i - 1]))
 
 
 def measures(p: Prepared) -> dict[str, float]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from balance_game.core.levels import LevelSpec, find_level
 from balance_game.core.records import TrialRecord
+from balance_game.core.stance_tests import KINDS as STANCE_KINDS
 from balance_game.devices.base import SwitchesOff
 from balance_game.devices.hid_backend import HidBackend
 from balance_game.devices.select import SourceOptions, open_source
@@ -104,7 +105,10 @@ def _first_scene(ctx: GameContext, stack: SceneStack, spec: LevelSpec | None,
     kind = ctx.options.assessment
     if kind and player is not None:
         start_session(ctx, player)
-        stack.push(screen("calibrate") if kind == "calibrate" else screen("assess", kind))
+        if kind in STANCE_KINDS:
+            stack.push(screen("stance", kind))
+        else:
+            stack.push(screen("calibrate") if kind == "calibrate" else screen("assess", kind))
     elif ctx.options.routine and player is not None:
         start_session(ctx, player)
         ctx.training_screen = "routine"

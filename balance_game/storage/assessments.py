@@ -38,6 +38,13 @@ def save_assessment(db: Database, player_id: int, session_id: int | None, kind: 
         )
 
 
+def update_assessment_results(db: Database, assessment_id: int, results: dict[str, Any]) -> None:
+    """Replace a stored result (a test's answers given after it was saved)."""
+    with db.transaction():
+        db.execute("UPDATE assessments SET results_json = ? WHERE id = ?",
+                   (json.dumps(results, allow_nan=False), assessment_id))
+
+
 def list_assessments(db: Database, player_id: int, kind: str | None = None) -> list[dict[str, Any]]:
     where, params = ("AND kind = ?", (player_id, kind)) if kind else ("", (player_id,))
     rows = db.query(f"SELECT id, session_id, kind, created_at, results_json FROM assessments"

@@ -75,3 +75,40 @@ def test_calibration_measures_the_player_and_scales_the_games(run_cli):
 def test_leaving_a_test_early_saves_nothing_and_says_so(run_cli):
     result = run_cli("assess", "quiet", "--player", "Dee", "--device", "replay:{missing}")
     assert result.returncode == 2 and "cannot read" in result.stderr
+
+
+def test_steadi_runs_headless_with_the_simulator(run_cli):
+    results = run_json(run_cli, "assess", "steadi", "--player", "Eve", "--device", "sim",
+                       "--headless", "--fast", "--ability", "0.9", "--seed", "1")
+    assert results["test"] == "CDC STEADI 4-Stage Balance Test"
+    assert [s["position"] for s in results["stages"]] == [
+        "together", "semi_tandem", "tandem", "single_leg"]
+    assert all(s["held_10s"] and s["held_s"] == pytest.approx(10, abs=0.05)
+               for s in results["stages"])
+    assert results["stages_completed"] == 4 and results["increased_fall_risk"] is False
+    assert results["foot_placement"] == "not asked"  # headless: nobody to ask
+    text = run_cli("assess", "steadi", "--player", "Eve", "--device", "sim", "--headless",
+                   "--fast", "--ability", "0.2", "--seed", "0")
+    assert text.returncode == 0, text.stderr
+    assert "positions held:" in text.stdout and "foot placement" in text.stdout
+
+
+def test_single_leg_runs_headless_with_norms_beside(run_cli):
+    results = run_json(run_cli, "assess", "single-leg", "--player", "Fay", "--device", "sim",
+                       "--headless", "--fast", "--ability", "0.9", "--seed", "0")
+    eyes_open, eyes_closed = results["conditions"]["eyes_open"], results["conditions"]["eyes_closed"]
+    assert eyes_open["best_s"] == pytest.approx(30, abs=0.05) and eyes_open["reached_max"]
+    assert 1 <= len(eyes_closed["tries_s"]) <= 3
+    assert results["norms"]["source"].startswith("Springer BA et al. 2007")
+    assert not results["norms"]["age_known"] and len(results["norms"]["groups"]) == 6
+    text = run_cli("assess", "single-leg", "--player", "Fay", "--device", "sim", "--headless",
+                   "--fast", "--ability", "0.9", "--seed", "0")
+    assert "norm age 80-99: 9.4 s" in text.stdout
+    assert "(the most this test times)" in text.stdout
+
+
+def test_stance_tests_need_load_cells(run_cli):
+    result = run_cli("assess", "steadi", "--player", "Gus", "--device", "keyboard", "--headless",
+                     "--fast")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert result.stderr.strip().endswith("four load cells")

@@ -131,3 +131,25 @@ def test_analyse_los_reports_every_direction_and_the_area():
     expected = 0.5 * math.sin(math.pi / 4) * float(np.dot(r, np.roll(r, -1)))
     assert report.polygon_area_mm2 == pytest.approx(expected)
     assert analyse_los(trials[:7], H).polygon_area_mm2 is None
+
+
+def test_theoretical_limits_are_angles_at_the_cog_height_not_clipped():
+    from balance_game.dsp.los import theoretical_limit_mm
+
+    h = cog_height_mm(1700.0)  # 939.6 mm
+    side, forward, back = (h * math.tan(math.radians(a)) for a in (8.0, 8.0, 4.5))
+    assert theoretical_limit_mm("F", h) == pytest.approx(132.05, abs=0.01)  # docs §4: 13.2 cm
+    assert theoretical_limit_mm("R", h) == pytest.approx(side)
+    assert theoretical_limit_mm("L", h) == pytest.approx(side)
+    assert theoretical_limit_mm("B", h) == pytest.approx(back)
+    assert theoretical_limit_mm("FR", h) == pytest.approx(forward)  # a circle forward
+    # back diagonals on the ellipse x²/side² + y²/back² = 1 along 45°
+    r = theoretical_limit_mm("BL", h)
+    assert (r / math.sqrt(2) / side) ** 2 + (r / math.sqrt(2) / back) ** 2 == pytest.approx(1.0)
+
+
+def test_a_reaction_before_the_cue_could_be_seen_is_invalid():
+    res = analyse_direction(lean("R", lambda t: ramp(t, GO + 0.05, 100.0, 0.0, 80.0)), H)
+    assert not res.valid and "under 0.1 s" in res.reason and res.reaction_time_s is None
+    short = analyse_direction(lean("R", lambda t: ramp(t, GO + 0.3, 100.0, 0.0, 8.0)), H)
+    assert not short.valid and "never reached 10 %" in short.reason

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from scipy.signal import welch
 
-from balance_game.dsp.spectrum import welch_psd
+from balance_game.dsp.spectrum import covering_overlap, welch_psd
 
 
 @pytest.mark.parametrize(("n", "nperseg", "noverlap", "linear"),
@@ -19,6 +19,18 @@ def test_matches_scipy_welch(n, nperseg, noverlap, linear):
     np.testing.assert_allclose(f, f_ref)
     np.testing.assert_allclose(p, p_ref, rtol=1e-9, atol=1e-12 * p_ref.max())
     assert k == (n - nperseg) // (nperseg - noverlap) + 1
+
+
+@pytest.mark.parametrize(("n", "nperseg", "step"), [(6000, 3000, 1500), (5998, 2999, 1500),
+                                                    (5995, 1000, 500), (1200, 1000, 500)])
+def test_covering_segments_reach_both_ends(n, nperseg, step):
+    overlap = covering_overlap(n, nperseg, step)
+    used = nperseg - overlap
+    assert overlap >= nperseg - step  # never less overlap than asked
+    if n > nperseg:
+        segments = (n - nperseg) // used + 1
+        assert n - ((segments - 1) * used + nperseg) < segments  # the tail left out is tiny
+        assert (n - nperseg) % step or used == step  # an exact fit keeps the nominal step
 
 
 @pytest.mark.parametrize("n", [2974, 2983, 1499, 6, 7])

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from scipy.signal import welch
 
 from balance_game.dsp.sway import compute_measures
 
@@ -57,11 +58,10 @@ PRIETO_BDS00001 = {
     "mean_velocity_ap_mm_s": 0.5566,
     "mean_velocity_ml_mm_s": 0.1918,
     "mean_frequency_hz": 0.3205,
-    "f50_ap_hz": 0.30,
-    "f50_ml_hz": 0.30,
-    "f95_ap_hz": 1.50,
-    "f95_ml_hz": 1.10,
 }
+# docs §8.2 gives the power frequencies as the smallest 0.1 Hz Welch bin reaching the quantile;
+# the interpolated value lies within that bin (f ± 0.05 Hz).
+BINS_BDS00001 = {"f50_ap_hz": 0.30, "f50_ml_hz": 0.30, "f95_ap_hz": 1.50, "f95_ml_hz": 1.10}
 
 
 def test_prieto_set_matches_the_reference_table():
@@ -70,6 +70,31 @@ def test_prieto_set_matches_the_reference_table():
         scale = 1.0 if name.endswith("_hz") else 10.0  # mm → cm, mm/s → cm/s
         assert report[name] / scale == pytest.approx(value, abs=6e-5), name
     assert report["sway_area_per_s_mm2_s"] / 100.0 == pytest.approx(0.0460, abs=6e-5)
+    for name, centre in BINS_BDS00001.items():
+        assert abs(report[name] - centre) <= 0.05 + 1e-9, name
+
+
+def scipy_power_quantiles(t, x, y) -> dict[str, float]:
+    """f50/f95 the long way: scipy's Welch (10 s Hann, 50 %, linear detrend), band 0.15–5 Hz,
+    cumulative power with each bin spread over its width, read by np.interp."""
+    fs = 100.0  # the BDS plate's rate (data/bds/README.md)
+    out = {}
+    for axis, signal in (("ap", y), ("ml", x)):
+        f, p = welch(signal - signal.mean(), fs=fs, window="hann", nperseg=1000, noverlap=500,
+                     detrend="linear")
+        band = (f >= 0.15) & (f <= 5.0)
+        edges = np.append(f[band] - 0.05, f[band][-1] + 0.05)
+        cumulative = np.append(0.0, np.cumsum(p[band])) / p[band].sum()
+        for q in (50, 95):
+            out[f"f{q}_{axis}_hz"] = float(np.interp(q / 100, cumulative, edges))
+    return out
+
+
+@pytest.mark.parametrize("trial", TRIALS)
+def test_power_quantiles_match_scipy(trial):
+    report = compute_measures(*load_trial(trial), pipeline="raw").to_dict()
+    for name, value in scipy_power_quantiles(*load_trial(trial)).items():
+        assert report[name] == pytest.approx(value, rel=1e-9), name
 
 
 def test_standard_pipeline_on_lab_data_only_adds_the_low_pass():

@@ -73,11 +73,13 @@ def expected_circle():
         "sway_area_per_s_mm2_s": (N - 1) * R**2 * math.sin(step) / (2 * duration),
         "mean_frequency_hz": path / duration / (2 * np.pi * R),
         "mean_power_frequency_hz": F,
-        # a bin-centred tone through a Hann window: 1/6, 2/3, 1/6 of the power at F-0.1, F, F+0.1
+        # a bin-centred tone through a Hann window: 1/6, 2/3, 1/6 of the power at F-0.1, F, F+0.1,
+        # each spread over its 0.1 Hz bin: 50 % is reached at F, 95 % at
+        # F + 0.05 + 0.1·(0.95 − 5/6)/(1/6) = F + 0.12
         "f50_ap_hz": F,
         "f50_ml_hz": F,
-        "f95_ap_hz": F + 0.1,
-        "f95_ml_hz": F + 0.1,
+        "f95_ap_hz": F + 0.12,
+        "f95_ml_hz": F + 0.12,
     }
 
 
@@ -91,7 +93,9 @@ def test_circle_at_constant_speed(pipeline):
     # except for a 7e-5 overshoot at the ends where the cosine peaks (filter edge padding)
     rel = 1e-9 if pipeline == "raw" else 1e-4
     for name, value in expected_circle().items():
-        assert got[name] == pytest.approx(value, rel=rel, abs=1e-9), name
+        # the linear detrend of each Welch segment leaks a trace of power unevenly: 1e-4 Hz
+        tol = 1e-4 if name.startswith(("f50", "f95")) else 1e-9
+        assert got[name] == pytest.approx(value, rel=rel, abs=tol), name
     chords_time = (N - 1) / FS
     assert got["path_length_mm"] / chords_time == pytest.approx(2 * np.pi * R * F, rel=1e-4)
 
@@ -117,7 +121,7 @@ def test_circle_sampled_irregularly_through_the_standard_pipeline(rate_hz):
     assert got["sway_area_per_s_mm2_s"] == pytest.approx(np.pi * R**2 * F, rel=5e-3)
     assert got["mean_frequency_hz"] == pytest.approx(F, rel=2e-3)
     assert got["mean_power_frequency_hz"] == pytest.approx(F, rel=1e-3)
-    assert (got["f50_ap_hz"], got["f95_ml_hz"]) == pytest.approx((F, F + 0.1))
+    assert (got["f50_ap_hz"], got["f95_ml_hz"]) == pytest.approx((F, F + 0.12), abs=2e-3)
 
 
 def test_gap_is_not_bridged():
@@ -185,8 +189,9 @@ def test_pure_sines_give_their_frequencies(f_ap, f_ml, irregular):
     x = 2.0 * np.sin(2 * np.pi * f_ml * t + 0.3)  # ML
     report = compute_measures(*(with_glitches(t, x, y, rng) if irregular else (t, x, y)))
     assert report.valid
-    assert (report.f50_ap_hz, report.f50_ml_hz) == pytest.approx((f_ap, f_ml))
-    assert (report.f95_ap_hz, report.f95_ml_hz) == pytest.approx((f_ap + 0.1, f_ml + 0.1))
+    assert (report.f50_ap_hz, report.f50_ml_hz) == pytest.approx((f_ap, f_ml), abs=2e-3)
+    assert (report.f95_ap_hz, report.f95_ml_hz) == pytest.approx((f_ap + 0.12, f_ml + 0.12),
+                                                                 abs=2e-3)
     # a sine of amplitude A travels 4A·f per second with RMS A/√2, so Prieto's per-axis
     # frequency v/(4√2·RMS) is f (to 0.5 %: at 2 Hz the peaks fall between samples)
     assert report.mean_velocity_ap_mm_s / (4 * math.sqrt(2) * report.rms_ap_mm) == pytest.approx(

@@ -112,3 +112,6 @@ def visit(d: ScreenDriver, text_scale: float = 1.0, play_steps: int = 90) -> Ite
         yield f"assess-{kind}"
     _show(d, screen("calibrate"), steps=play_steps)
     yield "calibrate"
+    for kind in ("steadi", "single-leg"):
+        _show(d, screen("stance", kind), steps=play_steps)
+        yield f"stance-{kind}"

@@ -15,11 +15,14 @@ def cli(tmp_path):
     """``cli(*args)``: run balance-game in a subprocess on a scratch database (generous timeout:
     a hang fails the test instead of the suite)."""
 
-    def run(*args: str, timeout: float = 90, env: dict | None = None, **kwargs):
+    def run(*args: str, timeout: float = 90, env: dict | None = None, python_args: bool = False,
+            **kwargs):
+        """``python_args``: ``args`` are Python's own (``-c CODE ...``), not the game's."""
         full_env = {**os.environ, "BALANCE_GAME_DB": str(tmp_path / "r.db"),
                     "BALANCE_GAME_CONFIG": str(tmp_path / "config" / "settings.yaml")}
         full_env.update(env or {})
-        return subprocess.run([sys.executable, "-m", "balance_game", *map(str, args)],
+        program = [sys.executable] if python_args else [sys.executable, "-m", "balance_game"]
+        return subprocess.run([*program, *map(str, args)],
                               capture_output=True, text=True, timeout=timeout, env=full_env,
                               cwd=tmp_path, **kwargs)
 

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     import pygame
 
 TITLES = {"quiet": N_("Standing balance test"), "los": N_("Leaning test"),
-          "symmetry": N_("Weight balance check"), "calibrate": N_("Getting to know you")}
+          "symmetry": N_("Weight balance check"), "calibrate": N_("Getting to know you"),
+          "steadi": N_("4-Stage Balance Test"), "single-leg": N_("Standing on one leg")}
 
 
 class AssessScene(Scene):
@@ -44,7 +45,7 @@ class AssessScene(Scene):
 
     def enter(self, ctx: GameContext) -> None:
         if self.run is None:
-            self.run = ProtocolRun(self.build_steps(ctx))
+            self.run = self.make_run(self.build_steps(ctx))
             ctx.session.recorder.add_event(ctx.t_s, self._event("start"), self.kind)
             self._step_index = 0
 
@@ -60,7 +61,13 @@ class AssessScene(Scene):
         quiet = QuietOptions(seconds=ctx.options.assess_seconds,
                              eyes_closed=allowed.eyes_closed if allowed else True,
                              foam=allowed.foam if allowed else True)
-        return steps_for(self.kind, ctx.control.limits, quiet)
+        return steps_for(self.kind, ctx.control.limits, quiet, ctx.player.height_cm)
+
+    def make_run(self, steps: list) -> ProtocolRun:
+        return ProtocolRun(steps)
+
+    def summary(self, results: dict) -> list[str]:
+        return list(summarise(self.result_kind, results))
 
     def on_step_change(self, ctx: GameContext, run: ProtocolRun, finished_index: int) -> None:
         """Side effects between steps (zeroing the board, adopting a neutral point...)."""
@@ -137,10 +144,11 @@ class AssessScene(Scene):
         self.done = True
         results = self.results_for(ctx, run)
         session_id = ctx.session.recorder.session_id
-        save_assessment(ctx.db, ctx.player.id, session_id, self.result_kind, results)
+        self.assessment_id = save_assessment(ctx.db, ctx.player.id, session_id,
+                                             self.result_kind, results)
         ctx.session.recorder.add_event(ctx.t_s, self._event("end"), self.kind)
         self.results = results
-        self.lines = list(summarise(self.result_kind, results))
+        self.lines = self.summary(results)
         if ctx.options.headless:
             ctx.quit_requested = self.check_s is None
 
@@ -156,8 +164,7 @@ class AssessScene(Scene):
                 results["routine_check"] = True
         elif self.kind == "los":
             control = ctx.control
-            results = los_results(captures, control.limits,
-                                  (control.neutral_x_mm, control.neutral_y_mm),
+            results = los_results(captures, (control.neutral_x_mm, control.neutral_y_mm),
                                   ctx.player.height_cm)
             if results["limits_mm"]:
                 update_limits(ctx.db, ctx.player.id, results["limits_mm"], ctx.source.name)
@@ -202,9 +209,7 @@ class AssessScene(Scene):
         else:
             words.height = area.height * 3 // 5
             picture.top, picture.height = words.bottom, area.height - words.height
-        status = (_("Stand still in the middle to start") if not run.started
-                  else _("{s} s left").format(s=f"{run.remaining_s:0.0f}")
-                  if run.remaining_s >= 0.5 else _("Come back to the middle"))
+        status = self._status(run)
         status_h = theme.font("heading", bold=True).get_linesize() * 2
         y = draw_text(surface, theme, _(step.title), words.centerx, words.top, "heading", TEXT,
                       bold=True, width_px=words.width, max_height=words.height - status_h)
@@ -217,6 +222,12 @@ class AssessScene(Scene):
         draw_text(surface, theme, status, words.centerx, y + theme.px(0.01), "heading", ACCENT,
                   bold=True, width_px=words.width, max_height=status_h)
         self._draw_lean(ctx, surface, picture, run)
+
+    def _status(self, run: ProtocolRun) -> str:
+        """The line under the words: how to start, the time left, or what to do next."""
+        return (_("Stand still in the middle to start") if not run.started
+                else _("{s} s left").format(s=f"{run.remaining_s:0.0f}")
+                if run.remaining_s >= 0.5 else _("Come back to the middle"))
 
     def _draw_lean(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect,
                    run: ProtocolRun) -> None:

@@ -35,7 +35,8 @@ class CalibrateScene(AssessScene):
 
     def build_steps(self, ctx: GameContext) -> list[Step]:
         self.orientation = ctx.session.orientation
-        return calibration_steps(ctx.control.limits, ctx.source.kind in ("board", "sim"))
+        return calibration_steps(ctx.control.limits, ctx.source.kind in ("board", "sim"),
+                                 ctx.player.height_cm)
 
     def fixed_update(self, ctx: GameContext, dt_s: float, stack: SceneStack) -> None:
         run = self.run
@@ -89,8 +90,8 @@ class CalibrateScene(AssessScene):
 
     def results_for(self, ctx: GameContext, run: ProtocolRun) -> dict[str, Any]:
         control = ctx.control
-        results = los_results(run.captures, control.limits,
-                              (control.neutral_x_mm, control.neutral_y_mm), ctx.player.height_cm)
+        results = los_results(run.captures, (control.neutral_x_mm, control.neutral_y_mm),
+                              ctx.player.height_cm)
         stance = self.stance
         save_calibration(ctx.db, ctx.player.id, Calibration(
             neutral_x_mm=stance.neutral_x_mm if stance else 0.0,

@@ -22,6 +22,7 @@ ROUTES: Final[dict[str, tuple[str, str]]] = {
     "pain": ("pain", "PainScene"),
     "calibrate": ("calibrate", "CalibrateScene"),
     "assess": ("assess", "AssessScene"),
+    "stance": ("stance", "StanceScene"),
     "level_select": ("level_select", "LevelSelectScene"),
     "intro": ("intro", "IntroScene"),
     "play": ("play", "PlayScene"),
