@@ -18,6 +18,7 @@ import io
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "balance_game"
@@ -33,8 +34,38 @@ class _Active:
     chosen_for_run = False  # --language was given: players' own settings do not change it
 
 
+class Phrase(str):
+    """English text that remembers its message id and values, so it can be shown in another
+    language later.
+
+    The pure rooms (``core``) describe what to tell the player with values in it ("Lean
+    {direction} and hold") but must not depend on the language in force; a ``Phrase`` is the
+    English sentence (so logs, tests and records read as before) and ``_`` turns it into the
+    active language where it is shown. Values that are themselves phrases are translated too.
+    """
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, params: dict[str, Any]) -> Phrase:
+        made = super().__new__(cls, template.format(**params))
+        made.template = template
+        made.params = params
+        return made
+
+
+def phrase(template: str, **params: Any) -> Phrase:
+    """Mark ``template`` for extraction and fill it with ``params``; translated at use by ``_``."""
+    return Phrase(template, params)
+
+
 def _(message: str) -> str:
-    """``message`` in the active language."""
+    """``message`` in the active language (a ``Phrase`` with its values filled in)."""
+    if isinstance(message, Phrase):
+        values = {k: _(v) if isinstance(v, Phrase) else v for k, v in message.params.items()}
+        return _Active.translations.gettext(message.template).format(**values)
+    if not message:  # gettext("") is the catalog's header, never a word to show
+        return message
     return _Active.translations.gettext(message)
 
 

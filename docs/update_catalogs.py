@@ -5,7 +5,7 @@ balance_game/locale/balance_game.pot (the template) and merges it into each lang
 keeping existing translations; new strings arrive empty for a translator to fill in. The test
 tests/test_catalogs.py fails while any string is untranslated.
 
-Strings come from the Python code (``_``, ``N_``, ``ngettext``) and from the level files
+Strings come from the Python code (``_``, ``N_``, ``phrase``, ``ngettext``) and from the level files
 (title and instructions: what a player reads before and during a level).
 """
 
@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO))
 
 from balance_game.i18n import DOMAIN, LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE, catalog_path  # noqa: E402
 
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "phrase": None, "ngettext": (1, 2)}
 LEVEL_TEXT_FIELDS = ("title", "instructions")
 
 

@@ -15,10 +15,11 @@ from balance_game.cli.options import (
     window_option,
     windowed,
 )
+from balance_game.i18n import N_, _
 
 LEFT_BECAUSE = {
-    "pause_too_long": "the test stayed paused for too long (nobody back on the board)",
-    "input_ended": "the input ended",
+    "pause_too_long": N_("the test stayed paused for too long (nobody back on the board)"),
+    "input_ended": N_("the input ended"),
 }
 
 
@@ -80,16 +81,18 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
     with Database(path) as store:
         done = list_assessments(store, get_player(store, player).id, stored_kind)
     if not done:
-        raise click.ClickException(f"{LEFT_BECAUSE.get(summary.end_reason or '', 'the test was left')} "
-                                   "before the end; nothing was saved")
+        reason = LEFT_BECAUSE.get(summary.end_reason or "", N_("the test was left"))
+        raise click.ClickException(_("{reason} before the end; nothing was saved").format(
+            reason=_(reason)))
     results = done[-1]["results"]
     if as_json:
         click.echo(json.dumps(results, indent=2))
     elif results.get("valid", True) is not False:
         for line in (summarise_stance if kind in STANCE_KINDS else summarise)(kind, results):
-            click.echo(line)
+            click.echo(_(line))
     if results.get("valid") is False:  # saved, for the record, but the test failed
-        raise click.ClickException(f"the {kind} test is not valid: {results.get('reason')}")
+        raise click.ClickException(_("the {kind} test is not valid: {reason}").format(
+            kind=kind, reason=_(str(results.get("reason")))))
 
 
 
@@ -133,20 +136,21 @@ def calibrate(ctx: click.Context, player: str, device: str, seed: int, ability: 
         found = get_calibration(store, person.id)
         units = get_settings(store, person).units
     if found is None:
-        raise click.ClickException("calibration was left before the end; nothing was saved")
+        raise click.ClickException(_("calibration was left before the end; nothing was saved"))
     if as_json:
         from dataclasses import asdict
 
         click.echo(json.dumps(asdict(found), indent=2))
         return
     limits = found.limits or {}
-    click.echo(f"{player}: neutral ({found.neutral_x_mm:+.1f}, {found.neutral_y_mm:+.1f}) mm, "
-               f"board {found.orientation}, weight {format_weight(found.body_weight_kg, units)}")
+    click.echo(_("{player}: neutral ({x}, {y}) mm, board {board}, weight {weight}").format(
+        player=player, x=f"{found.neutral_x_mm:+.1f}", y=f"{found.neutral_y_mm:+.1f}",
+        board=found.orientation, weight=format_weight(found.body_weight_kg, units)))
     if limits:
-        click.echo("limits of stability: " + ", ".join(f"{k.removesuffix('_mm')} {v:g} mm"
-                                                       for k, v in limits.items()))
+        click.echo(_("limits of stability: {limits}").format(limits=", ".join(
+            f"{k.removesuffix('_mm')} {v:g} mm" for k, v in limits.items())))
     else:
-        click.echo("limits of stability not measured: the games use limits from your height")
+        click.echo(_("limits of stability not measured: the games use limits from your height"))
 
 
 COMMANDS = [assess, calibrate]

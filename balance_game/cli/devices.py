@@ -37,6 +37,7 @@ from balance_game.devices.profiles import (
 )
 from balance_game.devices.wii_board import battery_percent, request_status
 from balance_game.errors import UserError
+from balance_game.i18n import _
 from balance_game.storage.samples_csv import write_samples_file
 
 DEVICE_HELP = "auto (the first board found), wbb, hid:PROFILE_ID or serial:PROFILE_ID."
@@ -51,8 +52,8 @@ def _open(device: str, backend: HidBackend, use_tare: bool = True) -> BoardSourc
         return open_board(device, backend=backend, use_tare=use_tare)
     source = open_auto_board(backend=backend, use_tare=use_tare)
     if source is None:
-        raise UserError("no balance board connected (switch it on, pair it, then try again; "
-                        "`balance-game devices` lists what is connected)")
+        raise UserError(_("no balance board connected (switch it on, pair it, then try again; "
+                          "`balance-game devices` lists what is connected)"))
     return source
 
 
@@ -102,9 +103,10 @@ def devices(ctx: click.Context, as_json: bool) -> None:
         click.echo(json.dumps(rows, indent=2))
         return
     if not rows:
-        click.echo("no boards or gamepads connected")
+        click.echo(_("no boards or gamepads connected"))
     for r in rows:
-        battery = "" if r["battery_percent"] is None else f"  battery {r['battery_percent']}%"
+        battery = "" if r["battery_percent"] is None else "  " + _("battery {percent}%").format(
+            percent=r["battery_percent"])
         path = f"  {r['path']}" if r["path"] else ""
         click.echo(f"{r['kind']:8} {r['spec']:26} {r['name']}{path}{battery}")
     click.echo(f"Wii board path: {route} ({why})")
@@ -197,10 +199,10 @@ def pair(timeout_s: float) -> None:
         return
     from balance_game.devices.bluez_pairing import pair_board, switch_off
 
-    board = pair_board(click.echo, timeout_s=timeout_s)
+    board = pair_board(lambda words: click.echo(_(words)), timeout_s=timeout_s)
     if switch_off(board.address):
-        click.echo("Switched the board off to save its batteries; press its front button to "
-                   "wake it when you play.")
+        click.echo(_("Switched the board off to save its batteries; press its front button to "
+                     "wake it when you play."))
 
 
 def _recorded(source: BoardSource, seconds: float, counter: list[int],
@@ -265,7 +267,7 @@ def tare(device: str) -> None:
     try:
         origin = time.monotonic()
         source.start(origin)
-        click.echo("zeroing: keep the board empty for 2 seconds...", err=True)
+        click.echo(_("zeroing: keep the board empty for 2 seconds..."), err=True)
         _poll_for(source, origin, TARE_SETTLE_S)
         source.start_tare()
         _poll_for(source, origin, TARE_SETTLE_S + TARE_WINDOW_S)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from balance_game.cli.options import db_option, db_path
+from balance_game.i18n import _, ngettext
 from balance_game.storage.db import Database
 from balance_game.storage.export import FORMATS, export_player, parse_since
 
@@ -32,9 +33,14 @@ def export(ctx: click.Context, player: str, since: str | None, fmt: str, out: Pa
     with Database(db_path(ctx, db)) as store:
         result = export_player(store, player, fmt, out, since_day, anonymize)
     names = ", ".join(path.name for path in result.files)
-    click.echo(f"wrote {names} to {out}: {result.n_sessions} sessions, {result.n_trials} trials,"
-               f" {result.n_samples} samples, {result.n_assessments} test results"
-               + (" (anonymised)" if anonymize else ""))
+    counts = ", ".join((
+        ngettext("{n} session", "{n} sessions", result.n_sessions).format(n=result.n_sessions),
+        ngettext("{n} trial", "{n} trials", result.n_trials).format(n=result.n_trials),
+        ngettext("{n} sample", "{n} samples", result.n_samples).format(n=result.n_samples),
+        ngettext("{n} test result", "{n} test results", result.n_assessments).format(
+            n=result.n_assessments)))
+    click.echo(_("wrote {files} to {out}: {counts}").format(files=names, out=out, counts=counts)
+               + (" " + _("(anonymised)") if anonymize else ""))
 
 
 COMMANDS = [export]

@@ -10,6 +10,7 @@ import click
 from balance_game.cli.options import db_option, db_path, echo_safe
 from balance_game.core.levels import check_files, level_files, load_levels, readable_level_ids
 from balance_game.errors import UserError
+from balance_game.i18n import _, ngettext
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_player
 from balance_game.storage.progress import is_unlocked, player_progress
@@ -44,8 +45,9 @@ def levels(ctx: click.Context, as_json: bool, player: str | None, db: str | None
         click.echo(json.dumps(rows, indent=2))
         return
     for r in rows:
-        state = f"{r['stars']}*" if r["unlocked"] else "locked"
-        echo_safe(f"{r['id']:<12} world {r['world']}  {r['mechanic']:<8} {state:<7} {r['title']}")
+        state = f"{r['stars']}*" if r["unlocked"] else _("locked")
+        world = _("world {n}").format(n=r["world"])
+        echo_safe(f"{r['id']:<12} {world}  {r['mechanic']:<8} {state:<7} {_(str(r['title']))}")
 
 
 @levels.command("check")
@@ -61,14 +63,14 @@ def levels_check(paths: tuple[Path, ...]) -> None:
         elif path.exists():
             files.append(path)
         else:
-            raise UserError(f"{path}: no such file or folder")
+            raise UserError(_("{path}: no such file or folder").format(path=path))
     shipped = readable_level_ids() if paths else []  # what `requires` may name besides these
     problems = check_files(files, also_known=shipped)
     for line in problems:
         echo_safe(line, err=True)
     if problems:
         raise SystemExit(2)
-    click.echo(f"{len(files)} level files OK")
+    click.echo(ngettext("{n} level file OK", "{n} level files OK", len(files)).format(n=len(files)))
 
 
 COMMANDS = [levels]

@@ -18,6 +18,7 @@ from balance_game.devices.select import DEVICE_CHOICES
 from balance_game.devices.simulated import parse_sim_events
 from balance_game.game.runner import RunRequest, run_game
 from balance_game.game.scenes import GameOptions
+from balance_game.i18n import _, ngettext
 from balance_game.settings import load_settings
 
 
@@ -69,8 +70,9 @@ def play(ctx: click.Context, level_id: str | None, device: str | None, player: s
         ability=ability, sim_events=parse_sim_events(sim_events), hid_backend=demo_backend(),
     ))
     if headless and summary.session_id is not None:
-        click.echo(f"session {summary.session_id}: {summary.n_trials} trials, "
-                   f"{summary.active_s:.1f} s active")
+        trials = ngettext("{n} trial", "{n} trials", summary.n_trials).format(n=summary.n_trials)
+        click.echo(_("session {id}: {trials}, {seconds} s active").format(
+            id=summary.session_id, trials=trials, seconds=f"{summary.active_s:.1f}"))
 
 
 COMMANDS = [play]

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from balance_game.cli.options import Number, WholeNumber, db_option, db_path, echo_safe
-from balance_game.i18n import LANGUAGES
+from balance_game.i18n import LANGUAGES, _, ngettext
 from balance_game.render.speech import Voice, voice_name
 from balance_game.storage.db import Database
 from balance_game.storage.players import (
@@ -38,13 +38,14 @@ def players(ctx: click.Context, as_json: bool, db: str | None) -> None:
         click.echo(json.dumps([p.to_dict() for p in found], indent=2))
         return
     if not found:
-        click.echo("No players yet. Add one with: balance-game players add NAME")
+        click.echo(_("No players yet. Add one with: balance-game players add NAME"))
     with Database(db_path(ctx, db)) as store:
         units = {p.id: get_settings(store, p).units for p in found}
     for p in found:
-        height = f"{p.height_cm:g} cm" if p.height_cm else "height not set"
-        weight = format_weight(p.weight_kg, units[p.id]) if p.weight_kg else "weight not set"
-        born = f"born {p.birth_year}" if p.birth_year else "birth year not set"
+        height = f"{p.height_cm:g} cm" if p.height_cm else _("height not set")
+        weight = format_weight(p.weight_kg, units[p.id]) if p.weight_kg else _("weight not set")
+        born = (_("born {year}").format(year=p.birth_year) if p.birth_year
+                else _("birth year not set"))
         echo_safe(f"{p.name}  ({p.pseudonym}, {height}, {weight}, {born})")
 
 
@@ -63,7 +64,8 @@ def players_add(ctx: click.Context, name: str, height_cm: float | None, weight_k
         player = add_player(store, name, height_cm, weight_kg)
         if birth_year is not None:
             player = set_birth_year(store, player, birth_year)
-    echo_safe(f"added {player.name} ({player.pseudonym})")
+    echo_safe(_("added {name} ({pseudonym})").format(name=player.name,
+                                                     pseudonym=player.pseudonym))
 
 
 @players.command("set")
@@ -107,22 +109,25 @@ def players_set(ctx: click.Context, name: str, db: str | None, birth_year: int |
         if settings:
             update_settings(store, player, **settings)
         now_caps, now_settings = get_caps(store, player), get_settings(store, player)
-    echo_safe(f"{player.name}: max lean {now_caps.max_lean_pct:g} %, max difficulty "
-               f"{now_caps.max_difficulty:g}, target success {now_caps.target_success:g}; "
-               f"volume {now_settings.volume:g}, text size {now_settings.text_scale:g}, "
-               f"{now_settings.units}, board {now_settings.orientation}, "
-               f"{speech_state(now_settings.speech)}, language {now_settings.language or 'auto'}, "
-               f"music {now_settings.music_volume:g}, calm {'on' if now_settings.calm else 'off'}; "
-               f"born {player.birth_year if player.birth_year else 'year not set'}")
+    echo_safe(_("{name}: max lean {lean} %, max difficulty {difficulty}, target success "
+                "{success}; volume {volume}, text size {text_size}, {units}, board {board}, "
+                "{speech}, language {language}, music {music}, calm {calm}; born {born}").format(
+        name=player.name, lean=f"{now_caps.max_lean_pct:g}",
+        difficulty=f"{now_caps.max_difficulty:g}", success=f"{now_caps.target_success:g}",
+        volume=f"{now_settings.volume:g}", text_size=f"{now_settings.text_scale:g}",
+        units=now_settings.units, board=now_settings.orientation,
+        speech=speech_state(now_settings.speech), language=now_settings.language or _("auto"),
+        music=f"{now_settings.music_volume:g}", calm=_("on") if now_settings.calm else _("off"),
+        born=player.birth_year if player.birth_year else _("year not set")))
 
 
 def speech_state(wanted: bool) -> str:
     """Whether the player hears instructions, and why not when the computer has no voice."""
     if not wanted:
-        return "speech off"
+        return _("speech off")
     if Voice().available:
-        return "speech on"
-    return f"speech unavailable on this computer (install {voice_name()})"
+        return _("speech on")
+    return _("speech unavailable on this computer (install {voice})").format(voice=voice_name())
 
 
 @players.command("prescribe")
@@ -137,7 +142,7 @@ def players_prescribe(ctx: click.Context, name: str, file: Path, db: str | None)
 
     with Database(db_path(ctx, db)) as store:
         prescription = prescribe(store, name, file)
-    echo_safe(f"prescribed for {name.strip()}: {describe(prescription)}")
+    echo_safe(_("prescribed for {name}: {plan}").format(name=name.strip(), plan=describe(prescription)))
 
 
 @players.command("plan")
@@ -154,20 +159,32 @@ def players_plan(ctx: click.Context, name: str, as_json: bool, db: str | None) -
     if as_json:
         click.echo(json.dumps(plan.to_dict(), indent=2))
         return
-    source = "prescribed" if plan.prescribed else "no prescription yet; defaults"
+    source = _("prescribed") if plan.prescribed else _("no prescription yet; defaults")
     echo_safe(f"{plan.player}, {plan.day.isoformat()} ({source})")
-    click.echo(f"  play: {', '.join(plan.levels) or 'no level allowed'}")
-    click.echo(f"  today: {plan.minutes_today:.1f} of {plan.minutes_per_session:g} min"
-               + ("  (done)" if plan.done_today else f"  ({plan.minutes_left_today:.1f} min to go)"))
-    short = (f" ({plan.short_sessions_this_week} shorter than {plan.minutes_per_session:g} min"
-             f" not counted)" if plan.short_sessions_this_week else "")
-    click.echo(f"  this week: {plan.sessions_this_week} of {plan.sessions_per_week} sessions{short},"
-               f" {plan.minutes_this_week:.1f} of {plan.minutes_per_week:g} min"
-               + ("  (met)" if plan.week_target_met else ""))
+    click.echo("  " + _("play: {levels}").format(
+        levels=", ".join(plan.levels) or _("no level allowed")))
+    today = _("today: {done} of {planned} min").format(done=f"{plan.minutes_today:.1f}",
+                                                        planned=f"{plan.minutes_per_session:g}")
+    left = (_("(done)") if plan.done_today else
+            _("({left} min to go)").format(left=f"{plan.minutes_left_today:.1f}"))
+    click.echo(f"  {today}  {left}")
+    short = (" " + ngettext("({n} shorter than {minutes} min not counted)",
+                            "({n} shorter than {minutes} min not counted)",
+                            plan.short_sessions_this_week).format(
+        n=plan.short_sessions_this_week, minutes=f"{plan.minutes_per_session:g}")
+             if plan.short_sessions_this_week else "")
+    week = ngettext("this week: {n} of {target} session{short}, {done} of {planned} min",
+                    "this week: {n} of {target} sessions{short}, {done} of {planned} min",
+                    plan.sessions_per_week).format(
+        n=plan.sessions_this_week, target=plan.sessions_per_week, short=short,
+        done=f"{plan.minutes_this_week:.1f}", planned=f"{plan.minutes_per_week:g}")
+    click.echo("  " + week + ("  " + _("(met)") if plan.week_target_met else ""))
     if plan.tests_this_week:
-        click.echo(f"  clinical tests this week: {plan.tests_this_week} (counted apart)")
+        click.echo("  " + ngettext("clinical tests this week: {n} (counted apart)",
+                                   "clinical tests this week: {n} (counted apart)",
+                                   plan.tests_this_week).format(n=plan.tests_this_week))
     if plan.note:
-        echo_safe(f"  note: {plan.note}")
+        echo_safe("  " + _("note: {note}").format(note=plan.note))
 
 
 COMMANDS = [players]

@@ -10,6 +10,7 @@ from balance_game.cli.options import SESSION_ID, db_option, db_path
 from balance_game.core.records import trial_summary
 from balance_game.game.clock import ReplayClock
 from balance_game.game.replay_runner import replay_session
+from balance_game.i18n import _
 
 
 @click.command()
@@ -36,9 +37,10 @@ def replay(ctx: click.Context, session_id: int, speed: str, headless: bool, as_j
                                "trials": [trial_summary(t) for t in trials]}, indent=2))
     elif headless:
         for t in trials:
-            outcome = "success" if t.success else "miss"
-            click.echo(f"{t.level_id} trial {t.trial_index + 1}: {outcome}, score {t.score:g}, "
-                       f"difficulty {t.difficulty:g}")
+            outcome = _("success") if t.success else _("miss")
+            click.echo(_("{level} trial {n}: {outcome}, score {score}, difficulty {difficulty}")
+                       .format(level=t.level_id, n=t.trial_index + 1, outcome=outcome,
+                               score=f"{t.score:g}", difficulty=f"{t.difficulty:g}"))
 
 
 COMMANDS = [replay]

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from balance_game.cli.options import db_option, db_path
+from balance_game.i18n import _, ngettext
 from balance_game.report import STEPS, check_output, report_format, write_report
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_player
@@ -27,8 +28,12 @@ def report(ctx: click.Context, player: str, out: Path, db: str | None) -> None:
         get_player(store, player)
         with click.progressbar(length=STEPS, label="building report", file=sys.stderr) as bar:
             result = write_report(store, player, out, tick=lambda: bar.update(1))
-    click.echo(f"wrote {result.path} ({result.fmt}): {result.n_sessions} sessions over "
-               f"{result.n_weeks} weeks, {result.total_minutes:g} active minutes")
+    sessions = ngettext("{n} session", "{n} sessions", result.n_sessions).format(
+        n=result.n_sessions)
+    weeks = ngettext("over {n} week", "over {n} weeks", result.n_weeks).format(n=result.n_weeks)
+    click.echo(_("wrote {path} ({format}): {sessions} {weeks}, {minutes} active minutes").format(
+        path=result.path, format=result.fmt, sessions=sessions, weeks=weeks,
+        minutes=f"{result.total_minutes:g}"))
 
 
 COMMANDS = [report]

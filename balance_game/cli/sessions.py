@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from balance_game.cli.options import SESSION_ID, db_option, db_path, echo_safe
+from balance_game.i18n import _, ngettext
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_player
 from balance_game.storage.samples_csv import write_samples_file
@@ -29,11 +30,13 @@ def sessions(ctx: click.Context, player: str | None, as_json: bool, db: str | No
         click.echo(json.dumps(found, indent=2))
         return
     if not found:
-        click.echo("No sessions recorded yet.")
+        click.echo(_("No sessions recorded yet."))
     for s in found:
-        levels = ", ".join(s["levels"]) or "no levels"
+        levels = ", ".join(s["levels"]) or _("no levels")
+        trials = ngettext("{n} trial", "{n} trials", s["n_trials"]).format(n=s["n_trials"])
+        samples = ngettext("{n} sample", "{n} samples", s["n_samples"]).format(n=s["n_samples"])
         echo_safe(f"#{s['id']}  {s['started_at']}  {s['player']}  {s['active_s'] / 60:.1f} min"
-                   f"  {s['n_trials']} trials  {s['n_samples']} samples  ({levels})")
+                   f"  {trials}  {samples}  ({levels})")
 
 
 @click.command()
@@ -46,7 +49,8 @@ def samples(ctx: click.Context, session_id: int, out: Path, db: str | None) -> N
     """Write a session's samples to a CSV (the format `play --device replay:FILE` reads)."""
     with Database(db_path(ctx, db)) as store:
         n = write_samples_file(out, iter_session_samples(store, session_id))
-    click.echo(f"wrote {n} samples to {out}")
+    click.echo(ngettext("wrote {n} sample to {out}", "wrote {n} samples to {out}", n).format(
+        n=n, out=out))
 
 
 @click.command()
@@ -71,7 +75,7 @@ def note(ctx: click.Context, session_id: int, text: str | None, pain_before: int
             set_session_pain(store, session_id, "before", pain_before)
         if pain_after is not None:
             set_session_pain(store, session_id, "after", pain_after)
-    click.echo(f"session {session_id} updated")
+    click.echo(_("session {id} updated").format(id=session_id))
 
 
 COMMANDS = [sessions, samples, note]

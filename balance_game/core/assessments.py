@@ -15,18 +15,19 @@ import numpy as np
 
 from balance_game.core.control import DEFAULT_HEIGHT_CM, Limits
 from balance_game.core.protocols import Capture, Step
+from balance_game.i18n import N_, phrase
 
 KINDS = ("quiet", "los", "symmetry")
 CONDITIONS = (
-    ("eo_firm", "eyes open", "firm"),
-    ("ec_firm", "eyes closed", "firm"),
-    ("eo_foam", "eyes open", "foam"),
-    ("ec_foam", "eyes closed", "foam"),
+    ("eo_firm", N_("eyes open"), N_("firm")),
+    ("ec_firm", N_("eyes closed"), N_("firm")),
+    ("eo_foam", N_("eyes open"), N_("foam")),
+    ("ec_foam", N_("eyes closed"), N_("foam")),
 )
 LOS_ORDER = ("F", "FR", "R", "BR", "B", "BL", "L", "FL")
-LOS_WORDS = {"F": "forward", "FR": "forward and right", "R": "to the right",
-             "BR": "back and right", "B": "backward", "BL": "back and left", "L": "to the left",
-             "FL": "forward and left"}
+LOS_WORDS = {"F": N_("forward"), "FR": N_("forward and right"), "R": N_("to the right"),
+             "BR": N_("back and right"), "B": N_("backward"), "BL": N_("back and left"),
+             "L": N_("to the left"), "FL": N_("forward and left")}
 LOS_TRIAL_S = 8.0
 # LOS outputs describe the movement of the body, not the jitter of the centre of pressure:
 # the trace is resampled like the standard pipeline and low-passed at 5 Hz before analysis.
@@ -48,17 +49,22 @@ def quiet_steps(options: QuietOptions) -> list[Step]:
         if (eyes == "eyes closed" and not options.eyes_closed) or (
                 surface == "foam" and not options.foam):
             continue
-        where = "on the foam pad" if surface == "foam" else "on the board"
-        close = " Close your eyes at the tone; open them at the next." if eyes == "eyes closed" else ""
+        where = phrase("on the foam pad") if surface == "foam" else phrase("on the board")
+        closed = eyes == "eyes closed"
         foam = surface == "foam"
-        steps.append(Step(key, f"Stand still, {eyes}",
-                          f"Stand {where} with your feet together and arms by your sides. "
-                          f"Look straight ahead.{close} Hold your support if you need to.",
+        stand = (phrase("Stand {where} with your feet together and arms by your sides. Look "
+                        "straight ahead. Close your eyes at the tone; open them at the next. Hold "
+                        "your support if you need to.", where=where) if closed else
+                 phrase("Stand {where} with your feet together and arms by your sides. Look "
+                        "straight ahead. Hold your support if you need to.", where=where))
+        steps.append(Step(key, phrase("Stand still, {eyes}", eyes=phrase(eyes)), stand,
                           5.0, wait_still=True, foam=foam, stance="together"))
-        steps.append(Step(key, f"Hold still ({eyes}, {surface})",
-                          "Stay as still as you can." + (" Eyes closed." if close else ""),
+        steps.append(Step(key, phrase("Hold still ({eyes}, {surface})", eyes=phrase(eyes),
+                                      surface=phrase(surface)),
+                          phrase("Stay as still as you can. Eyes closed.") if closed
+                          else phrase("Stay as still as you can."),
                           options.seconds, record=True, cue="beat", phase="record",
-                          eyes_closed=bool(close), foam=foam, stance="together"))
+                          eyes_closed=closed, foam=foam, stance="together"))
     return steps
 
 
@@ -67,16 +73,18 @@ def los_steps(limits: Limits, height_cm: float | None = None) -> list[Step]:
     height, never from limits an earlier test measured: the test must not rescale itself)."""
     steps: list[Step] = []
     for direction in LOS_ORDER:
-        words = LOS_WORDS[direction]
-        steps.append(Step(f"los-{direction}", "Stand still in the middle",
-                          "When you hear the tone, lean " + words + " as far as you safely can, "
-                          "quickly and in a straight line, and hold it.",
+        words = phrase(LOS_WORDS[direction])
+        steps.append(Step(f"los-{direction}", phrase("Stand still in the middle"),
+                          phrase("When you hear the tone, lean {direction} as far as you safely "
+                                 "can, quickly and in a straight line, and hold it.",
+                                 direction=words),
                           LOS_BASELINE_S, record=True, wait_still=True, phase="baseline"))
-        steps.append(Step(f"los-{direction}", f"Lean {words} and hold",
-                          "Keep your feet flat and your body straight; move at the ankles.",
+        steps.append(Step(f"los-{direction}", phrase("Lean {direction} and hold", direction=words),
+                          phrase("Keep your feet flat and your body straight; move at the ankles."),
                           LOS_TRIAL_S, goal=_theoretical_goal(direction, limits, height_cm),
                           record=True, cue="beat", phase="go", far_leans=True))
-        steps.append(Step(f"return-{direction}", "Come back to the middle", "Relax for a moment.",
+        steps.append(Step(f"return-{direction}", phrase("Come back to the middle"),
+                          phrase("Relax for a moment."),
                           2.0, far_leans=True))
     return steps
 
@@ -99,9 +107,10 @@ def _body_mm(height_cm: float | None) -> float:
 
 def symmetry_steps() -> list[Step]:
     return [
-        Step("symmetry", "Stand evenly", "Stand with your feet apart, as you normally stand.",
+        Step("symmetry", phrase("Stand evenly"),
+             phrase("Stand with your feet apart, as you normally stand."),
              3.0, wait_still=True),
-        Step("symmetry", "Hold still", "Stay still and relaxed.", SYMMETRY_S, record=True,
+        Step("symmetry", phrase("Hold still"), phrase("Stay still and relaxed."), SYMMETRY_S, record=True,
              phase="record"),
     ]
 
@@ -262,12 +271,12 @@ def symmetry_results(captures: dict[str, Capture]) -> dict[str, Any]:
     capture = captures.get("symmetry")
     loaded = [s.corners_kg for s in capture.samples if s.corners_kg] if capture else []
     if capture is None or not loaded:
-        return {"valid": False, "reason": "weight bearing needs a balance board (load cells)"}
+        return {"valid": False, "reason": N_("weight bearing needs a balance board (load cells)")}
     corners = np.array(loaded)  # tl, tr, bl, br
     total = corners.sum(axis=1)
     keep = total > 10.0
     if keep.sum() < 50:
-        return {"valid": False, "reason": "nobody stood on the board long enough"}
+        return {"valid": False, "reason": N_("nobody stood on the board long enough")}
     c = corners[keep]
     t = total[keep]
     left = (c[:, 0] + c[:, 2]) / t * 100
@@ -279,7 +288,7 @@ def symmetry_results(captures: dict[str, Capture]) -> dict[str, Any]:
 
 
 def _shown(value: float | None, digits: int) -> str:
-    return "n/a" if value is None else f"{value:.{digits}f}"
+    return phrase("n/a") if value is None else f"{value:.{digits}f}"
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:
@@ -297,34 +306,45 @@ def summarise(kind: str, results: dict[str, Any]) -> Sequence[str]:
         for key, c in results["conditions"].items():
             m = c["measures"]
             if c["stopped"]:
-                lines.append(f"{c['eyes']}, {c['surface']}: stopped ({c['stopped']})")
+                lines.append(phrase("{eyes}, {surface}: stopped ({reason})", eyes=phrase(c["eyes"]),
+                                    surface=phrase(c["surface"]), reason=c["stopped"]))
             elif m and m["valid"]:
-                lines.append(f"{c['eyes']}, {c['surface']}: velocity {m['mean_velocity_mm_s']:.1f}"
-                             f" mm/s, area {m['ellipse95_area_mm2']:.0f} mm2")
+                lines.append(phrase("{eyes}, {surface}: velocity {velocity:.1f} mm/s, area "
+                                    "{area:.0f} mm2", eyes=phrase(c["eyes"]),
+                                    surface=phrase(c["surface"]),
+                                    velocity=m["mean_velocity_mm_s"], area=m["ellipse95_area_mm2"]))
             else:
-                lines.append(f"{key}: not valid ({m['reason'] if m else 'no data'})")
+                lines.append(phrase("{condition}: not valid ({reason})", condition=key,
+                                    reason=m["reason"] if m else phrase("no data")))
         rq = results["romberg"]["firm_velocity"]
-        lines.append(f"Romberg quotient (velocity, firm): {rq if rq is not None else 'n/a'}")
+        lines.append(phrase("Romberg quotient (velocity, firm): {quotient}",
+                            quotient=rq if rq is not None else phrase("n/a")))
         return lines
     if kind == "los":
         lines = []
         for d, r in results["directions"].items():
             if r["reason"]:
-                lines.append(f"{LOS_WORDS[d]}: not valid ({r['reason']})")
+                lines.append(phrase("{direction}: not valid ({reason})",
+                                    direction=phrase(LOS_WORDS[d]), reason=r["reason"]))
                 continue
-            lines.append(f"{LOS_WORDS[d]}: reached {_shown(r['max_excursion_mm'], 0)} mm "
-                         f"({_shown(r['max_excursion_pct'], 0)} % of the limit), "
-                         f"reaction {_shown(r['reaction_time_s'], 2)} s, "
-                         f"control {_shown(r['directional_control_pct'], 0)} %")
+            lines.append(phrase("{direction}: reached {mm} mm ({reached} % of the limit), "
+                                "reaction {reaction} s, control {control} %",
+                                direction=phrase(LOS_WORDS[d]),
+                                mm=_shown(r["max_excursion_mm"], 0),
+                                reached=_shown(r["max_excursion_pct"], 0),
+                                reaction=_shown(r["reaction_time_s"], 2),
+                                control=_shown(r["directional_control_pct"], 0)))
         area = results["polygon_area_mm2"]
-        lines.append(f"area of your limits: {area / 100:.0f} cm2 "
-                     f"({results['polygon_pct_of_theoretical']:.0f} % of the theoretical)"
+        lines.append(phrase("area of your limits: {area:.0f} cm2 ({pct:.0f} % of the theoretical)",
+                            area=area / 100, pct=results["polygon_pct_of_theoretical"])
                      if area is not None else
-                     "area of your limits: not measured in every direction")
+                     phrase("area of your limits: not measured in every direction"))
         if results.get("height_assumed"):
-            lines.append("height not known: limits computed for 170 cm")
+            lines.append(phrase("height not known: limits computed for 170 cm"))
         return lines
     if not results["valid"]:
         return [results["reason"]]
-    return [f"left {results['left_pct']}% / right {results['right_pct']}%",
-            f"front {results['front_pct']}% / back {results['back_pct']}%"]
+    return [phrase("left {left}% / right {right}%", left=results["left_pct"],
+                   right=results["right_pct"]),
+            phrase("front {front}% / back {back}%", front=results["front_pct"],
+                   back=results["back_pct"])]

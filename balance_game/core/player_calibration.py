@@ -14,6 +14,7 @@ import numpy as np
 from balance_game.core.assessments import los_steps
 from balance_game.core.control import Limits
 from balance_game.core.protocols import Capture, Step
+from balance_game.i18n import N_
 
 FORWARD_LEAN = 0.5  # how far the orientation check asks the player to lean, in lean units
 ORIENTATION_MIN_MM = 8.0  # a forward lean must move the centre of pressure at least this much
@@ -23,20 +24,20 @@ def calibration_steps(limits: Limits, has_load_cells: bool,
                       height_cm: float | None = None) -> list[Step]:
     steps: list[Step] = []
     if has_load_cells:
-        steps.append(Step("tare", "Step off the board",
-                          "Stand beside the board and hold your support. Do not touch the board "
-                          "while it is zeroed.", 2.0, goal=None, record=True, wait_load="empty",
+        steps.append(Step("tare", N_("Step off the board"),
+                          N_("Stand beside the board and hold your support. Do not touch the board "
+                          "while it is zeroed."), 2.0, goal=None, record=True, wait_load="empty",
                           off_board=True, phase="tare"))
-        steps.append(Step("weigh", "Step onto the board",
-                          "Hold your support and step on, one foot on each side of the middle.",
+        steps.append(Step("weigh", N_("Step onto the board"),
+                          N_("Hold your support and step on, one foot on each side of the middle."),
                           1.0, wait_load="loaded"))
-    steps.append(Step("weigh", "Stand still",
-                      "Feet apart, arms by your sides, look straight ahead.", 5.0, record=True,
+    steps.append(Step("weigh", N_("Stand still"),
+                      N_("Feet apart, arms by your sides, look straight ahead."), 5.0, record=True,
                       phase="record"))
-    steps.append(Step("forward", "Lean gently forward",
-                      "Lean a little forward from the ankles and hold it.", 3.0,
+    steps.append(Step("forward", N_("Lean gently forward"),
+                      N_("Lean a little forward from the ankles and hold it."), 3.0,
                       goal=(0.0, FORWARD_LEAN), record=True, phase="record"))
-    steps.append(Step("rest", "Come back to the middle", "Relax for a moment.", 2.0))
+    steps.append(Step("rest", N_("Come back to the middle"), N_("Relax for a moment."), 2.0))
     return steps + los_steps(limits, height_cm)
 
 

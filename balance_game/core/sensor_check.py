@@ -14,8 +14,10 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from balance_game.core.records import DeviceStatus, Sample
+from balance_game.i18n import Phrase, phrase
 
-CORNERS = ("front left", "front right", "back left", "back right")  # order of corners_kg
+CORNERS = (phrase("front left"), phrase("front right"), phrase("back left"),
+           phrase("back right"))  # order of corners_kg
 PRESS_SHARE = 0.55
 PRESS_MIN_KG = 3.0
 PRESS_HOLD_S = 0.5
@@ -31,7 +33,7 @@ class SensorCheck:
     cop_mm: tuple[float, float] = (0.0, 0.0)
     battery_low: bool = False
     step: int = 0  # index into CORNERS of the corner asked for; 4 = all done
-    wrong: str | None = None  # "asked front left, back right answered"
+    wrong: Phrase | None = None  # "asked for front left, but back right answered"
     _held_s: float = 0.0
     _released: bool = True  # a new press counts only after the hand came off the board
     _last_t_s: float | None = None
@@ -53,10 +55,10 @@ class SensorCheck:
     def done(self) -> bool:
         return self.step >= len(CORNERS)
 
-    def prompt(self) -> str:
+    def prompt(self) -> Phrase:
         if self.done:
-            return "All four corners answered."
-        return f"Press the {CORNERS[self.step]} corner firmly with one hand."
+            return phrase("All four corners answered.")
+        return phrase("Press the {corner} corner firmly with one hand.", corner=CORNERS[self.step])
 
     def update(self, items: list[Sample | DeviceStatus], t_s: float) -> None:
         for item in items:
@@ -85,7 +87,8 @@ class SensorCheck:
         if not self._released:
             return
         if strongest != self.step:
-            self.wrong = f"asked for {CORNERS[self.step]}, but {CORNERS[strongest]} answered"
+            self.wrong = phrase("asked for {asked}, but {answered} answered", asked=CORNERS[self.step],
+                                answered=CORNERS[strongest])
             self._held_s = 0.0
             return
         self._held_s += dt
@@ -95,16 +98,17 @@ class SensorCheck:
             self._released = False
             self.wrong = None
 
-    def verdict(self) -> tuple[bool, str]:
+    def verdict(self) -> tuple[bool, Phrase]:
         """(working?, the sentence to show), from what has been seen so far."""
         if not self.has_sensors:
-            return False, "No weight readings. Is the board switched on and connected?"
+            return False, phrase("No weight readings. Is the board switched on and connected?")
         if self.wrong is not None:
-            return False, f"Check the wiring or the orientation setting: {self.wrong}."
+            return False, phrase("Check the wiring or the orientation setting: {problem}.",
+                                 problem=self.wrong)
         if self.rate_hz < MIN_RATE_HZ:
-            return False, f"Readings arrive slowly ({self.rate_hz:.0f} per second)."
+            return False, phrase("Readings arrive slowly ({rate:.0f} per second).", rate=self.rate_hz)
         if not self.done:
             return False, self.prompt()
         if self.battery_low:
-            return True, "Your board is working. Replace its batteries soon."
-        return True, "Your board is working."
+            return True, phrase("Your board is working. Replace its batteries soon.")
+        return True, phrase("Your board is working.")

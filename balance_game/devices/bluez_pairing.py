@@ -25,6 +25,7 @@ from jeepney.io.blocking import (  # type: ignore[import-untyped]
 )
 
 from balance_game.errors import UserError
+from balance_game.i18n import N_, phrase
 
 BOARD_NAME = "Nintendo RVL-WBC-01"
 BLUEZ = "org.bluez"
@@ -107,7 +108,7 @@ def _discover(bluez: BlueZ, adapter: str, say: Say, timeout_s: float
     boards = _boards(bluez.objects())
     if boards:
         return boards[0]
-    say("Open the battery cover of the board and press the small red SYNC button.")
+    say(N_("Open the battery cover of the board and press the small red SYNC button."))
     # The board is a classic (BR/EDR) device: no need to scan for Bluetooth Low Energy ones.
     bluez.call(adapter, ADAPTER, "SetDiscoveryFilter", "a{sv}",
                ({"Transport": ("s", "bredr")},), timeout=5.0)
@@ -152,23 +153,23 @@ def _pair(client: BlueZ, say: Say, timeout_s: float) -> PairedBoard:
     objects = client.objects()
     adapter = _adapter(objects)
     if not objects[adapter][ADAPTER].get("Powered", False):
-        _step(say, "Switching Bluetooth on.",
+        _step(say, N_("Switching Bluetooth on."),
               lambda: client.set(adapter, ADAPTER, "Powered", True),
               "could not switch Bluetooth on")
-    say("Looking for the balance board.")
+    say(N_("Looking for the balance board."))
     path, props = _discover(client, adapter, say, timeout_s)
     address = str(props.get("Address", ""))
-    say(f"Found the balance board ({address}).")
+    say(phrase("Found the balance board ({address}).", address=address))
     if not props.get("Paired", False):
-        _step(say, "Pairing with the board.", lambda: client.call(path, DEVICE, "Pair"),
+        _step(say, N_("Pairing with the board."), lambda: client.call(path, DEVICE, "Pair"),
               "pairing failed")
     if not props.get("Trusted", False):
-        _step(say, "Remembering the board, so its front button reconnects it.",
+        _step(say, N_("Remembering the board, so its front button reconnects it."),
               lambda: client.set(path, DEVICE, "Trusted", True), "could not trust the board")
     if not props.get("Connected", False):
-        _step(say, "Connecting.", lambda: client.call(path, DEVICE, "Connect"),
+        _step(say, N_("Connecting."), lambda: client.call(path, DEVICE, "Connect"),
               "connecting failed")
-    say("The board is paired and connected.")
+    say(N_("The board is paired and connected."))
     return PairedBoard(address, path, adapter)
 
 

@@ -70,7 +70,7 @@ class BoardFinder:
 
     def status(self) -> str:
         with self._lock:
-            return self._problem or self._step or _("Looking for the board…")
+            return self._problem or _(self._step) or _("Looking for the board…")
 
     def stop(self) -> None:
         """Stop looking without waiting for a search under way (it closes what it finds)."""

@@ -10,6 +10,7 @@ import pygame
 
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.catch import OBJECT_RADIUS, CatchWorld
+from balance_game.i18n import _
 from balance_game.render import easing, scenery
 from balance_game.render.lean_widgets import centre_zone, marker, play_area
 from balance_game.render.theme import (
@@ -175,9 +176,9 @@ class CatchView(scenery.SceneView[CatchWorld]):
         x = self.area.left + t.px(0.03)
         y = self.shore + t.px(0.06)
         self._fish(surface, (x + size, y), size)
-        label = font.render("catch", True, TEXT_DIM)
+        label = font.render(_("catch"), True, TEXT_DIM)
         surface.blit(label, label.get_rect(midleft=(x + 3 * size, y)))
         y += t.px(0.09)
         self._rock(surface, (x + size, y), size)
-        label = font.render("dodge", True, TEXT_DIM)
+        label = font.render(_("dodge"), True, TEXT_DIM)
         surface.blit(label, label.get_rect(midleft=(x + 3 * size, y)))

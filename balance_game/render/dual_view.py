@@ -14,6 +14,7 @@ import pygame
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.common import CENTRE_RADIUS
 from balance_game.core.mechanics.dual import CHOOSE_S, DualWorld, Item
+from balance_game.i18n import _
 from balance_game.render import shapes
 from balance_game.render.lean_widgets import centre_zone, marker, play_area, time_bar
 from balance_game.render.text import blit_text
@@ -69,12 +70,12 @@ class DualView:
     def _new_rule_flag(self, surface: pygame.Surface) -> None:
         t = self.theme
         font = t.font("body", bold=True)
-        label = t.texts.image(font, "New rule!", BACKGROUND)
+        label = t.texts.image(font, _("New rule!"), BACKGROUND)
         # inside the arena below the centre ring, clear of the prompt however it wraps
         below = self.centre[1] + round(CENTRE_RADIUS * self.scale) + t.px(0.05)
         plate = label.get_rect(midtop=(self.centre[0], below)).inflate(t.px(0.04), t.px(0.015))
         pygame.draw.rect(surface, ACCENT, plate, border_radius=plate.height // 2)
-        blit_text(surface, t, "New rule!", font, BACKGROUND, center=plate.center)
+        blit_text(surface, t, _("New rule!"), font, BACKGROUND, center=plate.center)
 
     def _item(self, surface: pygame.Surface, world: DualWorld, item: Item) -> None:
         t = self.theme

@@ -41,15 +41,16 @@ def draw_hud(surface: pygame.Surface, theme: Theme, title: str, facts: list[str]
         blit_text(surface, theme, fact_text, fact_font, TEXT_DIM,
                   midright=(width - pad, bar.bottom - theme.px(0.015) - line // 2))
     top = bar.bottom + theme.px(0.015)
+    # one line in every language: the game's picture starts right below it
+    font = fitting_font(theme, prompt, int(width * 0.85), "body", bold=True)
     if plate is not None and prompt:
-        _prompt_plate(surface, theme, prompt, top, plate)
-    return draw_text(surface, theme, prompt, width // 2, top, "body", TEXT, bold=True)
+        _prompt_plate(surface, theme, prompt, top, plate, font)
+    return draw_text(surface, theme, prompt, width // 2, top, "body", TEXT, bold=True, font=font)
 
 
 def _prompt_plate(surface: pygame.Surface, theme: Theme, prompt: str, top: int,
-                  colour: Colour) -> None:
+                  colour: Colour, font: pygame.font.Font) -> None:
     """A rounded plate just larger than the wrapped prompt."""
-    font = theme.font("body", True)
     lines = wrap(font, prompt, int(surface.get_width() * 0.85))
     text_w = max(font.size(line)[0] for line in lines)
     pad = theme.px(0.015)

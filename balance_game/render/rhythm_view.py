@@ -10,9 +10,11 @@ import math
 import pygame
 
 from balance_game.core.control import Axes
-from balance_game.core.mechanics.rhythm import AXES, WORDS, RhythmWorld, ideal_position
+from balance_game.core.mechanics.rhythm import AXES, RhythmWorld, ideal_position
+from balance_game.i18n import N_, _
 from balance_game.render import scenery
 from balance_game.render.lean_widgets import centre_zone, marker, play_area
+from balance_game.render.text import fitting_font
 from balance_game.render.theme import (
     ACCENT,
     BACKGROUND,
@@ -26,6 +28,10 @@ from balance_game.render.worlds import mix
 
 BULBS = ((240, 228, 66), (86, 180, 233), (230, 159, 0), (204, 121, 167))  # Okabe-Ito
 CURTAIN = (150, 30, 50)
+
+# the words beside the targets: short, and in capitals in every language
+LABELS = {("LR", 1): N_("RIGHT"), ("LR", -1): N_("LEFT"), ("FB", 1): N_("FORWARD"),
+          ("FB", -1): N_("BACK")}
 
 
 class RhythmView(scenery.SceneView[RhythmWorld]):
@@ -183,8 +189,10 @@ class RhythmView(scenery.SceneView[RhythmWorld]):
                                                   (base[0] - side[0], base[1] - side[1])])
         else:
             pygame.draw.circle(surface, OUTLINE, pos, r, max(2, t.px(0.005)))
-        word = WORDS[(axis, sign)].upper()
-        label = t.font("small", bold=active).render(word, True, ACCENT if active else TEXT_DIM)
+        word = _(LABELS[(axis, sign)])
+        # no wider than the target's own space, so the two ends' words never meet
+        font = fitting_font(t, word, max(2 * r, t.px(0.12)), "small", bold=active)
+        label = font.render(word, True, ACCENT if active else TEXT_DIM)
         if ux:
             where = label.get_rect(midtop=(pos[0], pos[1] + r + t.px(0.02)))
         else:
@@ -219,5 +227,8 @@ class RhythmView(scenery.SceneView[RhythmWorld]):
         if world.phase == "done":
             return
         pace = world.current.t_beat_s - world.current.t_start_s if world.current else world.pace_s
-        label = t.font("small").render(f"{pace:.1f} s per shift", True, TEXT_DIM)
-        surface.blit(label, label.get_rect(midleft=(base[0] + t.px(0.1), base[1] - length // 2)))
+        words = _("{pace} s per shift").format(pace=f"{pace:.1f}")
+        left = base[0] + t.px(0.1)
+        font = fitting_font(t, words, surface.get_width() - left - t.px(0.01), "small")
+        label = font.render(words, True, TEXT_DIM)
+        surface.blit(label, label.get_rect(midleft=(left, base[1] - length // 2)))

@@ -16,6 +16,7 @@ from balance_game.core.mechanics.tilt import (
     TiltWorld,
     cell_centre,
 )
+from balance_game.i18n import _
 from balance_game.render import scenery
 from balance_game.render.layers import StaticLayer
 from balance_game.render.lean_widgets import centre_zone, marker, play_area, time_bar
@@ -181,8 +182,8 @@ class TiltView(scenery.SceneView[TiltWorld]):
         x = max(-1.0, min(1.0, axes.lean_x / world.full_tilt))
         y = max(-1.0, min(1.0, axes.lean_y / world.full_tilt))
         marker(surface, t, (round(c[0] + x * r), round(c[1] - y * r)), max(6, t.px(0.02)))
-        label = t.font("small").render("Your lean", True, TEXT_DIM)
+        label = t.font("small").render(_("Your lean"), True, TEXT_DIM)
         surface.blit(label, label.get_rect(midtop=(c[0], c[1] + r + t.px(0.012))))
         if world.phase == "roll":
-            arrow = t.font("small").render("Tilt", True, PLAYER)
+            arrow = t.font("small").render(_("Tilt"), True, PLAYER)
             surface.blit(arrow, arrow.get_rect(midbottom=(c[0], c[1] - r - t.px(0.012))))

@@ -12,6 +12,7 @@ import pygame
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.common import CENTRE_RADIUS, SETTLE_S
 from balance_game.core.mechanics.track import Segment, TrackWorld
+from balance_game.i18n import _
 from balance_game.render import scenery, shapes
 from balance_game.render.theme import (
     ACCENT,
@@ -196,5 +197,5 @@ class TrackView(scenery.SceneView[TrackWorld]):
         pygame.draw.line(surface, TEXT_DIM, (bar.left, bar.bottom + t.px(0.02)),
                          (bar.left + round(width * left), bar.bottom + t.px(0.02)), 2)
         font = t.font("small")
-        label = font.render("On target", True, TEXT_DIM)
+        label = font.render(_("On target"), True, TEXT_DIM)
         surface.blit(label, label.get_rect(midright=(bar.left - t.px(0.02), bar.centery)))

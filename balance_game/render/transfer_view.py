@@ -13,6 +13,7 @@ import pygame
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.common import SETTLE_S
 from balance_game.core.mechanics.transfer import STANCE_SHARE, TransferWorld, foot_load
+from balance_game.i18n import _
 from balance_game.render import shapes
 from balance_game.render.lean_widgets import marker, play_area, time_bar
 from balance_game.render.text import blit_text
@@ -141,9 +142,9 @@ class TransferView:
         words = []
         if world.phase in ("shift", "up"):
             allowed = round(world.params["max_touchdowns"])
-            words.append(f"Touch-downs {world.touchdowns} of {allowed}")
+            words.append(_("Touch-downs {n} of {allowed}").format(n=world.touchdowns, allowed=allowed))
         if not world.from_cells:
-            words.append("No load cells: lean far to the side")
+            words.append(_("No load cells: lean far to the side"))
         if not words:
             return
         colour = WARN if world.touchdowns else TEXT_DIM

@@ -24,6 +24,7 @@ import pygame
 
 from balance_game import __version__
 from balance_game.errors import UserError
+from balance_game.i18n import N_, _
 
 DEFAULT_WINDOW_SIZE = (1280, 720)
 FRAMEBUFFER_HINT = "SDL_FRAMEBUFFER_ACCELERATION"
@@ -32,7 +33,7 @@ SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast", "software rasterizer", "
                       "gdi generic", "microsoft basic render")
 GL_RENDERER = 0x1F01
 NO_SCREEN_DRIVERS = ("offscreen", "dummy")  # SDL's fallbacks when it finds no display
-NO_SCREEN = ("no screen was found (no DISPLAY or WAYLAND_DISPLAY); start the game from a "
+NO_SCREEN = N_("no screen was found (no DISPLAY or WAYLAND_DISPLAY); start the game from a "
              "desktop session, or use `balance-game play --headless`")
 # `balance-game bench` times launch to first frame through the real command: with this set, the
 # window writes the monotonic time of its first present to the named file and asks to close.
@@ -108,13 +109,13 @@ def check_screen() -> None:
     driver = pygame.display.get_driver()
     if driver in NO_SCREEN_DRIVERS and os.environ.get("SDL_VIDEODRIVER") != driver:
         pygame.display.quit()
-        raise UserError(NO_SCREEN)
+        raise UserError(_(NO_SCREEN))
 
 
 class Window:
     def __init__(self, fullscreen: bool, size: tuple[int, int] = DEFAULT_WINDOW_SIZE) -> None:
         if no_display_on_linux():
-            raise UserError(NO_SCREEN)
+            raise UserError(_(NO_SCREEN))
         try:
             pygame.display.init()
             check_screen()
@@ -129,8 +130,9 @@ class Window:
             flags = pygame.FULLSCREEN if fullscreen else 0
             self.surface = pygame.display.set_mode((0, 0) if fullscreen else size, flags)
         except pygame.error as exc:
-            raise UserError(f"cannot open the game window ({exc}); run it on a computer with a "
-                            "screen, or use `balance-game play --headless`") from None
+            raise UserError(_("cannot open the game window ({error}); run it on a computer with a "
+                              "screen, or use `balance-game play --headless`").format(error=exc)
+                            ) from None
         pygame.mouse.set_visible(True)
         self._first_frame_file = os.environ.pop(FIRST_FRAME_ENV, None)
         self._closing = False

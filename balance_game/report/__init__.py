@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from balance_game.errors import UserError
+from balance_game.i18n import _
 from balance_game.private_files import atomic_private_path
 from balance_game.storage.db import Database
 
@@ -35,7 +36,8 @@ def report_format(out: Path) -> str:
     """'html' or 'pdf' from the file name; anything else is a UserError."""
     fmt = FORMATS.get(Path(out).suffix.lower())
     if fmt is None:
-        raise UserError(f"{out}: the report must end in .html or .pdf (e.g. --out report.pdf)")
+        raise UserError(_("{path}: the report must end in .html or .pdf (e.g. --out report.pdf)")
+                        .format(path=out))
     return fmt
 
 
@@ -44,12 +46,15 @@ def check_output(out: Path | str) -> str:
     out = Path(out)
     fmt = report_format(out)
     if out.is_dir():
-        raise UserError(f"{out}: is a folder; give a file name ending in .html or .pdf")
+        raise UserError(_("{path}: is a folder; give a file name ending in .html or .pdf").format(
+            path=out))
     folder = out.parent
     if not folder.is_dir():
-        raise UserError(f"{folder}: no such folder; create it or choose another --out")
+        raise UserError(_("{path}: no such folder; create it or choose another --out").format(
+            path=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise UserError(f"{folder}: cannot write there (permission denied); choose another --out")
+        raise UserError(_("{path}: cannot write there (permission denied); choose another --out")
+                        .format(path=folder))
     return fmt
 
 
@@ -60,8 +65,8 @@ def _atomic(out: Path) -> Iterator[Path]:
         with atomic_private_path(out) as temp:
             yield temp
     except OSError as exc:
-        raise UserError(f"{out}: cannot write the report ({exc.strerror}); choose another --out") \
-            from None
+        raise UserError(_("{path}: cannot write the report ({error}); choose another --out").format(
+            path=out, error=exc.strerror)) from None
 
 
 def write_report(db: Database, player_name: str, out: Path | str,

@@ -32,7 +32,7 @@ def test_html_and_pdf_are_written(run_cli, tmp_path, db_with_sessions):
         out = tmp_path / f"report.{suffix}"
         result = run_cli("report", "--player", NAME, "--out", str(out), "--db", db_with_sessions)
         assert result.returncode == 0, result.stderr
-        assert f"wrote {out} ({suffix}): 2 sessions over 1 weeks" in result.stdout
+        assert f"wrote {out} ({suffix}): 2 sessions over 1 week," in result.stdout
         assert "building report" in result.stderr  # the progress bar
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")

@@ -16,6 +16,8 @@ from balance_game.core.levels import load_levels
 from balance_game.game.screens.family import Score
 from balance_game.game.screens.navigation import screen
 from balance_game.game.start import start_session
+from balance_game.i18n import _ as tr
+from balance_game.i18n import active_language
 from balance_game.storage.players import add_player, update_settings
 
 
@@ -45,12 +47,12 @@ def visit(d: ScreenDriver, text_scale: float = 1.0, play_steps: int = 90) -> Ite
         yield name
     _show(d, screen("sensor_check"), steps=play_steps)
     yield "sensor-check"
-    _show(d, screen("text_entry", "Your name", lambda *_: None))
+    _show(d, screen("text_entry", tr("Your name"), lambda *_: None))
     d.scene.type_text("Hans-Jürgen Müller")
     d.frames(1)
     yield "text-entry"
     player = add_player(d.db, "Hans-Jürgen Müller")
-    update_settings(d.db, player, text_scale=text_scale)
+    update_settings(d.db, player, text_scale=text_scale, language=active_language())
     start_session(d.ctx, player)
     _show(d, screen("pain", "before"))
     yield "pain"
@@ -103,7 +105,7 @@ def visit(d: ScreenDriver, text_scale: float = 1.0, play_steps: int = 90) -> Ite
     yield "results"
     _show(d, screen("results", None, [], [], final=True))
     yield "results-nothing-finished"
-    _show(d, screen("farewell", "See you next time!", "Your training is saved."))
+    _show(d, screen("farewell", tr("See you next time!"), tr("Your training is saved.")))
     yield "farewell"
     for kind in ("quiet", "los", "symmetry"):
         _show(d, screen("assess", kind), steps=play_steps)

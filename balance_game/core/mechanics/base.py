@@ -16,6 +16,7 @@ from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.common import CENTRE_RADIUS, SETTLE_S, SPEED_TAU_S, settle
 from balance_game.core.records import Goal
+from balance_game.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -139,9 +140,9 @@ class GivesFeedback(Protocol):
     def feedback(self, outcome: Judged) -> str: ...
 
 
-GENERIC_SUCCESS = "Well done!"
-GENERIC_MISS = "Never mind, next one!"
-FOOT_UNLOADED = "Keep both feet on the board"
+GENERIC_SUCCESS = N_("Well done!")
+GENERIC_MISS = N_("Never mind, next one!")
+FOOT_UNLOADED = N_("Keep both feet on the board")
 
 
 def feedback_for(mechanic: object, outcome: Judged) -> str:
@@ -218,11 +219,11 @@ class Rules(ABC, Generic[WorldT]):
         """A few plain words telling the player what to do right now: the same words between
         trials and at the end for every mechanic, the mechanic's own during a trial."""
         if world.phase == "done":
-            return "Level complete"
+            return N_("Level complete")
         if world.phase == "centre":
             if world.trial_index == 0:
-                return "Stand still in the middle to begin"
-            return "Come back to the middle"
+                return N_("Stand still in the middle to begin")
+            return N_("Come back to the middle")
         return self.trial_prompt(world)
 
     @abstractmethod

@@ -19,6 +19,7 @@ from typing import Any
 
 from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.records import Goal
+from balance_game.i18n import N_
 
 GAP_S = 0.6  # between one object landing and the next appearing
 OBJECT_RADIUS = 0.06  # lean units; an object is caught when it lands over the basket
@@ -104,15 +105,15 @@ class Catch(Rules[CatchWorld]):
 
     def trial_prompt(self, world: CatchWorld) -> str:
         if world.phase == "fall" and world.current is not None:
-            return "Catch the fish!" if world.current.kind == "fish" else "Dodge the rock!"
-        return "Catch the fish, avoid the rocks"
+            return N_("Catch the fish!") if world.current.kind == "fish" else N_("Dodge the rock!")
+        return N_("Catch the fish, avoid the rocks")
 
     # --- stepping ----------------------------------------------------------------------
     def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if m.get("object") == "rock":
-            return "Nice dodge!" if outcome.success else "Oops, a rock: move aside next time"
-        return "Caught it!" if outcome.success else "Missed: slide under the fish a little sooner"
+            return N_("Nice dodge!") if outcome.success else N_("Oops, a rock: move aside next time")
+        return N_("Caught it!") if outcome.success else N_("Missed: slide under the fish a little sooner")
 
     def play(self, world: CatchWorld, previous: tuple[float, float], dt_s: float,
              t_s: float) -> list[TrialOutcome]:

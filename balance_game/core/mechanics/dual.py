@@ -22,6 +22,7 @@ from typing import Any
 from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.mechanics.common import add_cue, clamp01, rnd
 from balance_game.core.records import Goal
+from balance_game.i18n import N_
 
 MOVE_ONSET = 0.05  # lean units away from the start position that count as "started moving"
 CHOOSE_S = 0.25  # inside an item this long chooses it: brushing past an edge does not
@@ -182,11 +183,11 @@ class Dual(Rules[DualWorld]):
     def feedback(self, outcome: Judged) -> str:
         error = str(outcome.measures.get("error", ""))
         if outcome.success:
-            return "Right!" if outcome.measures.get("go", True) else "Right, and you stood still!"
+            return N_("Right!") if outcome.measures.get("go", True) else N_("Right, and you stood still!")
         return {
-            "wrong_item": "That one does not fit the rule: look again",
-            "no_go_moved": "None fitted: stay still next time",
-        }.get(error, "Too slow: lean a little sooner")
+            "wrong_item": N_("That one does not fit the rule: look again"),
+            "no_go_moved": N_("None fitted: stay still next time"),
+        }.get(error, N_("Too slow: lean a little sooner"))
 
     # --- stepping ----------------------------------------------------------------------
     def play(self, world: DualWorld, previous: tuple[float, float], dt_s: float,

@@ -13,6 +13,7 @@ from typing import Any
 
 from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.records import Goal
+from balance_game.i18n import N_
 
 DIRECTIONS: dict[str, tuple[float, float]] = {
     "F": (0.0, 1.0), "FR": (math.sqrt(0.5), math.sqrt(0.5)), "R": (1.0, 0.0),
@@ -75,8 +76,8 @@ class ReachWorld(World):
 
 
 PROMPTS = {
-    "reach": "Lean toward the yellow circle",
-    "hold": "Hold still...",
+    "reach": N_("Lean toward the yellow circle"),
+    "hold": N_("Hold still..."),
 }
 
 
@@ -105,10 +106,10 @@ class Reach(Rules[ReachWorld]):
     def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
-            return "Well held!" if not m.get("hold_interruptions") else "Got it: well done!"
+            return N_("Well held!") if not m.get("hold_interruptions") else N_("Got it: well done!")
         if m.get("time_to_target_s") is None:
-            return "Nearly: lean a little further"
-        return "You got there: now hold a little stiller"
+            return N_("Nearly: lean a little further")
+        return N_("You got there: now hold a little stiller")
 
     def play(self, world: ReachWorld, previous: tuple[float, float], dt_s: float,
              t_s: float) -> list[TrialOutcome]:

@@ -21,9 +21,11 @@ from typing import Any
 
 from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.records import Goal
+from balance_game.i18n import N_, phrase
 
 AXES: dict[str, tuple[float, float]] = {"LR": (1.0, 0.0), "FB": (0.0, 1.0)}
-WORDS = {("LR", 1): "right", ("LR", -1): "left", ("FB", 1): "forward", ("FB", -1): "back"}
+WORDS = {("LR", 1): N_("right"), ("LR", -1): N_("left"), ("FB", 1): N_("forward"),
+         ("FB", -1): N_("back")}
 BLOCK_SHIFTS = 8  # shifts on one axis before switching to the next listed axis
 PEAK_HYSTERESIS = 0.04  # lean units back from the peak that confirm it was the peak
 EARLIEST_SHARE = 0.3  # a peak in the first 30 % of a shift belongs to the shift before
@@ -148,22 +150,22 @@ class Rhythm(Rules[RhythmWorld]):
     def trial_prompt(self, world: RhythmWorld) -> str:
         shift = world.current
         if shift is None:
-            return "Listen to the beat"
+            return N_("Listen to the beat")
         word = WORDS[(shift.axis, shift.to_sign)]
         if world.phase == "countin":
-            return f"Get ready: shift {word} on the beat"
-        return f"Shift your weight {word} on the beat"
+            return phrase("Get ready: shift {direction} on the beat", direction=phrase(word))
+        return phrase("Shift your weight {direction} on the beat", direction=phrase(word))
 
     # --- stepping ----------------------------------------------------------------------
     def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
-            return "On the beat!"
+            return N_("On the beat!")
         if not m.get("reached_target"):
-            return "Lean a little further to reach the circle"
+            return N_("Lean a little further to reach the circle")
         if m.get("timing_error_s", 0.0) > 0:
-            return "A little late: move on the beat"
-        return "A little early: wait for the beat"
+            return N_("A little late: move on the beat")
+        return N_("A little early: wait for the beat")
 
     def play(self, world: RhythmWorld, previous: tuple[float, float], dt_s: float,
              t_s: float) -> list[TrialOutcome]:

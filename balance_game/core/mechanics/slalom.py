@@ -18,6 +18,7 @@ from typing import Any
 from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.mechanics.common import add_cue, clamp01, rnd
 from balance_game.core.records import Goal
+from balance_game.i18n import N_
 
 MOVE_SHARE = 0.6  # the ideal line completes each shift in this share of the time between gates
 SHIFT_JITTER = 0.15  # gates sit up to 15 % nearer than the set shift (never further: it is a
@@ -123,19 +124,19 @@ class Slalom(Rules[SlalomWorld]):
         if world.phase != "ski" or gate is None:
             return ""
         if abs(world.position[1]) > CENTRE_Y_LIMIT:
-            return "Keep your weight centred"
+            return N_("Keep your weight centred")
         offset = gate.x - world.position[0]
         if abs(offset) <= gate.half_width * 0.6:
-            return "Stay in line for the gate"
-        return "Lean right for the next gate" if offset > 0 else "Lean left for the next gate"
+            return N_("Stay in line for the gate")
+        return N_("Lean right for the next gate") if offset > 0 else N_("Lean left for the next gate")
 
     def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
-            return "Through the gate!"
+            return N_("Through the gate!")
         if m.get("overshoot_pct", 0.0) > m.get("gate_width_pct", 100.0) / 2:
-            return "Just past it: stop your shift a little sooner"
-        return "Missed the gate: lean a little earlier"
+            return N_("Just past it: stop your shift a little sooner")
+        return N_("Missed the gate: lean a little earlier")
 
     def play(self, world: SlalomWorld, previous: tuple[float, float], dt_s: float,
              t_s: float) -> list[TrialOutcome]:

@@ -19,6 +19,7 @@ import numpy as np
 from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.mechanics.common import add_cue, clamp01, path_length, rnd
 from balance_game.core.records import Goal
+from balance_game.i18n import N_
 
 MOVE_LIMIT_S = 4.0  # time allowed to get into an off-centre zone before the hold starts
 SLOW_DOWN_SPEED = 0.45  # lean units per second: above this the prompt says "Slow down"
@@ -102,20 +103,20 @@ class Steady(Rules[SteadyWorld]):
 
     def trial_prompt(self, world: SteadyWorld) -> str:
         if world.phase == "move":
-            return "Lean gently into the yellow circle"
+            return N_("Lean gently into the yellow circle")
         if not world.inside:
-            return "Back into the circle"
+            return N_("Back into the circle")
         if world.speed > SLOW_DOWN_SPEED:
-            return "Slow down"
-        return "Keep the dot inside the circle"
+            return N_("Slow down")
+        return N_("Keep the dot inside the circle")
 
     def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
-            return "Still as a statue!" if not m.get("exits") else "Held it: well done!"
+            return N_("Still as a statue!") if not m.get("exits") else N_("Held it: well done!")
         if m.get("offset_pct") and not m.get("held_s"):
-            return "Lean gently into the circle a little sooner"
-        return "Drifted out: small, slow corrections"
+            return N_("Lean gently into the circle a little sooner")
+        return N_("Drifted out: small, slow corrections")
 
     def play(self, world: SteadyWorld, previous: tuple[float, float], dt_s: float,
              t_s: float) -> list[TrialOutcome]:

@@ -22,6 +22,7 @@ from typing import Any
 
 from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.records import Goal
+from balance_game.i18n import N_
 
 COLS, ROWS = 7, 4  # maze size in cells; the board is COLS x ROWS units, y up
 START_CELL = (3, 1)
@@ -232,19 +233,19 @@ class Tilt(Rules[TiltWorld]):
 
     def trial_prompt(self, world: TiltWorld) -> str:
         if world.phase == "ready":
-            return "Here comes a new ball"
+            return N_("Here comes a new ball")
         if world.too_fast_near_hole:
-            return "Slow down"
-        return "Lean to roll the ball into the hole"
+            return N_("Slow down")
+        return N_("Lean to roll the ball into the hole")
 
     # --- stepping ----------------------------------------------------------------------
     def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
-            return "In the hole!"
+            return N_("In the hole!")
         if m.get("roll_overs"):
-            return "Rolled over it: ease off near the hole"
-        return "Out of time: a steady lean keeps the ball rolling"
+            return N_("Rolled over it: ease off near the hole")
+        return N_("Out of time: a steady lean keeps the ball rolling")
 
     def play(self, world: TiltWorld, previous: Vec, dt_s: float,
              t_s: float) -> list[TrialOutcome]:

@@ -19,6 +19,7 @@ import numpy as np
 from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.mechanics.common import add_cue, clamp01, rnd
 from balance_game.core.records import Goal
+from balance_game.i18n import N_
 
 PATHS = ("line", "circle", "eight", "wander")
 RAMP_SHARE = 0.15  # the path swells from the middle over this share of a lap, and fades at the end
@@ -156,20 +157,20 @@ class Track(Rules[TrackWorld]):
 
     def trial_prompt(self, world: TrackWorld) -> str:
         if world.inside:
-            return "Keep the dot inside the circle"
+            return N_("Keep the dot inside the circle")
         segment = world.segment
         target_speed = TWO_PI * segment.amplitude / segment.period_s if segment else 0.0
         if world.speed > 1.5 * target_speed + 0.3:
-            return "Slow down"
-        return "Follow the yellow circle"
+            return N_("Slow down")
+        return N_("Follow the yellow circle")
 
     def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
-            return "Right with the circle!"
+            return N_("Right with the circle!")
         if (m.get("lag_s") or 0.0) > 0.3:
-            return "A little behind: move with the circle"
-        return "Keep the dot inside the moving circle"
+            return N_("A little behind: move with the circle")
+        return N_("Keep the dot inside the moving circle")
 
     def play(self, world: TrackWorld, previous: tuple[float, float], dt_s: float,
              t_s: float) -> list[TrialOutcome]:

@@ -26,6 +26,12 @@ from balance_game.core.control import Axes
 from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.mechanics.common import add_cue, clamp01, rnd
 from balance_game.core.records import Goal
+from balance_game.i18n import N_
+
+LIFT = {"left": N_("Weight on the RIGHT foot, lift your LEFT foot"),
+        "right": N_("Weight on the LEFT foot, lift your RIGHT foot")}
+AGAIN = {"left": N_("Lift your LEFT foot again"), "right": N_("Lift your RIGHT foot again")}
+HOLD = {"left": N_("Hold your LEFT foot up"), "right": N_("Hold your RIGHT foot up")}
 
 # The feet's centres sit about half-way from the board's middle to its side load cells (on a
 # Wii board ~108 mm out of 216.5, feet about hip width apart): all the weight on one foot then
@@ -133,22 +139,22 @@ class Transfer(Rules[TransferWorld]):
         return None
 
     def trial_prompt(self, world: TransferWorld) -> str:
-        foot = world.foot.upper()
+        # whole sentences per foot: "left"/"right" change their ending with the noun elsewhere
         if world.phase == "shift":
             if world.touchdowns:
-                return f"Lift your {foot} foot again"
-            return f"Weight on the {OTHER[world.foot]} foot, lift your {foot} foot"
+                return AGAIN[world.foot]
+            return LIFT[world.foot]
         if world.phase == "up":
-            return f"Hold your {foot} foot up"
-        return "Both feet down"
+            return HOLD[world.foot]
+        return N_("Both feet down")
 
     def feedback(self, outcome: Judged) -> str:
         m = outcome.measures
         if outcome.success:
-            return "Steady on one leg!" if not m.get("touchdowns") else "Done: well balanced!"
+            return N_("Steady on one leg!") if not m.get("touchdowns") else N_("Done: well balanced!")
         if m.get("reaction_time_s") is None:
-            return "Shift all your weight onto the other foot first"
-        return "Foot came down: hold on to a chair if you need to"
+            return N_("Shift all your weight onto the other foot first")
+        return N_("Foot came down: hold on to a chair if you need to")
 
     # --- stepping ----------------------------------------------------------------------
     def step(self, world: TransferWorld, axes: Axes, dt_s: float,

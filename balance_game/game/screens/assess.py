@@ -136,7 +136,7 @@ class AssessScene(Scene):
         step = run.step
         if run.index != self._spoken and step is not None:
             self._spoken = run.index
-            ctx.say(f"{step.title}. {step.body}")
+            ctx.say(f"{_(step.title)}. {_(step.body)}")
         if run.finished:
             self._finish(ctx, run)
 
@@ -211,12 +211,13 @@ class AssessScene(Scene):
             picture.top, picture.height = words.bottom, area.height - words.height
         status = self._status(run)
         status_h = theme.font("heading", bold=True).get_linesize() * 2
-        y = draw_text(surface, theme, step.title, words.centerx, words.top, "heading", TEXT,
+        y = draw_text(surface, theme, _(step.title), words.centerx, words.top, "heading", TEXT,
                       bold=True, width_px=words.width, max_height=words.height - status_h)
         room = words.bottom - y - status_h
         if room > 0:
-            font = font_for_height(theme, step.body, words.width, room, "body")
-            y = draw_text(surface, theme, step.body, words.centerx, y, colour=TEXT_DIM,
+            body = _(step.body)
+            font = font_for_height(theme, body, words.width, room, "body")
+            y = draw_text(surface, theme, body, words.centerx, y, colour=TEXT_DIM,
                           width_px=words.width, font=font, max_height=room)
         draw_text(surface, theme, status, words.centerx, y + theme.px(0.01), "heading", ACCENT,
                   bold=True, width_px=words.width, max_height=status_h)
@@ -251,7 +252,7 @@ class AssessScene(Scene):
         bottom = area.bottom - lines_height(theme, leave, area.width, "small")
         draw_text(surface, theme, leave, area.centerx, bottom, "small", TEXT_DIM,
                   width_px=area.width)
-        text = "\n".join(self.lines)
+        text = "\n".join(_(line) for line in self.lines)
         font = font_for_height(theme, text, area.width, bottom - area.top - theme.px(0.02), "body")
         draw_text(surface, theme, text, area.centerx, area.top, colour=TEXT, width_px=area.width,
                   font=font, max_height=bottom - area.top - theme.px(0.02))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.menu import MenuItem, MenuScene
 from balance_game.game.screens.navigation import screen
+from balance_game.i18n import _
 
 
 class FarewellScene(MenuScene):
@@ -18,7 +19,7 @@ class FarewellScene(MenuScene):
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         ctx.say(f"{self.title}. {self.subtitle}")
-        return [MenuItem("OK", _home)]
+        return [MenuItem(_("OK"), _home)]
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         _home(ctx, stack)

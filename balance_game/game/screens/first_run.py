@@ -58,6 +58,12 @@ def _pairer(ctx: GameContext) -> Pairer | None:
     return pair_in_background
 
 
+# Whole sentences per device (the article changes with the noun in German and Spanish).
+CONTINUE_WITH = {"gamepad": N_("Continue with the gamepad"),
+                 "keyboard": N_("Continue with the keyboard"),
+                 "mouse": N_("Continue with the mouse")}
+
+
 class ConnectScene(MenuScene):
     """A picture of where to press, the steps in words, and a search for the board that runs by
     itself in the background: the moment the board answers, the game plays with it."""
@@ -87,7 +93,9 @@ class ConnectScene(MenuScene):
             self.finder = BoardFinder(ctx.hid_backend, _pairer(ctx))
             ctx.say(pairing_help())
         self.subtitle = pairing_help() + " " + self.finder.status()
-        return [MenuItem(_("Continue with the {device}").format(device=_(ctx.source.kind)), go_on)]
+        words = CONTINUE_WITH.get(ctx.source.kind)
+        label = _(words) if words else _("Continue with the {device}").format(device=ctx.source.name)
+        return [MenuItem(label, go_on)]
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
         self._stop_looking()

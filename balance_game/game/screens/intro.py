@@ -17,15 +17,15 @@ class IntroScene(MenuScene):
         super().__init__()
         self.spec = spec
         self.part = part  # one part of a routine or a family turn (see PlayScene)
-        self.title = spec.title
-        self.subtitle = spec.instructions
+        self.title = _(spec.title)
+        self.subtitle = _(spec.instructions)
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         if isinstance(ctx.source, ReportsBattery) and ctx.source.battery_low:  # warn before play
-            self.subtitle = self.spec.instructions + " " + _(
+            self.subtitle = _(self.spec.instructions) + " " + _(
                 "The board's batteries are low: replace them soon.")
-        ctx.say(f"{self.spec.title}. {self.subtitle}")
-        return [MenuItem("Start", self._start)]
+        ctx.say(f"{self.title}. {self.subtitle}")
+        return [MenuItem(_("Start"), self._start)]
 
     def _start(self, ctx: GameContext, stack: SceneStack) -> None:
         stack.replace(screen("play", self.spec, part=self.part))

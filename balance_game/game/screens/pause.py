@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.game.screens.navigation import screen
+from balance_game.i18n import N_, _
 from balance_game.render.text import draw_text
 from balance_game.render.theme import ACCENT, TEXT, TEXT_DIM
 
@@ -18,19 +19,19 @@ if TYPE_CHECKING:
     import pygame
 
 MESSAGES = {
-    "step_off": ("You stepped off the board",
-                 "Hold on to your chair or counter. Step back on when you are ready: "
-                 "the game carries on by itself."),
-    "balance_lost": ("Let's take a moment",
-                     "Hold on to your support and stand evenly on both feet. The game carries "
-                     "on when you have stood still in the middle for a few seconds."),
-    "device_lost": ("The board is not answering",
-                    "Stay where you are and hold your support. Check the board's batteries; "
-                    "it reconnects by itself."),
-    "user": ("Paused", "Take a rest. Continue when you are ready."),
+    "step_off": (N_("You stepped off the board"),
+                 N_("Hold on to your chair or counter. Step back on when you are ready: "
+                 "the game carries on by itself.")),
+    "balance_lost": (N_("Let's take a moment"),
+                     N_("Hold on to your support and stand evenly on both feet. The game carries "
+                     "on when you have stood still in the middle for a few seconds.")),
+    "device_lost": (N_("The board is not answering"),
+                    N_("Stay where you are and hold your support. Check the board's batteries; "
+                    "it reconnects by itself.")),
+    "user": (N_("Paused"), N_("Take a rest. Continue when you are ready.")),
 }
-GAMEPAD_LOST = ("Connect your gamepad",
-                "Plug in or switch on your gamepad. The game carries on when it is connected.")
+GAMEPAD_LOST = (N_("Connect your gamepad"),
+                N_("Plug in or switch on your gamepad. The game carries on when it is connected."))
 CONFIRM_REASONS = ("user", "balance_lost")
 
 
@@ -39,8 +40,10 @@ def _message(ctx: GameContext) -> tuple[str, str]:
     reasons = ctx.current_session.pause.reasons if ctx.current_session is not None else set()
     reason = _main_reason(reasons)
     if reason == "device_lost" and ctx.source.kind == "gamepad":
-        return GAMEPAD_LOST
-    return MESSAGES[reason]
+        title, body = GAMEPAD_LOST
+    else:
+        title, body = MESSAGES[reason]
+    return _(title), _(body)
 
 
 class PauseOverlay(Scene):
@@ -80,7 +83,7 @@ class PauseOverlay(Scene):
         y = draw_text(surface, ctx.theme, body, width // 2, y + ctx.theme.px(0.04), "body", TEXT,
                       width_px=int(width * 0.75))
         if reasons & set(CONFIRM_REASONS):
-            hint = "Press Enter or A to continue  ·  Esc or B to finish"
+            hint = _("Press Enter or A to continue  ·  Esc or B to finish")
             draw_text(surface, ctx.theme, hint, width // 2, y + ctx.theme.px(0.06), "small",
                       TEXT_DIM)
 

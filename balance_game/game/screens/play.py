@@ -120,8 +120,8 @@ class PlayScene(Scene):
 
     def prompt(self, ctx: GameContext, run: LevelRun) -> str:
         if ctx.t_s < self.feedback_until_s:
-            return self.feedback
-        return run.mechanic.prompt(run.world)
+            return _(self.feedback)
+        return _(run.mechanic.prompt(run.world))
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
         from balance_game.render.hud import draw_hud

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from balance_game.core.levels import LevelSpec
 from balance_game.core.records import SAME_TIME_S
 from balance_game.game.scenes import GameContext, Scene, SceneStack
+from balance_game.i18n import N_, _
 from balance_game.render.theme import BACKGROUND, PANEL, TEXT_DIM
 from balance_game.render.views import ViewCache
 
@@ -103,20 +104,20 @@ class ReplayScene(Scene):
         surface.fill(BACKGROUND)
         session = ctx.session
         speed = f"{self.clock.speed:g}x" if self.clock else ""
-        state = "paused" if self.clock and self.clock.paused else speed
-        facts = [f"Replay {state}", f"{ctx.t_s:5.1f} s"]
+        state = _("paused") if self.clock and self.clock.paused else speed
+        facts = [_("Replay {state}").format(state=state), f"{ctx.t_s:5.1f} s"]
         run = session.run
         if run is None:
-            draw_hud(surface, ctx.theme, "Replay", facts, "Waiting for the first level")
+            draw_hud(surface, ctx.theme, _("Replay"), facts, _("Waiting for the first level"))
         else:
-            prompt = _pause_text(session.pause.reasons) or run.mechanic.prompt(run.world)
+            prompt = _pause_text(session.pause.reasons) or _(run.mechanic.prompt(run.world))
             view = self.views.get(run.spec.mechanic, surface, ctx.theme, run.spec.world)
             view.draw(surface, run.world, ctx.frame.axes, list(self.trail), ctx.t_s)
-            draw_hud(surface, ctx.theme, f"Replay: {run.spec.title}", facts, prompt,
-                     view.look.plate())
-        hint = "Space pauses  ·  arrows change speed  ·  Esc leaves"
+            draw_hud(surface, ctx.theme, _("Replay: {title}").format(title=_(run.spec.title)),
+                     facts, prompt, view.look.plate())
+        hint = _("Space pauses  ·  arrows change speed  ·  Esc leaves")
         if session.device_ended:
-            hint = "The recording is over  ·  Esc leaves"
+            hint = _("The recording is over  ·  Esc leaves")
         width, height = surface.get_size()
         top = height - ctx.theme.px(0.08)
         plate = pygame.Rect(0, top - ctx.theme.px(0.01), width, height - top + ctx.theme.px(0.01))
@@ -125,6 +126,6 @@ class ReplayScene(Scene):
 
 
 def _pause_text(reasons: Any) -> str:
-    names = {"step_off": "Paused: stepped off", "balance_lost": "Paused: lost balance",
-             "device_lost": "Paused: board lost", "user": "Paused by the player"}
-    return ", ".join(names[r] for r in sorted(reasons) if r in names)
+    names = {"step_off": N_("Paused: stepped off"), "balance_lost": N_("Paused: lost balance"),
+             "device_lost": N_("Paused: board lost"), "user": N_("Paused by the player")}
+    return ", ".join(_(names[r]) for r in sorted(reasons) if r in names)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from balance_game.core.sensor_check import CORNERS, SensorCheck
 from balance_game.devices.base import ReportsBattery
 from balance_game.game.scenes import GameContext, Scene, SceneStack
+from balance_game.i18n import _
 from balance_game.render.text import draw_text, lines_height
 from balance_game.render.theme import (
     ACCENT,
@@ -43,7 +44,7 @@ class SensorCheckScene(Scene):
         self._spoken = ""
 
     def enter(self, ctx: GameContext) -> None:
-        ctx.say("Sensor check. " + self.check.prompt())
+        ctx.say(_("Sensor check") + ". " + _(self.check.prompt()))
 
     def handle_action(self, ctx: GameContext, action: str, stack: SceneStack) -> None:
         if action in ("back", "confirm"):
@@ -56,7 +57,7 @@ class SensorCheckScene(Scene):
         words = self.check.verdict()[1]
         if words != self._spoken:  # say each new instruction once
             self._spoken = words
-            ctx.say(words)
+            ctx.say(_(words))
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
         """Words stacked top to bottom, wrapped to the window. When the text is large and the
@@ -96,18 +97,19 @@ class SensorCheckScene(Scene):
     def _blocks(check: SensorCheck, working: bool, words: str
                 ) -> dict[str, tuple[str, str, Colour, bool]]:
         corners = check.corners_kg or (0.0, 0.0, 0.0, 0.0)
-        said = [f"{name.capitalize()}: {kg:.1f} kg" for name, kg in zip(CORNERS, corners,
-                                                                        strict=True)]
+        said = [_("{corner}: {kg} kg").format(corner=_(name).capitalize(), kg=f"{kg:.1f}")
+                for name, kg in zip(CORNERS, corners, strict=True)]
         readings = f"{said[0]}  ·  {said[1]}\n{said[2]}  ·  {said[3]}"  # front row, back row
-        battery = "low, replace them soon" if check.battery_low else "no warning"
-        facts = (f"Total {check.total_kg:.1f} kg   ·   {check.rate_hz:.0f} readings a second"
-                 f"   ·   Batteries: {battery}")
+        battery = _("low, replace them soon") if check.battery_low else _("no warning")
+        facts = "   ·   ".join((_("Total {kg} kg").format(kg=f"{check.total_kg:.1f}"),
+                                _("{rate} readings a second").format(rate=f"{check.rate_hz:.0f}"),
+                                _("Batteries: {state}").format(state=battery)))
         return {
-            "title": ("Sensor check", "heading", ACCENT, True),
+            "title": (_("Sensor check"), "heading", ACCENT, True),
             "readings": (readings, "body", TEXT, False),
             "facts": (facts, "small", WARN if check.battery_low else TEXT_DIM, False),
-            "verdict": (words, "body", GOOD if working else TEXT, working),
-            "hint": ("Enter, Esc or the board's button: back", "small", TEXT_DIM, False),
+            "verdict": (_(words), "body", GOOD if working else TEXT, working),
+            "hint": (_("Enter, Esc or the board's button: back"), "small", TEXT_DIM, False),
         }
 
     @staticmethod
