@@ -310,7 +310,7 @@ def summarise(kind: str, results: dict[str, Any]) -> Sequence[str]:
                                     surface=phrase(c["surface"]), reason=c["stopped"]))
             elif m and m["valid"]:
                 lines.append(phrase("{eyes}, {surface}: velocity {velocity:.1f} mm/s, area "
-                                    "{area:.0f} mm2", eyes=phrase(c["eyes"]),
+                                    "{area:.0f} mm²", eyes=phrase(c["eyes"]),
                                     surface=phrase(c["surface"]),
                                     velocity=m["mean_velocity_mm_s"], area=m["ellipse95_area_mm2"]))
             else:
@@ -335,7 +335,7 @@ def summarise(kind: str, results: dict[str, Any]) -> Sequence[str]:
                                 reaction=_shown(r["reaction_time_s"], 2),
                                 control=_shown(r["directional_control_pct"], 0)))
         area = results["polygon_area_mm2"]
-        lines.append(phrase("area of your limits: {area:.0f} cm2 ({pct:.0f} % of the theoretical)",
+        lines.append(phrase("area of your limits: {area:.0f} cm² ({pct:.0f} % of the theoretical)",
                             area=area / 100, pct=results["polygon_pct_of_theoretical"])
                      if area is not None else
                      phrase("area of your limits: not measured in every direction"))
