@@ -28,10 +28,21 @@ def first_level_of_each_mechanic():
     return list(chosen.values())
 
 
+FADE_STEPS = 20  # a little over render/transition.FADE_S at 60 steps a second
+
+
+def _settle(d: ScreenDriver) -> None:
+    """Draw, then let the crossfade from the previous screen finish and draw again: the first
+    frame of a new screen still shows the old one fading out."""
+    d.frames(1)
+    d.steps(FADE_STEPS)
+    d.frames(1)
+
+
 def _show(d: ScreenDriver, scene, steps: int = 2) -> None:
     d.stack.clear_to(scene)
     d.steps(steps)
-    d.frames(1)
+    _settle(d)
 
 
 def visit(d: ScreenDriver, text_scale: float = 1.0, play_steps: int = 90) -> Iterator[str]:
@@ -40,7 +51,7 @@ def visit(d: ScreenDriver, text_scale: float = 1.0, play_steps: int = 90) -> Ite
     _show(d, screen("title"))
     yield "title"
     d.stack.push(screen("confirm_stop"))
-    d.frames(1)
+    _settle(d)
     yield "confirm-stop"
     for name in ("safety", "connect", "player_select"):
         _show(d, screen(name))
@@ -49,7 +60,7 @@ def visit(d: ScreenDriver, text_scale: float = 1.0, play_steps: int = 90) -> Ite
     yield "sensor-check"
     _show(d, screen("text_entry", tr("Your name"), lambda *_: None))
     d.scene.type_text("Hans-Jürgen Müller")
-    d.frames(1)
+    _settle(d)
     yield "text-entry"
     player = add_player(d.db, "Hans-Jürgen Müller")
     update_settings(d.db, player, text_scale=text_scale, language=active_language())
@@ -93,10 +104,10 @@ def visit(d: ScreenDriver, text_scale: float = 1.0, play_steps: int = 90) -> Ite
         yield f"play-{spec.mechanic}"
     d.stack.push(screen("pause"))
     d.ctx.session.pause_for("user", d.ctx.t_s)
-    d.frames(1)
+    _settle(d)
     yield "pause"
     d.stack.push(screen("help"))
-    d.frames(1)
+    _settle(d)
     yield "help"
     d.ctx.session.resume_from("user", d.ctx.t_s)
     trace = [(0.3 * (i % 7) / 7 - 0.1, 0.2 * (i % 5) / 5 - 0.1) for i in range(300)]
