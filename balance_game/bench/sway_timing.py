@@ -51,7 +51,7 @@ def ours(t: np.ndarray, x: np.ndarray, y: np.ndarray) -> Any:
 
 def micromotion_pipeline() -> Callable[[np.ndarray, np.ndarray, np.ndarray], Any] | None:
     try:
-        from micromotion import balance, filters, resample  # type: ignore[import-untyped]
+        from micromotion import balance, filters, resample
     except ImportError:
         return None
 
