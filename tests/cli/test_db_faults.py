@@ -17,6 +17,7 @@ import pytest
 
 from balance_game.cli import main
 from balance_game.storage import db as db_module
+from tests.db_probe import stored_blocks
 
 
 def _one_line_error(result, message):
@@ -31,16 +32,6 @@ def _sound(db, uri_options=""):
     with contextlib.closing(sqlite3.connect(target, uri=uri)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         return conn.execute("SELECT COALESCE(SUM(n), 0) FROM sample_blocks").fetchone()[0]
-
-
-def _n_blocks(db):
-    if not db.exists():
-        return 0
-    with contextlib.closing(sqlite3.connect(db, timeout=0.1)) as conn:
-        try:
-            return conn.execute("SELECT COUNT(*) FROM sample_blocks").fetchone()[0]
-        except sqlite3.OperationalError:
-            return 0
 
 
 def _no_leftovers(folder):
@@ -121,10 +112,10 @@ def test_lock_taken_mid_session_ends_play_cleanly_and_keeps_what_was_flushed(tmp
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 30
-        while _n_blocks(db) < 2 and time.monotonic() < deadline:
+        while stored_blocks(db) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
         with _exclusive_lock(db):
-            blocks_before = _n_blocks(db)
+            blocks_before = stored_blocks(db)
             assert blocks_before >= 2
             _, stderr = proc.communicate(timeout=40)
     finally:
@@ -134,7 +125,7 @@ def test_lock_taken_mid_session_ends_play_cleanly_and_keeps_what_was_flushed(tmp
     assert proc.returncode == 2, stderr
     assert stderr.count("\n") == 1 and "in use by another program" in stderr, stderr
     assert _sound(db) >= blocks_before * 100 - 1  # every block flushed before the lock is kept
-    assert _n_blocks(db) >= blocks_before
+    assert stored_blocks(db) >= blocks_before
 
 
 # --- read-only ----------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Every steady, slalom and track level plays to the end headless and records its measures."""
+"""Every steady, slalom, track, think-and-lean and weight-transfer level plays to the end
+headless with the simulated player and records its measures."""
 
 import itertools
 
@@ -9,7 +10,7 @@ from balance_game.core.mechanics import MECHANICS
 from balance_game.storage.db import Database
 from balance_game.storage.sessions import session_trials
 
-MINE = ("steady", "slalom", "track")
+MINE = ("steady", "slalom", "track", "dual", "transfer")
 LEVELS = [spec for spec in load_levels() if spec.mechanic in MINE]
 
 
@@ -49,3 +50,6 @@ def test_level_completes_headless_and_records_its_measures(run_cli, tmp_path, sp
         assert trial["mechanic"] == spec.mechanic
         assert 0 <= trial["score"] <= 100
         assert set(measures) <= set(trial["measures"])
+    assert any(trial["success"] for trial in trials), spec.id
+    if spec.mechanic == "transfer":  # the simulated board has load cells: feet read from them
+        assert {t["measures"]["source"] for t in trials} == {"load_cells"}

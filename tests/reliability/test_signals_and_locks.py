@@ -17,16 +17,7 @@ from balance_game.storage import sessions as sessions_module
 from balance_game.storage.db import Database
 from balance_game.storage.players import add_player
 from balance_game.storage.sessions import SessionRecorder, session_record, session_sample_array
-
-
-def _blocks(db):
-    if not db.exists():
-        return 0
-    with contextlib.closing(sqlite3.connect(db, timeout=0.1)) as conn:
-        try:
-            return conn.execute("SELECT COUNT(*) FROM sample_blocks").fetchone()[0]
-        except sqlite3.OperationalError:
-            return 0
+from tests.db_probe import stored_blocks
 
 
 def _start_play(tmp_path):
@@ -37,9 +28,9 @@ def _start_play(tmp_path):
                              "--device", "sim", "--seconds", "120"], env=env, cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60  # a wait for the start, not a measurement
-    while _blocks(db) < 1 and time.monotonic() < deadline and proc.poll() is None:
+    while stored_blocks(db) < 1 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
-    assert _blocks(db) >= 1, proc.stderr.read() if proc.poll() is not None else "no samples"
+    assert stored_blocks(db) >= 1, proc.stderr.read() if proc.poll() is not None else "no samples"
     return db, proc
 
 
