@@ -2,6 +2,7 @@
 report ID, and a user-folder profile replacing a shipped one. kg and COP are checked against the
 textbook weighted mean of the loads put on each cell, not against the product's own math."""
 
+import contextlib
 import os
 import struct
 import textwrap
@@ -262,9 +263,22 @@ def test_a_binary_serial_board_resyncs_on_its_sync_bytes(tmp_path, monkeypatch):
     kgs = (30.0, 20.0, 10.0)
     frame = b"\xaa\x55" + b"".join(round(k * 100 * (-1 if i == 2 else 1)).to_bytes(
         3, "little", signed=True) for i, k in enumerate(kgs))
-    writer = threading.Thread(target=lambda: os.write(master, b"\x00\x13\xaa" + frame * 20))
+    stop = threading.Event()
+
+    def write_bursts():
+        """Garbage, then frames, again and again: the reader may (re)open the port, which
+        flushes what was written before, at any moment a busy machine lets it."""
+        os.set_blocking(master, False)
+        for _ in range(400):  # bounded: at most about 20 s
+            with contextlib.suppress(BlockingIOError):
+                os.write(master, b"\x00\x13\xaa" + frame * 20)
+            if stop.wait(0.05):
+                return
+
+    writer = threading.Thread(target=write_bursts)
     writer.start()
     samples = _collect(source, 20)
+    stop.set()
     writer.join()
     total, cop = _expected(kgs, [(-200, 0), (200, 0), (0, 150)])
     assert len(samples) == 20
