@@ -23,7 +23,13 @@ from balance_game.i18n import LANGUAGES, N_, _, active_language, available_langu
 from balance_game.render.speech import voice_name
 from balance_game.render.text import blit_text, draw_text, fitting_font
 from balance_game.render.theme import ACCENT, BACKGROUND, OUTLINE, PANEL, TEXT, TEXT_DIM
-from balance_game.storage.players import Player, PlayerSettings, get_settings, update_settings
+from balance_game.storage.players import (
+    Player,
+    PlayerSettings,
+    get_settings,
+    list_players,
+    update_settings,
+)
 
 if TYPE_CHECKING:
     import pygame
@@ -59,8 +65,7 @@ def _volume_words(value: float) -> str:
 
 
 def _volume_choices() -> list[Choice]:
-    return [Choice(v, _("Off") if v <= 0 else str(round(v * 100)), _volume_words(v))
-            for v in VOLUME_STEPS]
+    return [Choice(v, str(round(v * 100)), _volume_words(v)) for v in VOLUME_STEPS]
 
 
 def _text_size_words(value: float) -> str:
@@ -135,7 +140,8 @@ class SettingsScene(MenuScene):
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
         self.title = _("Settings")
-        self.subtitle = self.player.name  # short: at the largest text the list needs the room
+        # whose settings, where that is a question; at the largest text the list needs the room
+        self.subtitle = self.player.name if len(list_players(ctx.db)) > 1 else ""
         settings = get_settings(ctx.db, self.player)
         return [self._item(ctx, option, settings) for option in OPTIONS]
 
@@ -217,8 +223,7 @@ class SettingChoiceScene(MenuScene):
         self.choices: list[Choice] = []
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        self.title = _(self.option.name)
-        self.subtitle = _(self.option.about)
+        self.title = _(self.option.name)  # what it changes was said on the list: room for the row
         self.choices = self.option.choices()
         current = getattr(get_settings(ctx.db, self.player), self.option.key)
         self.index = _nearest(self.choices, current)
@@ -234,7 +239,7 @@ class SettingChoiceScene(MenuScene):
         return choose
 
     def extra_height(self, ctx: GameContext, size: tuple[int, int]) -> int:
-        return 2 * ctx.theme.font("heading").get_linesize() if self.option.level else 0
+        return ctx.theme.font("heading").get_linesize() * 3 // 2 if self.option.level else 0
 
     def draw_extra(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect) -> None:
         """A volume as a bar, filled to the highlighted value."""
