@@ -140,14 +140,18 @@ def _click(d: ScreenDriver, label: str) -> None:
 def test_speech_with_the_mouse_where_the_computer_has_a_voice(keys):
     d = keys
     ann = add_player(d.db, "Ann")
+    update_settings(d.db, ann, speech=False)
     d.ctx.sound.can_speak = True  # as Sound() sets it where render/speech finds a voice
+    spoken = []
+    d.ctx.say = spoken.append
     _to_settings(d)
-    assert d.scene.items[5].detail == "On"
+    assert d.scene.items[5].detail == "Off"
     _click(d, "Spoken instructions")
     assert isinstance(d.scene, SettingChoiceScene)
-    _click(d, "Off")
-    assert isinstance(d.scene, SettingsScene) and d.scene.items[5].detail == "Off"
-    assert not get_settings(d.db, ann).speech and not d.ctx.sound.speech
+    _click(d, "On")
+    assert isinstance(d.scene, SettingsScene) and d.scene.items[5].detail == "On"
+    assert get_settings(d.db, ann).speech and d.ctx.sound.speech
+    assert spoken == ["Instructions are shown and spoken"]  # heard at once, in the voice now on
     _click(d, "Back")
     assert isinstance(d.scene, TitleScene)
 

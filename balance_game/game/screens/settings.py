@@ -58,6 +58,8 @@ class Option:
     choices: Callable[[], list[Choice]]  # built when shown, in the language then in force
     shown: Callable[[Any], str]  # the value as the list shows it
     level: bool = False  # a volume: drawn as a bar as well as in words
+    # what the player hears once a value is chosen, so a change is heard as well as seen
+    sample: Callable[[GameContext, Choice], None] | None = None
 
 
 def _volume_words(value: float) -> str:
@@ -87,6 +89,15 @@ def _language_choices() -> list[Choice]:
     return [Choice(code, LANGUAGES[code], LANGUAGES[code]) for code in available_languages()]
 
 
+def _play_cue(ctx: GameContext, choice: Choice) -> None:
+    ctx.cue(SAMPLE_CUE)
+
+
+def _speak(ctx: GameContext, choice: Choice) -> None:
+    """The chosen words in the voice now in force (nothing when speech is off or unavailable)."""
+    ctx.say(choice.words)
+
+
 def _on_off(value: bool) -> str:
     return _("On") if value else _("Off")
 
@@ -105,15 +116,16 @@ OPTIONS: tuple[Option, ...] = (
     Option("text_scale", N_("Text size"), N_("Larger letters on every screen."),
            _text_size_choices, _text_size_words),
     Option("language", N_("Language"), N_("The language of every screen and of the voice."),
-           _language_choices, _language_shown),
+           _language_choices, _language_shown, sample=_speak),
     Option("music_volume", N_("Music volume"), N_("The music that plays during the games."),
            _volume_choices, _volume_words, level=True),
     Option("volume", N_("Effects volume"), N_("The short sounds for hits, misses and the beat."),
-           _volume_choices, _volume_words, level=True),
+           _volume_choices, _volume_words, level=True, sample=_play_cue),
     Option("calm", N_("Calm"), N_("Calm keeps still what is only decoration: clouds, spray, "
                                   "confetti."), _calm_choices, _on_off),
     Option("speech", N_("Spoken instructions"), N_("Instructions are read aloud as well as "
-                                                   "shown."), _speech_choices, _on_off),
+                                                   "shown."), _speech_choices, _on_off,
+           sample=_speak),
 )
 BY_KEY = {option.key: option for option in OPTIONS}
 
@@ -227,13 +239,14 @@ class SettingChoiceScene(MenuScene):
         self.choices = self.option.choices()
         current = getattr(get_settings(ctx.db, self.player), self.option.key)
         self.index = _nearest(self.choices, current)
-        return [MenuItem(c.label, self._chooser(c.value), c.words) for c in self.choices]
+        return [MenuItem(c.label, self._chooser(c), c.words) for c in self.choices]
 
-    def _chooser(self, value: Any) -> Callable[[GameContext, SceneStack], None]:
+    def _chooser(self, choice: Choice) -> Callable[[GameContext, SceneStack], None]:
         def choose(ctx: GameContext, stack: SceneStack) -> None:
-            apply_settings(ctx, update_settings(ctx.db, self.player, **{self.option.key: value}))
-            if self.option.key == "volume":
-                ctx.cue(SAMPLE_CUE)
+            changes = {self.option.key: choice.value}
+            apply_settings(ctx, update_settings(ctx.db, self.player, **changes))
+            if self.option.sample is not None:
+                self.option.sample(ctx, choice)
             stack.pop()
 
         return choose
