@@ -97,10 +97,11 @@ def test_html_has_every_section_and_the_numbers(db, html_text):
     assert pseudonym in html_text
     assert "Ada &lt;b&gt;&amp;" in html_text and "<b>&" not in html_text  # names are escaped
     assert "Said the &lt;knee&gt; felt better &amp; steadier" in html_text
-    assert "05 Oct 2026 to 01 Nov 2026" in html_text
+    assert "October 5, 2026 to November 1, 2026" in html_text  # English dates as CLDR writes them
     data = gather(db, NAME)
     for week in data.weeks:  # the calendar row of each week ends with its sessions and minutes
-        row = re.search(rf"<td>{week.monday:%d %b %Y}</td>(.*?)</tr>", html_text).group(1)
+        monday = f"{week.monday:%b} {week.monday.day}, {week.monday.year}"  # "Oct 5, 2026"
+        row = re.search(rf"<td>{monday}</td>(.*?)</tr>", html_text).group(1)
         cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
         assert cells[7:9] == [str(week.sessions), f"{week.total_min:.1f}"]
     assert html_text.count("<svg") == 5
