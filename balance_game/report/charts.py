@@ -209,7 +209,7 @@ def sway_trend(data: ReportData) -> Figure | None:
                 if row == 0:  # two short lines: four columns hold long words too
                     ax.set_title(f"{_(eyes)}\n{_(surface)}", fontsize=8.5)
                 if col == 0:
-                    ax.set_ylabel(f"{textwrap.fill(_(label), 24)}\n({unit})", fontsize=8)
+                    ax.set_ylabel(f"{textwrap.fill(_(label), 24, break_long_words=False)}\n({unit})", fontsize=8)
         band = (_("green: normative band, {group} {ages} (docs/sway-measures.md §6)\nIQR dark, "
                   "mean ± SD light, line = median").format(
                       group=_(NORM_GROUP_NAMES[data.norm_group]), ages=norm_ages(data.norm_group))
