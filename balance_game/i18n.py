@@ -171,11 +171,23 @@ def number(value: float, digits: int | None = None) -> str:
     (Babel's decimal rounding can differ from Python's in the last place); no thousands
     separator, which keeps numbers short in table columns.
     """
+    minus, decimal = _number_symbols(_Active.code)
+    text = f"{value:g}" if digits is None else f"{value:.{digits}f}"
+    return text.replace("-", minus).replace(".", decimal)
+
+
+def decimal_sign() -> str:
+    """The active language's decimal sign ("," in German), for numbers written elsewhere."""
+    return _number_symbols(_Active.code)[1]
+
+
+@cache
+def _number_symbols(code: str) -> tuple[str, str]:
+    """Minus and decimal sign of a language (CLDR, through Babel; read once, a report writes
+    thousands of numbers)."""
     from babel.numbers import get_decimal_symbol, get_minus_sign_symbol
 
-    text = f"{value:g}" if digits is None else f"{value:.{digits}f}"
-    return (text.replace("-", get_minus_sign_symbol(_Active.code))
-            .replace(".", get_decimal_symbol(_Active.code)))
+    return get_minus_sign_symbol(code), get_decimal_symbol(code)
 
 
 def date_text(day: date, form: str = "medium") -> str:

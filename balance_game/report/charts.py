@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 
 from balance_game.core.assessments import CONDITIONS, LOS_ORDER
 from balance_game.dsp.los import direction_vector
-from balance_game.i18n import N_, _, active_language, date_text, number
+from balance_game.i18n import N_, _, date_text, decimal_sign, number
 from balance_game.report.content import NORM_GROUP_NAMES, game_name, norm_ages
 from balance_game.report.data import (
     SWAY_MEASURES,
@@ -59,9 +59,7 @@ class LocalNumbers(ticker.ScalarFormatter):
     """Matplotlib's tick numbers with the report language's decimal sign ("0,25")."""
 
     def __call__(self, x: float, pos: int | None = None) -> str:
-        from babel.numbers import get_decimal_symbol
-
-        return super().__call__(x, pos).replace(".", get_decimal_symbol(active_language()))
+        return super().__call__(x, pos).replace(".", decimal_sign())
 
 
 def _local_numbers(ax, *, x: bool = False) -> None:
@@ -209,7 +207,8 @@ def sway_trend(data: ReportData) -> Figure | None:
                 if row == 0:  # two short lines: four columns hold long words too
                     ax.set_title(f"{_(eyes)}\n{_(surface)}", fontsize=8.5)
                 if col == 0:
-                    ax.set_ylabel(f"{textwrap.fill(_(label), 24, break_long_words=False)}\n({unit})", fontsize=8)
+                    words = textwrap.fill(_(label), 24, break_long_words=False)
+                    ax.set_ylabel(f"{words}\n({unit})", fontsize=8)
         band = (_("green: normative band, {group} {ages} (docs/sway-measures.md §6)\nIQR dark, "
                   "mean ± SD light, line = median").format(
                       group=_(NORM_GROUP_NAMES[data.norm_group]), ages=norm_ages(data.norm_group))
