@@ -75,23 +75,38 @@ def _facts(items: list[tuple[str, str]]) -> Table:
 CELL_PADDING = 2.5  # points left and right of a table cell
 
 
+def _natural(paragraph: Paragraph) -> float:
+    """The width of a cell's text on one line."""
+    paragraph.wrap(1e6, 1e6)
+    return max(paragraph.getActualLineWidths0() or [0.0])
+
+
+def _give(fitted: list[float], i: int, want: float, floor: list[float]) -> None:
+    """Widen column ``i`` towards ``want`` with what other columns have above their ``floor``,
+    the most first."""
+    while want - fitted[i] > 0.01:
+        room, j = max((fitted[j] - floor[j], j) for j in range(len(fitted)) if j != i)
+        if room <= 0.01:
+            return
+        moved = min(room, want - fitted[i])
+        fitted[j] -= moved
+        fitted[i] += moved
+
+
 def fit_widths(widths: list[float], rows: list[list[Paragraph]]) -> list[float]:
-    """``widths`` changed so that every column holds its longest word (German words are long):
-    a column too narrow takes what it lacks from the columns with room to spare, most spare
-    first, never more than they spare. Without enough room the widths stay as far as they got."""
-    need = [max(p.minWidth() for p in column) + 2 * CELL_PADDING
-            for column in zip(*rows, strict=True)]
+    """``widths`` (same total) changed so that every column holds its longest word (German words
+    are long). A column too narrow takes what it lacks first from room no cell of another column
+    needs, then from room whose loss only wraps a cell onto more lines; then columns whose cells
+    would wrap take what is still free. Headers (``rows[0]``) may wrap; their words must fit."""
+    pad = 2 * CELL_PADDING
+    columns = list(zip(*rows, strict=True))
+    words = [max(p.minWidth() for p in column) + pad for column in columns]
+    whole = [max([_natural(p) + pad for p in column[1:]] + [w])
+             for column, w in zip(columns, words, strict=True)]
     fitted = list(widths)
-    for i in range(len(fitted)):
-        lacking = need[i] - fitted[i]
-        while lacking > 0.01:
-            spare, j = max((fitted[j] - need[j], j) for j in range(len(fitted)))
-            if spare <= 0.01:
-                return fitted
-            moved = min(spare, lacking)
-            fitted[j] -= moved
-            fitted[i] += moved
-            lacking -= moved
+    for want, floor in ((words, whole), (words, words), (whole, whole)):
+        for i in range(len(fitted)):
+            _give(fitted, i, want[i], floor)
     return fitted
 
 
@@ -159,8 +174,8 @@ def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
         _p(_("Summary"), "h2"), _facts(content.summary_items(data)),
         _p(_("Adherence calendar"), "h2"),
         *_table(calendar, calendar=True,
-                widths=[22 * mm, *[11 * mm] * 7, 12 * mm, 13 * mm, 16 * mm, 14 * mm, 11 * mm,
-                        16 * mm][:len(calendar.header)]),
+                widths=[22 * mm, *[10 * mm] * 7, 12 * mm, 13 * mm, 16 * mm, 14 * mm, 10 * mm,
+                        23 * mm][:len(calendar.header)]),
         KeepTogether([_p(_("Minutes per week"), "h2"),
                       _image(charts.get("weeks"), _("Minutes per week"))]),
         PageBreak(),

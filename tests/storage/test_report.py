@@ -304,3 +304,9 @@ def test_pdf_columns_widen_to_hold_their_longest_word():
     assert sum(widths) == pytest.approx(180.0)  # the table keeps its width
     assert widths[2] == 60.0  # taken from the column with the most to spare
     assert fit_widths([need + 1, 10.0, 10.0], rows)[0] == need + 1  # wide enough: unchanged
+    # A cell that fits on one line keeps its room while another column has room nobody needs.
+    phrase = "a b c d e f g h i j k"  # short words: much room above its longest word
+    one_line = stringWidth(phrase, STYLES["cell"].fontName, STYLES["cell"].fontSize) + 2 * CELL_PADDING
+    rows = [[cell(word), cell("x"), cell("x")], [cell("1"), cell(phrase), cell("2")]]
+    widths = fit_widths([40.0, one_line + 1, 50.0], rows)
+    assert widths == pytest.approx([need, one_line + 1, 90.0 - need])
