@@ -343,6 +343,8 @@ def _result_text(value) -> str:
         return _("yes") if value else _("no")
     if isinstance(value, float) and math.isfinite(value):  # two decimals at most, none trailing
         return number(value, len(f"{value:.2f}".rstrip("0").split(".")[1]))
+    if isinstance(value, str) and value:  # stored words the catalogs know are shown translated
+        return _(value)
     return DASH if value is None or value == "" else str(value)
 
 
