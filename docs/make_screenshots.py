@@ -6,7 +6,7 @@ layout gallery (tests/game/gallery.py) in each language and at the largest text 
 Run: SDL_VIDEODRIVER=dummy .venv/bin/python docs/make_screenshots.py [gallery|screens|worlds ...]
 (all three parts when none is named). The worlds part also makes contact sheets: every game in
 every world (worlds/all.png), and the nine games of each world on one page
-(worlds/sheet-world<N>.png).
+(worlds/world<N>-games.png).
 The screens are driven with keys, exactly as in tests/game/test_screens.py, and drawn by the
 real renderer into an offscreen surface; the games are played by the simulated player.
 """
@@ -157,7 +157,7 @@ def shoot_worlds(size: tuple[int, int] = (1280, 720)) -> None:
 
 def contact_sheet(thumb: tuple[int, int] = (384, 216)) -> None:
     """All the world shots on one page, a row per game and a column per world (worlds/all.png),
-    and one page per world with its games three to a row (worlds/sheet-world<N>.png): the
+    and one page per world with its games three to a row (worlds/world<N>-games.png): the
     first shows each world's look, the second that the games in one world differ."""
     from balance_game.render.worlds import WORLDS
 
@@ -177,7 +177,7 @@ def contact_sheet(thumb: tuple[int, int] = (384, 216)) -> None:
         for k, game in enumerate(games):
             page.blit(pygame.transform.smoothscale(shots[game, look.number], big),
                       ((k % columns) * big[0], (k // columns) * big[1]))
-        pygame.image.save(page, str(WORLD_SHOTS / f"sheet-world{look.number}.png"))
+        pygame.image.save(page, str(WORLD_SHOTS / f"world{look.number}-games.png"))
 
 
 def shoot_feel(size: tuple[int, int] = (1280, 720)) -> None:
