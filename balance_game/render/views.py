@@ -26,7 +26,7 @@ from balance_game.render.transfer_view import TransferView
 from balance_game.render.worlds import look_for
 
 # Each view draws the world of its own mechanic; the level's mechanic name picks both, so the
-# registries are keyed by name and typed over any world.
+# registry is keyed by name and typed over any world.
 SCENE_VIEWS: dict[str, type[SceneView[Any]]] = {
     "reach": ReachView,
     "steady": SteadyView,

@@ -9,7 +9,7 @@ import pytest
 from balance_game.core.control import Axes
 from balance_game.core.levels import level_files, load_level_file
 from balance_game.core.mechanics import MECHANICS
-from balance_game.render.theme import BACKGROUND, PLAYER, Theme
+from balance_game.render.theme import ACCENT, BACKGROUND, PLAYER, Theme
 from balance_game.render.views import view_for
 from balance_game.render.worlds import WORLDS
 
@@ -48,7 +48,15 @@ def test_the_new_games_draw_mid_play_in_every_world(mechanic, size):
         view = view_for(mechanic, surface, Theme(size[1], calm=True), look.number)
         view.draw(surface, world, Axes(0.3, 0.1), [(0.0, 0.0), (0.3, 0.1)], 1.0)
         below_hud = pygame.surfarray.pixels3d(surface)[:, round(size[1] * 0.18):]
-        assert (below_hud == PLAYER).all(axis=-1).any(), (mechanic, look.name)
+        assert (below_hud == PLAYER).all(axis=-1).any(), (mechanic, look.name)  # the marker
+        if mechanic == "transfer":  # the cue to lift a foot
+            assert (below_hud == ACCENT).all(axis=-1).any(), look.name
+        else:  # every item drawn over the square at its place
+            scenery = view.static_layer()
+            for item in world.items:
+                pos = view.to_screen(item.x, item.y)
+                assert surface.get_at(pos) != scenery.get_at(pos), (look.name, item)
+        del below_hud  # unlocks the surface
 
 
 @pytest.mark.parametrize("look", WORLDS, ids=lambda w: w.name)
