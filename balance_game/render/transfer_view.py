@@ -69,9 +69,25 @@ class TransferView(scenery.SceneView[TransferWorld]):
         self.sky = pygame.Rect(0, 0, self.width, self.horizon - theme.px(0.02))
         # the stream's half-width where the feet are: the feet, the hold ring and a margin
         self.need = self.foot_dx + max(self.foot_size) // 2 + theme.px(0.06)
+        self.stones = self._stepping_stones()
+        self.stone_boxes = [pygame.Rect(c[0] - r[0], c[1] - r[1], 2 * r[0], 2 * r[1]).inflate(
+            theme.px(0.02), theme.px(0.02)) for c, r in self.stones]
         self.splash = Particles(self.height, seed=5)
         self.down = {"left": True, "right": True}  # each foot's state at the last frame
         self.landed_s: dict[str, float] = {}
+
+    def _stepping_stones(self) -> list[tuple[Point, Point]]:
+        """Centre and radii of each stone: one under each foot, and one on toward each bank."""
+        w, h = self.foot_size
+        stones = []
+        for foot in ("left", "right"):
+            fx, fy = self.foot_centre(foot)
+            stones.append(((fx, fy - round(h * 0.04)), (w, round(h * 0.68))))
+            side = -1 if foot == "left" else 1
+            y = fy + h // 4
+            stones.append(((self.area.centerx + side * round(self.half_width(y) - w * 0.2), y),
+                           (round(w * 0.55), round(h * 0.3))))
+        return stones
 
     def foot_centre(self, foot: str) -> Point:
         side = -1 if foot == "left" else 1
@@ -127,14 +143,8 @@ class TransferView(scenery.SceneView[TransferWorld]):
             for x, y in edge[3::6]:
                 self._reed(surface, (x + (t.px(0.015) if x > cx else -t.px(0.015)), y),
                            t.px(0.04 + 0.04 * (y - self.horizon) / self.height))
-        w, h = self.foot_size
-        for foot in ("left", "right"):
-            fx, fy = self.foot_centre(foot)
-            self._stone(surface, (fx, fy - round(h * 0.04)), (w, round(h * 0.68)), len(foot))
-            side = -1 if foot == "left" else 1  # the way on to each bank
-            y = fy + h // 4
-            self._stone(surface, (cx + side * round(self.half_width(y) - w * 0.2), y),
-                        (round(w * 0.55), round(h * 0.3)), len(foot) + 3)
+        for seed, (centre, radii) in enumerate(self.stones):
+            self._stone(surface, centre, radii, seed)
 
     def _stone(self, surface: pygame.Surface, centre: Point, radii: Point, seed: int) -> None:
         """A flat stepping stone: an uneven rounded outline, its wet shadow below and a light
@@ -204,6 +214,8 @@ class TransferView(scenery.SceneView[TransferWorld]):
             step = t.px(0.2)
             for x in range(-half + (row * t.px(0.07)) % step, half - dash, step):
                 x0 = self.area.centerx + x
+                if any(box.clipline(x0, y, x0 + dash, y) for box in self.stone_boxes):
+                    continue  # the water flows round the stones, not over them
                 pygame.draw.line(surface, colour, (x0, y), (x0 + dash, y), max(1, t.px(0.003)))
 
     def ambient(self, surface: pygame.Surface, now_s: float) -> None:
