@@ -90,9 +90,9 @@ class DualView(scenery.SceneView[DualWorld]):
         t, look = self.theme, self.look
         scenery.landscape(surface, look, self.horizon)
         paving = self.tint(mix(look.near_hills, (150, 130, 110), 0.6))
-        scenery.gradient(surface, pygame.Rect(0, self.horizon + t.px(0.04), self.width,
-                                              self.height), mix(paving, look.far_hills, 0.4),
-                         paving)
+        ground = self.horizon + t.px(0.04)
+        scenery.gradient(surface, pygame.Rect(0, ground, self.width, self.height - ground),
+                         mix(paving, look.far_hills, 0.4), paving)
         for x in range(-t.px(0.1), self.width, t.px(0.16)):  # trees behind the market
             scenery.round_tree(surface, (x + t.px(0.05), self.horizon + t.px(0.05)), t.px(0.14),
                                look.foliage)
