@@ -245,8 +245,11 @@ class DualView(scenery.SceneView[DualWorld]):
         weave = mix(wicker, BACKGROUND, 0.45)
         handle = pygame.Rect(0, 0, 2 * zone, 2 * zone + rim)
         handle.midbottom = (pos[0], pos[1])
+        clip = surface.get_clip()
+        surface.set_clip(self.area)  # a front basket's handle stays clear of the HUD band
         pygame.draw.arc(surface, wicker, handle.inflate(-zone // 2, 0), 0.35, math.pi - 0.35,
                         max(3, rim // 2))
+        surface.set_clip(clip)
         pygame.draw.circle(surface, wicker, pos, zone + rim)
         for k in range(16):  # the weave: short strokes across the rim
             a = 2 * math.pi * k / 16
