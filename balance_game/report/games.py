@@ -103,8 +103,14 @@ def _pool(sessions: list[Played]) -> Trials:
 def _change(first: float | None, last: float | None, digits: int) -> str:
     if first is None or last is None:
         return DASH
-    delta = round(last - first, digits) + 0.0  # + 0.0: no "-0"
+    delta = _difference(last, first, digits)
     return ("+" if delta > 0 else "") + number(delta, digits)
+
+
+def _difference(a: float, b: float, digits: int) -> float:
+    """a − b of the two figures as the table shows them (so 12 − 9 reads 3, not 2.4 rounded),
+    never "-0"."""
+    return round(round(a, digits) - round(b, digits), digits) + 0.0
 
 
 # --- Think and lean ----------------------------------------------------------------------------
@@ -337,7 +343,7 @@ def transfer_sides_table(sessions: list[Played]) -> Table:
         cells = [_value(column[i][1], digits) for column in columns]
         left, right = columns[-2][i][1], columns[-1][i][1]
         gap = DASH if left is None or right is None else number(
-            round(left - right, digits) + 0.0, digits)  # + 0.0: no "-0"
+            _difference(left, right, digits), digits)
         rows.append([label, *cells, gap])
     return Table(title, header, rows, spans + " " + _(
         "Left: standing on the left foot, right foot lifted; right: the other way round. First "

@@ -143,3 +143,9 @@ def test_html_and_pdf_in_german(db, tmp_path):
     words = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Weight transfer: left against right" in words and "0.70 (0.80)" in words
     assert "Sides are named by the standing foot" in words  # the Methods say how
+
+
+def test_a_change_is_the_difference_of_the_figures_shown():
+    # 9.09 % and 11.5 % show as 9 and 12: the change reads +3, not 2.41 rounded to +2
+    assert games._change(9.09, 11.5, 0) == "+3"
+    assert games._change(0.3, 0.26, 1) == "0.0"  # 0.3 and 0.3 shown: no "-0.0"
