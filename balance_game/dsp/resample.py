@@ -107,7 +107,7 @@ def resample_uniform(
     """
     t_all = np.asarray(t_s, dtype=float)
     keep, n_dup, n_back = monotonic_mask(t_all)
-    t = t_all[keep] if n_dup or n_back else t_all
+    t = t_all if keep.all() else t_all[keep]
     # Rows: the constant 1 (its integral is the time covered), x and y; they go through every
     # step together.
     slopes = np.empty((3, len(t)))
