@@ -65,9 +65,9 @@ MEASURE_DIGITS = {"measured_s": 2, "sample_rate_hz": 2, "path_length_mm": 1,
                   "rms_ap_mm": 2, "ellipse95_area_mm2": 1, "weight_left_pct": 1,
                   "weight_front_pct": 1}
 # Units of result fields, read from the end of their names (longest suffix first).
-SUFFIX_UNITS = (("_mm_s", "mm/s"), ("_deg_s", "deg/s"), ("_mm2", "mm2"), ("_mm", "mm"),
-                ("_deg", "deg"), ("_pct", "%"), ("_hz", "Hz"), ("_kg", "kg"), ("_cm", "cm"),
-                ("_s", "s"))
+SUFFIX_UNITS = (("_mm_s", "mm/s"), ("_deg_s", "deg/s"), ("_pct_s", "%/s"), ("_mm2", "mm2"),
+                ("_mm", "mm"), ("_deg", "deg"), ("_pct", "%"), ("_hz", "Hz"), ("_kg", "kg"),
+                ("_cm", "cm"), ("_s", "s"))
 
 
 @dataclass
