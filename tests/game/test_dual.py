@@ -18,9 +18,10 @@ def params(**changes):
 
 
 def test_rules_read_plainly_and_pick_the_right_values():
-    assert Rule("colour", "blue").text == "Lean to the BLUE one"
+    assert Rule("colour", "blue").text == "Lean to the colour BLUE"
+    assert Rule("shape", "star").text == "Lean to the shape STAR"
     assert Rule("number", "even").text == "Lean to an EVEN number"
-    assert Rule("word", "fruit").text == "Lean to a FRUIT word"
+    assert Rule("word", "fruit").text == "Lean to a FRUIT"
     assert Rule("number", "even").fits("4") and not Rule("number", "even").fits("7")
     assert Rule("word", "animal").fits("owl") and not Rule("word", "animal").fits("hat")
     for kind, categories in CATEGORIES.items():  # every value belongs to one category only
