@@ -130,11 +130,11 @@ class Group(_TranslatedHelp, click.Group):
         self.format_commands(ctx, formatter)
 
 
-def command(name: str | None = None, **attrs: object):  # type: ignore[no-untyped-def]
+def command(name: str | None = None, **attrs: object):
     """``click.command`` with translated help."""
-    return click.command(name, cls=Command, **attrs)  # type: ignore[call-overload]
+    return click.command(name, cls=Command, **attrs)
 
 
-def group(name: str | None = None, **attrs: object):  # type: ignore[no-untyped-def]
+def group(name: str | None = None, **attrs: object):
     """``click.group`` with translated help for the group and everything under it."""
-    return click.group(name, cls=Group, **attrs)  # type: ignore[call-overload]
+    return click.group(name, cls=Group, **attrs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -20,7 +20,23 @@ from balance_game.i18n import N_, _
 MAX_DIGITS = 30  # more than any valid number here; refused before any conversion
 
 
-class Number(click.ParamType):
+class _BadValue(click.BadParameter):
+    """click's "Invalid value for '--seconds': …" with its words in the run's language."""
+
+    def format_message(self) -> str:
+        if self.param is None:
+            return super().format_message()
+        return _("Invalid value for {option}: {problem}").format(
+            option=self.param.get_error_hint(self.ctx), problem=self.message)
+
+
+class _Checked(click.ParamType):
+    def fail(self, message: str, param: click.Parameter | None = None,
+             ctx: click.Context | None = None) -> NoReturn:
+        raise _BadValue(message, ctx=ctx, param=param)
+
+
+class Number(_Checked):
     """A finite decimal number from ``low`` to ``high`` (``low_open``: strictly above low)."""
 
     name = "number"
@@ -44,7 +60,7 @@ class Number(click.ParamType):
         return number
 
 
-class WholeNumber(click.ParamType):
+class WholeNumber(_Checked):
     """A whole number from ``low`` to ``high`` (ids and seeds fit the database's 64 bits)."""
 
     name = "integer"

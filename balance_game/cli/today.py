@@ -63,9 +63,9 @@ def today(ctx: click.Context, player: str | None, check_seconds: float | None, d
                                   windowed=windowed(window), player=player, ability=ability,
                                   hid_backend=demo_backend()))
     if headless and summary.session_id is not None:
-        trials = ngettext("{n} trial", "{n} trials", summary.n_trials).format(n=summary.n_trials)
+        played = ngettext("{n} trial", "{n} trials", summary.n_trials).format(n=summary.n_trials)
         click.echo(_("session {id}: {trials}, {seconds} s active").format(
-            id=summary.session_id, trials=trials, seconds=f"{summary.active_s:.1f}"))
+            id=summary.session_id, trials=played, seconds=f"{summary.active_s:.1f}"))
 
 
 def family_names(text: str) -> tuple[str, ...]:

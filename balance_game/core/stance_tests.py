@@ -274,7 +274,7 @@ def _seconds(value: float | None) -> str:
 def summarise(kind: str, results: dict[str, Any]) -> list[str]:
     """A few lines for the terminal and the results screen (phrases: shown translated)."""
     if kind == "steadi":
-        lines = []
+        lines: list[str] = []
         for s in results["stages"]:
             verdict = (phrase("held 10 s") if s["held_10s"] else
                        phrase("not held ({reason})", reason=_said(s["reason"] or N_("too short"))))
