@@ -29,37 +29,37 @@ PROG = "balance-game"
 # tests/cli/test_cli_lazy.py checks each line against the command's own docstring.
 COMMANDS: dict[str, tuple[str, str]] = {
     "assess": ("assess", N_("Run a test and save its results: quiet (modified CTSIB), los (limits of "
-                         "stability), symmetry, steadi (CDC STEADI 4-Stage Balance Test), "
-                         "single-leg (single-leg stance time).")),
+                            "stability), symmetry, steadi (CDC STEADI 4-Stage Balance Test), "
+                            "single-leg (single-leg stance time).")),
     "bench": ("bench", N_("Frame times per mechanic, input latency, reader throughput, measure timing, "
-                       "memory, storage.")),
+                          "memory, storage.")),
     "calibrate": ("assess", N_("Calibrate a player on this board: zero it, weigh, neutral stance, "
-                            "orientation, then LOS.")),
+                               "orientation, then LOS.")),
     "devices": ("devices", N_("List connected balance boards and gamepads (name, kind, profile, path, "
-                           "battery).")),
+                              "battery).")),
     "export": ("export", N_("Export a player's sessions, trials, samples, events and clinical test "
-                         "results.")),
+                            "results.")),
     "family": ("today", N_("Family play: each player plays the same level in turn, then the "
-                        "scoreboard.")),
+                           "scoreboard.")),
     "levels": ("levels", N_("List the levels in play order (or check level files with `levels check`).")),
     "metrics": ("metrics", N_("Sway measures of a samples CSV (columns t_s, cop_x_mm, cop_y_mm; others "
-                           "are ignored).")),
+                              "are ignored).")),
     "note": ("sessions", N_("Add notes (the patient's comments, the therapist's observations) or pain "
-                         "to a session.")),
+                            "to a session.")),
     "play": ("play", N_("Play a level.")),
     "players": ("players", N_("List players (or add one with `players add`).")),
     "record": ("devices", N_("Record the live stream of a board to a samples CSV.")),
     "replay": ("replay", N_("Watch a recorded session: the real game re-run on the stored samples.")),
     "report": ("report", N_("Write a player's progress report: adherence, minutes, success, sway, LOS, "
-                         "safety.")),
+                            "safety.")),
     "samples": ("sessions", N_("Write a session's samples to a CSV (the format `play --device "
-                            "replay:FILE` reads).")),
+                               "replay:FILE` reads).")),
     "sessions": ("sessions", N_("List recorded sessions, oldest first.")),
     "simulate": ("simulate", N_("Run a level headless and fast with a simulated player; report how "
-                             "difficulty adapted.")),
+                                "difficulty adapted.")),
     "tare": ("devices", N_("Zero the board: it must be empty.")),
     "today": ("today", N_("Today's training: a warm-up, three or four games and a steadiness check, "
-                       "with rests.")),
+                          "with rests.")),
 }
 
 
