@@ -59,6 +59,14 @@ def phrase(template: str, **params: Any) -> Phrase:
     return Phrase(template, params)
 
 
+def stored(text: str) -> str:
+    """English words kept in a record (a test's reason, a stance's name) as a phrase, so ``_``
+    shows them in the active language where the catalog has them, and as written otherwise."""
+    if isinstance(text, Phrase):
+        return text
+    return Phrase(text.replace("{", "{{").replace("}", "}}"), {})
+
+
 def _(message: str) -> str:
     """``message`` in the active language (a ``Phrase`` with its values filled in)."""
     if isinstance(message, Phrase):

@@ -27,7 +27,7 @@ import numpy as np
 from balance_game.core.control import Axes
 from balance_game.core.protocols import Capture, ProtocolRun, Step
 from balance_game.core.records import Sample
-from balance_game.i18n import N_, Phrase, phrase
+from balance_game.i18n import N_, phrase, stored
 
 KINDS = ("steadi", "single-leg")
 # Words are stored in the results in English (records read the same in every language) and
@@ -277,14 +277,14 @@ def summarise(kind: str, results: dict[str, Any]) -> list[str]:
         lines: list[str] = []
         for s in results["stages"]:
             verdict = (phrase("held 10 s") if s["held_10s"] else
-                       phrase("not held ({reason})", reason=_said(s["reason"] or N_("too short"))))
+                       phrase("not held ({reason})", reason=stored(s["reason"] or N_("too short"))))
             lines.append(phrase("{stage}. {name}: {time}, {verdict}", stage=s["stage"],
-                                name=_said(s["name"]), time=_seconds(s["held_s"]),
+                                name=stored(s["name"]), time=_seconds(s["held_s"]),
                                 verdict=verdict))
         lines.append(phrase("positions held: {n} of 4", n=results["stages_completed"]))
         if results["increased_fall_risk"]:
             lines.append(phrase("tandem stance not held for 10 s: {risk}",
-                                risk=_said(STEADI_RISK)))
+                                risk=stored(STEADI_RISK)))
         elif results["increased_fall_risk"] is False:
             lines.append(phrase("tandem stance held for 10 s"))
         lines.append(_placement(results))
@@ -299,7 +299,7 @@ def summarise(kind: str, results: dict[str, Any]) -> list[str]:
         # numbers and units only (a dash for a try with no time): the same in every language
         tries = ", ".join("–" if v is None else f"{v:.1f} s" for v in c["tries_s"])
         lines.append(phrase("{condition}: best {best}; tries {tries}",
-                            condition=_said(c["condition"]), best=shown, tries=tries))
+                            condition=stored(c["condition"]), best=shown, tries=tries))
         for group in norms["groups"]:
             norm = (_seconds(group["eyes_open_s"]) if key == "eyes_open" else
                     phrase("women {women:.1f} s, men {men:.1f} s",
@@ -313,11 +313,6 @@ def summarise(kind: str, results: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _said(text: str) -> str:
-    """Stored English words as a phrase, so they are shown translated (a phrase as it is)."""
-    return text if isinstance(text, Phrase) else phrase(text.replace("{", "{{").replace("}", "}}"))
-
-
 def _placement(results: dict[str, Any]) -> str:
     return phrase("foot placement (as reported): {answer}",
-                  answer=_said(results["foot_placement"]))
+                  answer=stored(results["foot_placement"]))
