@@ -144,10 +144,12 @@ def set_language(code: str | None) -> str:
     return chosen
 
 
-def choose_for_run(code: str) -> str:
-    """``--language``: this run speaks ``code`` whoever plays."""
+def choose_for_run(code: str | None) -> str:
+    """``--language``: this run speaks ``code`` whoever plays; None (no ``--language``): the
+    computer's language until a player's own is known. Each command invocation decides afresh,
+    so one run in a process (a test's) never fixes the language of the next."""
     chosen = set_language(code)
-    _Active.chosen_for_run = True
+    _Active.chosen_for_run = code is not None
     return chosen
 
 

@@ -108,12 +108,9 @@ def cli(ctx: click.Context, db_path: str | None, window: bool | None,
 
     With no command, opens the game window at the title screen.
     """
-    from balance_game.i18n import choose_for_run, set_language
+    from balance_game.i18n import choose_for_run
 
-    if language:
-        choose_for_run(language)
-    else:
-        set_language(None)  # the computer's language until a player's own is known
+    choose_for_run(language)
     ctx.ensure_object(dict)
     ctx.obj["db_path"] = db_path
     if ctx.invoked_subcommand is None:
