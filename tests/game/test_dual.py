@@ -58,10 +58,13 @@ def test_standing_still_misses_every_go_try_and_passes_every_no_go_try():
     world = DUAL.new_world(params(nogo_share=0.4, window_s=1.5), 20, seed=3)
     outcomes = play(DUAL, world, still, 200)
     for o in outcomes:
-        if o.measures["go"]:
-            assert not o.success and o.measures["error"] == "no_response"
+        m = o.measures
+        if m["go"]:
+            assert not o.success and m["error"] == "no_response"
+            assert (m["omission_error"], m["wrong_item_error"], m["commission_error"]) == (1, 0, None)
         else:
             assert o.success
+            assert (m["omission_error"], m["wrong_item_error"], m["commission_error"]) == (None, None, 0)
         assert o.t_end_s - o.t_start_s == pytest.approx(1.5, abs=2 * DT)
 
 
@@ -78,6 +81,10 @@ def test_choosing_a_wrong_item_is_an_error_and_moving_on_no_go_too():
     assert outcomes and not any(o.success for o in outcomes)
     kinds = {o.measures["error"] for o in outcomes}
     assert kinds == {"wrong_item", "no_go_moved"}
+    for o in outcomes:  # a wrong item on a go try; moving on a no-go try is a commission
+        m = o.measures
+        expected = (0, 1, None) if m["go"] else (None, None, 1)
+        assert (m["omission_error"], m["wrong_item_error"], m["commission_error"]) == expected
     assert all(o.score <= 10 for o in outcomes)
 
 

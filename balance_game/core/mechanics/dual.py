@@ -7,7 +7,8 @@ and on go/no-go tries no item fits: then the task is to stand still. A colour ru
 on colour alone: every coloured item carries its colour's name.
 
 Measures: the reaction time (items shown to the start of the movement), the response time (to
-reaching an item), the kind of error (wrong item, no response, moving on a no-go try) and the
+reaching an item), the kind of error (wrong item, no response (omission), moving on a no-go try
+(commission)), each kind also as a 0/1 measure on the tries where it can happen, and the
 sway while deciding (from the items appearing to the start of the movement), by the pinned
 formulas of dsp/sway.py, in % of the player's limits of stability.
 """
@@ -330,6 +331,11 @@ class Dual(Rules[DualWorld]):
             "choice": chosen.slot if chosen else "none",
             "error": error,
             "errors": int(error != "none"),
+            # the go/no-go error kinds, each scored only on the tries where it can happen, so a
+            # session's mean is its rate: omissions of go tries, commissions of no-go tries
+            "omission_error": int(error == "no_response") if world.go else None,
+            "commission_error": None if world.go else int(error == "no_go_moved"),
+            "wrong_item_error": int(error == "wrong_item") if world.go else None,
             "reaction_time_s": rnd(world.reaction_time_s),
             "response_time_s": rnd(t_s - world.t_show_s) if responded else None,
             "decision_time_s": rnd(times[-1] - times[0]),
