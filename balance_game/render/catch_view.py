@@ -5,6 +5,7 @@ dodge. The far shore and the sky show the world's time of day."""
 from __future__ import annotations
 
 import math
+import random
 
 import pygame
 
@@ -85,9 +86,24 @@ class CatchView(scenery.SceneView[CatchWorld]):
                                                self.ground_y - self.shore), 11, count=25)
         if look.time_of_day == "dawn":
             self._mist(surface)
+        elif look.time_of_day == "midday":
+            self._sparkles(surface)
         self._glitter(surface)
         self._ripples(surface, 0.0)
         self._near_bank(surface)
+
+    def _sparkles(self, surface: pygame.Surface) -> None:
+        """The high noon sun glinting all over the lake: small scattered crosses (few and
+        small, so the water behind the fish stays dark)."""
+        t = self.theme
+        rng = random.Random(self.look.number)
+        glint = mix(self.field, self.look.sun, 0.7)
+        arm, width = t.px(0.008), max(1, t.px(0.002))
+        for _glint in range(45):
+            x = rng.randrange(self.width)
+            y = self.shore + t.px(0.03) + round((self.height - self.shore) * rng.random() ** 1.4)
+            pygame.draw.line(surface, glint, (x - arm, y), (x + arm, y), width)
+            pygame.draw.line(surface, glint, (x, y - arm // 2), (x, y + arm // 2), width)
 
     def _mist(self, surface: pygame.Surface) -> None:
         """Dawn mist lying in thin bands on the far water (thin: the fish stay clear on it)."""
@@ -118,8 +134,7 @@ class CatchView(scenery.SceneView[CatchWorld]):
         door.midbottom = body.midbottom
         lit = look.night or look.time_of_day == "sunset"
         pygame.draw.rect(surface, look.sun if lit else mix(wall, (0, 0, 0), 0.5), door)
-        if lit:  # the lit doorway's glow on the water (narrow: off the fish's lane is not
-            # possible here, so it stays a thin line)
+        if lit:  # the lit doorway's glow on the water: a thin line, so the fish stay clear
             pygame.draw.line(surface, mix(look.sun, self.far_field, 0.5),
                              (door.centerx, base + t.px(0.01)),
                              (door.centerx, base + t.px(0.05)), max(2, t.px(0.004)))
