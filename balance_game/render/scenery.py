@@ -82,11 +82,15 @@ class SceneView(Generic[W]):
 
 
 def gradient(surface: pygame.Surface, rect: pygame.Rect, top: Colour, bottom: Colour) -> None:
-    """A vertical gradient, one line per pixel row (static layers only: it is not cheap)."""
+    """A vertical gradient (static layers only): one pixel per row in a column, stretched
+    sideways, which at 4K is many times quicker than a line per row."""
+    if rect.width <= 0 or rect.height <= 0:
+        return
     span = max(1, rect.height - 1)
+    column = pygame.Surface((1, rect.height))
     for i in range(rect.height):
-        pygame.draw.line(surface, mix(top, bottom, i / span), (rect.left, rect.top + i),
-                         (rect.right - 1, rect.top + i))
+        column.set_at((0, i), mix(top, bottom, i / span))
+    surface.blit(pygame.transform.scale(column, rect.size), rect.topleft)
 
 
 def gradient_disc(surface: pygame.Surface, centre: Point, radius: int, top: Colour,

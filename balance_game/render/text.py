@@ -38,13 +38,14 @@ def wrap(font: pygame.font.Font, text: str, width_px: int) -> list[str]:
 
 
 def blit_text(surface: pygame.Surface, theme: Theme, text: str, font: pygame.font.Font,
-              colour: Colour, **anchor: Any) -> pygame.Rect:
+              colour: Colour, on: str | None = None, **anchor: Any) -> pygame.Rect:
     """Draw one line of text placed by a pygame.Rect anchor (``midleft=(x, y)``...); every line
-    of text on screen goes through here, so a layout test can see where each one landed."""
+    of text on screen goes through here, so a layout test can see where each one landed.
+    ``on`` names the picture the text is a label on (see theme.TextBox)."""
     image = theme.texts.image(font, text, colour)
     rect = image.get_rect(**anchor)
     surface.blit(image, rect)
-    theme.note_text(surface, rect, text)
+    theme.note_text(surface, rect, text, on)
     return rect
 
 
