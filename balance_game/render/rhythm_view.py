@@ -39,7 +39,7 @@ class RhythmView(scenery.SceneView[RhythmWorld]):
 
     def layout(self, surface: pygame.Surface) -> None:
         theme = self.theme
-        area = play_area(surface)
+        area = play_area(surface, self.hud_bottom)
         self.area = area
         self.metronome_h = round(area.height * 0.22)
         self.centre_lr = (area.centerx,

@@ -11,6 +11,7 @@ Everything is vector drawing with pygame.draw, so it is sharp at any resolution.
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import math
 import random
@@ -20,6 +21,7 @@ import pygame
 
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.base import World
+from balance_game.render.lean_widgets import HUD_FRACTION
 from balance_game.render.theme import Colour, Theme
 from balance_game.render.worlds import WORLDS, WorldLook, mix
 
@@ -28,16 +30,19 @@ W = TypeVar("W", bound=World)
 CLOUD_SPEED = 0.012  # screen widths per second: slow enough to be calm even when on
 
 
-class SceneView(Generic[W]):
+class SceneView(abc.ABC, Generic[W]):
     """A game's view of the world ``W`` of its mechanic: static scenery once per size, ambient
     motion, then the task."""
 
     material = "air"  # the field the task is played on (see worlds.MATERIALS)
 
-    def __init__(self, surface: pygame.Surface, theme: Theme, look: WorldLook = WORLDS[0]) -> None:
+    def __init__(self, surface: pygame.Surface, theme: Theme, look: WorldLook = WORLDS[0],
+                 top: int | None = None) -> None:
         self.theme = theme
         self.look = look
         self.width, self.height = surface.get_size()
+        # where the HUD and its prompt end: the task's pictures are laid out below it
+        self.hud_bottom = round(self.height * HUD_FRACTION) if top is None else top
         self.focus: Point = (self.width // 2, self.height // 2)
         self.sky = pygame.Rect(0, 0, self.width, round(self.height * 0.3))  # where clouds may go
         self.field = look.field(self.material)
@@ -60,9 +65,10 @@ class SceneView(Generic[W]):
         drift_clouds(surface, self._clouds, now_s, self.width)
         surface.set_clip(None)
 
+    @abc.abstractmethod
     def draw_task(self, surface: pygame.Surface, world: W, axes: Axes,
                   trail: list[tuple[float, float]], now_s: float) -> None:
-        raise NotImplementedError
+        """The task itself, over the scenery, every frame."""
 
     def static_layer(self) -> pygame.Surface:
         if self._static is None:

@@ -14,6 +14,7 @@ from balance_game.core.mechanics.common import CENTRE_RADIUS, SETTLE_S
 from balance_game.core.mechanics.track import Segment, TrackWorld
 from balance_game.i18n import _
 from balance_game.render import scenery, shapes
+from balance_game.render.text import blit_text, fitting_font
 from balance_game.render.theme import (
     ACCENT,
     BACKGROUND,
@@ -36,8 +37,10 @@ class TrackView(scenery.SceneView[TrackWorld]):
 
     def layout(self, surface: pygame.Surface) -> None:
         width, height = surface.get_size()
-        self.radius = int(min(width * 0.42, height * 0.345))
-        self.centre = (width // 2, int(height * 0.545))
+        # the window of sky fills the height between the HUD and the on-target bar
+        bottom = int(height * 0.89)
+        self.radius = int(min(width * 0.42, (bottom - self.hud_bottom - self.theme.px(0.03)) / 2))
+        self.centre = (width // 2, bottom - self.radius)
         self.bar_y = int(height * 0.935)
         self.scale = self.radius / VIEW_RANGE  # pixels per lean unit
         self.anchor = (width // 2 - self.radius - (width // 2 - self.radius) // 2,
@@ -108,6 +111,9 @@ class TrackView(scenery.SceneView[TrackWorld]):
         self._tail(surface, [self.to_screen(*p) for p in trail])
         self._kite(surface, kite)
         self.focus = kite
+        window = pygame.Rect(0, 0, 2 * self.radius, 2 * self.radius)
+        window.center = self.centre
+        t.note_picture(surface, window, "window of sky")
         if segment is not None:
             self._bar(surface, world, segment)
 
@@ -196,6 +202,7 @@ class TrackView(scenery.SceneView[TrackWorld]):
         left = 1.0 - min(1.0, world.elapsed_s / segment.duration_s)
         pygame.draw.line(surface, TEXT_DIM, (bar.left, bar.bottom + t.px(0.02)),
                          (bar.left + round(width * left), bar.bottom + t.px(0.02)), 2)
-        font = t.font("small")
-        label = font.render(_("On target"), True, TEXT_DIM)
-        surface.blit(label, label.get_rect(midright=(bar.left - t.px(0.02), bar.centery)))
+        t.note_picture(surface, bar, "on-target bar")
+        words = _("On target")
+        blit_text(surface, t, words, fitting_font(t, words, max(1, bar.left - t.px(0.04))),
+                  TEXT_DIM, midright=(bar.left - t.px(0.02), bar.centery))

@@ -67,9 +67,9 @@ class PlainSceneView(SceneView[Any]):
     world's sky in the strip behind the HUD and the prompt."""
 
     def __init__(self, inner: PlainDraw[Any], surface: pygame.Surface, theme: Theme,
-                 look: WorldLook) -> None:
+                 look: WorldLook, top: int | None = None) -> None:
         self.inner = inner
-        super().__init__(surface, theme, look)
+        super().__init__(surface, theme, look, top)
         self.sky = pygame.Rect(0, 0, self.width, round(self.height * HUD_FRACTION) - 2)
 
     def paint_static(self, surface: pygame.Surface) -> None:
@@ -84,11 +84,12 @@ class PlainSceneView(SceneView[Any]):
 
 
 def view_for(mechanic: str, surface: pygame.Surface, theme: Theme,
-             world: int = 1) -> SceneView[Any]:
+             world: int = 1, top: int | None = None) -> SceneView[Any]:
+    """``top``: where the HUD above the game ends (render/hud.hud_bottom)."""
     look = look_for(world)
     if mechanic in SCENE_VIEWS:
-        return SCENE_VIEWS[mechanic](surface, theme, look)
-    return PlainSceneView(PLAIN_VIEWS[mechanic](surface, theme), surface, theme, look)
+        return SCENE_VIEWS[mechanic](surface, theme, look, top)
+    return PlainSceneView(PLAIN_VIEWS[mechanic](surface, theme), surface, theme, look, top)
 
 
 class ViewCache:
@@ -97,12 +98,12 @@ class ViewCache:
     one every frame."""
 
     def __init__(self) -> None:
-        self._key: tuple[str, int, tuple[int, int], int, float] | None = None
+        self._key: tuple[str, int, tuple[int, int], int, float, int | None] | None = None
         self._view: SceneView[Any] | None = None
 
     def get(self, mechanic: str, surface: pygame.Surface, theme: Theme,
-            world: int = 1) -> SceneView[Any]:
-        key = (mechanic, world, surface.get_size(), id(theme), theme.text_scale)
+            world: int = 1, top: int | None = None) -> SceneView[Any]:
+        key = (mechanic, world, surface.get_size(), id(theme), theme.text_scale, top)
         if self._view is None or key != self._key:
-            self._key, self._view = key, view_for(mechanic, surface, theme, world)
+            self._key, self._view = key, view_for(mechanic, surface, theme, world, top)
         return self._view
