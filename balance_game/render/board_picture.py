@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from balance_game.render.text import blit_text, fitting_font
+from balance_game.render.text import blit_label, fitting_font
 from balance_game.render.theme import ACCENT, OUTLINE, TEXT, Theme
 
 BOARD_WHITE = (236, 238, 240)
@@ -50,8 +50,8 @@ def draw_board_underside(surface: pygame.Surface, theme: Theme, area: pygame.Rec
     pygame.draw.circle(surface, ACCENT if blink else TEXT, sync, sync_r * 3, ring)
     label = "SYNC"
     font = fitting_font(theme, label, board.width // 4, "body", bold=True)
-    label_rect = blit_text(surface, theme, label, font, SYNC_RED, on="board",
-                           midleft=(sync[0] + sync_r * 4, sync[1]))
+    label_rect = blit_label(surface, theme, label, font, SYNC_RED, "board",
+                            midleft=(sync[0] + sync_r * 4, sync[1]))
     pygame.draw.line(surface, SYNC_RED, (sync[0] + sync_r * 3, sync[1]),
                      (label_rect.left - 2, label_rect.centery), ring)
     light = (board.centerx, board.bottom - max(3, board.height // 40))

@@ -13,7 +13,7 @@ import math
 
 import pygame
 
-from balance_game.render.text import blit_text
+from balance_game.render.text import blit_label
 from balance_game.render.theme import ACCENT, OUTLINE, PANEL, TEXT, Theme
 
 # Foot centres in foot lengths (x right, y forward), and whether the board is turned.
@@ -60,8 +60,8 @@ def _draw_foot(surface: pygame.Surface, theme: Theme, centre: tuple[float, float
     colour = ACCENT
     if lifted:
         _dashed_ellipse(surface, OUTLINE, sole, max(2, round(0.4 * scale)))
-        blit_text(surface, theme, "up", theme.font("small", bold=True), TEXT, on="feet",
-                  center=sole.center)
+        blit_label(surface, theme, "up", theme.font("small", bold=True), TEXT, "feet",
+                   center=sole.center)
         return
     pygame.draw.ellipse(surface, colour, sole)
     for dx, r_frac, up in toes:

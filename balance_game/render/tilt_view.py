@@ -20,7 +20,7 @@ from balance_game.i18n import _
 from balance_game.render import scenery
 from balance_game.render.layers import StaticLayer
 from balance_game.render.lean_widgets import centre_zone, marker, play_area, time_bar
-from balance_game.render.text import blit_text, fitting_font
+from balance_game.render.text import blit_label, fitting_font
 from balance_game.render.theme import (
     ACCENT,
     BACKGROUND,
@@ -201,8 +201,8 @@ class TiltView(scenery.SceneView[TiltWorld]):
         marker(surface, t, (round(c[0] + x * r), round(c[1] - y * r)), max(6, t.px(0.02)))
         t.note_picture(surface, self.gauge_plate, "gauge")
         width = self.gauge_plate.width - t.px(0.02)
-        blit_text(surface, t, _("Your lean"), fitting_font(t, _("Your lean"), width), TEXT_DIM,
-                  on="gauge", midtop=(c[0], c[1] + r + t.px(0.012)))
+        blit_label(surface, t, _("Your lean"), fitting_font(t, _("Your lean"), width), TEXT_DIM,
+                   "gauge", midtop=(c[0], c[1] + r + t.px(0.012)))
         if world.phase == "roll":
-            blit_text(surface, t, _("Tilt"), fitting_font(t, _("Tilt"), width), PLAYER,
-                      on="gauge", midbottom=(c[0], c[1] - r - t.px(0.012)))
+            blit_label(surface, t, _("Tilt"), fitting_font(t, _("Tilt"), width), PLAYER,
+                       "gauge", midbottom=(c[0], c[1] - r - t.px(0.012)))

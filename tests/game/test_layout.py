@@ -43,3 +43,17 @@ def test_text_stays_inside_apart_and_off_pictures(tmp_path, language, size):
         finally:
             d.close()
     assert not found, f"{len(found)} layout problems:\n" + "\n".join(found[:40])
+
+
+def test_text_over_a_picture_is_a_problem_unless_it_is_that_pictures_label():
+    import pygame
+
+    from balance_game.render.theme import PictureBox, TextBox
+
+    surface = pygame.Surface((200, 100))
+    maze = PictureBox(surface, pygame.Rect(0, 40, 200, 60), "maze")
+    prompt = TextBox(surface, pygame.Rect(50, 30, 100, 20), "Roll the ball")  # 10 px onto it
+    caption = TextBox(surface, pygame.Rect(50, 70, 100, 20), "Your lean", on="maze")
+    above = TextBox(surface, pygame.Rect(50, 10, 100, 20), "Try 1 of 6")
+    assert problems([maze, prompt, caption, above], surface) == [
+        "'Roll the ball' (50, 30, 100, 20) is drawn over the maze (0, 40, 200, 60)"]
