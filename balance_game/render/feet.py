@@ -13,6 +13,7 @@ import math
 
 import pygame
 
+from balance_game.i18n import _
 from balance_game.render.text import blit_label
 from balance_game.render.theme import ACCENT, OUTLINE, PANEL, TEXT, Theme
 
@@ -60,7 +61,7 @@ def _draw_foot(surface: pygame.Surface, theme: Theme, centre: tuple[float, float
     colour = ACCENT
     if lifted:
         _dashed_ellipse(surface, OUTLINE, sole, max(2, round(0.4 * scale)))
-        blit_label(surface, theme, "up", theme.font("small", bold=True), TEXT, "feet",
+        blit_label(surface, theme, _("up"), theme.font("small", bold=True), TEXT, "feet",
                    center=sole.center)
         return
     pygame.draw.ellipse(surface, colour, sole)
