@@ -13,9 +13,12 @@ would add a parameter to most functions of the program for no gain.
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import io
 import os
+from collections.abc import Iterator
+from datetime import date, time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -147,3 +150,58 @@ def prefer(code: str | None) -> str:
 
 def active_language() -> str:
     return _Active.code
+
+
+@contextlib.contextmanager
+def speaking(code: str) -> Iterator[str]:
+    """Speak ``code`` inside the block (a report in the therapist's language, say), then return
+    to the language in force before; yields the code used."""
+    before = (_Active.translations, _Active.code)
+    try:
+        yield set_language(code)
+    finally:
+        _Active.translations, _Active.code = before
+
+
+def number(value: float, digits: int | None = None) -> str:
+    """``value`` written for the active language ("1,25" in German), for people only: files that
+    programs read keep the dot. ``digits`` fixes the decimals; None writes it as ``:g`` does.
+
+    Python rounds and Babel only supplies the symbols, so every language shows the same digits
+    (Babel's decimal rounding can differ from Python's in the last place); no thousands
+    separator, which keeps numbers short in table columns.
+    """
+    minus, decimal = _number_symbols(_Active.code)
+    text = f"{value:g}" if digits is None else f"{value:.{digits}f}"
+    return text.replace("-", minus).replace(".", decimal)
+
+
+def decimal_sign() -> str:
+    """The active language's decimal sign ("," in German), for numbers written elsewhere."""
+    return _number_symbols(_Active.code)[1]
+
+
+@cache
+def _number_symbols(code: str) -> tuple[str, str]:
+    """Minus and decimal sign of a language (CLDR, through Babel; read once, a report writes
+    thousands of numbers)."""
+    from babel.numbers import get_decimal_symbol, get_minus_sign_symbol
+
+    return get_minus_sign_symbol(code), get_decimal_symbol(code)
+
+
+def date_text(day: date, form: str = "medium") -> str:
+    """A calendar day as the active language writes it: ``form`` is Babel's "short", "medium",
+    "long" ("2. Dezember 2026") or "full", or a CLDR skeleton such as "MMMd" ("2. Dez.")."""
+    from babel.dates import format_date, format_skeleton
+
+    if form in ("short", "medium", "long", "full"):
+        return format_date(day, form, locale=_Active.code)
+    return format_skeleton(form, day, locale=_Active.code)
+
+
+def time_text(moment: time) -> str:
+    """A wall-clock time as the active language writes it ("14:05", "2:05 PM")."""
+    from babel.dates import format_time
+
+    return format_time(moment, "short", locale=_Active.code)

@@ -20,6 +20,7 @@ from typing import Any
 from balance_game.core.levels import LevelSpec, load_levels
 from balance_game.core.mechanics import MECHANICS
 from balance_game.core.validation import Checker, DataFileError, checked, load_yaml
+from balance_game.i18n import _, number
 
 REQUIRED_KEYS = ("minutes_per_session", "sessions_per_week", "max_lean_pct", "max_difficulty",
                  "eyes_closed", "foam", "target_success")
@@ -247,12 +248,16 @@ def plan_for(player: str, prescription: Prescription | None, sessions: Sequence[
 
 
 def describe(prescription: Prescription) -> str:
-    """One line for the terminal."""
-    allowed = ", ".join([*prescription.levels, *(f"all {m} levels" for m in prescription.mechanics)])
-    return (f"{prescription.minutes_per_session:g} min x {prescription.sessions_per_week}/week;"
-            f" {allowed}; lean up to {prescription.max_lean_pct:g}% LOS,"
-            f" difficulty up to {prescription.max_difficulty:g},"
-            f" target success {prescription.target_success:.0%}")
+    """One line for the terminal and the report, in the active language."""
+    allowed = ", ".join([*prescription.levels, *(
+        _("all {game} levels").format(game=_(MECHANICS[m].title) if m in MECHANICS else m)
+        for m in prescription.mechanics)])
+    return _("{minutes} min x {sessions}/week; {allowed}; lean up to {lean}% LOS, difficulty up "
+             "to {difficulty}, target success {success}%").format(
+        minutes=number(prescription.minutes_per_session), sessions=prescription.sessions_per_week,
+        allowed=allowed, lean=number(prescription.max_lean_pct),
+        difficulty=number(prescription.max_difficulty),
+        success=number(100 * prescription.target_success, 0))
 
 
 __all__ = [

@@ -143,7 +143,7 @@ class Dual(Rules[DualWorld]):
     world_type = DualWorld
     start_when_still = True  # the sway while deciding starts from a quiet stance
     name = "dual"
-    title = "Think and lean"
+    title = N_("Think and lean")
     params = PARAMS
     score_measures = ("reaction_time_s", "errors", "decision_sway_rms_pct")
 
