@@ -62,6 +62,14 @@ def phrase(template: str, **params: Any) -> Phrase:
     return Phrase(template, params)
 
 
+def stored(text: str) -> str:
+    """English words kept in a record (a test's reason, a stance's name) as a phrase, so ``_``
+    shows them in the active language where the catalog has them, and as written otherwise."""
+    if isinstance(text, Phrase):
+        return text
+    return Phrase(text.replace("{", "{{").replace("}", "}}"), {})
+
+
 def _(message: str) -> str:
     """``message`` in the active language (a ``Phrase`` with its values filled in)."""
     if isinstance(message, Phrase):
@@ -136,10 +144,12 @@ def set_language(code: str | None) -> str:
     return chosen
 
 
-def choose_for_run(code: str) -> str:
-    """``--language``: this run speaks ``code`` whoever plays."""
+def choose_for_run(code: str | None) -> str:
+    """``--language``: this run speaks ``code`` whoever plays; None (no ``--language``): the
+    computer's language until a player's own is known. Each command invocation decides afresh,
+    so one run in a process (a test's) never fixes the language of the next."""
     chosen = set_language(code)
-    _Active.chosen_for_run = True
+    _Active.chosen_for_run = code is not None
     return chosen
 
 

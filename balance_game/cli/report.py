@@ -7,20 +7,21 @@ from pathlib import Path
 
 import click
 
+from balance_game.cli.help_text import command
 from balance_game.cli.options import db_option, db_path
-from balance_game.i18n import LANGUAGES, _, choose_for_run, ngettext, number, prefer
+from balance_game.i18n import LANGUAGES, N_, _, choose_for_run, ngettext, number, prefer
 from balance_game.report import STEPS, check_output, report_format, write_report
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_player, get_settings
 
 
-@click.command()
-@click.option("--player", required=True, help="Player name (see `balance-game players`).")
+@command()
+@click.option("--player", required=True, help=N_("Player name (see `balance-game players`)."))
 @click.option("--out", "out", type=click.Path(dir_okay=True, path_type=Path), required=True,
-              help="File to write: FILE.html (one self-contained page) or FILE.pdf (A4).")
+              help=N_("File to write: FILE.html (one self-contained page) or FILE.pdf (A4)."))
 @click.option("--language", type=click.Choice(list(LANGUAGES)), default=None,
-              help="Language of the report and of this command's messages (default: the run's "
-                   "--language, else the player's setting, else the computer's language).")
+              help=N_("Language of the report and of this command's messages (default: the run's "
+                      "--language, else the player's setting, else the computer's language)."))
 @db_option
 @click.pass_context
 def report(ctx: click.Context, player: str, out: Path, language: str | None,

@@ -20,7 +20,7 @@ from typing import Any
 from balance_game.core.levels import LevelSpec, load_levels
 from balance_game.core.mechanics import MECHANICS
 from balance_game.core.validation import Checker, DataFileError, checked, load_yaml
-from balance_game.i18n import _, number
+from balance_game.i18n import N_, _, number, phrase
 
 REQUIRED_KEYS = ("minutes_per_session", "sessions_per_week", "max_lean_pct", "max_difficulty",
                  "eyes_closed", "foam", "target_success")
@@ -63,11 +63,14 @@ class Prescription:
 def _flag(check: Checker, value: Any, path: str) -> bool | None:
     if isinstance(value, bool):
         return value
-    check.problem(path, f"is {value!r}", "true or false")
+    check.problem(path, phrase("is {value}", value=repr(value)), phrase("true or false"))
     return None
 
 
-def _names(check: Checker, value: Any, path: str, known: Sequence[str], what: str) -> tuple[str, ...]:
+def _names(check: Checker, value: Any, path: str, known: Sequence[str],
+           unknown: str) -> tuple[str, ...]:
+    """The known names listed at ``path``; ``unknown`` (``N_`` text with ``{value}``) says what
+    an unknown one is not."""
     if value is None or value == []:
         return ()
     items = check.list_of(value, path)
@@ -78,8 +81,8 @@ def _names(check: Checker, value: Any, path: str, known: Sequence[str], what: st
         if isinstance(item, str) and item in known:
             names.append(item)
         else:
-            check.problem(f"{path}[{i}]", f"is {item!r}, not a known {what}",
-                          f"one of: {', '.join(known)}")
+            check.problem(f"{path}[{i}]", phrase(unknown, value=repr(item)),
+                          phrase("one of: {choices}", choices=", ".join(known)))
     return tuple(dict.fromkeys(names))
 
 
@@ -90,11 +93,13 @@ def parse_prescription(path: Path, data: Any, known_levels: Sequence[str] | None
     check = Checker(Path(path))
     top = check.top(data)
     check.keys(top, "", REQUIRED_KEYS, OPTIONAL_KEYS)
-    levels = _names(check, top.get("levels"), "levels", known_levels, "level")
-    mechanics = _names(check, top.get("mechanics"), "mechanics", sorted(MECHANICS), "mechanic")
+    levels = _names(check, top.get("levels"), "levels", known_levels,
+                    N_("is {value}, not a known level"))
+    mechanics = _names(check, top.get("mechanics"), "mechanics", sorted(MECHANICS),
+                       N_("is {value}, not a known mechanic"))
     if not top.get("levels") and not top.get("mechanics"):
-        check.problem("levels", "is missing or empty, and so is mechanics",
-                      "allow some levels: [reach-01, ...] or mechanics: [reach], or both")
+        check.problem("levels", phrase("is missing or empty, and so is mechanics"),
+                      phrase("allow some levels: [reach-01, ...] or mechanics: [reach], or both"))
 
     def number(key: str, low: float, high: float, integer: bool = False) -> Any:
         return check.number(top[key], key, low, high, integer) if key in top else None

@@ -17,7 +17,7 @@ import pygame
 
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.common import CENTRE_RADIUS
-from balance_game.core.mechanics.dual import CHOOSE_S, DualWorld, Item
+from balance_game.core.mechanics.dual import CHOOSE_S, DualWorld, Item, item_label
 from balance_game.i18n import _
 from balance_game.render import scenery, shapes
 from balance_game.render.lean_widgets import centre_zone, marker, play_area, time_bar
@@ -233,12 +233,12 @@ class DualView(scenery.SceneView[DualWorld]):
         if item.kind == "colour":
             pygame.draw.circle(surface, ITEM_COLOURS[item.value], pos, size)
             pygame.draw.circle(surface, TEXT, pos, size, max(2, t.px(0.004)))
-            self._label(surface, item.value, (pos[0], pos[1] + zone + t.px(0.008)),
+            self._label(surface, _(item_label(item)), (pos[0], pos[1] + zone + t.px(0.008)),
                         2 * zone + t.px(0.02))
         elif item.kind == "shape":
             shape(surface, item.value, pos, size, TEXT_DIM, TEXT, max(2, t.px(0.004)))
         else:
-            self._card(surface, item.value, pos, size)
+            self._card(surface, _(item_label(item)), pos, size)
 
     def _basket(self, surface: pygame.Surface, pos: Point, zone: int) -> None:
         """A round wicker basket around an item's zone: a woven rim and its handle."""

@@ -82,7 +82,7 @@ class PlayScene(Scene):
                 ctx.cue(cue)
         spoken = run.world.announcements
         while spoken:  # words a player must hear, not only see (a new rule)
-            ctx.say(spoken.pop(0))
+            ctx.say(_(spoken.pop(0)))
         if session.pause.paused:
             ctx.cue("pause")
             stack.push(screen("pause"))
