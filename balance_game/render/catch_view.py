@@ -14,6 +14,7 @@ from balance_game.core.mechanics.catch import OBJECT_RADIUS, CatchWorld
 from balance_game.i18n import _
 from balance_game.render import easing, scenery
 from balance_game.render.lean_widgets import centre_zone, marker, play_area
+from balance_game.render.text import blit_text, fitting_font
 from balance_game.render.theme import (
     ACCENT,
     BACKGROUND,
@@ -49,11 +50,18 @@ class CatchView(scenery.SceneView[CatchWorld]):
 
     def layout(self, surface: pygame.Surface) -> None:
         theme = self.theme
-        self.area = play_area(surface)
+        self.area = play_area(surface, self.hud_bottom)
         self.scale = self.area.width * 0.44
-        self.ground_y = self.area.bottom - round(self.area.height * 0.14)
-        self.top_y = self.area.top + theme.px(0.04)
-        self.shore = self.area.top + theme.px(0.11)
+        # the key to the objects in a row along the bottom, below the boat and its wake
+        self.legend_y = self.area.bottom - theme.font("small").get_linesize() // 2
+        self.ground_y = min(self.area.bottom - round(self.area.height * 0.14),
+                            self.legend_y - theme.font("small").get_linesize() // 2
+                            - theme.px(0.05))
+        # a falling object's size, and where it starts: its spikes just below the HUD
+        self.size = max(10, round(OBJECT_RADIUS * self.scale * 1.4))
+        self.top_y = self.area.top + round(1.25 * self.size) + theme.px(0.01)
+        # a tall band of sky and wooded shore: the rocks start over the dark trees
+        self.shore = self.area.top + theme.px(0.10)
         self.sky = pygame.Rect(0, 0, self.width, self.shore - theme.px(0.06))
         # the lake mirrors the sky: the far water the horizon, the near water the sky overhead
         # in the world's light; held as dark as any field, so only its hue tells the world
@@ -101,7 +109,7 @@ class CatchView(scenery.SceneView[CatchWorld]):
         arm, width = t.px(0.008), max(1, t.px(0.002))
         for _glint in range(45):
             x = rng.randrange(self.width)
-            y = self.shore + t.px(0.03) + round((self.height - self.shore) * rng.random() ** 1.4)
+            y = self.shore + t.px(0.03) + round((self.ground_y - self.shore) * rng.random() ** 1.4)
             pygame.draw.line(surface, glint, (x - arm, y), (x + arm, y), width)
             pygame.draw.line(surface, glint, (x, y - arm // 2), (x, y + arm // 2), width)
 
@@ -150,6 +158,8 @@ class CatchView(scenery.SceneView[CatchWorld]):
             for k in range(9):
                 centre = (round(self.width * (0.05 + 0.11 * k + 0.02 * (k % 2))),
                           low + t.px(0.02 + 0.025 * (k % 3)))
+                if abs(centre[0] - self.area.centerx) < self.width * 0.22:
+                    continue  # the key to the fish and the rock is there
                 r = t.px(0.022 + 0.006 * (k % 2))
                 pygame.draw.ellipse(surface, pad, (centre[0] - r, centre[1] - r // 2, 2 * r, r))
                 if k % 3 == 0:
@@ -238,7 +248,7 @@ class CatchView(scenery.SceneView[CatchWorld]):
             shadow.center = (lx, self.ground_y + t.px(0.005))
             pygame.draw.ellipse(surface, OUTLINE, shadow, max(2, t.px(0.003)))
             y = round(self.top_y + (self.ground_y - t.px(0.08) - self.top_y) * world.fall_fraction)
-            size = max(10, round(OBJECT_RADIUS * self.scale * 1.4))
+            size = self.size
             for dash in range(y + size + t.px(0.02), self.ground_y - t.px(0.02), t.px(0.04)):
                 pygame.draw.line(surface, OUTLINE, (lx, dash), (lx, dash + t.px(0.015)),
                                  max(1, t.px(0.003)))
@@ -249,6 +259,10 @@ class CatchView(scenery.SceneView[CatchWorld]):
                 self._rock(surface, (lx, y), size)
         self._basket(surface, world, axes)
         self._legend(surface)
+        reach = round(1.25 * self.size)  # a rock's spikes above where it starts
+        t.note_picture(surface, pygame.Rect(self.area.left, self.top_y - reach, self.area.width,
+                                            self.ground_y + t.px(0.03) - self.top_y + reach),
+                       "lake with the boat")
 
     def _leap(self, surface: pygame.Surface, x: int, size: int, fraction: float) -> None:
         """Where the object leapt from: a ring on the water that spreads and fades as it
@@ -304,16 +318,18 @@ class CatchView(scenery.SceneView[CatchWorld]):
         pygame.draw.polygon(surface, TEXT, points, max(2, self.theme.px(0.003)))
 
     def _legend(self, surface: pygame.Surface) -> None:
-        """A small key in the corner: fish = catch, rock = dodge."""
+        """A key along the bottom, under the boat: fish = catch, rock = dodge."""
         t = self.theme
-        font = t.font("small")
         size = t.px(0.03)
-        x = self.area.left + t.px(0.03)
-        y = self.shore + t.px(0.06)
-        self._fish(surface, (x + size, y), size)
-        label = font.render(_("catch"), True, TEXT_DIM)
-        surface.blit(label, label.get_rect(midleft=(x + 3 * size, y)))
-        y += t.px(0.09)
-        self._rock(surface, (x + size, y), size)
-        label = font.render(_("dodge"), True, TEXT_DIM)
-        surface.blit(label, label.get_rect(midleft=(x + 3 * size, y)))
+        words = (_("catch"), _("dodge"))
+        font = fitting_font(t, "   ".join(words), self.area.width - 8 * size)
+        gap = 2 * size
+        widths = [3 * size + font.size(word)[0] for word in words]
+        x = self.area.centerx - (sum(widths) + gap) // 2
+        y = self.legend_y
+        for word, width, icon in zip(words, widths, (self._fish, self._rock), strict=True):
+            icon(surface, (x + size, y), size)
+            t.note_picture(surface, pygame.Rect(x - size // 4, y - round(size * 1.25),
+                                                round(2.75 * size), round(2.5 * size)), word)
+            blit_text(surface, t, word, font, TEXT_DIM, midleft=(x + 3 * size, y))
+            x += width + gap

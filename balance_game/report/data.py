@@ -75,6 +75,9 @@ def norm_group_for(age: int | None) -> str | None:
     if age is None or age < ADULT_FROM_AGE:
         return None
     return "Old" if age >= OLD_FROM_AGE else "Young"
+# Games whose per-trial measures the report shows (report/games.py), not only success and
+# difficulty: reaction, errors and sway (Think and lean); each side's load and time (Weight transfer).
+TRIAL_DETAIL = ("dual", "transfer")
 SWAY_MEASURES = (("mean_velocity_mm_s", N_("Mean velocity"), "mm/s"),
                  ("ellipse95_area_mm2", N_("95 % prediction ellipse area"), "mm²"))
 
@@ -118,6 +121,8 @@ class SessionSummary:
     n_trials: int = 0
     n_success: int = 0
     mechanics: dict[str, dict[str, float]] = field(default_factory=dict)  # success_pct, difficulty
+    # the stored trial measures of the games the report details (TRIAL_DETAIL), per mechanic
+    trials: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     levels: list[str] = field(default_factory=list)
     safety: dict[str, int] = field(default_factory=dict)
     pain_before: int | None = None
@@ -195,6 +200,15 @@ class ReportData:
         return list(dict.fromkeys(m for s in self.sessions for m in s.mechanics))
 
 
+def _detailed_trials(trials: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The measures of each trial of the games the report details, in the order played."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for t in trials:
+        if t["mechanic"] in TRIAL_DETAIL:
+            out.setdefault(t["mechanic"], []).append(t["measures"] or {})
+    return out
+
+
 def _mechanic_summary(trials: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for mechanic in dict.fromkeys(t["mechanic"] for t in trials):
@@ -224,7 +238,8 @@ def summarise_sessions(db: Database, player_id: int) -> list[SessionSummary]:
             software_version=row["software_version"],
             kind="assessment" if kinds else "training", tests=kinds,
             n_trials=len(mine), n_success=sum(bool(t["success"]) for t in mine),
-            mechanics=_mechanic_summary(mine), levels=list(dict.fromkeys(t["level_id"] for t in mine)),
+            mechanics=_mechanic_summary(mine), trials=_detailed_trials(mine),
+            levels=list(dict.fromkeys(t["level_id"] for t in mine)),
             safety={**safety_counts(evs), "aborted_at_end": sum(
                 e["type"] == "trial_aborted" and e["reason"] == "session_end" for e in evs)},
             pain_before=row["pain_before"], pain_after=row["pain_after"],
@@ -335,7 +350,8 @@ def los_polygon(row: dict[str, Any]) -> dict[str, float | None]:
     return {d: (directions.get(d) or {}).get("max_excursion_mm") for d in LOS_ORDER}
 
 
-__all__ = ["NORM_GROUPS", "NOT_A_DEVICE", "PAUSE_REASONS", "PIPELINE_TEXT", "SWAY_MEASURES", "Norm",
+__all__ = ["NORM_GROUPS", "NOT_A_DEVICE", "PAUSE_REASONS", "PIPELINE_TEXT", "SWAY_MEASURES", "TRIAL_DETAIL",
+           "Norm",
            "ReportData", "SessionSummary", "Week", "aware", "gather", "los_polygon",
            "norm_group_for", "normative_band", "quiet_series", "statokinesigram",
            "summarise_sessions", "weeks_of"]

@@ -24,7 +24,7 @@ from reportlab.platypus import (
 )
 
 from balance_game.i18n import _, active_language
-from balance_game.report import content
+from balance_game.report import content, games
 from balance_game.report.data import NOT_A_DEVICE, ReportData
 
 INK = colors.HexColor("#1f2a36")
@@ -41,6 +41,8 @@ STYLES = {
                          spaceAfter=4),
     "h2": ParagraphStyle("h2", parent=_base["Heading2"], fontSize=12, leading=15, textColor=INK,
                          spaceBefore=8, spaceAfter=4),
+    "h3": ParagraphStyle("h3", parent=_base["Heading3"], fontSize=9.5, leading=12, textColor=INK,
+                         spaceBefore=4, spaceAfter=2),
     "body": ParagraphStyle("body", parent=_base["BodyText"], fontSize=9, leading=11.5,
                            textColor=INK),
     "key": ParagraphStyle("key", parent=_base["BodyText"], fontSize=9, leading=11.5,
@@ -160,6 +162,21 @@ def _footer(title: str) -> Callable:
     return draw
 
 
+def _game_sections(data: ReportData) -> list:
+    """Think and lean's and Weight transfer's measures, for the games played in the period."""
+    story: list = []
+    for heading, tables in games.sections(data):
+        for i, t in enumerate(tables):
+            # a label column (measure, rule) takes a third; dates need less
+            first = WIDTH / 3 if t.header[0] in (_("Measure"), _("Rule")) else 22 * mm
+            rest = (WIDTH - first) / (len(t.header) - 1)
+            flowables = [_p(t.title, "h3"), *_table(t, widths=[first, *[rest] * (len(t.header) - 1)])]
+            # the game's heading stays with its first table
+            story.append(KeepTogether([_p(heading, "h2"), *flowables]) if i == 0 else
+                         KeepTogether(flowables))
+    return story
+
+
 def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
           tick: Callable[[], None] = lambda: None) -> None:
     """Lay the report out on A4 pages, in the active language, and write it to ``path`` (an
@@ -182,6 +199,7 @@ def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
         _p(_("Success rate and difficulty over time"), "h2"),
         _image(charts.get("progress"), _("Success rate and difficulty")),
         *_table(content.mechanic_table(data)),
+        *_game_sections(data),
         _p(_("Milestones and personal bests"), "h2"),
         *_table(content.milestones_table(data), widths=[90 * mm, 40 * mm]),
         Spacer(1, 2 * mm),
@@ -215,7 +233,8 @@ def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
         *_table(content.sessions_table(data),
                 widths=[30 * mm, 12 * mm, 16 * mm, 44 * mm, 18 * mm, 22 * mm, 13 * mm, 16 * mm]),
         KeepTogether([
-            _p(_("Methods"), "h2"), _facts(content.methods_items(data)), Spacer(1, 14 * mm),
+            _p(_("Methods"), "h2"),
+            _facts(content.methods_items(data) + games.methods_items(data)), Spacer(1, 14 * mm),
             Table([content.signature_words()],
                   colWidths=[WIDTH / 3] * 3,
                   style=TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.6, INK),
