@@ -3,7 +3,10 @@ game in every world mid-play at 1280x720 (docs/screenshots/worlds/), and every s
 layout gallery (tests/game/gallery.py) in each language and at the largest text size
 (docs/screenshots/screens/).
 
-Run: SDL_VIDEODRIVER=dummy .venv/bin/python docs/make_screenshots.py
+Run: SDL_VIDEODRIVER=dummy .venv/bin/python docs/make_screenshots.py [gallery|screens|worlds ...]
+(all three parts when none is named). The worlds part also makes contact sheets: every game in
+every world (worlds/all.png), and the nine games of each world on one page
+(worlds/world<N>-games.png).
 The screens are driven with keys, exactly as in tests/game/test_screens.py, and drawn by the
 real renderer into an offscreen surface; the games are played by the simulated player.
 """
@@ -34,7 +37,7 @@ OUT = Path(__file__).resolve().parent / "screenshots"
 WORLD_SHOTS = OUT / "worlds"
 # seconds of simulated play before the picture: mid-try, with the task on screen
 PLAY_S = {"reach": 16.0, "steady": 8.0, "slalom": 8.0, "track": 7.0, "tilt": 9.0, "rhythm": 9.5,
-          "catch": 6.3}
+          "catch": 6.3, "dual": 5.9, "transfer": 6.4}
 
 
 def shoot(size: tuple[int, int]) -> None:
@@ -153,17 +156,28 @@ def shoot_worlds(size: tuple[int, int] = (1280, 720)) -> None:
 
 
 def contact_sheet(thumb: tuple[int, int] = (384, 216)) -> None:
-    """All the world shots on one page: a row per game, a column per world (worlds/all.png)."""
+    """All the world shots on one page, a row per game and a column per world (worlds/all.png),
+    and one page per world with its games three to a row (worlds/world<N>-games.png): the
+    first shows each world's look, the second that the games in one world differ."""
     from balance_game.render.worlds import WORLDS
 
     games = sorted({p.name.split("-world")[0] for p in WORLD_SHOTS.glob("*-world*.png")})
+    shots = {(game, look.number): pygame.image.load(
+        str(WORLD_SHOTS / f"{game}-world{look.number}.png")) for game in games for look in WORLDS}
     sheet = pygame.Surface((thumb[0] * len(WORLDS), thumb[1] * len(games)))
-    for row, game in enumerate(games):
-        for look in WORLDS:
-            shot = pygame.image.load(str(WORLD_SHOTS / f"{game}-world{look.number}.png"))
-            sheet.blit(pygame.transform.smoothscale(shot, thumb),
-                       ((look.number - 1) * thumb[0], row * thumb[1]))
+    for (game, number), shot in shots.items():
+        sheet.blit(pygame.transform.smoothscale(shot, thumb),
+                   ((number - 1) * thumb[0], games.index(game) * thumb[1]))
     pygame.image.save(sheet, str(WORLD_SHOTS / "all.png"))
+    columns = 3
+    big = (thumb[0] * 5 // 3, thumb[1] * 5 // 3)  # 640 x 360: each game large enough to read
+    rows = -(-len(games) // columns)
+    for look in WORLDS:
+        page = pygame.Surface((big[0] * columns, big[1] * rows))
+        for k, game in enumerate(games):
+            page.blit(pygame.transform.smoothscale(shots[game, look.number], big),
+                      ((k % columns) * big[0], (k // columns) * big[1]))
+        pygame.image.save(page, str(WORLD_SHOTS / f"world{look.number}-games.png"))
 
 
 def shoot_feel(size: tuple[int, int] = (1280, 720)) -> None:
@@ -220,14 +234,26 @@ def shoot_gallery() -> None:
     set_language("en")
 
 
+PARTS = ("gallery", "screens", "worlds")
+
+
 if __name__ == "__main__":
+    parts = sys.argv[1:] or list(PARTS)  # e.g. "worlds" alone after changing a game's art
+    unknown = sorted(set(parts) - set(PARTS))
+    if unknown:
+        print(f"make_screenshots: unknown part {unknown[0]!r} (choose from {', '.join(PARTS)})",
+              file=sys.stderr)
+        sys.exit(2)
     OUT.mkdir(exist_ok=True)
-    shoot_gallery()
-    for resolution in ((1280, 720), (1920, 1080)):
-        shoot(resolution)
-        for level_id, seconds, name in MID_PLAY:
-            shoot_mid_play(level_id, resolution, seconds, name)
-    shoot_worlds()
-    contact_sheet()
-    shoot_feel()
+    if "gallery" in parts:
+        shoot_gallery()
+    if "screens" in parts:
+        for resolution in ((1280, 720), (1920, 1080)):
+            shoot(resolution)
+            for level_id, seconds, name in MID_PLAY:
+                shoot_mid_play(level_id, resolution, seconds, name)
+    if "worlds" in parts:
+        shoot_worlds()
+        contact_sheet()
+        shoot_feel()
     print(f"screenshots in {OUT}")

@@ -45,8 +45,14 @@ def centre_zone(surface: pygame.Surface, theme: Theme, centre: tuple[int, int], 
 
 
 def time_bar(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, share_left: float,
-             colour: tuple[int, int, int]) -> None:
-    """A slim bar that empties as time runs out."""
+             colour: tuple[int, int, int], plate: tuple[int, int, int] | None = None) -> None:
+    """A slim bar that empties as time runs out; on a ``plate`` (a world's plate colour) when it
+    crosses scenery, so it reads whatever is painted behind it. The plate reaches no higher than
+    the bar: the band above belongs to the HUD and prompt."""
+    if plate is not None:
+        pad = theme.px(0.012)
+        pygame.draw.rect(surface, plate, (rect.left - pad, rect.top - 1, rect.width + 2 * pad,
+                                          rect.height + 2), border_radius=rect.height // 2 + 1)
     pygame.draw.rect(surface, OUTLINE, rect, max(1, theme.px(0.003)),
                      border_radius=rect.height // 2)
     fill = rect.copy()

@@ -26,6 +26,7 @@ MATERIALS: dict[str, Colour] = {
     "air": (40, 80, 180),
     "stage": (110, 50, 150),
     "grass": (40, 120, 50),
+    "stone": (120, 110, 95),  # cobbles and stepping stones
 }
 
 

@@ -87,6 +87,14 @@ def _play_points(view, mechanic):
         board = view.board.inflate(-8, -8)
         return [(x, y) for x in range(board.left, board.right, 12)
                 for y in range(board.top, board.bottom, 12)]
+    if mechanic == "dual":
+        square = view.square.inflate(-20, -20)
+        return [(x, y) for x in range(square.left, square.right, 12)
+                for y in range(square.top, square.bottom, 12)]
+    if mechanic == "transfer":  # the stream and its stones, where the feet and the track are
+        return [(view.area.centerx + x, y) for y in range(view.horizon + 4, view.area.bottom, 12)
+                for x in range(-round(view.half_width(y)) + 12, round(view.half_width(y)) - 12,
+                               12)]
     stage = view.area.inflate(-2 * view.curtain_w - 20, -20)  # rhythm
     return [(x, y) for x in range(stage.left, stage.right, 12)
             for y in range(stage.top, stage.bottom, 12)]
@@ -99,10 +107,10 @@ def test_the_painted_scenery_under_the_play_keeps_the_marker_and_targets_visible
     import pygame
 
     from balance_game.render.theme import Theme
-    from balance_game.render.views import SCENE_VIEWS, view_for
+    from balance_game.render.views import VIEWS, view_for
 
     pygame.init()
-    for mechanic in SCENE_VIEWS:
+    for mechanic in VIEWS:
         view = view_for(mechanic, pygame.Surface((1280, 720)), Theme(720), look.number)
         layer = view.static_layer()
         colours = [tuple(layer.get_at(p))[:3] for p in _play_points(view, mechanic)]
@@ -111,3 +119,19 @@ def test_the_painted_scenery_under_the_play_keeps_the_marker_and_targets_visible
         assert len(colours) > 100
         assert len(good) >= 0.97 * len(colours), (mechanic, look.name,
                                                   sorted(set(colours) - set(good))[:5])
+
+
+@pytest.mark.parametrize("look", WORLDS, ids=lambda w: w.name)
+def test_what_stands_on_the_stepping_stones_keeps_aa_contrast(look):
+    """The weight-transfer feet stand on stones, not on the water: the toes, rings, outlines
+    and numbers drawn over a stone read at WCAG AA too."""
+    import pygame
+
+    from balance_game.render.theme import Theme
+    from balance_game.render.views import view_for
+
+    view = view_for("transfer", pygame.Surface((1280, 720)), Theme(720), look.number)
+    for name, colour in GRAPHICS.items():
+        assert contrast(colour, view.stone) >= 3.0, (look.name, name, view.stone)
+    for name, colour in TEXTS.items():
+        assert contrast(colour, view.stone) >= 4.5, (look.name, name, view.stone)
