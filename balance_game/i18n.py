@@ -13,9 +13,12 @@ would add a parameter to most functions of the program for no gain.
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import io
 import os
+from collections.abc import Iterator
+from datetime import date, time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -57,6 +60,14 @@ class Phrase(str):
 def phrase(template: str, **params: Any) -> Phrase:
     """Mark ``template`` for extraction and fill it with ``params``; translated at use by ``_``."""
     return Phrase(template, params)
+
+
+def stored(text: str) -> str:
+    """English words kept in a record (a test's reason, a stance's name) as a phrase, so ``_``
+    shows them in the active language where the catalog has them, and as written otherwise."""
+    if isinstance(text, Phrase):
+        return text
+    return Phrase(text.replace("{", "{{").replace("}", "}}"), {})
 
 
 def _(message: str) -> str:
@@ -133,10 +144,12 @@ def set_language(code: str | None) -> str:
     return chosen
 
 
-def choose_for_run(code: str) -> str:
-    """``--language``: this run speaks ``code`` whoever plays."""
+def choose_for_run(code: str | None) -> str:
+    """``--language``: this run speaks ``code`` whoever plays; None (no ``--language``): the
+    computer's language until a player's own is known. Each command invocation decides afresh,
+    so one run in a process (a test's) never fixes the language of the next."""
     chosen = set_language(code)
-    _Active.chosen_for_run = True
+    _Active.chosen_for_run = code is not None
     return chosen
 
 
@@ -147,3 +160,58 @@ def prefer(code: str | None) -> str:
 
 def active_language() -> str:
     return _Active.code
+
+
+@contextlib.contextmanager
+def speaking(code: str) -> Iterator[str]:
+    """Speak ``code`` inside the block (a report in the therapist's language, say), then return
+    to the language in force before; yields the code used."""
+    before = (_Active.translations, _Active.code)
+    try:
+        yield set_language(code)
+    finally:
+        _Active.translations, _Active.code = before
+
+
+def number(value: float, digits: int | None = None) -> str:
+    """``value`` written for the active language ("1,25" in German), for people only: files that
+    programs read keep the dot. ``digits`` fixes the decimals; None writes it as ``:g`` does.
+
+    Python rounds and Babel only supplies the symbols, so every language shows the same digits
+    (Babel's decimal rounding can differ from Python's in the last place); no thousands
+    separator, which keeps numbers short in table columns.
+    """
+    minus, decimal = _number_symbols(_Active.code)
+    text = f"{value:g}" if digits is None else f"{value:.{digits}f}"
+    return text.replace("-", minus).replace(".", decimal)
+
+
+def decimal_sign() -> str:
+    """The active language's decimal sign ("," in German), for numbers written elsewhere."""
+    return _number_symbols(_Active.code)[1]
+
+
+@cache
+def _number_symbols(code: str) -> tuple[str, str]:
+    """Minus and decimal sign of a language (CLDR, through Babel; read once, a report writes
+    thousands of numbers)."""
+    from babel.numbers import get_decimal_symbol, get_minus_sign_symbol
+
+    return get_minus_sign_symbol(code), get_decimal_symbol(code)
+
+
+def date_text(day: date, form: str = "medium") -> str:
+    """A calendar day as the active language writes it: ``form`` is Babel's "short", "medium",
+    "long" ("2. Dezember 2026") or "full", or a CLDR skeleton such as "MMMd" ("2. Dez.")."""
+    from babel.dates import format_date, format_skeleton
+
+    if form in ("short", "medium", "long", "full"):
+        return format_date(day, form, locale=_Active.code)
+    return format_skeleton(form, day, locale=_Active.code)
+
+
+def time_text(moment: time) -> str:
+    """A wall-clock time as the active language writes it ("14:05", "2:05 PM")."""
+    from babel.dates import format_time
+
+    return format_time(moment, "short", locale=_Active.code)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from balance_game.errors import UserError
+from balance_game.i18n import _
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_FOLDERS = ("levels", "assets", "drivers")
@@ -21,7 +22,8 @@ def data_dir(name: str) -> Path:
     for candidate in (_PACKAGE_DIR / "_data" / name, _PACKAGE_DIR.parent / name):
         if candidate.is_dir():
             return candidate
-    raise UserError(f"the game's {name}/ folder is missing; reinstall with `pip install .`")
+    raise UserError(_("the game's {folder}/ folder is missing; reinstall with `pip install .`").format(
+        folder=name))
 
 
 def levels_dir() -> Path:

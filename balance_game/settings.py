@@ -27,6 +27,7 @@ import yaml
 
 from balance_game.core.validation import DataFileError, load_yaml
 from balance_game.errors import UserError
+from balance_game.i18n import N_, _, phrase
 from balance_game.private_files import atomic_private_text
 
 CONFIG_ENV = "BALANCE_GAME_CONFIG"
@@ -50,17 +51,17 @@ class Setting:
     label: str
     optional: bool = False  # may be empty (null)
     pattern: re.Pattern[str] | None = None
-    valid: str = ""  # what would be valid, for the message
+    valid: str = ""  # what would be valid, for the message (N_ text or a phrase, translated)
 
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("device", str, "auto", "Input device when --device is not given",
-            pattern=DEVICE_PATTERN, valid="auto, wbb, hid:PROFILE_ID, gamepad, keyboard, mouse"
-                                          " or sim"),
+            pattern=DEVICE_PATTERN, valid=N_("auto, wbb, hid:PROFILE_ID, gamepad, keyboard, mouse "
+                                             "or sim")),
     Setting("windowed", bool, False, "Open a window instead of going fullscreen",
-            valid="true or false"),
+            valid=N_("true or false")),
     Setting("last_player", str, None, "The player chosen last on this computer", optional=True,
-            valid=f"a name up to {MAX_TEXT} characters, or empty"),
+            valid=phrase("a name up to {n} characters, or empty", n=MAX_TEXT)),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -97,7 +98,8 @@ def _check(setting: Setting, value: Any) -> Any:
             setting.pattern is None or setting.pattern.fullmatch(value) is not None)
     if not ok:
         shown = repr(value)[:40]
-        raise SettingsError(f"{setting.key}: {shown} is not valid ({setting.valid})")
+        raise SettingsError(_("{key}: {value} is not valid ({valid})").format(
+            key=setting.key, value=shown, valid=_(setting.valid)))
     return value
 
 
@@ -106,13 +108,14 @@ def parse_settings(data: Any) -> Settings:
     if data is None:
         return Settings()
     if not isinstance(data, Mapping):
-        raise SettingsError(f"is not a mapping of key: value (keys: {', '.join(BY_KEY)})")
+        raise SettingsError(_("is not a mapping of key: value (keys: {keys})").format(
+            keys=", ".join(BY_KEY)))
     values = {}
     for key, value in data.items():
         setting = BY_KEY.get(key) if isinstance(key, str) else None
         if setting is None:
-            raise SettingsError(f"{str(key)[:40]!r} is not a known setting "
-                                f"(known: {', '.join(BY_KEY)})")
+            raise SettingsError(_("{key} is not a known setting (known: {keys})").format(
+                key=repr(str(key)[:40]), keys=", ".join(BY_KEY)))
         values[key] = _check(setting, value)
     return replace(Settings(), **values)
 
@@ -129,7 +132,7 @@ def read_settings(path: Path) -> Settings:
 
 
 def _warn(line: str) -> None:
-    print(f"balance-game: warning: {line}", file=sys.stderr)
+    print(_("balance-game: warning: {message}").format(message=line), file=sys.stderr)
 
 
 def load_settings(path: Path | None = None, warn: Callable[[str], None] = _warn) -> Settings:
@@ -139,8 +142,10 @@ def load_settings(path: Path | None = None, warn: Callable[[str], None] = _warn)
         return read_settings(path)
     except SettingsError as exc:
         kept = _keep_broken(path)
-        where = f"kept as {kept.name}" if kept else "left as it is"
-        warn(f"{path}: {exc}; using the default settings (the file is {where})")
+        warn(_("{file}: {problem}; using the default settings (the file is kept as {kept})").format(
+            file=path, problem=exc, kept=kept.name) if kept else
+             _("{file}: {problem}; using the default settings (the file is left as it is)").format(
+            file=path, problem=exc))
         return Settings()
 
 
@@ -172,7 +177,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         with atomic_private_text(path) as f:
             f.write("\n".join(lines) + "\n")
     except OSError as exc:
-        raise UserError(f"{path}: cannot save the settings ({exc.strerror})") from None
+        raise UserError(_("{file}: cannot save the settings ({reason})").format(
+            file=path, reason=exc.strerror)) from None
     return path
 
 

@@ -2,10 +2,10 @@
 
 Builds (once, cached in the work folder) a database of N synthetic sessions written through the
 real ``SessionRecorder`` (61 s of 100 Hz board samples each, trials, events, pauses, pain, a
-clinical test every tenth session: 1000 sessions is about 17 hours of play), and one with a
-single 12-hour session; then runs each export format and the HTML and PDF report in its own
-Python process and prints CPU time (user + system, ``resource.getrusage``) and peak RSS (the
-process's own high-water mark, ``VmHWM``).
+clinical test every tenth session, a personal best and milestones: 1000 sessions is about 17
+hours of play), and one with a single 12-hour session; then runs each export format and the HTML
+and PDF report in its own Python process and prints CPU time (user + system,
+``resource.getrusage``) and peak RSS (the process's own high-water mark, ``VmHWM``).
 Usage::
 
     python docs/export_bench.py [--sessions 1000] [--work /tmp/export-bench] [--long-hours 12]
@@ -51,6 +51,8 @@ def _session(db, player_id: int, seconds: float, seed: int, test: bool) -> None:
 
     from balance_game.core.records import Sample, TrialRecord, quantize
     from balance_game.storage.assessments import save_assessment
+    from balance_game.storage.progress import save_progress
+    from balance_game.storage.rewards import award_milestones
     from balance_game.storage.sessions import SessionRecorder, set_session_pain
 
     rng = np.random.default_rng(seed)
@@ -76,8 +78,15 @@ def _session(db, player_id: int, seconds: float, seed: int, test: bool) -> None:
         recorder.add_trial(TrialRecord("reach-01", "reach", k, k * trial_s, (k + 1) * trial_s,
                                        bool(k % 3), 60.0 + k, 0.4 + 0.01 * k,
                                        {"reaction_time_s": 0.5, "hold_s": 2.0}))
+    score, stars = 50.0 + seed % 40, 1 + seed % 3
+    if not test:
+        recorder.add_event(seconds, "level_end", "reach-01", {"mean_score": score, "stars": stars})
     recorder.set_active_s(seconds - 2.5)
     recorder.finish()
+    if not test:  # a personal best that moves, and milestones now and then, to export
+        save_progress(db, player_id, "reach-01", 0.5, stars, score)
+        if seed % 100 == 0:
+            award_milestones(db, player_id, recorder.session_id)
     if test:
         save_assessment(db, player_id, recorder.session_id, "quiet", {"conditions": {"eo_firm": {
             "measures": {"valid": True, "mean_velocity_mm_s": 9.0, "ellipse95_area_mm2": 200.0}}}})

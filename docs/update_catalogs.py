@@ -5,12 +5,14 @@ balance_game/locale/balance_game.pot (the template) and merges it into each lang
 keeping existing translations; new strings arrive empty for a translator to fill in. The test
 tests/test_catalogs.py fails while any string is untranslated.
 
-Strings come from the Python code (``_``, ``N_``, ``phrase``, ``ngettext``) and from the level files
-(title and instructions: what a player reads before and during a level).
+Strings come from the Python code (``_``, ``N_``, ``phrase``, ``ngettext``), from the docstrings of
+the command-line commands (their ``--help`` text, translated by balance_game/cli/help_text.py) and
+from the level files (title and instructions: what a player reads before and during a level).
 """
 
 from __future__ import annotations
 
+import ast
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +38,24 @@ def python_messages() -> Iterator[tuple[str | tuple[str, str], Location]]:
     for filename, lineno, message, _comments, _context in extract_from_dir(
             REPO / "balance_game", method_map=[("**.py", "python")], keywords=KEYWORDS):
         yield message, (f"balance_game/{filename}", lineno)
+    yield from command_help_messages()
+
+
+def command_help_messages() -> Iterator[tuple[str, Location]]:
+    """The docstring of every function made a command or group (``@command()``,
+    ``@players.command("add")``...), cleaned as click cleans it: its ``--help`` text."""
+    for path in sorted((REPO / "balance_game" / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and any(map(_makes_command, node.decorator_list)):
+                text = ast.get_docstring(node, clean=True)
+                if text:
+                    yield text, (f"balance_game/cli/{path.name}", node.lineno)
+
+
+def _makes_command(decorator: ast.expr) -> bool:
+    func = decorator.func if isinstance(decorator, ast.Call) else decorator
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return name in ("command", "group")
 
 
 def level_messages() -> Iterator[tuple[str, Location]]:

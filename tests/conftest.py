@@ -26,6 +26,16 @@ def _private_settings(monkeypatch, tmp_path):
     monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", f"unix:path={tmp_path}/no-system-bus")
 
 
+@pytest.fixture(autouse=True)
+def _no_language_left_behind():
+    """A test that ran a command with --language in-process (click's CliRunner) leaves no run
+    language behind: in a real run that choice lasts one process, not the next test's."""
+    yield
+    from balance_game.i18n import choose_for_run
+
+    choose_for_run(None)
+
+
 @pytest.fixture
 def run_cli(tmp_path):
     """Run `balance-game ARGS...` in a subprocess, as a person would; returns CompletedProcess."""

@@ -149,3 +149,13 @@ def test_nothing_stays_nothing(code):
     """gettext("") is the catalog's header: an empty prompt must stay empty on screen."""
     set_language(code)
     assert _("") == ""
+
+
+def test_stored_english_is_shown_translated_where_the_catalog_has_it():
+    """Words kept in records (a hold's end, a stance's name) read in the active language."""
+    from balance_game.i18n import stored
+
+    set_language("de")
+    assert _(stored("no readings from the board")) == "keine Messwerte vom Brett"
+    assert _(stored("a {brace} nobody translated")) == "a {brace} nobody translated"
+    assert stored(phrase("Hold: {stance}", stance="x")).params == {"stance": "x"}  # kept as is

@@ -6,6 +6,7 @@ import json
 
 import click
 
+from balance_game.cli.help_text import command
 from balance_game.cli.options import (
     ABILITY,
     SEED,
@@ -23,22 +24,22 @@ LEFT_BECAUSE = {
 }
 
 
-@click.command()
+@command()
 @click.argument("kind", type=click.Choice(["quiet", "los", "symmetry", "steadi", "single-leg"]))
-@click.option("--player", required=True, help="Who is tested (created if new).")
+@click.option("--player", required=True, help=N_("Who is tested (created if new)."))
 @click.option("--device", default="auto", show_default=True,
-              help="auto|wbb|hid:PROFILE|gamepad|keyboard|mouse|sim|replay:FILE")
+              help=N_("Input: auto, wbb, hid:PROFILE, gamepad, keyboard, mouse, sim or replay:FILE."))
 @click.option("--seconds", type=Number(15, 120), default=30.0, show_default=True,
-              help="Length of each quiet-stance condition (the measures need at least 10 s "
-                   "after the filter's edges).")
+              help=N_("Length of each quiet-stance condition (the measures need at least 10 s "
+                   "after the filter's edges)."))
 @click.option("--seed", type=SEED, default=0, show_default=True)
 @click.option("--ability", type=ABILITY, default=0.6, show_default=True,
-              help="Simulated player's ability (with --device sim).")
+              help=N_("Simulated player's ability (with --device sim)."))
 @click.option("--sim-events", default="", metavar="EVENTS",
-              help='Scripted happenings for --device sim, e.g. "stepoff@20,return@24".')
-@click.option("--headless", is_flag=True, help="No window (with --device sim it runs by itself).")
-@click.option("--fast", is_flag=True, help="With --headless: as fast as possible.")
-@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+              help=N_('Scripted happenings for --device sim, e.g. "stepoff@20,return@24".'))
+@click.option("--headless", is_flag=True, help=N_("No window (with --device sim it runs by itself)."))
+@click.option("--fast", is_flag=True, help=N_("With --headless: as fast as possible."))
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the results as JSON."))
 @window_option
 @db_option
 @click.pass_context
@@ -69,7 +70,7 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
     from balance_game.storage.players import get_player
 
     if fast and not headless:
-        raise click.UsageError("--fast needs --headless")
+        raise click.UsageError(_("--fast needs --headless"))
     options = GameOptions(headless=headless, fast=fast, seed=seed, device=device,
                           assessment=kind, assess_seconds=seconds)
     path = db_path(ctx, db)
@@ -97,16 +98,16 @@ def assess(ctx: click.Context, kind: str, player: str, device: str, seconds: flo
 
 
 
-@click.command()
-@click.option("--player", required=True, help="Who is calibrated (created if new).")
+@command()
+@click.option("--player", required=True, help=N_("Who is calibrated (created if new)."))
 @click.option("--device", default="auto", show_default=True,
-              help="auto|wbb|hid:PROFILE|gamepad|keyboard|mouse|sim|replay:FILE")
+              help=N_("Input: auto, wbb, hid:PROFILE, gamepad, keyboard, mouse, sim or replay:FILE."))
 @click.option("--seed", type=SEED, default=0, show_default=True)
 @click.option("--ability", type=ABILITY, default=0.6, show_default=True,
-              help="Simulated player's ability (with --device sim).")
-@click.option("--headless", is_flag=True, help="No window (with --device sim it runs by itself).")
-@click.option("--fast", is_flag=True, help="With --headless: as fast as possible.")
-@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+              help=N_("Simulated player's ability (with --device sim)."))
+@click.option("--headless", is_flag=True, help=N_("No window (with --device sim it runs by itself)."))
+@click.option("--fast", is_flag=True, help=N_("With --headless: as fast as possible."))
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the results as JSON."))
 @window_option
 @db_option
 @click.pass_context
@@ -125,7 +126,7 @@ def calibrate(ctx: click.Context, player: str, device: str, seed: int, ability: 
     from balance_game.storage.players import format_weight, get_player, get_settings
 
     if fast and not headless:
-        raise click.UsageError("--fast needs --headless")
+        raise click.UsageError(_("--fast needs --headless"))
     options = GameOptions(headless=headless, fast=fast, seed=seed, device=device,
                           assessment="calibrate")
     path = db_path(ctx, db)

@@ -8,6 +8,9 @@ from typing import Any
 
 import click
 
+from balance_game.cli.help_text import command
+from balance_game.i18n import N_
+
 
 def _frame_table(title: str, table: dict[str, Any], metrics: tuple[str, ...]) -> list[str]:
     head = "".join(f"{m + ' p50/p99/max':>26}" for m in metrics)
@@ -83,9 +86,9 @@ def format_results(r: dict[str, Any]) -> list[str]:
     return lines
 
 
-@click.command()
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
-@click.option("--quick", is_flag=True, help="Shorter runs (about two minutes instead of ten).")
+@command()
+@click.option("--json", "as_json", is_flag=True, help=N_("Print a JSON object."))
+@click.option("--quick", is_flag=True, help=N_("Shorter runs (about two minutes instead of ten)."))
 def bench(as_json: bool, quick: bool) -> None:
     """Frame times per mechanic, input latency, reader throughput, measure timing, memory, storage."""
     from balance_game.bench import run_all

@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from balance_game.cli.help_text import command, group
 from balance_game.cli.options import DAY_S, Number
 from balance_game.core.records import Sample
 from balance_game.demo import demo_backend
@@ -37,10 +38,10 @@ from balance_game.devices.profiles import (
 )
 from balance_game.devices.wii_board import battery_percent, request_status
 from balance_game.errors import UserError
-from balance_game.i18n import _
+from balance_game.i18n import N_, _
 from balance_game.storage.samples_csv import write_samples_file
 
-DEVICE_HELP = "auto (the first board found), wbb, hid:PROFILE_ID or serial:PROFILE_ID."
+DEVICE_HELP = N_("auto (the first board found), wbb, hid:PROFILE_ID or serial:PROFILE_ID.")
 LOST_GRACE_S = 5.0  # how long a recording waits for a lost board to come back
 TARE_SETTLE_S = 0.3
 TARE_WINDOW_S = 2.0  # Nintendo's guidance: average the empty board over 2 s
@@ -90,8 +91,8 @@ def _device_rows(backend: HidBackend) -> list[dict[str, Any]]:
     return rows
 
 
-@click.group(invoke_without_command=True)
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+@group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help=N_("Print a JSON list instead of a table."))
 @click.pass_context
 def devices(ctx: click.Context, as_json: bool) -> None:
     """List connected balance boards and gamepads (name, kind, profile, path, battery)."""
@@ -109,7 +110,7 @@ def devices(ctx: click.Context, as_json: bool) -> None:
             percent=r["battery_percent"])
         path = f"  {r['path']}" if r["path"] else ""
         click.echo(f"{r['kind']:8} {r['spec']:26} {r['name']}{path}{battery}")
-    click.echo(f"Wii board path: {route} ({why})")
+    click.echo(_("Wii board path: {route} ({why})").format(route=route, why=why))
 
 
 def _status_line(sample: Sample, rate_hz: float) -> str:
@@ -122,7 +123,7 @@ def _status_line(sample: Sample, rate_hz: float) -> str:
 @devices.command()
 @click.option("--device", default="auto", show_default=True, help=DEVICE_HELP)
 @click.option("--seconds", type=Number(0, DAY_S), default=0,
-              help="Stop after this long (0: until Ctrl-C).")
+              help=N_("Stop after this long (0: until Ctrl-C)."))
 def watch(device: str, seconds: float) -> None:
     """Live corner loads, total, COP and sample rate, refreshed in place; Ctrl-C ends it."""
     source = _open(device, (demo_backend() or default_backend()))
@@ -174,7 +175,7 @@ def _profile_row(profile: WiiProfile | CellBoardProfile | GamepadProfile) -> dic
 
 
 @devices.command()
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print a JSON list instead of a table."))
 def profiles(as_json: bool) -> None:
     """Every device profile (shipped, or from your own drivers folder) and the file it came from."""
     rows = [_profile_row(p) for p in sorted(load_profiles().values(), key=lambda p: p.id)]
@@ -183,12 +184,13 @@ def profiles(as_json: bool) -> None:
         return
     for r in rows:
         click.echo(f"{r['kind']:8} {r['spec']:30} {r['name']}  ({r['file']})")
-    click.echo(f"your own profiles go in {user_drivers_dir()} (they replace shipped ones by id)")
+    click.echo(_("your own profiles go in {folder} (they replace shipped ones by id)").format(
+        folder=user_drivers_dir()))
 
 
 @devices.command()
 @click.option("--timeout", "timeout_s", type=click.FloatRange(1, 600), default=60,
-              show_default=True, help="Seconds to search for the board.")
+              show_default=True, help=N_("Seconds to search for the board."))
 def pair(timeout_s: float) -> None:
     """Pair a Wii Balance Board step by step (Linux: through BlueZ), then switch it off."""
     from balance_game.devices.pairing_help import manual_instructions
@@ -234,13 +236,13 @@ def _recorded(source: BoardSource, seconds: float, counter: list[int],
         time.sleep(POLL_EVERY_S)
 
 
-@click.command()
+@command()
 @click.option("--device", default="auto", show_default=True, help=DEVICE_HELP)
 @click.option("--seconds", type=Number(0, DAY_S, low_open=True), required=True,
-              help="How long to record.")
-@click.option("--no-tare", is_flag=True, help="Factory calibration only (no stored zero).")
+              help=N_("How long to record."))
+@click.option("--no-tare", is_flag=True, help=N_("Factory calibration only (no stored zero)."))
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
-              required=True, help="Samples CSV to write.")
+              required=True, help=N_("Samples CSV to write."))
 def record(device: str, seconds: float, no_tare: bool, out_path: Path) -> None:
     """Record the live stream of a board to a samples CSV."""
     source = _open(device, (demo_backend() or default_backend()), use_tare=not no_tare)
@@ -251,15 +253,17 @@ def record(device: str, seconds: float, no_tare: bool, out_path: Path) -> None:
     finally:
         source.close()
     if gone_at:
-        raise UserError(f"the board was lost at {gone_at[0]:.1f} s and did not come back; "
-                        f"the {counter[0]} samples before that were written")
+        raise UserError(_("the board was lost at {time} s and did not come back; the {n} samples "
+                          "before that were written").format(time=f"{gone_at[0]:.1f}",
+                                                             n=counter[0]))
     counts = source.counters
-    click.echo(f"{counter[0]} samples in {seconds:g} s written to {out_path} "
-               f"({counts.malformed} malformed reports skipped, {counts.reconnects} reconnects)",
-               err=True)
+    click.echo(_("{n} samples in {seconds} s written to {file} ({malformed} malformed reports "
+                 "skipped, {reconnects} reconnects)").format(
+        n=counter[0], seconds=f"{seconds:g}", file=out_path, malformed=counts.malformed,
+        reconnects=counts.reconnects), err=True)
 
 
-@click.command()
+@command()
 @click.option("--device", default="auto", show_default=True, help=DEVICE_HELP)
 def tare(device: str) -> None:
     """Zero the board: it must be empty. The zero is stored for this board."""
@@ -276,7 +280,8 @@ def tare(device: str) -> None:
         source.close()
     offsets = "  ".join(f"{c} {v:+.3f}" for c, v in zip(("TL", "TR", "BL", "BR"),
                                                         result.offsets_kg, strict=True))
-    click.echo(f"zeroed {source.name}: offsets kg {offsets}")
+    click.echo(_("zeroed {board}: offsets kg {offsets}").format(board=source.name,
+                                                                offsets=offsets))
 
 
 def _poll_for(source: BoardSource, origin: float, until_s: float) -> None:

@@ -6,24 +6,25 @@ from pathlib import Path
 
 import click
 
+from balance_game.cli.help_text import command
 from balance_game.cli.options import db_option, db_path
-from balance_game.i18n import _, ngettext
+from balance_game.i18n import N_, _, ngettext
 from balance_game.storage.db import Database
 from balance_game.storage.export import FORMATS, export_player, parse_since
 
 
-@click.command()
-@click.option("--player", required=True, help="Player name (see `balance-game players`).")
+@command()
+@click.option("--player", required=True, help=N_("Player name (see `balance-game players`)."))
 @click.option("--since", default=None, metavar="DATE",
-              help="Only sessions started on or after this day (YYYY-MM-DD).")
+              help=N_("Only sessions started on or after this day (YYYY-MM-DD)."))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
-              help="csv: sessions/trials/samples/events/assessments.csv; json: export.json;"
-                   " fhir: bundle.json.")
+              help=N_("csv: sessions/trials/samples/events/assessments.csv; json: export.json;"
+                   " fhir: bundle.json."))
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder to write into (created if missing; files of the same name are replaced).")
+              help=N_("Folder to write into (created if missing; files of the same name are replaced)."))
 @click.option("--anonymize", is_flag=True,
-              help="Leave out names and free-text notes; move all dates back by a random number "
-                   "of whole weeks.")
+              help=N_("Leave out names and free-text notes; move all dates back by a random number "
+                   "of whole weeks."))
 @db_option
 @click.pass_context
 def export(ctx: click.Context, player: str, since: str | None, fmt: str, out: Path,

@@ -7,18 +7,19 @@ from pathlib import Path
 
 import click
 
+from balance_game.cli.help_text import group
 from balance_game.cli.options import db_option, db_path, echo_safe
 from balance_game.core.levels import check_files, level_files, load_levels, readable_level_ids
 from balance_game.errors import UserError
-from balance_game.i18n import _, ngettext
+from balance_game.i18n import N_, _, ngettext
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_player
 from balance_game.storage.progress import is_unlocked, player_progress
 
 
-@click.group(invoke_without_command=True)
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
-@click.option("--player", default=None, help="Show unlock state and stars for this player.")
+@group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help=N_("Print a JSON list."))
+@click.option("--player", default=None, help=N_("Show unlock state and stars for this player."))
 @db_option
 @click.pass_context
 def levels(ctx: click.Context, as_json: bool, player: str | None, db: str | None) -> None:

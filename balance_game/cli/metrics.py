@@ -11,7 +11,9 @@ from pathlib import Path
 
 import click
 
+from balance_game.cli.help_text import command
 from balance_game.dsp.sway import MEASURE_NAMES, SwayReport, compute_measures, unit_of
+from balance_game.i18n import N_
 from balance_game.storage.samples_csv import read_samples_file
 
 PIPELINE_NOTES = {
@@ -41,10 +43,10 @@ def format_report(source: str, report: SwayReport) -> str:
     return "\n".join(lines)
 
 
-@click.command()
+@command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--raw", is_flag=True, help="Use the raw pipeline (as recorded) instead of standard.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@click.option("--raw", is_flag=True, help=N_("Use the raw pipeline (as recorded) instead of standard."))
+@click.option("--json", "as_json", is_flag=True, help=N_("Print one JSON object instead of a table."))
 def metrics(file: Path, raw: bool, as_json: bool) -> None:
     """Sway measures of a samples CSV (columns t_s, cop_x_mm, cop_y_mm; others are ignored).
 

@@ -9,17 +9,34 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from balance_game.app import resolve_db_path
 from balance_game.core.validation import one_line
+from balance_game.i18n import N_, _
 
 MAX_DIGITS = 30  # more than any valid number here; refused before any conversion
 
 
-class Number(click.ParamType):
+class _BadValue(click.BadParameter):
+    """click's "Invalid value for '--seconds': …" with its words in the run's language."""
+
+    def format_message(self) -> str:
+        if self.param is None:
+            return super().format_message()
+        return _("Invalid value for {option}: {problem}").format(
+            option=self.param.get_error_hint(self.ctx), problem=self.message)
+
+
+class _Checked(click.ParamType):
+    def fail(self, message: str, param: click.Parameter | None = None,
+             ctx: click.Context | None = None) -> NoReturn:
+        raise _BadValue(message, ctx=ctx, param=param)
+
+
+class Number(_Checked):
     """A finite decimal number from ``low`` to ``high`` (``low_open``: strictly above low)."""
 
     name = "number"
@@ -31,16 +48,19 @@ class Number(click.ParamType):
                 ctx: click.Context | None) -> float:
         number = _parse(value, float, param, ctx, self)
         too_low = number <= self.low if self.low_open else number < self.low
-        above = "above " if self.low_open else ""
-        valid = f"a number from {above}{self.low:g} to {self.high:g}"
+        valid = (_("a number from above {low} to {high}") if self.low_open
+                 else _("a number from {low} to {high}")).format(low=f"{self.low:g}",
+                                                                 high=f"{self.high:g}")
         if not math.isfinite(number):
-            self.fail(f"{_shown(value)} is not a finite number ({valid})", param, ctx)
+            self.fail(_("{value} is not a finite number ({valid})").format(
+                value=_shown(value), valid=valid), param, ctx)
         if too_low or number > self.high:
-            self.fail(f"{_shown(value)} is out of range ({valid})", param, ctx)
+            self.fail(_("{value} is out of range ({valid})").format(value=_shown(value),
+                                                                    valid=valid), param, ctx)
         return number
 
 
-class WholeNumber(click.ParamType):
+class WholeNumber(_Checked):
     """A whole number from ``low`` to ``high`` (ids and seeds fit the database's 64 bits)."""
 
     name = "integer"
@@ -52,7 +72,8 @@ class WholeNumber(click.ParamType):
                 ctx: click.Context | None) -> int:
         number = _parse(value, int, param, ctx, self)
         if not self.low <= number <= self.high:
-            self.fail(f"{_shown(value)} is out of range ({self.low} to {self.high})", param, ctx)
+            self.fail(_("{value} is out of range ({low} to {high})").format(
+                value=_shown(value), low=self.low, high=self.high), param, ctx)
         return number
 
 
@@ -62,12 +83,14 @@ def _parse(value: Any, kind: type, param: click.Parameter | None, ctx: click.Con
         return value
     text = str(value).strip()
     if len(text) > MAX_DIGITS:
-        owner.fail(f"{_shown(value)} is far too long for a number", param, ctx)
+        owner.fail(_("{value} is far too long for a number").format(value=_shown(value)), param,
+                   ctx)
     try:
         return kind(text)
     except (TypeError, ValueError, OverflowError):
-        owner.fail(f"{_shown(value)} is not a {'whole ' if kind is int else ''}number", param,
-                   ctx)
+        wrong = (_("{value} is not a whole number") if kind is int
+                 else _("{value} is not a number"))
+        owner.fail(wrong.format(value=_shown(value)), param, ctx)
 
 
 def _shown(value: Any) -> str:
@@ -90,7 +113,7 @@ def echo_safe(line: str, err: bool = False) -> None:
 def db_option(command):
     return click.option(
         "--db", "db", type=click.Path(dir_okay=False), default=None,
-        help="SQLite database (default: $BALANCE_GAME_DB, else the user data folder).",
+        help=N_("SQLite database (default: $BALANCE_GAME_DB, else the user data folder)."),
     )(command)
 
 
@@ -100,11 +123,22 @@ def db_path(ctx: click.Context, db: str | None) -> Path:
     return resolve_db_path(db or parent.get("db_path"))
 
 
+def device_option(command):
+    """``--device`` for the commands that play: every choice of ``devices.select`` spelled out
+    (tests/cli/test_cli_language.py keeps the list complete)."""
+    return click.option(
+        "--device", default=None,
+        help=N_("Input: auto, wbb, hid:PROFILE_ID, serial:PROFILE_ID, keyboard, mouse, "
+                "gamepad[:PROFILE_ID], sim or replay:FILE (default: from the settings file, else "
+                "auto)."),
+    )(command)
+
+
 def window_option(command):
     """``--window/--fullscreen``, the same for every command that opens the game's screen."""
     return click.option(
         "--window/--fullscreen", default=None,
-        help="Open a window instead of fullscreen (default: from the settings file).",
+        help=N_("Open a window instead of fullscreen (default: from the settings file)."),
     )(command)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from balance_game.cli.help_text import command
 from balance_game.cli.options import (
     ABILITY,
     DAY_S,
@@ -11,14 +12,14 @@ from balance_game.cli.options import (
     Number,
     db_option,
     db_path,
+    device_option,
     window_option,
 )
 from balance_game.demo import demo_backend
-from balance_game.devices.select import DEVICE_CHOICES
 from balance_game.devices.simulated import parse_sim_events
 from balance_game.game.runner import RunRequest, run_game
 from balance_game.game.scenes import GameOptions
-from balance_game.i18n import _, ngettext
+from balance_game.i18n import N_, _, ngettext
 from balance_game.settings import load_settings
 
 
@@ -30,23 +31,22 @@ def run_menu_game(db_path_value: str | None, windowed: bool) -> None:
                         windowed=windowed, hid_backend=demo_backend()))
 
 
-@click.command()
-@click.option("--level", "level_id", default=None, help="Level id to play (see `balance-game levels`).")
-@click.option("--device", default=None,
-              help=f"Input: {DEVICE_CHOICES} (default: from the settings file, else auto).")
-@click.option("--player", default=None, help="Player name (created if new; default Guest).")
+@command()
+@click.option("--level", "level_id", default=None, help=N_("Level id to play (see `balance-game levels`)."))
+@device_option
+@click.option("--player", default=None, help=N_("Player name (created if new; default Guest)."))
 @click.option("--seconds", type=Number(0.1, DAY_S), default=None,
-              help="End the session after this many seconds of play.")
+              help=N_("End the session after this many seconds of play."))
 @click.option("--seed", type=SEED, default=0, show_default=True,
-              help="Seed for the level's randomness and the simulated player.")
+              help=N_("Seed for the level's randomness and the simulated player."))
 @click.option("--ability", type=ABILITY, default=0.6, show_default=True,
-              help="Simulated player's ability, 0 (very unsteady) to 1 (athlete).")
+              help=N_("Simulated player's ability, 0 (very unsteady) to 1 (athlete)."))
 @click.option("--sim-events", default="", metavar="EVENTS",
-              help='Scripted happenings for --device sim, e.g. "stepoff@5,return@9,lost@15,back@18".')
+              help=N_('Scripted happenings for --device sim, e.g. "stepoff@5,return@9,lost@15,back@18".'))
 @click.option("--attended", is_flag=True,
-              help="A therapist is present and cueing (recorded; not independent practice).")
-@click.option("--headless", is_flag=True, help="No window; with --device sim it plays by itself.")
-@click.option("--fast", is_flag=True, help="With --headless: run as fast as possible.")
+              help=N_("A therapist is present and cueing (recorded; not independent practice)."))
+@click.option("--headless", is_flag=True, help=N_("No window; with --device sim it plays by itself."))
+@click.option("--fast", is_flag=True, help=N_("With --headless: run as fast as possible."))
 @window_option
 @db_option
 @click.pass_context
@@ -55,7 +55,7 @@ def play(ctx: click.Context, level_id: str | None, device: str | None, player: s
          headless: bool, fast: bool, window: bool | None, db: str | None) -> None:
     """Play a level. Without --level, opens the game at the title screen."""
     if fast and not headless:
-        raise click.UsageError("--fast needs --headless (a person cannot play faster than time)")
+        raise click.UsageError(_("--fast needs --headless (a person cannot play faster than time)"))
     if device is None or window is None:
         settings = load_settings()
         device = settings.device if device is None else device

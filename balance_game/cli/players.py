@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
+from balance_game.cli.help_text import group
 from balance_game.cli.options import Number, WholeNumber, db_option, db_path, echo_safe
-from balance_game.i18n import LANGUAGES, _, ngettext
+from balance_game.i18n import LANGUAGES, N_, _, ngettext
 from balance_game.render.speech import Voice, voice_name
 from balance_game.storage.db import Database
 from balance_game.storage.players import (
@@ -24,8 +25,8 @@ from balance_game.storage.players import (
 )
 
 
-@click.group(invoke_without_command=True)
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help=N_("Print a JSON list."))
 @db_option
 @click.pass_context
 def players(ctx: click.Context, as_json: bool, db: str | None) -> None:
@@ -51,10 +52,12 @@ def players(ctx: click.Context, as_json: bool, db: str | None) -> None:
 
 @players.command("add")
 @click.argument("name")
-@click.option("--height-cm", type=Number(80, 250), default=None, help="Body height (sets starting limits).")
-@click.option("--weight-kg", type=Number(20, 250), default=None, help="Body weight (for step-off detection).")
+@click.option("--height-cm", type=Number(80, 250), default=None,
+              help=N_("Body height (sets starting limits)."))
+@click.option("--weight-kg", type=Number(20, 250), default=None,
+              help=N_("Body weight (for step-off detection)."))
 @click.option("--birth-year", type=WholeNumber(1000, 9999), default=None,
-              help="Year of birth (YYYY): chooses the age norms in reports.")
+              help=N_("Year of birth (YYYY): chooses the age norms in reports."))
 @db_option
 @click.pass_context
 def players_add(ctx: click.Context, name: str, height_cm: float | None, weight_kg: float | None,
@@ -71,25 +74,25 @@ def players_add(ctx: click.Context, name: str, height_cm: float | None, weight_k
 @players.command("set")
 @click.argument("name")
 @click.option("--max-lean-pct", type=Number(20, 100),
-              help="Therapist cap: furthest lean asked, % of limits.")
-@click.option("--max-difficulty", type=Number(0, 1), help="Therapist cap: highest difficulty, 0 to 1.")
+              help=N_("Therapist cap: furthest lean asked, % of limits."))
+@click.option("--max-difficulty", type=Number(0, 1), help=N_("Therapist cap: highest difficulty, 0 to 1."))
 @click.option("--target-success", type=Number(0, 1),
-              help="Success rate the games aim for, 0.6 to 0.9.")
-@click.option("--volume", type=Number(0, 1), help="Sound effects volume, 0 to 1.")
+              help=N_("Success rate the games aim for, 0.6 to 0.9."))
+@click.option("--volume", type=Number(0, 1), help=N_("Sound effects volume, 0 to 1."))
 @click.option("--music-volume", type=Number(0, 1),
-              help="Background music volume, 0 to 1 (0 = off).")
+              help=N_("Background music volume, 0 to 1 (0 = off)."))
 @click.option("--calm/--no-calm", default=None,
-              help="Calm: no motion that is not part of the game (clouds, spray, confetti).")
+              help=N_("Calm: no motion that is not part of the game (clouds, spray, confetti)."))
 @click.option("--text-size", "text_scale", type=Number(0.75, 2),
-              help="Text size, 1 = normal (0.75 to 2).")
-@click.option("--units", type=click.Choice(["kg", "lb"]), help="Units for body weight.")
+              help=N_("Text size, 1 = normal (0.75 to 2)."))
+@click.option("--units", type=click.Choice(["kg", "lb"]), help=N_("Units for body weight."))
 @click.option("--orientation", type=click.Choice(["normal", "reversed"]),
-              help="reversed when the board's power button faces the player.")
-@click.option("--speech/--no-speech", default=None, help="Spoken instructions.")
+              help=N_("reversed when the board's power button faces the player."))
+@click.option("--speech/--no-speech", default=None, help=N_("Spoken instructions."))
 @click.option("--language", type=click.Choice(["auto", *LANGUAGES]),
-              help="Language of the screens and the voice (auto: the computer's).")
+              help=N_("Language of the screens and the voice (auto: the computer's)."))
 @click.option("--birth-year", type=int, default=None,
-              help="Year of birth (YYYY): chooses the age norms in reports.")
+              help=N_("Year of birth (YYYY): chooses the age norms in reports."))
 @db_option
 @click.pass_context
 def players_set(ctx: click.Context, name: str, db: str | None, birth_year: int | None,
@@ -127,7 +130,7 @@ def speech_state(wanted: bool) -> str:
         return _("speech off")
     if Voice().available:
         return _("speech on")
-    return _("speech unavailable on this computer (install {voice})").format(voice=voice_name())
+    return _("speech unavailable on this computer (install {voice})").format(voice=_(voice_name()))
 
 
 @players.command("prescribe")
@@ -147,7 +150,7 @@ def players_prescribe(ctx: click.Context, name: str, file: Path, db: str | None)
 
 @players.command("plan")
 @click.argument("name")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print a JSON object."))
 @db_option
 @click.pass_context
 def players_plan(ctx: click.Context, name: str, as_json: bool, db: str | None) -> None:

@@ -7,17 +7,18 @@ from pathlib import Path
 
 import click
 
+from balance_game.cli.help_text import command
 from balance_game.cli.options import SESSION_ID, db_option, db_path, echo_safe
-from balance_game.i18n import _, ngettext
+from balance_game.i18n import N_, _, ngettext
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_player
 from balance_game.storage.samples_csv import write_samples_file
 from balance_game.storage.sessions import iter_session_samples, list_sessions
 
 
-@click.command()
-@click.option("--player", default=None, help="Only this player's sessions.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@command()
+@click.option("--player", default=None, help=N_("Only this player's sessions."))
+@click.option("--json", "as_json", is_flag=True, help=N_("Print a JSON list."))
 @db_option
 @click.pass_context
 def sessions(ctx: click.Context, player: str | None, as_json: bool, db: str | None) -> None:
@@ -39,10 +40,10 @@ def sessions(ctx: click.Context, player: str | None, as_json: bool, db: str | No
                    f"  {trials}  {samples}  ({levels})")
 
 
-@click.command()
+@command()
 @click.argument("session_id", type=SESSION_ID)
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="CSV file to write.")
+              help=N_("CSV file to write."))
 @db_option
 @click.pass_context
 def samples(ctx: click.Context, session_id: int, out: Path, db: str | None) -> None:
@@ -53,11 +54,11 @@ def samples(ctx: click.Context, session_id: int, out: Path, db: str | None) -> N
         n=n, out=out))
 
 
-@click.command()
+@command()
 @click.argument("session_id", type=SESSION_ID)
 @click.argument("text", required=False)
-@click.option("--pain-before", type=click.IntRange(0, 10), help="Pain before the session, 0-10.")
-@click.option("--pain-after", type=click.IntRange(0, 10), help="Pain after the session, 0-10.")
+@click.option("--pain-before", type=click.IntRange(0, 10), help=N_("Pain before the session, 0-10."))
+@click.option("--pain-after", type=click.IntRange(0, 10), help=N_("Pain after the session, 0-10."))
 @db_option
 @click.pass_context
 def note(ctx: click.Context, session_id: int, text: str | None, pain_before: int | None,
@@ -66,7 +67,7 @@ def note(ctx: click.Context, session_id: int, text: str | None, pain_before: int
     from balance_game.storage.sessions import session_record, set_session_notes, set_session_pain
 
     if text is None and pain_before is None and pain_after is None:
-        raise click.UsageError("give the note TEXT, --pain-before or --pain-after")
+        raise click.UsageError(_("give the note TEXT, --pain-before or --pain-after"))
     with Database(db_path(ctx, db)) as store:
         session_record(store, session_id)  # a clear error for an unknown session
         if text is not None:

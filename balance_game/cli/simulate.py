@@ -8,21 +8,23 @@ from pathlib import Path
 
 import click
 
+from balance_game.cli.help_text import command
 from balance_game.cli.options import ABILITY, SEED
 from balance_game.core.difficulty import DEFAULT_TARGET_SUCCESS
 from balance_game.game.runner import RunRequest, run_game
 from balance_game.game.scenes import GameOptions
+from balance_game.i18n import N_, _, ngettext
 
 
-@click.command()
-@click.option("--level", "level_id", required=True, help="Level id (see `balance-game levels`).")
+@command()
+@click.option("--level", "level_id", required=True, help=N_("Level id (see `balance-game levels`)."))
 @click.option("--ability", type=ABILITY, required=True,
-              help="0 = very unsteady, 1 = athlete.")
+              help=N_("0 = very unsteady, 1 = athlete."))
 @click.option("--trials", type=click.IntRange(1, 5000), default=200, show_default=True)
 @click.option("--seed", type=SEED, default=0, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print a JSON object."))
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
-              help="Keep the simulated session in this database (default: a throwaway one).")
+              help=N_("Keep the simulated session in this database (default: a throwaway one)."))
 def simulate(level_id: str, ability: float, trials: int, seed: int, as_json: bool,
              db: str | None) -> None:
     """Run a level headless and fast with a simulated player; report how difficulty adapted."""
@@ -47,9 +49,12 @@ def simulate(level_id: str, ability: float, trials: int, seed: int, as_json: boo
     if as_json:
         click.echo(json.dumps(result))
         return
-    click.echo(f"{level_id}: ability {ability:.2f}, {len(records)} trials, success in the last "
-               f"half {rate:.0%} (target {DEFAULT_TARGET_SUCCESS:.0%}), final difficulty "
-               f"{result['final_difficulty']}")
+    click.echo(_("{level}: ability {ability}, {trials}, success in the last half {rate} (target "
+                 "{target}), final difficulty {difficulty}").format(
+        level=level_id, ability=f"{ability:.2f}",
+        trials=ngettext("{n} trial", "{n} trials", len(records)).format(n=len(records)),
+        rate=f"{rate:.0%}", target=f"{DEFAULT_TARGET_SUCCESS:.0%}",
+        difficulty=result["final_difficulty"]))
 
 
 COMMANDS = [simulate]

@@ -15,7 +15,7 @@ import numpy as np
 
 from balance_game.core.control import DEFAULT_HEIGHT_CM, Limits
 from balance_game.core.protocols import Capture, Step
-from balance_game.i18n import N_, phrase
+from balance_game.i18n import N_, phrase, stored
 
 KINDS = ("quiet", "los", "symmetry")
 CONDITIONS = (
@@ -205,7 +205,7 @@ def los_results(captures: dict[str, Capture], neutral: tuple[float, float],
         smoothed = _smoothed(*_arrays(capture))
         if smoothed is None:
             broken.append(LosDirectionResult(direction, reason=(
-                "the board's stream had a gap during the lean: repeat this direction")))
+                N_("the board's stream had a gap during the lean: repeat this direction"))))
             continue
         t, x, y, fs = smoothed
         gx, gy = cog_from_cop(x - neutral[0], y - neutral[1], fs, cog_h, body_mm)
@@ -325,7 +325,7 @@ def summarise(kind: str, results: dict[str, Any]) -> Sequence[str]:
         for d, r in results["directions"].items():
             if r["reason"]:
                 lines.append(phrase("{direction}: not valid ({reason})",
-                                    direction=phrase(LOS_WORDS[d]), reason=r["reason"]))
+                                    direction=phrase(LOS_WORDS[d]), reason=stored(r["reason"])))
                 continue
             lines.append(phrase("{direction}: reached {mm} mm ({reached} % of the limit), "
                                 "reaction {reaction} s, control {control} %",

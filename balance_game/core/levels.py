@@ -25,6 +25,7 @@ from balance_game.core.validation import (
     one_line,
 )
 from balance_game.errors import UserError
+from balance_game.i18n import _, phrase
 from balance_game.resources import levels_dir
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -82,14 +83,15 @@ def _check_ranges(check: Checker, specs: Mapping[str, ParamSpec], data: Any,
         spec = specs.get(name)
         if spec is None or spec.is_list:
             numeric = [n for n, s in specs.items() if not s.is_list]
-            check.problem(path, "is not a numeric parameter of this mechanic",
-                          f"one of: {', '.join(numeric)}")
+            check.problem(path, phrase("is not a numeric parameter of this mechanic"),
+                          phrase("one of: {choices}", choices=", ".join(numeric)))
             continue
         if name in fixed:
-            check.problem(path, "is also fixed in params", "set it in params or here, not both")
+            check.problem(path, phrase("is also fixed in params"),
+                          phrase("set it in params or here, not both"))
             continue
         if not (isinstance(pair, list) and len(pair) == 2):
-            check.problem(path, "is not a pair", "[easy value, hard value]")
+            check.problem(path, phrase("is not a pair"), phrase("[easy value, hard value]"))
             continue
         easy = check.number(pair[0], f"{path}[0]", spec.low, spec.high, spec.integer)
         hard = check.number(pair[1], f"{path}[1]", spec.low, spec.high, spec.integer)
@@ -102,14 +104,16 @@ def _check_stars(check: Checker, value: Any) -> tuple[float, float, float]:
     if value is None:
         return DEFAULT_STARS
     if not (isinstance(value, list) and len(value) == 3):
-        check.problem("stars", "is not a list of three scores", "e.g. [40, 65, 85], rising")
+        check.problem("stars", phrase("is not a list of three scores"),
+                      phrase("e.g. [40, 65, 85], rising"))
         return DEFAULT_STARS
     checked_scores = [check.number(v, f"stars[{i}]", 0, 100) for i, v in enumerate(value)]
     scores = [float(s) for s in checked_scores if s is not None]
     if len(scores) < 3:
         return DEFAULT_STARS
     if not scores[0] < scores[1] < scores[2]:
-        check.problem("stars", "must rise", "three scores from 0 to 100, e.g. [40, 65, 85]")
+        check.problem("stars", phrase("must rise"),
+                      phrase("three scores from 0 to 100, e.g. [40, 65, 85]"))
     return (scores[0], scores[1], scores[2])
 
 
@@ -120,7 +124,8 @@ def parse_level(path: Path, data: Any) -> LevelSpec:
     check.keys(top, "", TOP_KEYS_REQUIRED, TOP_KEYS_OPTIONAL)
     level_id = top.get("id")
     if "id" in top and not (isinstance(level_id, str) and ID_PATTERN.match(level_id)):
-        check.problem("id", f"is {level_id!r}", "lower-case letters, digits and dashes, e.g. reach-01")
+        check.problem("id", phrase("is {value}", value=repr(level_id)),
+                      phrase("lower-case letters, digits and dashes, e.g. reach-01"))
     title = check.text(top.get("title"), "title", 60) if "title" in top else None
     world = check.number(top.get("world"), "world", 1, 9, integer=True) if "world" in top else 1
     order = check.number(top.get("order", 1), "order", 1, 99, integer=True)
@@ -136,8 +141,9 @@ def parse_level(path: Path, data: Any) -> LevelSpec:
     for name, value in (check.mapping(params_data, "params") or {}).items():
         if name not in specs:
             if mechanic:
-                check.problem(f"params.{name}", f"is not a parameter of {mechanic}",
-                              f"known: {', '.join(specs)}")
+                check.problem(f"params.{name}",
+                              phrase("is not a parameter of {mechanic}", mechanic=mechanic),
+                              phrase("known: {names}", names=", ".join(specs)))
             continue
         fixed[name] = _check_param(check, specs[name], value, f"params.{name}")
     difficulty = top.get("difficulty", {}) or {}
@@ -151,7 +157,8 @@ def parse_level(path: Path, data: Any) -> LevelSpec:
     stars = _check_stars(check, top.get("stars"))
     requires = top.get("requires", [])
     if not (isinstance(requires, list) and all(isinstance(r, str) for r in requires)):
-        check.problem("requires", "is not a list of level ids", "e.g. [reach-01]")
+        check.problem("requires", phrase("is not a list of level ids"),
+                      phrase("e.g. [reach-01]"))
         requires = []
     check.raise_if_any()
     resolved = {name: spec.default for name, spec in specs.items() if name not in ranges}
@@ -165,8 +172,25 @@ def parse_level(path: Path, data: Any) -> LevelSpec:
     )
 
 
+# Parsed level files by path, with the (size, mtime) they were parsed at. Screens list the
+# levels on every visit (menu, routine, family, results) and parsing 80-odd YAML files costs a
+# noticeable pause each time; a file edited since is parsed again. Only files that load are
+# kept, so a broken file reports its problems every time. Specs are frozen and shared.
+_PARSED: dict[Path, tuple[tuple[int, int], LevelSpec]] = {}
+
+
 def load_level_file(path: Path) -> LevelSpec:
-    return parse_level(path, load_yaml(path))
+    try:
+        stat = path.stat()
+    except OSError:  # load_yaml says what is wrong with the path, in one line
+        return parse_level(path, load_yaml(path))
+    stamp = (stat.st_size, stat.st_mtime_ns)
+    kept = _PARSED.get(path)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    spec = parse_level(path, load_yaml(path))
+    _PARSED[path] = (stamp, spec)
+    return spec
 
 
 def level_files(folder: Path | None = None) -> list[Path]:
@@ -187,18 +211,20 @@ def check_files(paths: list[Path], also_known: Iterable[str] = ()) -> list[str]:
             problems.extend(exc.problems)
             continue
         if spec.id in seen:
-            problems.append(f"{path}: id: {spec.id!r} is already used by {seen[spec.id].name} "
-                            "(give every level its own id)")
+            problems.append(_("{file}: id: {id} is already used by {other} (give every level its "
+                              "own id)").format(file=path, id=repr(spec.id),
+                                                other=seen[spec.id].name))
         seen[spec.id] = path
         specs.append(spec)
     known = set(seen) | set(also_known)
     for spec in specs:
         for required in spec.requires:
             if required == spec.id or required not in known:
-                why = "is the level itself" if required == spec.id else "names no level"
-                problems.append(one_line(f"{spec.path}: requires: {excerpt(required)!r} {why} "
-                                         "(the level would stay locked; use ids from "
-                                         "`balance-game levels`)"))
+                why = (_("is the level itself") if required == spec.id
+                       else _("names no level"))
+                problems.append(one_line(_("{file}: requires: {id} {why} (the level would stay "
+                                           "locked; use ids from `balance-game levels`)").format(
+                    file=spec.path, id=repr(excerpt(required)), why=why)))
     return problems
 
 
@@ -229,4 +255,5 @@ def find_level(level_id: str, folder: Path | None = None) -> LevelSpec:
         if spec.id == level_id:
             return spec
     known = ", ".join(s.id for s in levels)
-    raise UserError(f"unknown level {level_id!r} (known levels: {known})")
+    raise UserError(_("unknown level {level} (known levels: {known})").format(
+        level=repr(level_id), known=known))

@@ -20,6 +20,7 @@ from typing import Any
 from balance_game.core.levels import LevelSpec, load_levels
 from balance_game.core.mechanics import MECHANICS
 from balance_game.core.validation import Checker, DataFileError, checked, load_yaml
+from balance_game.i18n import N_, _, number, phrase
 
 REQUIRED_KEYS = ("minutes_per_session", "sessions_per_week", "max_lean_pct", "max_difficulty",
                  "eyes_closed", "foam", "target_success")
@@ -62,11 +63,14 @@ class Prescription:
 def _flag(check: Checker, value: Any, path: str) -> bool | None:
     if isinstance(value, bool):
         return value
-    check.problem(path, f"is {value!r}", "true or false")
+    check.problem(path, phrase("is {value}", value=repr(value)), phrase("true or false"))
     return None
 
 
-def _names(check: Checker, value: Any, path: str, known: Sequence[str], what: str) -> tuple[str, ...]:
+def _names(check: Checker, value: Any, path: str, known: Sequence[str],
+           unknown: str) -> tuple[str, ...]:
+    """The known names listed at ``path``; ``unknown`` (``N_`` text with ``{value}``) says what
+    an unknown one is not."""
     if value is None or value == []:
         return ()
     items = check.list_of(value, path)
@@ -77,8 +81,8 @@ def _names(check: Checker, value: Any, path: str, known: Sequence[str], what: st
         if isinstance(item, str) and item in known:
             names.append(item)
         else:
-            check.problem(f"{path}[{i}]", f"is {item!r}, not a known {what}",
-                          f"one of: {', '.join(known)}")
+            check.problem(f"{path}[{i}]", phrase(unknown, value=repr(item)),
+                          phrase("one of: {choices}", choices=", ".join(known)))
     return tuple(dict.fromkeys(names))
 
 
@@ -89,11 +93,13 @@ def parse_prescription(path: Path, data: Any, known_levels: Sequence[str] | None
     check = Checker(Path(path))
     top = check.top(data)
     check.keys(top, "", REQUIRED_KEYS, OPTIONAL_KEYS)
-    levels = _names(check, top.get("levels"), "levels", known_levels, "level")
-    mechanics = _names(check, top.get("mechanics"), "mechanics", sorted(MECHANICS), "mechanic")
+    levels = _names(check, top.get("levels"), "levels", known_levels,
+                    N_("is {value}, not a known level"))
+    mechanics = _names(check, top.get("mechanics"), "mechanics", sorted(MECHANICS),
+                       N_("is {value}, not a known mechanic"))
     if not top.get("levels") and not top.get("mechanics"):
-        check.problem("levels", "is missing or empty, and so is mechanics",
-                      "allow some levels: [reach-01, ...] or mechanics: [reach], or both")
+        check.problem("levels", phrase("is missing or empty, and so is mechanics"),
+                      phrase("allow some levels: [reach-01, ...] or mechanics: [reach], or both"))
 
     def number(key: str, low: float, high: float, integer: bool = False) -> Any:
         return check.number(top[key], key, low, high, integer) if key in top else None
@@ -247,12 +253,16 @@ def plan_for(player: str, prescription: Prescription | None, sessions: Sequence[
 
 
 def describe(prescription: Prescription) -> str:
-    """One line for the terminal."""
-    allowed = ", ".join([*prescription.levels, *(f"all {m} levels" for m in prescription.mechanics)])
-    return (f"{prescription.minutes_per_session:g} min x {prescription.sessions_per_week}/week;"
-            f" {allowed}; lean up to {prescription.max_lean_pct:g}% LOS,"
-            f" difficulty up to {prescription.max_difficulty:g},"
-            f" target success {prescription.target_success:.0%}")
+    """One line for the terminal and the report, in the active language."""
+    allowed = ", ".join([*prescription.levels, *(
+        _("all {game} levels").format(game=_(MECHANICS[m].title) if m in MECHANICS else m)
+        for m in prescription.mechanics)])
+    return _("{minutes} min x {sessions}/week; {allowed}; lean up to {lean}% LOS, difficulty up "
+             "to {difficulty}, target success {success}%").format(
+        minutes=number(prescription.minutes_per_session), sessions=prescription.sessions_per_week,
+        allowed=allowed, lean=number(prescription.max_lean_pct),
+        difficulty=number(prescription.max_difficulty),
+        success=number(100 * prescription.target_success, 0))
 
 
 __all__ = [

@@ -27,23 +27,33 @@ import numpy as np
 from balance_game.core.control import Axes
 from balance_game.core.protocols import Capture, ProtocolRun, Step
 from balance_game.core.records import Sample
+from balance_game.i18n import N_, phrase, stored
 
 KINDS = ("steadi", "single-leg")
+# Words are stored in the results in English (records read the same in every language) and
+# shown through ``_`` in the player's.
 STEADI_STAGES = (  # (stance, short name, the CDC's instruction to the patient)
-    ("together", "feet side by side", "Stand with your feet side by side."),
-    ("semi_tandem", "instep to big toe",
-     "Place the instep of one foot so it is touching the big toe of the other foot."),
-    ("tandem", "heel to toe", "Place one foot in front of the other, heel touching toe."),
-    ("single_leg", "one foot", "Stand on one foot."),
+    ("together", N_("feet side by side"), N_("Stand with your feet side by side.")),
+    ("semi_tandem", N_("instep to big toe"),
+     N_("Place the instep of one foot so it is touching the big toe of the other foot.")),
+    ("tandem", N_("heel to toe"), N_("Place one foot in front of the other, heel touching toe.")),
+    ("single_leg", N_("one foot"), N_("Stand on one foot.")),
 )
 STEADI_HOLD_S = 10.0
-STEADI_RISK = ("An older adult who cannot hold the tandem stance for at least 10 seconds is at "
-               "increased risk of falling.")
+STEADI_RISK = N_("An older adult who cannot hold the tandem stance for at least 10 seconds is "
+                 "at increased risk of falling.")
+# What ended a hold, by dsp.stance's ``ended_by``.
+HOLD_ENDED = {
+    "weight_off": N_("weight left the board (a foot or hand found the floor or a support)"),
+    "foot_moved": N_("a foot moved (a step, or the raised foot was put down)"),
+    "no_lift": N_("no foot was lifted (or it was put down at once)"),
+    "no_data": N_("no readings from the board"),
+}
 POSITION_S = 5.0
 SLS_MAX_S = 30.0
 SLS_TRIES = 3
 SLS_LIFT_S = 3.0  # time allowed to lift the foot after the cue
-SLS_CONDITIONS = (("eyes_open", "eyes open", False), ("eyes_closed", "eyes closed", True))
+SLS_CONDITIONS = (("eyes_open", N_("eyes open"), False), ("eyes_closed", N_("eyes closed"), True))
 # Springer et al. 2007, best of 3 trials, mean s. Eyes open: all adults; eyes closed: women, men.
 SPRINGER_GROUPS = ((18, 39), (40, 49), (50, 59), (60, 69), (70, 79), (80, 99))
 SPRINGER_EYES_OPEN = (44.7, 41.9, 41.2, 32.1, 21.5, 9.4)
@@ -52,7 +62,7 @@ SPRINGER_EYES_CLOSED = ((13.1, 16.9), (13.5, 12.0), (7.9, 8.6), (3.6, 5.1), (3.7
 SPRINGER_SOURCE = ("Springer BA et al. 2007, J Geriatr Phys Ther 30(1):8-15: healthy adults, "
                    "best of 3 tries, 45 s ceiling")
 JUDGE_EVERY_S = 0.1  # a hold is judged ten times a second: a touch-down ends it within 0.1 s
-PLACEMENT_ANSWERS = ("as shown", "not as shown", "not sure", "not asked")
+PLACEMENT_ANSWERS = (N_("as shown"), N_("not as shown"), N_("not sure"), N_("not asked"))
 
 
 # --- protocols ------------------------------------------------------------------------------
@@ -60,14 +70,18 @@ def steadi_steps() -> list[Step]:
     steps = []
     for stance, short, words in STEADI_STAGES:
         # one foot before the other does not fit across the board: stand along it
-        along = " Stand along the board, as in the picture." if "tandem" in stance else ""
+        body = (phrase("{instruction} Stand along the board, as in the picture. Hold your "
+                       "support. Let go at the tone.", instruction=phrase(words))
+                if "tandem" in stance else
+                phrase("{instruction} Hold your support. Let go at the tone.",
+                       instruction=phrase(words)))
         # recorded with the hold: where the feet stood before letting go is the reference
-        steps.append(Step(f"steadi-{stance}", f"Get into position: {short}",
-                          f"{words}{along} Hold your support. Let go at the tone.", POSITION_S,
-                          wait_load="loaded", stance=stance, supported=True, record=True,
-                          phase="position"))
-        steps.append(Step(f"steadi-{stance}", f"Hold: {short}",
-                          "Don't move your feet. You may move your arms and body.",
+        steps.append(Step(f"steadi-{stance}",
+                          phrase("Get into position: {stance}", stance=phrase(short)), body,
+                          POSITION_S, wait_load="loaded", stance=stance, supported=True,
+                          record=True, phase="position"))
+        steps.append(Step(f"steadi-{stance}", phrase("Hold: {stance}", stance=phrase(short)),
+                          N_("Don't move your feet. You may move your arms and body."),
                           STEADI_HOLD_S, record=True, cue="beat", phase="hold", stance=stance))
     return steps
 
@@ -75,17 +89,21 @@ def steadi_steps() -> list[Step]:
 def single_leg_steps() -> list[Step]:
     steps = []
     for key, words, closed in SLS_CONDITIONS:
-        close = " Close your eyes at the tone." if closed else ""
+        body = (N_("Stand on both feet, one each side of the middle, and hold your support. At "
+                   "the tone, lift one foot and let go. Close your eyes at the tone.") if closed
+                else N_("Stand on both feet, one each side of the middle, and hold your support. "
+                        "At the tone, lift one foot and let go."))
         for attempt in range(1, SLS_TRIES + 1):
             # recorded too: where both feet stood just before the lift is the reference the
             # lift and the touch-down are found against
-            steps.append(Step(f"sls-{key}-{attempt}", f"Try {attempt}, {words}: both feet",
-                              "Stand on both feet, one each side of the middle, and hold your "
-                              f"support. At the tone, lift one foot and let go.{close}",
+            steps.append(Step(f"sls-{key}-{attempt}",
+                              phrase("Try {attempt}, {condition}: both feet", attempt=attempt,
+                                     condition=phrase(words)), body,
                               POSITION_S, wait_load="loaded", record=True, phase="position",
                               supported=True))
-            steps.append(Step(f"sls-{key}-{attempt}", f"Stand on one foot ({words})",
-                              "Keep the raised foot off the board. Hold until the tone.",
+            steps.append(Step(f"sls-{key}-{attempt}",
+                              phrase("Stand on one foot ({condition})", condition=phrase(words)),
+                              N_("Keep the raised foot off the board. Hold until the tone."),
                               SLS_LIFT_S + SLS_MAX_S, record=True, cue="beat", phase="hold",
                               stance="single_leg", eyes_closed=closed))
     return steps
@@ -109,9 +127,9 @@ def judge(step: Step, capture: Capture | None, done: bool) -> Outcome | None:
     from balance_game.dsp.stance import single_leg_hold, stance_hold
 
     if capture is not None and capture.stopped:
-        return Outcome(None, "stopped", f"stopped: {capture.stopped}", False)
+        return Outcome(None, "stopped", phrase("stopped: {why}", why=capture.stopped), False)
     if capture is None or not capture.samples or "hold" not in capture.step_starts:
-        return Outcome(None, "no_data", "no readings from the board", False) if done else None
+        return Outcome(None, "no_data", HOLD_ENDED["no_data"], False) if done else None
     t, x, y, total = _arrays(capture.samples)
     start = capture.step_starts["hold"]
     if step.key.startswith("sls-"):
@@ -128,7 +146,7 @@ def judge(step: Step, capture: Capture | None, done: bool) -> Outcome | None:
         return None
     if not hold.ended_by and not complete and hold.held_s is not None:
         return Outcome(hold.held_s, "", "", False)
-    return Outcome(hold.held_s, hold.ended_by, hold.reason, complete)
+    return Outcome(hold.held_s, hold.ended_by, HOLD_ENDED.get(hold.ended_by, ""), complete)
 
 
 def _arrays(samples: Sequence[Sample]) -> tuple[np.ndarray, ...]:
@@ -241,7 +259,7 @@ def single_leg_results(run: StanceRun, age: int | None,
             "ended_by": [o.ended_by or None for o in tries],
             "best_s": max(times) if times else None,
             "reached_max": any(o.complete for o in tries),
-            "reason": None if times else (tries[0].reason if tries else "not done"),
+            "reason": None if times else (tries[0].reason if tries else N_("not done")),
         }
     return {"test": "single-leg stance", "max_s": SLS_MAX_S, "tries": SLS_TRIES,
             "conditions": conditions, "norms": springer_norms(age),
@@ -250,37 +268,51 @@ def single_leg_results(run: StanceRun, age: int | None,
 
 # --- words ----------------------------------------------------------------------------------
 def _seconds(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.1f} s"
+    return phrase("n/a") if value is None else phrase("{s:.1f} s", s=value)
 
 
 def summarise(kind: str, results: dict[str, Any]) -> list[str]:
+    """A few lines for the terminal and the results screen (phrases: shown translated)."""
     if kind == "steadi":
-        lines = []
+        lines: list[str] = []
         for s in results["stages"]:
-            verdict = "held 10 s" if s["held_10s"] else f"not held ({s['reason'] or 'too short'})"
-            lines.append(f"{s['stage']}. {s['name']}: {_seconds(s['held_s'])}, {verdict}")
-        lines.append(f"positions held: {results['stages_completed']} of 4")
+            verdict = (phrase("held 10 s") if s["held_10s"] else
+                       phrase("not held ({reason})", reason=stored(s["reason"] or N_("too short"))))
+            lines.append(phrase("{stage}. {name}: {time}, {verdict}", stage=s["stage"],
+                                name=stored(s["name"]), time=_seconds(s["held_s"]),
+                                verdict=verdict))
+        lines.append(phrase("positions held: {n} of 4", n=results["stages_completed"]))
         if results["increased_fall_risk"]:
-            lines.append("tandem stance not held for 10 s: " + STEADI_RISK)
+            lines.append(phrase("tandem stance not held for 10 s: {risk}",
+                                risk=stored(STEADI_RISK)))
         elif results["increased_fall_risk"] is False:
-            lines.append("tandem stance held for 10 s")
-        lines.append(f"foot placement (as reported): {results['foot_placement']}")
+            lines.append(phrase("tandem stance held for 10 s"))
+        lines.append(_placement(results))
         return lines
     lines = []
     norms = results["norms"]
     for key, c in results["conditions"].items():
         best = c["best_s"]
-        shown = "n/a" if best is None else (f"{best:.1f} s" + (" (the most this test times)"
-                                                                if c["reached_max"] else ""))
-        tries = ", ".join(_seconds(v) for v in c["tries_s"])
-        lines.append(f"{c['condition']}: best {shown}; tries {tries}")
+        shown = (phrase("n/a") if best is None else
+                 phrase("{s:.1f} s (the most this test times)", s=best) if c["reached_max"]
+                 else _seconds(best))
+        # numbers and units only (a dash for a try with no time): the same in every language
+        tries = ", ".join("–" if v is None else f"{v:.1f} s" for v in c["tries_s"])
+        lines.append(phrase("{condition}: best {best}; tries {tries}",
+                            condition=stored(c["condition"]), best=shown, tries=tries))
         for group in norms["groups"]:
-            norm = (f"{group['eyes_open_s']:.1f} s" if key == "eyes_open" else
-                    f"women {group['eyes_closed_women_s']:.1f} s, "
-                    f"men {group['eyes_closed_men_s']:.1f} s")
-            lines.append(f"  norm age {group['age_group']}: {norm}")
+            norm = (_seconds(group["eyes_open_s"]) if key == "eyes_open" else
+                    phrase("women {women:.1f} s, men {men:.1f} s",
+                           women=group["eyes_closed_women_s"], men=group["eyes_closed_men_s"]))
+            lines.append(phrase("  norm age {group}: {norm}", group=group["age_group"],
+                                norm=norm))
     if not norms["age_known"]:
-        lines.append("age not known: norms for every age group shown")
-    lines.append("norms: Springer et al. 2007 (best of 3, 45 s ceiling)")
-    lines.append(f"foot placement (as reported): {results['foot_placement']}")
+        lines.append(phrase("age not known: norms for every age group shown"))
+    lines.append(phrase("norms: Springer et al. 2007 (best of 3, 45 s ceiling)"))
+    lines.append(_placement(results))
     return lines
+
+
+def _placement(results: dict[str, Any]) -> str:
+    return phrase("foot placement (as reported): {answer}",
+                  answer=stored(results["foot_placement"]))

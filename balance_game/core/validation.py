@@ -2,6 +2,8 @@
 
 Every problem reads ``FILE: key.path: what is wrong (what would be valid)``. A checker collects
 all problems of a file instead of stopping at the first, so `levels check` can list them all.
+The words are in the run's language (callers pass ``N_`` text or a ``phrase``); the file name and
+the key path stay as written, because they are what the person must find in the file.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from balance_game.errors import UserError
+from balance_game.i18n import _, ngettext, phrase
 
 T = TypeVar("T")
 
@@ -26,7 +29,8 @@ class DataFileError(UserError):
 
     def __init__(self, problems: Sequence[str]) -> None:
         more = len(problems) - 1
-        super().__init__(problems[0] + (f" (and {more} more problem{'s' * (more > 1)})"
+        super().__init__(problems[0] + (" " + ngettext("(and {n} more problem)",
+                                                       "(and {n} more problems)", more).format(n=more)
                                          if more else ""))
         self.problems = list(problems)
 
@@ -44,13 +48,16 @@ def load_yaml(path: Path, max_bytes: int = MAX_DATA_FILE_BYTES) -> Any:
         with open(path, "rb") as f:
             raw = f.read(max_bytes + 1)
     except OSError as exc:
-        raise DataFileError([f"{path}: cannot read the file ({exc.strerror})"]) from None
+        raise DataFileError([_("{file}: cannot read the file ({reason})").format(
+            file=path, reason=exc.strerror)]) from None
     if len(raw) > max_bytes:
-        raise DataFileError([f"{path}: too big for a data file (over {max_bytes // 1024} KiB)"])
+        raise DataFileError([_("{file}: too big for a data file (over {size} KiB)").format(
+            file=path, size=max_bytes // 1024)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataFileError([f"{path}: not UTF-8 text (save the file as UTF-8)"]) from None
+        raise DataFileError([_("{file}: not UTF-8 text (save the file as UTF-8)").format(
+            file=path)]) from None
     import yaml  # here, not at the top: commands that print only need one_line load no YAML
 
     from balance_game.core.yaml_limits import YamlRefused, parse_limited
@@ -58,19 +65,24 @@ def load_yaml(path: Path, max_bytes: int = MAX_DATA_FILE_BYTES) -> Any:
     try:
         return parse_limited(text)
     except YamlRefused as exc:
-        raise DataFileError([f"{path}: {exc.reason}"]) from None
+        raise DataFileError([f"{path}: {_(exc.reason)}"]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
-        problem = excerpt(one_line(getattr(exc, "problem", None) or "invalid YAML"), 80)
-        raise DataFileError(
-            [f"{path}: YAML syntax error at {where}: {problem} (check indentation and colons)"]
-        ) from None
+        where = (_("line {line}, column {column}").format(line=mark.line + 1,
+                                                          column=mark.column + 1)
+                 if mark else _("somewhere"))
+        # the parser's own words (PyYAML's, in English) quoted after ours
+        problem = excerpt(one_line(getattr(exc, "problem", None) or _("invalid YAML")), 80)
+        raise DataFileError([_("{file}: YAML syntax error at {where}: {problem} (check "
+                               "indentation and colons)").format(file=path, where=where,
+                                                                  problem=problem)]) from None
     except ValueError as exc:  # YAML recognised a value it cannot build, e.g. 2001-13-45
-        raise DataFileError([f"{path}: a value cannot be read: {excerpt(one_line(str(exc)), 80)} "
-                             "(quote it to keep it as text)"]) from None
+        raise DataFileError([_("{file}: a value cannot be read: {value} (quote it to keep it as "
+                               "text)").format(file=path, value=excerpt(one_line(str(exc)), 80))
+                             ]) from None
     except RecursionError:
-        raise DataFileError([f"{path}: nested too deeply to be a data file"]) from None
+        raise DataFileError([_("{file}: nested too deeply to be a data file").format(
+            file=path)]) from None
 
 
 def unsafe_character(text: str, allow_newlines: bool = False) -> str | None:
@@ -98,18 +110,21 @@ def one_line(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
-def _type_name(value: Any) -> str:
+def _is_type(value: Any) -> str:
+    """"is …" naming what a value is, for a message (a phrase in the run's language)."""
     if isinstance(value, bool):
-        return "a true/false value"
+        return phrase("is a true/false value")
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return phrase("is the number {value}", value=value)
     if isinstance(value, str):
-        return f"the text {value[:30]!r}"
+        return phrase("is the text {text}", text=repr(value[:30]))
     if isinstance(value, list):
-        return "a list"
+        return phrase("is a list")
     if isinstance(value, dict):
-        return "a mapping"
-    return "empty" if value is None else type(value).__name__
+        return phrase("is a mapping")
+    if value is None:
+        return phrase("is empty")
+    return phrase("is {kind}", kind=type(value).__name__)
 
 
 @dataclass
@@ -120,7 +135,10 @@ class Checker:
     problems: list[str] = field(default_factory=list)
 
     def problem(self, path: str, what: str, valid: str) -> None:
-        line = f"{self.file}: {excerpt(path, 80)}: {excerpt(what, 120)} ({excerpt(valid, 200)})"
+        """Record that ``path`` ``what`` (e.g. "is missing"), and what would be ``valid``; both
+        are ``N_`` text or phrases, said in the run's language."""
+        line = (f"{self.file}: {excerpt(path, 80)}: {excerpt(_(what), 120)} "
+                f"({excerpt(_(valid), 200)})")
         self.problems.append(one_line(line))
 
     def top(self, data: Any) -> Mapping[str, Any]:
@@ -133,7 +151,7 @@ class Checker:
     def mapping(self, value: Any, path: str) -> Mapping[str, Any] | None:
         if isinstance(value, Mapping):
             return value
-        self.problem(path or "(top)", f"is {_type_name(value)}", "a mapping of key: value")
+        self.problem(path or "(top)", _is_type(value), phrase("a mapping of key: value"))
         return None
 
     def keys(self, data: Mapping[str, Any], path: str, required: Sequence[str],
@@ -142,45 +160,48 @@ class Checker:
         allowed = list(required) + list(optional)
         for key in required:
             if key not in data:
-                self.problem(f"{prefix}{key}", "is missing", f"add {key}: ...")
+                self.problem(f"{prefix}{key}", phrase("is missing"),
+                             phrase("add {key}: ...", key=key))
         for key in data:
             if key not in allowed:
-                self.problem(f"{prefix}{key}", "is not a known key",
-                             f"known keys: {', '.join(allowed)}")
+                self.problem(f"{prefix}{key}", phrase("is not a known key"),
+                             phrase("known keys: {keys}", keys=", ".join(allowed)))
 
     def text(self, value: Any, path: str, max_length: int = 2000) -> str | None:
         if isinstance(value, str) and value.strip() and len(value) <= max_length:
             bad = unsafe_character(value, allow_newlines=True)
             if bad is None:
                 return value.strip()
-            self.problem(path, f"holds the control or direction character {bad}",
-                         "plain text: remove it")
+            self.problem(path, phrase("holds the control or direction character {character}",
+                                      character=bad), phrase("plain text: remove it"))
             return None
-        self.problem(path, f"is {_type_name(value)}", f"non-empty text up to {max_length} characters")
+        self.problem(path, _is_type(value),
+                     phrase("non-empty text up to {n} characters", n=max_length))
         return None
 
     def number(self, value: Any, path: str, low: float, high: float,
                integer: bool = False) -> float | None:
-        kind = "a whole number" if integer else "a number"
+        valid = (phrase("a whole number from {low:g} to {high:g}", low=low, high=high) if integer
+                 else phrase("a number from {low:g} to {high:g}", low=low, high=high))
         ok_type = isinstance(value, int) if integer else isinstance(value, (int, float))
         if isinstance(value, bool) or not ok_type:
-            self.problem(path, f"is {_type_name(value)}", f"{kind} from {low:g} to {high:g}")
+            self.problem(path, _is_type(value), valid)
             return None
         if not low <= value <= high:
-            self.problem(path, f"is {value:g}, out of range", f"{kind} from {low:g} to {high:g}")
+            self.problem(path, phrase("is {value:g}, out of range", value=value), valid)
             return None
         return value
 
     def choice(self, value: Any, path: str, choices: Sequence[str]) -> str | None:
         if isinstance(value, str) and value in choices:
             return value
-        self.problem(path, f"is {_type_name(value)}", f"one of: {', '.join(choices)}")
+        self.problem(path, _is_type(value), phrase("one of: {choices}", choices=", ".join(choices)))
         return None
 
     def list_of(self, value: Any, path: str) -> list[Any] | None:
         if isinstance(value, list) and value:
             return value
-        self.problem(path, f"is {_type_name(value)}", "a non-empty list, e.g. [a, b]")
+        self.problem(path, _is_type(value), phrase("a non-empty list, e.g. [a, b]"))
         return None
 
     def raise_if_any(self) -> None:

@@ -15,6 +15,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from balance_game.core.validation import excerpt
+from balance_game.i18n import phrase
 
 MAX_DEPTH = 40  # a level or a profile is a few levels deep
 MAX_EXPANDED_NODES = 50_000  # every value counted as often as aliases repeat it
@@ -22,7 +23,8 @@ MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 class YamlRefused(yaml.YAMLError):
-    """The text is valid YAML but breaks a limit; ``reason`` says which, for one line."""
+    """The text is valid YAML but breaks a limit; ``reason`` says which, for one line (a phrase,
+    said in the run's language where it is shown)."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -40,7 +42,7 @@ class LimitedLoader(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise YamlRefused(f"nested more than {MAX_DEPTH} levels deep")
+            raise YamlRefused(phrase("nested more than {n} levels deep", n=MAX_DEPTH))
         node = super().compose_node(parent, index)
         self._depth -= 1
         if node is None:
@@ -48,7 +50,8 @@ class LimitedLoader(yaml.SafeLoader):
         if id(node) not in self._weights:  # an alias reuses its anchor's weight
             self._weights[id(node)] = self._weight(node)
         if self._weights[id(node)] > MAX_EXPANDED_NODES:
-            raise YamlRefused(f"aliases expand to more than {MAX_EXPANDED_NODES} values")
+            raise YamlRefused(phrase("aliases expand to more than {n} values",
+                                     n=MAX_EXPANDED_NODES))
         return node
 
     def _weight(self, node: Node) -> int:
@@ -67,8 +70,9 @@ class LimitedLoader(yaml.SafeLoader):
                 continue
             line = key.start_mark.line + 1
             if key.value in seen:
-                raise YamlRefused(f"key {excerpt(key.value)!r} is given twice, at line "
-                                  f"{seen[key.value]} and line {line} (keep one)")
+                raise YamlRefused(phrase("key {key} is given twice, at line {first} and line "
+                                         "{second} (keep one)", key=repr(excerpt(key.value)),
+                                         first=seen[key.value], second=line))
             seen[key.value] = line
         return node
 

@@ -28,6 +28,7 @@ from balance_game.core.validation import Checker
 from balance_game.devices.parsers import CELL_FORMATS, CellLayout, LineLayout
 from balance_game.dsp.calibration import Corners
 from balance_game.dsp.cop import ORIENTATIONS, BoardGeometry, cells_geometry, cells_to_corners
+from balance_game.i18n import phrase
 
 MAX_CELLS = 8
 TRANSPORTS = ("hid_loadcell", "serial")
@@ -114,7 +115,8 @@ def _hex(check: Checker, value: Any, path: str) -> bytes | None:
             data = b""
         if data:
             return data
-    check.problem(path, f"is {value!r}"[:60], 'hex bytes like "01 A0 FF"')
+    check.problem(path, phrase("is {value}", value=repr(value)[:57]),
+                  phrase('hex bytes like "01 A0 FF"'))
     return None
 
 
@@ -144,13 +146,14 @@ def _cell(check: Checker, data: Any, path: str, frame_kind: str) -> Cell | None:
     at = check.number(cell.get("at"), f"{path}.at", 0, at_high, integer=True)
     per_kg = check.number(cell.get("counts_per_kg"), f"{path}.counts_per_kg", -1e12, 1e12)
     if per_kg == 0:
-        check.problem(f"{path}.counts_per_kg", "is 0",
-                      "the count change per kilogram, measured with a known weight")
+        check.problem(f"{path}.counts_per_kg", phrase("is 0"),
+                      phrase("the count change per kilogram, measured with a known weight"))
         per_kg = None
     zero = check.number(cell.get("zero_counts", 0), f"{path}.zero_counts", -1e12, 1e12)
     sign = cell.get("sign", 1)
     if sign not in (1, -1) or isinstance(sign, bool):
-        check.problem(f"{path}.sign", f"is {sign!r}", "1, or -1 for a cell that reads backwards")
+        check.problem(f"{path}.sign", phrase("is {value}", value=repr(sign)),
+                      phrase("1, or -1 for a cell that reads backwards"))
     values = (name, x, y, at, per_kg, zero)
     if any(v is None for v in values) or sign not in (1, -1):
         return None
@@ -160,11 +163,13 @@ def _cell(check: Checker, data: Any, path: str, frame_kind: str) -> Cell | None:
 def _cells(check: Checker, data: Any, frame_kind: str) -> tuple[Cell, ...]:
     items = check.list_of(data, "cells") or []
     if len(items) > MAX_CELLS:
-        check.problem("cells", f"has {len(items)} cells", f"1 to {MAX_CELLS} cells")
+        check.problem("cells", phrase("has {n} cells", n=len(items)),
+                      phrase("1 to {n} cells", n=MAX_CELLS))
     cells = [_cell(check, item, f"cells[{i}]", frame_kind) for i, item in enumerate(items)]
     names = [str(item.get("name")) for item in items if isinstance(item, Mapping)]
     for name in sorted({n for n in names if names.count(n) > 1}):
-        check.problem("cells", f"name {name!r} is used twice", "a different name for each cell")
+        check.problem("cells", phrase("name {name} is used twice", name=repr(name)),
+                      phrase("a different name for each cell"))
     return tuple(c for c in cells if c is not None)
 
 
@@ -196,10 +201,12 @@ def _binary(check: Checker, data: Any, cells: tuple[Cell, ...], transport: str
     for i, cell in enumerate(cells):
         if cell.at < first:
             where = "the report ID" if report_id is not None else "the sync bytes"
-            check.problem(f"cells[{i}].at", f"{cell.at} overlaps {where}", f"{first} or more")
+            check.problem(f"cells[{i}].at", phrase("{at} overlaps {where}", at=cell.at, where=where),
+                          phrase("{first} or more", first=first))
         elif frame_bytes and cell.at + CELL_FORMATS[fmt] > frame_bytes:
-            check.problem(f"cells[{i}].at", f"{cell.at} runs past the {frame_bytes}-byte frame",
-                          f"at most {frame_bytes - CELL_FORMATS[fmt]}")
+            check.problem(f"cells[{i}].at",
+                          phrase("{at} runs past the {n}-byte frame", at=cell.at, n=frame_bytes),
+                          phrase("at most {n}", n=frame_bytes - CELL_FORMATS[fmt]))
     return layout
 
 
@@ -212,8 +219,10 @@ def _serial(check: Checker, data: Any, has_identity: bool) -> SerialSettings | N
     if port is not None:
         port = check.text(port, "serial.port", 300)
     elif not has_identity:
-        check.problem("serial.port", "is missing and there is no identity to find the port by",
-                      "port: /dev/ttyACM0 (COM3 on Windows), or identity: vendor_id/product_id")
+        check.problem("serial.port",
+                      phrase("is missing and there is no identity to find the port by"),
+                      phrase("port: /dev/ttyACM0 (COM3 on Windows), or identity: "
+                             "vendor_id/product_id"))
     baud = check.number(serial.get("baudrate"), "serial.baudrate", 300, 4_000_000, integer=True)
     frame = check.choice(serial.get("frame"), "serial.frame", FRAMES)
     if baud is None or frame is None:
@@ -224,7 +233,8 @@ def _serial(check: Checker, data: Any, has_identity: bool) -> SerialSettings | N
 def _line(check: Checker, serial: Mapping[str, Any], cells: tuple[Cell, ...]) -> LineLayout:
     separator = serial.get("separator", ",")
     if not isinstance(separator, str) or not separator or len(separator) > 4:
-        check.problem("serial.separator", f"is {separator!r}", 'one to four characters, e.g. ","')
+        check.problem("serial.separator", phrase("is {value}", value=repr(separator)),
+                      phrase('one to four characters, e.g. ","'))
         separator = ","
     return LineLayout(separator, tuple(c.at for c in cells))
 
@@ -242,13 +252,15 @@ def _commands(check: Checker, data: Any, transport: str, report_id: int | None
     for when in ("start", "stop"):
         items = commands.get(when, [])
         if not isinstance(items, list):
-            check.problem(f"commands.{when}", "is not a list", f"a list of {{{kinds[0]}: ...}}")
+            check.problem(f"commands.{when}", phrase("is not a list"),
+                          phrase("a list of {{{kind}: ...}}", kind=kinds[0]))
             continue
         parsed = []
         for i, item in enumerate(items):
             path = f"commands.{when}[{i}]"
             if not isinstance(item, Mapping) or len(item) != 1 or next(iter(item)) not in kinds:
-                check.problem(path, f"is {item!r}"[:60], f"one of {', '.join(kinds)} with its data")
+                check.problem(path, phrase("is {value}", value=repr(item)[:57]),
+                              phrase("one of {kinds} with its data", kinds=", ".join(kinds)))
                 continue
             kind, value = next(iter(item.items()))
             if kind == "line":
@@ -280,18 +292,20 @@ def build_cell_profile(path: Path, data: Mapping[str, Any]) -> CellBoardProfile:
     if "identity" in data:
         identity = _identity(check, data["identity"], "identity")
     elif transport == "hid_loadcell":
-        check.problem("identity", "is missing", "add identity: vendor_id and product_id")
+        check.problem("identity", phrase("is missing"),
+                      phrase("add identity: vendor_id and product_id"))
     serial = _serial(check, data.get("serial"), "identity" in data) if transport == "serial" \
         else None
     if transport != "serial" and "serial" in data:
-        check.problem("serial", "is only for transport: serial", "remove it")
+        check.problem("serial", phrase("is only for transport: serial"), phrase("remove it"))
     frame_kind = serial.frame if serial is not None else "report"  # HID input reports
     cells = _cells(check, data.get("cells"), frame_kind)
     binary = line = None
     if frame_kind == "line":
         line = _line(check, data.get("serial") or {}, cells)
         if "report" in data:
-            check.problem("report", "is for HID reports and binary frames", "remove it")
+            check.problem("report", phrase("is for HID reports and binary frames"),
+                          phrase("remove it"))
     else:
         binary = _binary(check, data.get("report"), cells, transport)
     commands = _commands(check, data.get("commands"), transport,

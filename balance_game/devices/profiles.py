@@ -25,6 +25,7 @@ from balance_game.devices.cell_profile import (
 )
 from balance_game.dsp.cop import ORIENTATIONS, BoardGeometry
 from balance_game.errors import UserError
+from balance_game.i18n import N_, _, phrase
 from balance_game.resources import drivers_dir
 
 USER_DRIVERS_ENV = "BALANCE_GAME_USER_DRIVERS"
@@ -79,12 +80,13 @@ class _Node:
     def __init__(self, file: Path, data: Any, path: str = "") -> None:
         self.file, self.path = file, path
         if not isinstance(data, dict):
-            self.fail(path or "(top level)", _describe(data), "a mapping of keys")
+            self.fail(path or "(top level)", _describe(data), phrase("a mapping of keys"))
         self.data: dict[Any, Any] = data
         self.used: set[Any] = set()
 
     def fail(self, key_path: str, what: str, valid: str) -> NoReturn:
-        """Stop at the first problem, worded like every data file's (core.validation)."""
+        """Stop at the first problem, worded like every data file's (core.validation): ``what``
+        and ``valid`` are phrases or ``N_`` text, said in the run's language."""
         check = Checker(self.file)
         check.problem(key_path, what, valid)
         raise DataFileError(check.problems)
@@ -96,7 +98,7 @@ class _Node:
         self.used.add(key)
         if key not in self.data:
             if default is _MISSING:
-                self.fail(self.key_path(key), "missing", valid)
+                self.fail(self.key_path(key), phrase("missing"), valid)
             return default
         return self.data[key]
 
@@ -115,45 +117,46 @@ class _Node:
 
     def number(self, key: str, low: float, high: float, integer: bool = False,
                default: Any = _MISSING) -> Any:
-        noun = "an integer" if integer else "a number"
-        valid = f"{noun} from {low:g} to {high:g}"
+        valid = (phrase("an integer from {low:g} to {high:g}", low=low, high=high) if integer
+                 else phrase("a number from {low:g} to {high:g}", low=low, high=high))
         value = self.typed(key, int if integer else (int, float), valid, default)
         if not low <= value <= high:
-            self.fail(self.key_path(key), f"{value!r} is out of range", valid)
+            self.fail(self.key_path(key), phrase("{value} is out of range", value=repr(value)),
+                      valid)
         return value
 
     def choice(self, key: str, choices: tuple[str, ...] | list[str], default: Any = _MISSING
                ) -> str:
-        valid = "one of " + ", ".join(choices)
+        valid = phrase("one of {choices}", choices=", ".join(choices))
         value = self.typed(key, str, valid, default)
         if value not in choices:
-            self.fail(self.key_path(key), f"{value!r} is not known", valid)
+            self.fail(self.key_path(key), phrase("{value} is not known", value=repr(value)), valid)
         return value
 
-    def hex_bytes(self, key: str, valid: str = "hex bytes like \"12 04 34\"") -> bytes:
+    def hex_bytes(self, key: str, valid: str = N_('hex bytes like "12 04 34"')) -> bytes:
         return _hex(self, self.key_path(key), self.typed(key, str, valid), valid)
 
     def done(self) -> None:
         unknown = [k for k in self.data if k not in self.used]
         if unknown:
-            valid = "valid keys: " + ", ".join(sorted(str(k) for k in self.used))
-            self.fail(self.key_path(str(unknown[0])), "unknown key", valid)
+            valid = phrase("valid keys: {keys}", keys=", ".join(sorted(str(k) for k in self.used)))
+            self.fail(self.key_path(str(unknown[0])), phrase("unknown key"), valid)
 
 
 def _describe(value: Any) -> str:
     """What was found, for a message: "'wide' is a str", "is empty"."""
     if value is None:
-        return "is empty"
-    return f"{repr(value)[:30]} is a {type(value).__name__}"
+        return phrase("is empty")
+    return phrase("{value} is a {kind}", value=repr(value)[:30], kind=type(value).__name__)
 
 
 def _hex(node: _Node, key_path: str, text: str, valid: str) -> bytes:
     try:
         data = bytes.fromhex(text)
     except ValueError:
-        node.fail(key_path, f"{text!r} is not hex bytes", valid)
+        node.fail(key_path, phrase("{text} is not hex bytes", text=repr(text)), valid)
     if not data:
-        node.fail(key_path, "is empty", valid)
+        node.fail(key_path, phrase("is empty"), valid)
     return data
 
 
@@ -298,8 +301,8 @@ def _load_folder(folder: Path) -> dict[str, Profile]:
     for path in sorted(folder.glob("*.yaml")):
         profile = load_profile(path)
         if profile.id in profiles:
-            raise UserError(f"{path}: id: {profile.id!r} is also used by "
-                            f"{profiles[profile.id].path.name} (a unique id)")
+            raise UserError(_("{file}: id: {id} is also used by {other} (a unique id)").format(
+                file=path, id=repr(profile.id), other=profiles[profile.id].path.name))
         profiles[profile.id] = profile
     return profiles
 
@@ -322,6 +325,6 @@ def load_profiles(folder: Path | None = None, user_folder: Path | None = None
 def get_profile(profile_id: str, folder: Path | None = None) -> Profile:
     profiles = load_profiles(folder)
     if profile_id not in profiles:
-        raise UserError(f"no device profile {profile_id!r} in drivers/ or {user_drivers_dir()} "
-                        f"(known: {', '.join(sorted(profiles))})")
+        raise UserError(_("no device profile {id} in drivers/ or {folder} (known: {known})").format(
+            id=repr(profile_id), folder=user_drivers_dir(), known=", ".join(sorted(profiles))))
     return profiles[profile_id]

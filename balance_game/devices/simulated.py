@@ -343,6 +343,10 @@ class SimulatedPlayer:
         elif self.one_leg is not None:  # the load acts through the one sole on the board
             foot_x = self.stance_mm * (1.0 if self.one_leg == "right" else -1.0)
             cop[0] = max(foot_x - FOOT_HALF_WIDTH_MM, min(foot_x + FOOT_HALF_WIDTH_MM, cop[0]))
+        elif self.goal is not None and self.goal.lift is not None:
+            # on both feet, on the way onto one: the load acts between the soles' outer edges
+            edge = self.stance_mm + FOOT_HALF_WIDTH_MM
+            cop[0] = max(-edge, min(edge, cop[0]))
         return cop[0], cop[1]
 
     def _rates(self, dt: float) -> _Rates:

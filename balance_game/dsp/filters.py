@@ -67,10 +67,11 @@ def lowpass_zero_lag(
     if cutoff_hz >= fs_hz / 2:
         return x.copy()
     sos, zi = _design(cutoff_hz, fs_hz, order)
-    first, last = x[..., :1], x[..., -1:]
-    ext = np.concatenate(
-        [2 * first - x[..., pad:0:-1], x, 2 * last - x[..., -2 : -pad - 2 : -1]], axis=-1
-    )
+    n = x.shape[-1]
+    ext = np.empty((*x.shape[:-1], n + 2 * pad))  # odd extension at both ends, as scipy's
+    ext[..., pad : pad + n] = x
+    ext[..., :pad] = 2 * x[..., :1] - x[..., pad:0:-1]
+    ext[..., pad + n :] = 2 * x[..., -1:] - x[..., -2 : -pad - 2 : -1]
     state = zi.reshape(len(zi), *([1] * (x.ndim - 1)), 2)
     from scipy.signal import sosfilt
 

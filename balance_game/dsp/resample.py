@@ -32,18 +32,25 @@ WINDOW_SAMPLES = 1.0
 class Resampled:
     """A uniform series plus an account of what was dropped or flagged on the way.
 
-    ``x_mm``/``y_mm`` are NaN on grid points that fall inside a gap; ``gaps_s`` lists each gap as
-    (last sample before, first sample after), so a validity check can judge the trial.
+    ``xy_mm`` (rows x, y) is NaN on grid points that fall inside a gap; ``gaps_s`` lists each gap
+    as (last sample before, first sample after), so a validity check can judge the trial.
     """
 
     t_s: np.ndarray
-    x_mm: np.ndarray
-    y_mm: np.ndarray
+    xy_mm: np.ndarray
     fs_hz: float
     n_input: int
     n_duplicate: int
     n_backward: int
     gaps_s: tuple[tuple[float, float], ...]
+
+    @property
+    def x_mm(self) -> np.ndarray:
+        return self.xy_mm[0]
+
+    @property
+    def y_mm(self) -> np.ndarray:
+        return self.xy_mm[1]
 
     @property
     def n_kept(self) -> int:
@@ -71,11 +78,15 @@ def monotonic_mask(t_s: np.ndarray) -> tuple[np.ndarray, int, int]:
     return keep, int(np.count_nonzero(later == latest)), int(np.count_nonzero(later < latest))
 
 
-def _cell_edges(t: np.ndarray, gap_after: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _cell_edges(
+    t: np.ndarray, gap_after: np.ndarray, any_gap: bool
+) -> tuple[np.ndarray, np.ndarray]:
     """Voronoi cell [left, right] of every sample, cut short at the trial ends and at gaps."""
     mid = 0.5 * (t[1:] + t[:-1])
-    right = np.append(np.where(gap_after, t[:-1], mid), t[-1])
-    left = np.insert(np.where(gap_after, t[1:], mid), 0, t[0])
+    left, right = np.empty(len(t)), np.empty(len(t))
+    left[0], right[-1] = t[0], t[-1]
+    left[1:] = np.where(gap_after, t[1:], mid) if any_gap else mid
+    right[:-1] = np.where(gap_after, t[:-1], mid) if any_gap else mid
     return left, right
 
 
@@ -96,55 +107,54 @@ def resample_uniform(
     """
     t_all = np.asarray(t_s, dtype=float)
     keep, n_dup, n_back = monotonic_mask(t_all)
-    t = t_all[keep]
-    x = np.asarray(x_mm, dtype=float)[keep]
-    y = np.asarray(y_mm, dtype=float)[keep]
+    t = t_all if keep.all() else t_all[keep]
+    # Rows: the constant 1 (its integral is the time covered), x and y; they go through every
+    # step together.
+    slopes = np.empty((3, len(t)))
+    slopes[0] = 1.0
+    np.compress(keep, np.asarray(x_mm, dtype=float), out=slopes[1])
+    np.compress(keep, np.asarray(y_mm, dtype=float), out=slopes[2])
     if len(t) < 2:
         empty = np.empty(0)
-        return Resampled(empty, empty, empty, fs_hz, len(t_all), n_dup, n_back, ())
+        return Resampled(empty, np.empty((2, 0)), fs_hz, len(t_all), n_dup, n_back, ())
     grid = t[0] + np.arange(int(np.floor((t[-1] - t[0]) * fs_hz + 1e-9)) + 1) / fs_hz
     if len(grid) == len(t) and float(np.abs(t - grid).max()) <= UNIFORM_TOLERANCE_S:
         # Already on the grid (a force plate, a steady 100 Hz stream): every window holds
         # exactly one sample, so the windowed mean is the input itself; skip the integration.
-        return Resampled(grid, x, y, fs_hz, len(t_all), n_dup, n_back, ())
+        return Resampled(grid, slopes[1:], fs_hz, len(t_all), n_dup, n_back, ())
     gap_after = np.diff(t) > max_gap_s
-    left, right = _cell_edges(t, gap_after)
+    any_gap = bool(gap_after.any())
+    left, right = _cell_edges(t, gap_after, any_gap)
     # Window edges: consecutive windows share an edge, so integrate once at every edge.
     edges = grid[0] + (np.arange(len(grid) + 1) - 0.5 * WINDOW_SAMPLES) / fs_hz
-    covered, ix, iy = _running_integrals(edges, left, right, x, y)
-    cov = np.diff(covered)
+    integrals = _running_integrals(edges, left, right, slopes)
+    in_window = integrals[:, 1:] - integrals[:, :-1]
     with np.errstate(invalid="ignore", divide="ignore"):
-        gx = np.diff(ix) / cov
-        gy = np.diff(iy) / cov
-    in_gap = _inside_gaps(grid, t, gap_after)
-    gx[in_gap] = np.nan
-    gy[in_gap] = np.nan
-    gaps = tuple(
-        (float(a), float(b)) for a, b in zip(t[:-1][gap_after], t[1:][gap_after], strict=True)
-    )
-    return Resampled(grid, gx, gy, fs_hz, len(t_all), n_dup, n_back, gaps)
+        values = in_window[1:] / in_window[0]
+    gaps: tuple[tuple[float, float], ...] = ()
+    if any_gap:
+        values[:, _inside_gaps(grid, t, gap_after)] = np.nan
+        gaps = tuple(
+            (float(a), float(b)) for a, b in zip(t[:-1][gap_after], t[1:][gap_after], strict=True)
+        )
+    return Resampled(grid, values, fs_hz, len(t_all), n_dup, n_back, gaps)
 
 
 def _running_integrals(
-    at: np.ndarray, left: np.ndarray, right: np.ndarray, x: np.ndarray, y: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Covered time and the integrals of the step signals x and y, from the start up to ``at``.
+    at: np.ndarray, left: np.ndarray, right: np.ndarray, slopes: np.ndarray
+) -> np.ndarray:
+    """The integrals of the step signals in the rows of ``slopes``, from the start up to ``at``.
 
-    Within cell i each integral grows linearly (slopes 1, x[i], y[i]); across a gap it is flat.
+    Within cell i each integral grows linearly (slope ``slopes[:, i]``); across a gap it is flat.
     """
     width = right - left
     # The cell holding each time: np.interp walks sorted queries in one pass, twice as fast as
     # searchsorted, and clamps to the first/last cell outside the trial.
     i = np.interp(at, left, np.arange(len(left), dtype=float)).astype(np.intp)
     inside = np.minimum(np.maximum(at - left.take(i), 0.0), width.take(i))
-
-    def integral(slope: np.ndarray) -> np.ndarray:
-        area = slope * width
-        before = np.cumsum(area) - area  # the integral at each cell's left edge
-        return before.take(i) + slope.take(i) * inside
-
-    covered = (np.cumsum(width) - width).take(i) + inside  # the integral of 1: no products
-    return covered, integral(x), integral(y)
+    area = slopes * width
+    before = np.cumsum(area, axis=1) - area  # the integrals at each cell's left edge
+    return before.take(i, axis=1) + slopes.take(i, axis=1) * inside
 
 
 def _inside_gaps(grid: np.ndarray, t: np.ndarray, gap_after: np.ndarray) -> np.ndarray:

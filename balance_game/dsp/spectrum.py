@@ -1,8 +1,11 @@
-"""Welch power spectra of AP and ML together, fast enough for every trial in a session list.
+"""Welch periodograms of AP and ML together, fast enough for every trial in a session list.
 
-``scipy.signal.welch`` computes the same thing (the tests check it to 1e-9) but costs ~2 ms for a
-60 s trial with linear detrend; here the window and the detrend projection are built once per
-segment length and every segment of both axes goes through a single ``rfft``.
+``scipy.signal.welch`` computes the same spectra (the tests check them to 1e-9) at several times
+the cost. Here the window and the detrend projection are built once per segment length, AP and ML
+share one complex FFT per segment (the real and imaginary parts of one transform, separated by its
+conjugate symmetry), and only the bins a measure reads are separated and summed. The PSD's
+constant factors (sampling rate, window power, number of segments) are left to the caller: the
+pinned spectral measures are ratios in which they cancel.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+from numpy.lib.stride_tricks import as_strided
 
 
 @lru_cache(maxsize=16)
@@ -22,13 +25,10 @@ def _hann(nperseg: int) -> np.ndarray:
 
 
 @lru_cache(maxsize=16)
-def _trend_basis(nperseg: int, linear: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Orthonormal basis of what detrending removes (a constant, and a ramp if ``linear``),
-    and its transpose multiplied by the window."""
-    columns = [np.ones(nperseg)]
-    if linear:
-        columns.append(np.arange(nperseg, dtype=float))
-    q, _ = np.linalg.qr(np.column_stack(columns))
+def _linear_trend_basis(nperseg: int) -> tuple[np.ndarray, np.ndarray]:
+    """Orthonormal basis of what a linear detrend removes (a constant and a ramp), and its
+    transpose multiplied by the window."""
+    q, _ = np.linalg.qr(np.column_stack([np.ones(nperseg), np.arange(nperseg, dtype=float)]))
     windowed = q.T * _hann(nperseg)
     q.setflags(write=False)
     windowed.setflags(write=False)
@@ -53,61 +53,71 @@ def covering_overlap(n: int, nperseg: int, max_step: int) -> int:
     return nperseg - spare // (segments - 1)
 
 
-SMOOTH_PRIMES = (2, 3, 5, 7, 11)  # lengths made of these have fast FFT butterflies
+def _segments_as_complex(
+    pair: np.ndarray, nperseg: int, noverlap: int, linear_detrend: bool
+) -> np.ndarray:
+    """Welch's segments of the two rows of ``pair``, each detrended and Hann-windowed, as one
+    complex row per segment: first row + i·second row."""
+    step = nperseg - noverlap
+    count = (pair.shape[1] - nperseg) // step + 1
+    row_stride, col_stride = pair.strides
+    segments = as_strided(pair, (2, count, nperseg), (row_stride, step * col_stride, col_stride),
+                          writeable=False)
+    window = _hann(nperseg)
+    out = np.empty((count, nperseg), dtype=complex)
+    if linear_detrend:
+        basis, windowed_basis = _linear_trend_basis(nperseg)
+        # (segment − trend)·window, with the window folded into the trend basis once per length
+        tapered = segments * window - (segments @ basis) @ windowed_basis
+    else:
+        tapered = (segments - segments.mean(axis=-1, keepdims=True)) * window
+    out.real, out.imag = tapered
+    return out
 
 
-def _is_smooth(n: int) -> bool:
-    for p in SMOOTH_PRIMES:
-        while n % p == 0:
-            n //= p
-    return n == 1
-
-
-def _power(rows: np.ndarray) -> np.ndarray:
-    """|rfft|² along the last axis.
-
-    A length with a large prime factor (common: a jittered trial's N/2 falls anywhere) costs a
-    Bluestein transform, as dear for real input as for complex; there two real rows go through
-    one complex FFT and are separated by its conjugate symmetry, which halves the cost.
-    """
-    n = rows.shape[-1]
-    if _is_smooth(n):
-        spectrum = np.fft.rfft(rows, axis=-1)
-        return spectrum.real**2 + spectrum.imag**2
-    flat = rows.reshape(-1, n)
-    if len(flat) % 2:
-        flat = np.vstack([flat, np.zeros((1, n))])
-    z = np.fft.fft(flat[0::2] + 1j * flat[1::2], axis=-1)
-    k = np.arange(n // 2 + 1)
-    here, mirror = z[:, k], np.conj(z[:, (n - k) % n])
-    first, second = here + mirror, here - mirror  # 2·A_k and 2i·B_k
-    power = np.empty((len(flat), len(k)))
-    power[0::2] = 0.25 * (first.real**2 + first.imag**2)
-    power[1::2] = 0.25 * (second.real**2 + second.imag**2)
-    return power[: rows.size // n].reshape(*rows.shape[:-1], len(k))
-
-
-def welch_psd(
-    x: np.ndarray,
-    fs_hz: float,
+def welch_power_sums(
+    pair: np.ndarray,
     nperseg: int,
     noverlap: int,
     linear_detrend: bool,
-) -> tuple[np.ndarray, np.ndarray, int]:
-    """One-sided Welch PSD (Hann, nfft = nperseg) along the last axis.
+    bins: slice = slice(None),
+) -> tuple[np.ndarray, int]:
+    """Σ over Welch segments of |X_k|² (Hann window, nfft = nperseg) for each of the two rows of
+    ``pair`` and the one-sided bins ``bins`` of 0 … nperseg//2; and the number of segments.
 
-    Returns frequencies, the PSD (density scaling, as scipy) and the number of segments averaged,
-    so spectra of several gap-free stretches can be pooled with the right weights.
+    Segments start every nperseg − noverlap samples from the first one. With z = a + i·b the
+    FFT of a segment of both rows, a's spectrum is (z_k + conj z_(n−k))/2 and b's is
+    (z_k − conj z_(n−k))/2i. A segment length with a large prime factor (common: a jittered
+    trial's N/2 falls anywhere) needs a Bluestein transform, so this halves the dearest step;
+    scipy's FFT keeps its plans between calls, where numpy's rebuilds the Bluestein one each time.
     """
-    step = nperseg - noverlap
-    segments = sliding_window_view(np.asarray(x, dtype=float), nperseg, axis=-1)[..., ::step, :]
-    basis, windowed_basis = _trend_basis(nperseg, linear_detrend)
-    window = _hann(nperseg)
-    # (segment − trend)·window, with the window folded into the trend basis once per length
-    tapered = segments * window - (segments @ basis) @ windowed_basis
-    power = _power(tapered).mean(axis=-2)
-    power /= fs_hz * float(window @ window)
-    last = -1 if nperseg % 2 == 0 else None  # the Nyquist bin exists only for even lengths
-    power[..., 1:last] *= 2.0
-    freqs = np.fft.rfftfreq(nperseg, 1.0 / fs_hz)
-    return freqs, power, segments.shape[-2]
+    from scipy.fft import fft
+
+    n = nperseg
+    z = fft(_segments_as_complex(pair, nperseg, noverlap, linear_detrend), axis=-1,
+            overwrite_x=True)
+    first, stop, _ = bins.indices(n // 2 + 1)
+    here = z[:, first:stop]
+    mirror = np.empty_like(here)  # z at n − k: the same bins read backwards from the end
+    if first == 0:
+        mirror[:, 0] = z[:, 0]
+        mirror[:, 1:] = z[:, n - 1 : n - stop : -1]
+    else:
+        mirror[:, :] = z[:, n - first : n - stop : -1]
+    np.conjugate(mirror, out=mirror)
+    sums = np.empty((2, stop - first))
+    for row, part in enumerate((here + mirror, here - mirror)):  # 2·a_k and 2i·b_k
+        squares = np.square(part.view(float)).sum(axis=0)  # real², imag² interleaved
+        np.add(squares[0::2], squares[1::2], out=sums[row])
+    sums *= 0.25
+    return sums, len(z)
+
+
+def one_sided_factors(nperseg: int) -> np.ndarray:
+    """Per bin 0 … nperseg//2, what turns |X_k|² into a one-sided spectrum: 2, except 1 at 0 Hz
+    and at the Nyquist bin, which exists only for an even length."""
+    factors = np.full(nperseg // 2 + 1, 2.0)
+    factors[0] = 1.0
+    if nperseg % 2 == 0:
+        factors[-1] = 1.0
+    return factors

@@ -20,7 +20,7 @@ import numpy as np
 
 from balance_game.dsp.filters import lowpass_zero_lag, min_filter_length
 from balance_game.dsp.resample import MAX_GAP_S, finite_runs, resample_uniform
-from balance_game.dsp.spectrum import covering_overlap, welch_psd
+from balance_game.dsp.spectrum import covering_overlap, one_sided_factors, welch_power_sums
 
 PIPELINES = ("raw", "standard")
 MEASURE_NAMES = (
@@ -226,9 +226,9 @@ def _prepare_standard(t: np.ndarray, x: np.ndarray, y: np.ndarray) -> Prepared:
             n_good,
             fs,
         )
-    pieces = [lowpass_zero_lag(np.vstack([res.y_mm[r], res.x_mm[r]]), fs) for r in runs]
+    pieces = [lowpass_zero_lag(res.xy_mm[::-1, r], fs) for r in runs]  # rows AP, ML
     ap_ml = np.concatenate(pieces, axis=1) if len(pieces) > 1 else pieces[0]
-    ap_ml -= ap_ml.mean(axis=1, keepdims=True)
+    ap_ml = np.subtract(ap_ml, ap_ml.mean(axis=1, keepdims=True), out=np.empty(ap_ml.shape))
     lengths = np.array([p.shape[1] for p in pieces])
     ends = np.cumsum(lengths)
     step_ok = np.ones(n_good - 1, dtype=bool)
@@ -265,12 +265,13 @@ def f_quantile_2(p: float, dfd: int) -> float:
 
 def _positional(ap_ml: np.ndarray) -> dict[str, float]:
     """Distances from the mean; rows AP, ML are handled together (one numpy call per step)."""
+    n = ap_ml.shape[1]
     sq = ap_ml * ap_ml
-    ms_ap, ms_ml = sq.mean(axis=1).tolist()
-    md_ap, md_ml = np.abs(ap_ml).mean(axis=1).tolist()
-    range_ap, range_ml = np.ptp(ap_ml, axis=1).tolist()
+    ms_ap, ms_ml = (sq.sum(axis=1) / n).tolist()
+    md_ap, md_ml = (np.abs(ap_ml).sum(axis=1) / n).tolist()
+    range_ap, range_ml = (ap_ml.max(axis=1) - ap_ml.min(axis=1)).tolist()
     return {
-        "mean_distance_mm": float(np.sqrt(sq[0] + sq[1]).mean()),
+        "mean_distance_mm": float(np.sqrt(sq[0] + sq[1]).sum()) / n,
         "mean_distance_ap_mm": md_ap,
         "mean_distance_ml_mm": md_ml,
         "rms_mm": math.sqrt(ms_ap + ms_ml),
@@ -284,10 +285,13 @@ def _positional(ap_ml: np.ndarray) -> dict[str, float]:
 def _dynamic(p: Prepared, duration_s: float) -> dict[str, float]:
     """Path lengths, speeds and swept area, never across a gap (``step_ok``); T = N/fs."""
     ap, ml = p.ap, p.ml
-    steps = np.diff(p.ap_ml, axis=1).compress(p.step_ok, axis=1)
-    path = float(np.sqrt((steps * steps).sum(axis=0)).sum())
+    steps = p.ap_ml[:, 1:] - p.ap_ml[:, :-1]
+    cross = ap[1:] * ml[:-1] - ap[:-1] * ml[1:]
+    if len(p.runs) > 1:
+        steps, cross = steps.compress(p.step_ok, axis=1), cross.compress(p.step_ok)
+    sq = steps * steps
+    path = float(np.sqrt(sq[0] + sq[1]).sum())
     path_ap, path_ml = np.abs(steps).sum(axis=1).tolist()
-    cross = (ap[1:] * ml[:-1] - ap[:-1] * ml[1:]).compress(p.step_ok)
     return {
         "path_length_mm": path,
         "path_length_ap_mm": path_ap,
@@ -354,14 +358,15 @@ def mean_power_frequency(p: Prepared) -> float:
     combined with each axis's summed power as weight.
 
     With gaps, the longest stretch stands in for the trial, since N/2 segments of a pooled
-    series would straddle the gaps.
+    series would straddle the gaps. The PSD's constant factors cancel in both ratios.
     """
     run = max(p.runs, key=lambda r: r.stop - r.start)
     n = run.stop - run.start
     nperseg = n // 2
     overlap = covering_overlap(n, nperseg, nperseg - nperseg // 2)
-    freqs, psd, _ = welch_psd(p.ap_ml[:, run], p.fs_hz, nperseg, overlap, linear_detrend=False)
-    per_axis = _trapezoid_mean_frequency(freqs, psd)
+    sums, _ = welch_power_sums(p.ap_ml[:, run], nperseg, overlap, linear_detrend=False)
+    psd = sums * one_sided_factors(nperseg)
+    per_axis = _trapezoid_mean_frequency(np.fft.rfftfreq(nperseg, 1.0 / p.fs_hz), psd)
     total = psd.sum(axis=1)
     return float(per_axis @ total / total.sum())
 
@@ -378,21 +383,22 @@ def _band_quantiles(p: Prepared) -> dict[str, float]:
     its own frequency and its f95 lies 0.12 Hz above.
     """
     nperseg = round(F_WELCH_SEGMENT_S * p.fs_hz)
-    spectra = [welch_psd(p.ap_ml[:, run], p.fs_hz, nperseg,
+    freqs = np.fft.rfftfreq(nperseg, 1.0 / p.fs_hz)
+    in_band = np.flatnonzero((freqs >= F_BAND_HZ[0]) & (freqs <= F_BAND_HZ[1]))
+    band = slice(int(in_band[0]), int(in_band[-1]) + 1)
+    # Power summed over every Welch segment of every stretch: only its shape matters here.
+    pooled = sum(
+        welch_power_sums(p.ap_ml[:, run], nperseg,
                          covering_overlap(run.stop - run.start, nperseg, nperseg - nperseg // 2),
-                         linear_detrend=True)
-               for run in p.runs if run.stop - run.start >= nperseg]
-    freqs, psd, k = spectra[0]
-    pooled = psd * k  # power summed over all Welch segments: only its shape matters here
-    for _, psd, k in spectra[1:]:
-        pooled = pooled + psd * k
-    band = (freqs >= F_BAND_HZ[0]) & (freqs <= F_BAND_HZ[1])
+                         linear_detrend=True, bins=band)[0]
+        for run in p.runs if run.stop - run.start >= nperseg
+    ) * one_sided_factors(nperseg)[band]
     f_band = freqs[band]
     half_bin = 0.5 * (f_band[1] - f_band[0])
     edges = np.concatenate([[f_band[0] - half_bin], f_band + half_bin])
     out = {}
     for row, axis in enumerate(("ap", "ml")):
-        cumulative = np.concatenate([[0.0], np.cumsum(pooled[row, band])])
+        cumulative = np.concatenate([[0.0], np.cumsum(pooled[row])])
         cumulative /= cumulative[-1]
         for q in (50, 95):
             out[f"f{q}_{axis}_hz"] = _first_crossing(edges, cumulative, q / 100.0)

@@ -11,13 +11,14 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from balance_game.core.control import Axes, ControlMap
+from balance_game.core.control import BOARD_HALF_SPAN_ML_MM, Axes, ControlMap
 from balance_game.core.difficulty import Caps
 from balance_game.core.level_run import LevelResult, LevelRun
 from balance_game.core.levels import LevelSpec
+from balance_game.core.mechanics.transfer import STANCE_SHARE
 from balance_game.core.prescriptions import Prescription
 from balance_game.core.records import DeviceStatus, Sample, TrialRecord, quantize
-from balance_game.dsp.safety import SafetyMonitor
+from balance_game.dsp.safety import OneLegWatch, SafetyMonitor
 from balance_game.storage.progress import ProgressBook
 from balance_game.storage.rewards import award_milestones
 from balance_game.storage.sessions import SessionRecorder
@@ -57,6 +58,7 @@ class GameSession:
         self.caps = caps or Caps()
         self.control = control
         self.safety = SafetyMonitor(body_weight_kg)
+        self.one_leg: OneLegWatch | None = None  # made when a level about lifting a foot starts
         self.seed = seed
         self.pause = PauseState()
         self.active_s = 0.0
@@ -120,11 +122,27 @@ class GameSession:
             self.resume_from("step_off", sample.t_s)
         if self.safety.off_board:
             return
-        lean = self.control.lean_ratio(sample.cop_x_mm, sample.cop_y_mm)
-        if self.maximal_leans or self.one_foot_task:
+        if self.maximal_leans:
             return
-        if self.safety.check_lean(sample.t_s, lean) == "balance_lost":
+        if self.one_foot_task:
+            verdict = self._check_one_leg(sample)
+        else:
+            lean = self.control.lean_ratio(sample.cop_x_mm, sample.cop_y_mm)
+            verdict = self.safety.check_lean(sample.t_s, lean)
+        if verdict == "balance_lost":
             self.pause_for("balance_lost", sample.t_s)
+
+    def _check_one_leg(self, sample: Sample) -> str | None:
+        """Balance on one foot, judged against the standing foot's sole rather than the limits
+        measured on two feet (dsp/safety.OneLegWatch); a source without load cells has no
+        foot to judge."""
+        if sample.corners_kg is None:
+            return None
+        if self.one_leg is None:
+            self.one_leg = OneLegWatch(STANCE_SHARE * BOARD_HALF_SPAN_ML_MM,
+                                       self.control.neutral_y_mm)
+        return self.one_leg.check(sample.t_s, sample.cop_x_mm - self.control.neutral_x_mm,
+                                  sample.cop_y_mm, sample.corners_kg, self.safety.body_weight_kg)
 
     def oriented(self, sample: Sample) -> Sample:
         """The sample in the player's frame: a board facing the other way is turned round."""
@@ -150,8 +168,9 @@ class GameSession:
     @property
     def one_foot_task(self) -> bool:
         """A level whose task is to lift a foot: the centre of pressure then sits under the
-        standing foot, which may lie past a player's measured limits, and an unloaded foot is
-        the goal, not a cheat (the mechanic itself counts touch-downs)."""
+        standing foot, which may lie past a player's measured limits (so balance is judged on
+        one leg's own terms), and an unloaded foot is the goal, not a cheat (the mechanic
+        itself counts touch-downs)."""
         return self.run is not None and bool(getattr(self.run.mechanic, "lifts_feet", False))
 
     def judge(self, outcome: Any) -> tuple[bool, dict[str, Any]]:

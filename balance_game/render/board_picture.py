@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from balance_game.render.text import blit_text, fitting_font
+from balance_game.render.text import blit_label, fitting_font
 from balance_game.render.theme import ACCENT, OUTLINE, TEXT, Theme
 
 BOARD_WHITE = (236, 238, 240)
@@ -29,6 +29,7 @@ def draw_board_underside(surface: pygame.Surface, theme: Theme, area: pygame.Rec
     radius = board.height // 6
     pygame.draw.rect(surface, BOARD_WHITE, board, border_radius=radius)
     pygame.draw.rect(surface, OUTLINE, board, 2, border_radius=radius)
+    theme.note_picture(surface, board, "board")
     foot = board.height // 7
     for x, y in ((board.left + foot * 1.6, board.top + foot * 1.6),
                  (board.right - foot * 1.6, board.top + foot * 1.6),
@@ -49,8 +50,8 @@ def draw_board_underside(surface: pygame.Surface, theme: Theme, area: pygame.Rec
     pygame.draw.circle(surface, ACCENT if blink else TEXT, sync, sync_r * 3, ring)
     label = "SYNC"
     font = fitting_font(theme, label, board.width // 4, "body", bold=True)
-    label_rect = blit_text(surface, theme, label, font, SYNC_RED, midleft=(sync[0] + sync_r * 4,
-                                                                          sync[1]))
+    label_rect = blit_label(surface, theme, label, font, SYNC_RED, "board",
+                            midleft=(sync[0] + sync_r * 4, sync[1]))
     pygame.draw.line(surface, SYNC_RED, (sync[0] + sync_r * 3, sync[1]),
                      (label_rect.left - 2, label_rect.centery), ring)
     light = (board.centerx, board.bottom - max(3, board.height // 40))

@@ -17,11 +17,11 @@ import pygame
 
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.common import CENTRE_RADIUS
-from balance_game.core.mechanics.dual import CHOOSE_S, DualWorld, Item
+from balance_game.core.mechanics.dual import CHOOSE_S, DualWorld, Item, item_label
 from balance_game.i18n import _
 from balance_game.render import scenery, shapes
 from balance_game.render.lean_widgets import centre_zone, marker, play_area, time_bar
-from balance_game.render.text import blit_text
+from balance_game.render.text import blit_label, fitting_font
 from balance_game.render.theme import (
     ACCENT,
     BACKGROUND,
@@ -48,7 +48,7 @@ class DualView(scenery.SceneView[DualWorld]):
 
     def layout(self, surface: pygame.Surface) -> None:
         t = self.theme
-        self.area = play_area(surface)
+        self.area = play_area(surface, self.hud_bottom)
         self.bar = pygame.Rect(self.area.left + self.area.width // 4, self.area.top,
                                self.area.width // 2, t.px(0.018))
         self.centre = (self.area.centerx, self.area.centery + t.px(0.02))
@@ -206,6 +206,7 @@ class DualView(scenery.SceneView[DualWorld]):
         shapes.trail(surface, t, [self.to_screen(*p) for p in trail])
         self.focus = self.to_screen(axes.lean_x, axes.lean_y)
         marker(surface, t, self.focus)
+        t.note_picture(surface, self.square, "market square")
 
     def _new_rule_flag(self, surface: pygame.Surface) -> None:
         t = self.theme
@@ -215,7 +216,8 @@ class DualView(scenery.SceneView[DualWorld]):
         below = self.centre[1] + round(CENTRE_RADIUS * self.scale) + t.px(0.05)
         plate = label.get_rect(midtop=(self.centre[0], below)).inflate(t.px(0.04), t.px(0.015))
         pygame.draw.rect(surface, ACCENT, plate, border_radius=plate.height // 2)
-        blit_text(surface, t, _("New rule!"), font, BACKGROUND, center=plate.center)
+        blit_label(surface, t, _("New rule!"), font, BACKGROUND, "market square",
+                   center=plate.center)
 
     def _item(self, surface: pygame.Surface, world: DualWorld, item: Item) -> None:
         t = self.theme
@@ -231,11 +233,12 @@ class DualView(scenery.SceneView[DualWorld]):
         if item.kind == "colour":
             pygame.draw.circle(surface, ITEM_COLOURS[item.value], pos, size)
             pygame.draw.circle(surface, TEXT, pos, size, max(2, t.px(0.004)))
-            self._label(surface, item.value, (pos[0], pos[1] + zone + t.px(0.008)))
+            self._label(surface, _(item_label(item)), (pos[0], pos[1] + zone + t.px(0.008)),
+                        2 * zone + t.px(0.02))
         elif item.kind == "shape":
             shape(surface, item.value, pos, size, TEXT_DIM, TEXT, max(2, t.px(0.004)))
         else:
-            self._card(surface, item.value, pos, size)
+            self._card(surface, _(item_label(item)), pos, size)
 
     def _basket(self, surface: pygame.Surface, pos: Point, zone: int) -> None:
         """A round wicker basket around an item's zone: a woven rim and its handle."""
@@ -258,13 +261,15 @@ class DualView(scenery.SceneView[DualWorld]):
                      pos[1] + (zone + rim) * math.sin(a + 0.12))
             pygame.draw.line(surface, weave, inner, outer, max(1, t.px(0.003)))
 
-    def _label(self, surface: pygame.Surface, text: str, midtop: Point) -> None:
+    def _label(self, surface: pygame.Surface, text: str, midtop: Point, width: int) -> None:
+        """An item's name on a plate below it, no wider than the item's own basket, so the
+        names of neighbouring items never meet."""
         t = self.theme
-        font = t.font("small", bold=True)
+        font = fitting_font(t, text, width - t.px(0.02), "small", bold=True)
         plate = t.texts.image(font, text, TEXT).get_rect(midtop=midtop).inflate(
             t.px(0.02), t.px(0.006))
         pygame.draw.rect(surface, BACKGROUND, plate, border_radius=t.px(0.01))
-        blit_text(surface, t, text, font, TEXT, center=plate.center)
+        blit_label(surface, t, text, font, TEXT, "market square", center=plate.center)
 
     def _card(self, surface: pygame.Surface, text: str, pos: Point, size: int) -> None:
         t = self.theme
@@ -274,7 +279,7 @@ class DualView(scenery.SceneView[DualWorld]):
         card.width = max(card.width, 2 * size)
         card.center = pos
         pygame.draw.rect(surface, TEXT, card, border_radius=t.px(0.012))
-        blit_text(surface, t, text, font, BACKGROUND, center=pos)
+        blit_label(surface, t, text, font, BACKGROUND, "market square", center=pos)
 
 
 def shape(surface: pygame.Surface, name: str, pos: Point, size: int, fill: tuple[int, int, int],

@@ -13,6 +13,8 @@ import math
 
 import pygame
 
+from balance_game.i18n import _
+from balance_game.render.text import blit_label
 from balance_game.render.theme import ACCENT, OUTLINE, PANEL, TEXT, Theme
 
 # Foot centres in foot lengths (x right, y forward), and whether the board is turned.
@@ -36,6 +38,8 @@ def draw_stance(surface: pygame.Surface, theme: Theme, stance: str, centre: tupl
     board = pygame.Rect(0, 0, round(board_w * scale), round(board_h * scale))
     board.center = centre
     pygame.draw.rect(surface, PANEL, board, border_radius=round(4 * scale))
+    theme.note_picture(surface, pygame.Rect(centre[0] - size_px // 2, centre[1] - size_px // 2,
+                                            size_px, size_px), "feet")
     pygame.draw.rect(surface, OUTLINE, board, width=max(2, round(0.5 * scale)),
                      border_radius=round(4 * scale))
     for (fx, fy), side in ((left, "left"), (right, "right")):
@@ -57,8 +61,8 @@ def _draw_foot(surface: pygame.Surface, theme: Theme, centre: tuple[float, float
     colour = ACCENT
     if lifted:
         _dashed_ellipse(surface, OUTLINE, sole, max(2, round(0.4 * scale)))
-        word = theme.font("small", bold=True).render("up", True, TEXT)
-        surface.blit(word, word.get_rect(center=sole.center))
+        blit_label(surface, theme, _("up"), theme.font("small", bold=True), TEXT, "feet",
+                   center=sole.center)
         return
     pygame.draw.ellipse(surface, colour, sole)
     for dx, r_frac, up in toes:

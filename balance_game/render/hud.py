@@ -26,9 +26,8 @@ def draw_hud(surface: pygame.Surface, theme: Theme, title: str, facts: list[str]
     line = font.get_linesize()
     fact_text = "   ".join(facts)
     fact_font = fitting_font(theme, fact_text, width - 2 * pad)
-    fact_w = fact_font.size(fact_text)[0]
-    one_line = font.size(title)[0] + fact_w + 3 * pad <= width
-    bar = pygame.Rect(0, 0, width, (line if one_line else 2 * line) + theme.px(0.03))
+    one_line, bar_h = _bar(theme, width, title, facts)
+    bar = pygame.Rect(0, 0, width, bar_h)
     pygame.draw.rect(surface, PANEL, bar)
     if one_line:
         blit_text(surface, theme, title, font, TEXT, midleft=(pad, bar.centery))
@@ -46,6 +45,24 @@ def draw_hud(surface: pygame.Surface, theme: Theme, title: str, facts: list[str]
     if plate is not None and prompt:
         _prompt_plate(surface, theme, prompt, top, plate, font)
     return draw_text(surface, theme, prompt, width // 2, top, "body", TEXT, bold=True, font=font)
+
+
+def _bar(theme: Theme, width: int, title: str, facts: list[str]) -> tuple[bool, int]:
+    """Whether the title and the facts share one line, and the strip's height."""
+    pad = theme.px(0.03)
+    font = theme.font("small")
+    line = font.get_linesize()
+    fact_text = "   ".join(facts)
+    fact_w = fitting_font(theme, fact_text, width - 2 * pad).size(fact_text)[0]
+    one_line = font.size(title)[0] + fact_w + 3 * pad <= width
+    return one_line, (line if one_line else 2 * line) + theme.px(0.03)
+
+
+def hud_bottom(theme: Theme, width: int, title: str, facts: list[str]) -> int:
+    """The y below which a game may draw its pictures: under the strip with these facts (the
+    longest the game will show) and its one-line prompt on its plate, at this text size."""
+    top = _bar(theme, width, title, facts)[1] + theme.px(0.015)
+    return top + theme.font("body", bold=True).get_linesize() + theme.px(0.015)
 
 
 def _prompt_plate(surface: pygame.Surface, theme: Theme, prompt: str, top: int,

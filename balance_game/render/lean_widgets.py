@@ -16,10 +16,11 @@ HUD_FRACTION = 0.18  # the HUD bar and the prompt take the top of the screen
 SETTLE_S = 0.5
 
 
-def play_area(surface: pygame.Surface) -> pygame.Rect:
-    """The part of the screen a game may draw on: below the HUD, with a small margin."""
+def play_area(surface: pygame.Surface, top: int | None = None) -> pygame.Rect:
+    """The part of the screen a game may draw on: below the HUD (whose bottom is ``top``, by
+    default HUD_FRACTION of the height), with a small margin."""
     width, height = surface.get_size()
-    top = round(height * HUD_FRACTION)
+    top = round(height * HUD_FRACTION) if top is None else top
     return pygame.Rect(round(width * 0.03), top, round(width * 0.94),
                        height - top - round(height * 0.03))
 

@@ -23,8 +23,10 @@ class ReachView(scenery.SceneView[ReachWorld]):
 
     def layout(self, surface: pygame.Surface) -> None:
         width, height = surface.get_size()
-        self.radius = int(min(width * 0.42, height * 0.36))
-        self.centre = (width // 2, int(height * 0.56))
+        # the arena fills the height between the HUD and the garden's edge
+        bottom = int(height * 0.92)
+        self.radius = int(min(width * 0.42, (bottom - self.hud_bottom - self.theme.px(0.02)) / 2))
+        self.centre = (width // 2, bottom - self.radius)
         # the garland's lanterns (where, colour), left to right: filled when it is painted
         self.garland: list[tuple[tuple[int, int], tuple[int, int, int]]] = []
 
@@ -82,6 +84,9 @@ class ReachView(scenery.SceneView[ReachWorld]):
             pygame.draw.lines(surface, PLAYER, False, [self.to_screen(*p) for p in trail],
                               max(2, self.theme.px(0.004)))
         self._marker(surface, axes)
+        arena = pygame.Rect(0, 0, 2 * self.radius, 2 * self.radius)
+        arena.center = self.centre
+        self.theme.note_picture(surface, arena, "arena")
 
     def _centre_zone(self, surface: pygame.Surface, world: ReachWorld) -> None:
         r = max(4, round(world.centre_radius * self.radius))

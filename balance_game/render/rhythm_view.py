@@ -14,7 +14,7 @@ from balance_game.core.mechanics.rhythm import AXES, RhythmWorld, ideal_position
 from balance_game.i18n import N_, _
 from balance_game.render import scenery
 from balance_game.render.lean_widgets import centre_zone, marker, play_area
-from balance_game.render.text import fitting_font
+from balance_game.render.text import blit_text, fitting_font
 from balance_game.render.theme import (
     ACCENT,
     BACKGROUND,
@@ -39,7 +39,7 @@ class RhythmView(scenery.SceneView[RhythmWorld]):
 
     def layout(self, surface: pygame.Surface) -> None:
         theme = self.theme
-        area = play_area(surface)
+        area = play_area(surface, self.hud_bottom)
         self.area = area
         self.metronome_h = round(area.height * 0.22)
         self.centre_lr = (area.centerx,
@@ -192,12 +192,17 @@ class RhythmView(scenery.SceneView[RhythmWorld]):
         word = _(LABELS[(axis, sign)])
         # no wider than the target's own space, so the two ends' words never meet
         font = fitting_font(t, word, max(2 * r, t.px(0.12)), "small", bold=active)
-        label = font.render(word, True, ACCENT if active else TEXT_DIM)
-        if ux:
-            where = label.get_rect(midtop=(pos[0], pos[1] + r + t.px(0.02)))
+        t.note_picture(surface, pygame.Rect(pos[0] - r, pos[1] - r, 2 * r, 2 * r), "target")
+        colour = ACCENT if active else TEXT_DIM
+        if ux and pos[1] + r + t.px(0.02) + font.get_linesize() > self.area.bottom:
+            # no room below the target (a large text size): the word goes beyond its far side
+            outer = pos[0] + sign * (r + t.px(0.02))
+            anchor = {"midleft" if sign > 0 else "midright": (outer, pos[1])}
+            blit_text(surface, t, word, font, colour, **anchor)
+        elif ux:
+            blit_text(surface, t, word, font, colour, midtop=(pos[0], pos[1] + r + t.px(0.02)))
         else:
-            where = label.get_rect(midleft=(pos[0] + r + t.px(0.03), pos[1]))
-        surface.blit(label, where)
+            blit_text(surface, t, word, font, colour, midleft=(pos[0] + r + t.px(0.03), pos[1]))
 
     def _metronome(self, surface: pygame.Surface, world: RhythmWorld) -> None:
         """An arm that swings once per beat, with a bob that flashes on the beat."""
@@ -224,11 +229,13 @@ class RhythmView(scenery.SceneView[RhythmWorld]):
         bob = t.px(0.022) if not flash else t.px(0.03)
         pygame.draw.circle(surface, ACCENT if flash else TEXT_DIM, tip, bob)
         pygame.draw.circle(surface, BACKGROUND, tip, bob, max(2, t.px(0.003)))
+        reach = max(body_w, round(math.sin(0.5) * length) + bob)  # the widest swing
+        t.note_picture(surface, pygame.Rect(base[0] - reach, base[1] - length - bob, 2 * reach,
+                                            length + bob + t.px(0.025)), "metronome")
         if world.phase == "done":
             return
         pace = world.current.t_beat_s - world.current.t_start_s if world.current else world.pace_s
         words = _("{pace} s per shift").format(pace=f"{pace:.1f}")
-        left = base[0] + t.px(0.1)
+        left = base[0] + max(t.px(0.1), reach + t.px(0.02))
         font = fitting_font(t, words, surface.get_width() - left - t.px(0.01), "small")
-        label = font.render(words, True, TEXT_DIM)
-        surface.blit(label, label.get_rect(midleft=(left, base[1] - length // 2)))
+        blit_text(surface, t, words, font, TEXT_DIM, midleft=(left, base[1] - length // 2))

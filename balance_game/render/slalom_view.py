@@ -36,8 +36,9 @@ class SlalomView(scenery.SceneView[SlalomWorld]):
         width, height = surface.get_size()
         self.half = int(min(width * 0.36, height * 0.75))
         self.mid_x = width // 2
-        self.slope_top = int(height * 0.19)  # just below the HUD and prompt
-        self.top = int(height * 0.28)  # where gates appear: their flags then clear the prompt
+        self.slope_top = max(int(height * 0.19), self.hud_bottom)  # just below the HUD
+        # where gates appear: their flags then clear the prompt
+        self.top = self.slope_top + int(height * 0.09)
         self.skier_y = int(height * 0.84)
         self.slope = pygame.Rect(0, self.slope_top, 2 * self.half + 2 * self.theme.px(0.06),
                                  height - self.slope_top)
@@ -121,6 +122,8 @@ class SlalomView(scenery.SceneView[SlalomWorld]):
         self._skis(surface, skier, axes.lean_x)
         shapes.marker(surface, t, skier)
         self.focus = skier
+        t.note_picture(surface, pygame.Rect(self.slope.left, self.slope_top, self.slope.width,
+                                            self.height - self.slope_top), "piste")
 
     def _skis(self, surface: pygame.Surface, skier: tuple[int, int], lean: float) -> None:
         """Two skis under the marker, angled into the turn."""

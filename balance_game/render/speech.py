@@ -13,6 +13,8 @@ import shutil
 import subprocess
 import sys
 
+from balance_game.i18n import N_
+
 ESPEAK_VOICES = {"en": "en", "de": "de", "es": "es"}
 RATE_WPM = 140  # unhurried: older listeners follow slower speech better
 
@@ -39,7 +41,9 @@ def speech_command(platform: str, text: str, volume: float, language: str) -> li
 
 
 def voice_name(platform: str = sys.platform) -> str:
-    return {"darwin": "macOS voice (say)", "win32": "Windows voice"}.get(platform, "espeak-ng")
+    """The voice to install, by its name (translated with ``_`` where it is shown)."""
+    return {"darwin": N_("macOS voice (say)"), "win32": N_("Windows voice")}.get(platform,
+                                                                                "espeak-ng")
 
 
 class Voice:

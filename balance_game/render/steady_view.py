@@ -22,8 +22,10 @@ class SteadyView(scenery.SceneView[SteadyWorld]):
 
     def layout(self, surface: pygame.Surface) -> None:
         width, height = surface.get_size()
-        self.radius = int(min(width * 0.42, height * 0.38))
-        self.centre = (width // 2, int(height * 0.585))
+        # the window of sky fills the height between the HUD and the bottom
+        bottom = int(height * 0.965)
+        self.radius = int(min(width * 0.42, (bottom - self.hud_bottom - self.theme.px(0.03)) / 2))
+        self.centre = (width // 2, bottom - self.radius)
         self.scale = self.radius / VIEW_RANGE  # pixels per lean unit
         side = (width // 2 - self.radius) // 2
         self.balloon_at = (side, int(height * 0.5))
@@ -65,6 +67,9 @@ class SteadyView(scenery.SceneView[SteadyWorld]):
         shapes.trail(surface, t, [self.to_screen(*p) for p in trail])
         self.focus = self.to_screen(axes.lean_x, axes.lean_y)
         shapes.marker(surface, t, self.focus)
+        window = pygame.Rect(0, 0, 2 * self.radius, 2 * self.radius)
+        window.center = self.centre
+        t.note_picture(surface, window, "window of sky")
 
     def _balloon(self, surface: pygame.Surface, axes: Axes, now_s: float) -> None:
         """A striped balloon whose basket swings with the player's lean (the task made

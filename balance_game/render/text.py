@@ -40,11 +40,24 @@ def wrap(font: pygame.font.Font, text: str, width_px: int) -> list[str]:
 def blit_text(surface: pygame.Surface, theme: Theme, text: str, font: pygame.font.Font,
               colour: Colour, **anchor: Any) -> pygame.Rect:
     """Draw one line of text placed by a pygame.Rect anchor (``midleft=(x, y)``...); every line
-    of text on screen goes through here, so a layout test can see where each one landed."""
+    of text on screen goes through here (or blit_label), so a layout test can see where each
+    one landed."""
+    return _blit(surface, theme, text, font, colour, None, anchor)
+
+
+def blit_label(surface: pygame.Surface, theme: Theme, text: str, font: pygame.font.Font,
+               colour: Colour, on: str, **anchor: Any) -> pygame.Rect:
+    """blit_text for a label drawn deliberately on the picture named ``on`` (a caption inside
+    a gauge's plate): the layout test lets it lie on that picture and no other."""
+    return _blit(surface, theme, text, font, colour, on, anchor)
+
+
+def _blit(surface: pygame.Surface, theme: Theme, text: str, font: pygame.font.Font,
+          colour: Colour, on: str | None, anchor: dict[str, Any]) -> pygame.Rect:
     image = theme.texts.image(font, text, colour)
     rect = image.get_rect(**anchor)
     surface.blit(image, rect)
-    theme.note_text(surface, rect, text)
+    theme.note_text(surface, rect, text, on)
     return rect
 
 

@@ -52,11 +52,29 @@ MAX_SIZES = {"title": 0.14, "heading": 0.1, "body": 0.1, "small": 0.08}
 
 @dataclass(frozen=True)
 class TextBox:
-    """Where a piece of text was drawn, kept when the theme keeps a layout log (layout tests)."""
+    """Where a piece of text was drawn, kept when the theme keeps a layout log (layout tests).
+
+    ``on`` names the picture the text is drawn on deliberately (a gauge's caption inside its
+    plate, a word inside a target): only that picture may lie under it.
+    """
 
     surface: pygame.Surface
     rect: pygame.Rect
     text: str
+    on: str | None = None
+
+
+@dataclass(frozen=True)
+class PictureBox:
+    """Where one of the task's pictures was drawn (a maze, a plot, the feet, a gauge): text
+    that does not belong to it must stay off it. Scenery behind everything is not a picture."""
+
+    surface: pygame.Surface
+    rect: pygame.Rect
+    name: str
+
+
+LayoutBox = TextBox | PictureBox
 
 
 @dataclass
@@ -70,7 +88,7 @@ class Theme:
     height_px: int
     text_scale: float = 1.0
     width_px: int | None = None
-    layout_log: list[TextBox] | None = None  # a list to record every text box in (tests)
+    layout_log: list[LayoutBox] | None = None  # records every text and picture box (tests)
     calm: bool = False  # the player's "calm" setting: no motion that is not part of the task
     _fonts: dict[tuple[str, bool], pygame.font.Font] = field(default_factory=dict)
     texts: TextCache = field(default_factory=TextCache)  # rendered lines, reused across frames
@@ -109,9 +127,15 @@ class Theme:
         """A length as a fraction of the screen's base length (its height, on a wide screen)."""
         return max(1, round(self.base_px * fraction))
 
-    def note_text(self, surface: pygame.Surface, rect: pygame.Rect, text: str) -> None:
+    def note_text(self, surface: pygame.Surface, rect: pygame.Rect, text: str,
+                  on: str | None = None) -> None:
         if self.layout_log is not None:
-            self.layout_log.append(TextBox(surface, rect.copy(), text))
+            self.layout_log.append(TextBox(surface, rect.copy(), text, on))
+
+    def note_picture(self, surface: pygame.Surface, rect: pygame.Rect, name: str) -> None:
+        """One of the task's pictures now covers ``rect`` (see PictureBox)."""
+        if self.layout_log is not None:
+            self.layout_log.append(PictureBox(surface, rect.copy(), name))
 
     def note_cover(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """An opaque layer now hides ``rect``: text drawn under it no longer counts as shown."""

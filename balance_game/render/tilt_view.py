@@ -20,6 +20,7 @@ from balance_game.i18n import _
 from balance_game.render import scenery
 from balance_game.render.layers import StaticLayer
 from balance_game.render.lean_widgets import centre_zone, marker, play_area, time_bar
+from balance_game.render.text import blit_label, fitting_font
 from balance_game.render.theme import (
     ACCENT,
     BACKGROUND,
@@ -39,19 +40,36 @@ class TiltView(scenery.SceneView[TiltWorld]):
     material = "wood"
 
     def layout(self, surface: pygame.Surface) -> None:
+        """The board with its time bar, and the gauge on its plate beside it, or below it on
+        an upright window."""
         theme = self.theme
-        area = play_area(surface)
-        gauge_w = round(area.height * 0.36)
-        usable_w = area.width - gauge_w - theme.px(0.04)
-        self.cell = int(min(usable_w / COLS, (area.height - theme.px(0.07)) / ROWS))
+        area = play_area(surface, self.hud_bottom)
+        upright = area.height > area.width
+        label_h = theme.font("small").get_linesize() + theme.px(0.012)  # a caption of the gauge
+        gauge_w = 0 if upright else round(area.height * 0.36)
+        usable_w = area.width - gauge_w - (0 if upright else theme.px(0.04))
+        usable_h = round(area.height * 0.6) if upright else area.height
+        self.cell = int(min(usable_w / COLS, (usable_h - theme.px(0.085)) / ROWS))
         self.board = pygame.Rect(0, 0, self.cell * COLS, self.cell * ROWS)
         self.board.topleft = (area.left + (usable_w - self.board.width) // 2 + theme.px(0.01),
-                              area.top + theme.px(0.01))
-        self.gauge_r = round(gauge_w * 0.4)
-        self.gauge_c = (self.board.right + (area.right - self.board.right) // 2,
-                        self.board.centery)
-        self.bar = pygame.Rect(self.board.left, self.board.bottom + theme.px(0.018),
+                              area.top + theme.px(0.025))  # its maple frame clears the HUD
+        self.bar = pygame.Rect(self.board.left, self.board.bottom + theme.px(0.032),
                                self.board.width, theme.px(0.018))
+        if upright:  # the gauge in the space below the time bar
+            below = pygame.Rect(area.left, self.bar.bottom + theme.px(0.02), area.width,
+                                area.bottom - self.bar.bottom - theme.px(0.02))
+            self.gauge_r = max(8, min(round(area.width * 0.22),
+                                      (below.height - 2 * label_h - theme.px(0.03)) // 2))
+            self.gauge_c = below.center
+        else:
+            self.gauge_r = max(8, min(round(gauge_w * 0.4),
+                                      (area.height - 2 * label_h) // 2 - theme.px(0.03)))
+            self.gauge_c = (self.board.right + (area.right - self.board.right) // 2,
+                            self.board.centery)
+        # the gauge on its plate: the circle with a caption above and below, all inside
+        self.gauge_plate = pygame.Rect(0, 0, 2 * self.gauge_r + theme.px(0.05),
+                                       2 * (self.gauge_r + label_h) + theme.px(0.03))
+        self.gauge_plate.center = self.gauge_c
         right = self.board.right + theme.px(0.03)
         self.sky = pygame.Rect(right, 0, self.width - right, round(self.height * 0.3))
         self.maze = StaticLayer()  # route, start, hole and walls: fixed for a whole try
@@ -80,9 +98,7 @@ class TiltView(scenery.SceneView[TiltWorld]):
         scenery.gradient(surface, self.board.inflate(t.px(0.01), t.px(0.01)), self.far_field,
                          self.field)
         self._grain(surface)
-        gauge = pygame.Rect(0, 0, 2 * self.gauge_r + t.px(0.05), 2 * self.gauge_r + t.px(0.16))
-        gauge.center = (self.gauge_c[0], self.gauge_c[1] + t.px(0.01))
-        scenery.plate(surface, gauge, look.plate(), t.px(0.02))
+        scenery.plate(surface, self.gauge_plate, look.plate(), t.px(0.02))
 
     def _grain(self, surface: pygame.Surface) -> None:
         """Wood grain across the board: wavy lines a shade lighter than the board."""
@@ -110,6 +126,7 @@ class TiltView(scenery.SceneView[TiltWorld]):
             left = world.time_left_share
             time_bar(surface, t, self.bar, left, WARN if left < 0.3 else TEXT_DIM)
         self._gauge(surface, world, axes)
+        t.note_picture(surface, self.board.inflate(t.px(0.045), t.px(0.045)), "maze")
 
     def _maze(self, surface: pygame.Surface, world: TiltWorld) -> None:
         """Route, start, hole and walls over the wooden board: fixed for a whole try."""
@@ -182,8 +199,10 @@ class TiltView(scenery.SceneView[TiltWorld]):
         x = max(-1.0, min(1.0, axes.lean_x / world.full_tilt))
         y = max(-1.0, min(1.0, axes.lean_y / world.full_tilt))
         marker(surface, t, (round(c[0] + x * r), round(c[1] - y * r)), max(6, t.px(0.02)))
-        label = t.font("small").render(_("Your lean"), True, TEXT_DIM)
-        surface.blit(label, label.get_rect(midtop=(c[0], c[1] + r + t.px(0.012))))
+        t.note_picture(surface, self.gauge_plate, "gauge")
+        width = self.gauge_plate.width - t.px(0.02)
+        blit_label(surface, t, _("Your lean"), fitting_font(t, _("Your lean"), width), TEXT_DIM,
+                   "gauge", midtop=(c[0], c[1] + r + t.px(0.012)))
         if world.phase == "roll":
-            arrow = t.font("small").render(_("Tilt"), True, PLAYER)
-            surface.blit(arrow, arrow.get_rect(midbottom=(c[0], c[1] - r - t.px(0.012))))
+            blit_label(surface, t, _("Tilt"), fitting_font(t, _("Tilt"), width), PLAYER,
+                       "gauge", midbottom=(c[0], c[1] - r - t.px(0.012)))

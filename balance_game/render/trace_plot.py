@@ -19,6 +19,7 @@ def draw_trace(surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
     rect = pygame.Rect(0, 0, side, side)
     rect.midtop = (caption.centerx, caption.bottom)
     pygame.draw.rect(surface, PANEL, rect, border_radius=theme.px(0.015))
+    theme.note_picture(surface, rect, "path plot")
     radius = min(rect.width, rect.height) // 2 - theme.px(0.02)
     centre = rect.center
     arena = pygame.Rect(0, 0, 2 * radius, 2 * radius)

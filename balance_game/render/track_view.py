@@ -14,6 +14,7 @@ from balance_game.core.mechanics.common import CENTRE_RADIUS, SETTLE_S
 from balance_game.core.mechanics.track import Segment, TrackWorld
 from balance_game.i18n import _
 from balance_game.render import scenery, shapes
+from balance_game.render.text import blit_label, fitting_font
 from balance_game.render.theme import (
     ACCENT,
     BACKGROUND,
@@ -36,9 +37,11 @@ class TrackView(scenery.SceneView[TrackWorld]):
 
     def layout(self, surface: pygame.Surface) -> None:
         width, height = surface.get_size()
-        self.radius = int(min(width * 0.42, height * 0.345))
-        self.centre = (width // 2, int(height * 0.545))
         self.bar_y = int(height * 0.935)
+        # the window of sky fills the height between the HUD and the on-target bar's plate
+        bottom = min(int(height * 0.89), self._bar_plate().top - self.theme.px(0.015))
+        self.radius = int(min(width * 0.42, (bottom - self.hud_bottom - self.theme.px(0.03)) / 2))
+        self.centre = (width // 2, bottom - self.radius)
         self.scale = self.radius / VIEW_RANGE  # pixels per lean unit
         self.anchor = (width // 2 - self.radius - (width // 2 - self.radius) // 2,
                        int(height * 0.86))  # where the kite's flyer stands
@@ -55,8 +58,7 @@ class TrackView(scenery.SceneView[TrackWorld]):
                            self.radius + max(3, t.px(0.012)))
         scenery.gradient_disc(surface, self.centre, self.radius, self.far_field, self.field)
         pygame.draw.circle(surface, OUTLINE, self.centre, self.radius, max(2, t.px(0.004)))
-        bar = self._bar_rect()
-        pygame.draw.rect(surface, self.look.plate(), bar.inflate(t.px(0.3), t.px(0.04)),
+        pygame.draw.rect(surface, self.look.plate(), self._bar_plate(),
                          border_radius=t.px(0.02))
 
     def _bunting(self, surface: pygame.Surface) -> None:
@@ -108,6 +110,9 @@ class TrackView(scenery.SceneView[TrackWorld]):
         self._tail(surface, [self.to_screen(*p) for p in trail])
         self._kite(surface, kite)
         self.focus = kite
+        window = pygame.Rect(0, 0, 2 * self.radius, 2 * self.radius)
+        window.center = self.centre
+        t.note_picture(surface, window, "window of sky")
         if segment is not None:
             self._bar(surface, world, segment)
 
@@ -179,6 +184,23 @@ class TrackView(scenery.SceneView[TrackWorld]):
         bar.center = (self.width // 2, self.bar_y)
         return bar
 
+    def _bar_label(self) -> tuple[str, pygame.font.Font]:
+        """The bar's caption and its font: it fits between the window's edge and the bar."""
+        words = _("On target")
+        t = self.theme
+        return words, fitting_font(t, words, max(1, self._bar_rect().left - t.px(0.06)))
+
+    def _bar_plate(self) -> pygame.Rect:
+        """The plate behind the bar and its caption, as tall and wide as both need."""
+        t = self.theme
+        bar = self._bar_rect()
+        words, font = self._bar_label()
+        left = min(bar.left - t.px(0.15), bar.left - font.size(words)[0] - t.px(0.04))
+        height = max(bar.height + t.px(0.04), font.get_linesize() + t.px(0.01))
+        plate = pygame.Rect(left, 0, bar.right + t.px(0.15) - left, height)
+        plate.centery = bar.centery
+        return plate
+
     def _bar(self, surface: pygame.Surface, world: TrackWorld, segment: Segment) -> None:
         """On-target share so far (filled) against the share needed (a white tick)."""
         t = self.theme
@@ -196,6 +218,7 @@ class TrackView(scenery.SceneView[TrackWorld]):
         left = 1.0 - min(1.0, world.elapsed_s / segment.duration_s)
         pygame.draw.line(surface, TEXT_DIM, (bar.left, bar.bottom + t.px(0.02)),
                          (bar.left + round(width * left), bar.bottom + t.px(0.02)), 2)
-        font = t.font("small")
-        label = font.render(_("On target"), True, TEXT_DIM)
-        surface.blit(label, label.get_rect(midright=(bar.left - t.px(0.02), bar.centery)))
+        t.note_picture(surface, self._bar_plate(), "on-target bar")
+        words, font = self._bar_label()
+        blit_label(surface, t, words, font, TEXT_DIM, "on-target bar",
+                   midright=(bar.left - t.px(0.02), bar.centery))

@@ -53,11 +53,14 @@ class TransferView(scenery.SceneView[TransferWorld]):
 
     def layout(self, surface: pygame.Surface) -> None:
         theme = self.theme
-        area = play_area(surface)
+        area = play_area(surface, self.hud_bottom)
         self.area = area
         self.bar = pygame.Rect(area.left + area.width // 4, area.top, area.width // 2,
                                theme.px(0.018))
-        board_h = round(area.height * 0.5)
+        # the board, the weight track with its % words below it, then the footer's line
+        line = theme.font("small", bold=True).get_linesize()
+        board_h = min(round(area.height * 0.5), area.height - theme.px(0.11) - theme.px(0.06)
+                      - line // 2 - line - theme.px(0.03))
         board_w = min(round(area.width * 0.8), round(board_h * 1.62))  # a Wii board's shape
         self.board = pygame.Rect(0, 0, board_w, board_h)  # where the feet stand (not drawn)
         self.board.midtop = (area.centerx, area.top + theme.px(0.11))
@@ -270,6 +273,9 @@ class TransferView(scenery.SceneView[TransferWorld]):
             pygame.draw.ellipse(surface, PLAYER, sole)
             surface.set_clip(clip)
             pygame.draw.ellipse(surface, TEXT, sole, width)
+        reach = max(w, h) // 2 + t.px(0.03)  # the sole, its toes and its hold ring
+        t.note_picture(surface, pygame.Rect(sole.centerx - reach, sole.centery - reach,
+                                            2 * reach, 2 * reach), f"{foot} foot")
         for k in range(5):  # toes: it reads as a foot, whatever its colour
             toe = (sole.left + round(w * (0.2 + 0.15 * k if foot == "right" else 0.8 - 0.15 * k)),
                    sole.top - t.px(0.012) + abs(2 - k) * t.px(0.004))
@@ -288,6 +294,7 @@ class TransferView(scenery.SceneView[TransferWorld]):
         size = t.px(0.035)
         pygame.draw.polygon(surface, ACCENT, [(cx, top - 2 * size), (cx - size, top - size),
                                               (cx + size, top - size)])
+        t.note_picture(surface, pygame.Rect(cx - size, top - 2 * size, 2 * size, size), "lift cue")
         if world.phase == "shift":  # the foot to lift is outlined in yellow as well
             sole = pygame.Rect(0, 0, *self.foot_size)
             sole.center = self.foot_centre(world.foot)

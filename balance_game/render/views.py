@@ -42,8 +42,9 @@ VIEWS = sorted(SCENE_VIEWS)
 
 
 def view_for(mechanic: str, surface: pygame.Surface, theme: Theme,
-             world: int = 1) -> SceneView[Any]:
-    return SCENE_VIEWS[mechanic](surface, theme, look_for(world))
+             world: int = 1, top: int | None = None) -> SceneView[Any]:
+    """``top``: where the HUD above the game ends (render/hud.hud_bottom)."""
+    return SCENE_VIEWS[mechanic](surface, theme, look_for(world), top)
 
 
 class ViewCache:
@@ -52,12 +53,12 @@ class ViewCache:
     one every frame."""
 
     def __init__(self) -> None:
-        self._key: tuple[str, int, tuple[int, int], int, float] | None = None
+        self._key: tuple[str, int, tuple[int, int], int, float, int | None] | None = None
         self._view: SceneView[Any] | None = None
 
     def get(self, mechanic: str, surface: pygame.Surface, theme: Theme,
-            world: int = 1) -> SceneView[Any]:
-        key = (mechanic, world, surface.get_size(), id(theme), theme.text_scale)
+            world: int = 1, top: int | None = None) -> SceneView[Any]:
+        key = (mechanic, world, surface.get_size(), id(theme), theme.text_scale, top)
         if self._view is None or key != self._key:
-            self._key, self._view = key, view_for(mechanic, surface, theme, world)
+            self._key, self._view = key, view_for(mechanic, surface, theme, world, top)
         return self._view

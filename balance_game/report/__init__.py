@@ -4,6 +4,8 @@ data.py gathers (a few queries, samples only for the statokinesigram), content.p
 text and tables, charts.py draws, html.py and pdf.py write. ``write_report`` checks the output
 path first, then builds into a private temporary file beside it and renames it into place, so a
 failure never leaves a half-written report; the file is readable by its owner only (health data).
+It is written in one language (words, dates and numbers): the therapist's, chosen by
+``balance-game report --language``, else the one the run speaks.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from balance_game.errors import UserError
-from balance_game.i18n import _
+from balance_game.i18n import _, active_language, speaking
 from balance_game.private_files import atomic_private_path
 from balance_game.storage.db import Database
 
@@ -70,13 +72,21 @@ def _atomic(out: Path) -> Iterator[Path]:
 
 
 def write_report(db: Database, player_name: str, out: Path | str,
-                 tick: Callable[[], None] = lambda: None) -> ReportResult:
-    """Write ``player_name``'s progress report to ``out`` (.html or .pdf).
+                 tick: Callable[[], None] = lambda: None,
+                 language: str | None = None) -> ReportResult:
+    """Write ``player_name``'s progress report to ``out`` (.html or .pdf) in ``language``
+    (None: the active language), which is in force again afterwards.
 
     ``tick`` is called ``STEPS`` times as the work goes on (for a progress bar).
     """
     out = Path(out)
     fmt = check_output(out)
+    with speaking(language or active_language()):
+        return _write(db, player_name, out, fmt, tick)
+
+
+def _write(db: Database, player_name: str, out: Path, fmt: str,
+           tick: Callable[[], None]) -> ReportResult:
     from balance_game.report import charts, data
 
     gathered = data.gather(db, player_name)
@@ -86,7 +96,7 @@ def write_report(db: Database, player_name: str, out: Path | str,
     for key, title, draw in charts.CHARTS:
         fig = draw(gathered)
         if fig is not None and fmt == "html":
-            svgs[key] = charts.to_svg(fig, title)
+            svgs[key] = charts.to_svg(fig, _(title))
         elif fig is not None:
             pngs[key] = charts.to_png(fig)
         tick()

@@ -2,6 +2,8 @@
 
 Each function returns a Figure or None when there is nothing to draw; ``to_svg`` gives an
 inline SVG element without external references (for the HTML), ``to_png`` bytes (for the PDF).
+Titles, labels and legends are in the active language, and so are the tick labels: dates from
+Babel ("2. Dez."), numbers with the language's decimal sign ("0,25").
 """
 
 from __future__ import annotations
@@ -9,18 +11,22 @@ from __future__ import annotations
 import io
 import math
 import re
+import textwrap
 from datetime import datetime, timedelta
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import matplotlib.dates as mdates
 import numpy as np
+from matplotlib import ticker
 from matplotlib.figure import Figure
 
 from balance_game.core.assessments import CONDITIONS, LOS_ORDER
 from balance_game.dsp.los import direction_vector
+from balance_game.i18n import N_, _, date_text, decimal_sign, number
+from balance_game.report.content import NORM_GROUP_NAMES, game_name, norm_ages
 from balance_game.report.data import (
-    NORM_GROUPS,
     SWAY_MEASURES,
     ReportData,
     aware,
@@ -45,6 +51,27 @@ STYLE: dict[RcKeyType, Any] = {
     "legend.frameon": False, "svg.fonttype": "none", "svg.hashsalt": "balance_game-report",
     "font.family": "DejaVu Sans",
 }
+# Directions drawn as arrows around the limits-of-stability polygon: no words to translate.
+ARROWS = {"F": "↑", "FR": "↗", "R": "→", "BR": "↘", "B": "↓", "BL": "↙", "L": "←", "FL": "↖"}
+
+
+class LocalNumbers(ticker.ScalarFormatter):
+    """Matplotlib's tick numbers with the report language's decimal sign ("0,25")."""
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return super().__call__(x, pos).replace(".", decimal_sign())
+
+
+def _local_numbers(ax, *, x: bool = False) -> None:
+    ax.yaxis.set_major_formatter(LocalNumbers())
+    if x:
+        ax.xaxis.set_major_formatter(LocalNumbers())
+
+
+def _local_dates(ax, form: str) -> None:
+    """Date ticks written by Babel in the active language (a CLDR skeleton: "MMMd", "yMMM")."""
+    ax.xaxis.set_major_formatter(ticker.FuncFormatter(
+        lambda x, pos: date_text(mdates.num2date(x).date(), form)))
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -62,12 +89,12 @@ def _date_axis(ax, span_days: float) -> None:
     """Whole days (or months) only, at most ~8 ticks: a date is never printed twice."""
     if span_days < 300:
         locator: mdates.DateLocator = mdates.DayLocator(interval=max(1, math.ceil(span_days / 7)))
-        label = "%d %b"
+        label = "MMMd"
     else:
         locator = mdates.MonthLocator(interval=max(1, math.ceil(span_days / 30 / 8)))
-        label = "%b %Y"
+        label = "yMMM"
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter(label))
+    _local_dates(ax, label)
 
 
 def minutes_per_week(data: ReportData) -> Figure | None:
@@ -79,23 +106,25 @@ def minutes_per_week(data: ReportData) -> Figure | None:
         x = np.arange(len(data.weeks))
         attended = [w.attended_min for w in data.weeks]
         independent = [w.independent_min for w in data.weeks]
-        ax.bar(x, attended, color=ATTENDED, label="therapist-attended", width=0.7)
-        ax.bar(x, independent, bottom=attended, color=INDEPENDENT, label="independent", width=0.7)
+        ax.bar(x, attended, color=ATTENDED, label=_("therapist-attended"), width=0.7)
+        ax.bar(x, independent, bottom=attended, color=INDEPENDENT, label=_("independent"),
+               width=0.7)
         for xi, week in zip(x, data.weeks, strict=True):
             if week.total_min > 0 and len(data.weeks) <= 16:  # beyond that the numbers collide
-                ax.text(float(xi), week.total_min, f"{week.total_min:.0f}", ha="center", va="bottom",
+                ax.text(float(xi), week.total_min, number(week.total_min, 0), ha="center", va="bottom",
                         fontsize=7, color=INK)
         target = 0.0
         if data.prescription:
             target = data.prescription.minutes_per_session * data.prescription.sessions_per_week
             ax.axhline(target, color=LATEST, linestyle="--", linewidth=1,
-                       label=f"prescribed ({target:g} min/week)")
-        labels = [w.monday.strftime("%d %b") for w in data.weeks]
+                       label=_("prescribed ({minutes} min/week)").format(minutes=number(target)))
+        labels = [date_text(w.monday, "MMMd") for w in data.weeks]
         step = -(-len(labels) // 10)  # at most 10 labels
         ax.set_xticks(x[::step], labels[::step])
-        ax.set_xlabel("week starting (Monday)")
-        ax.set_ylabel("active minutes")
-        ax.set_title("Active minutes per week (rests and pauses excluded)", loc="left")
+        ax.set_xlabel(_("week starting (Monday)"))
+        ax.set_ylabel(_("active minutes"))
+        ax.set_title(_("Active minutes per week (rests and pauses excluded)"), loc="left")
+        _local_numbers(ax)
         ax.legend(loc="upper left", ncols=3)
         ax.set_ylim(0, max(max(w.total_min for w in data.weeks), target, 1.0) * 1.25)
     return fig
@@ -116,21 +145,23 @@ def success_and_difficulty(data: ReportData) -> Figure | None:
                       if mechanic in s.mechanics]
             xs = [p[0] for p in points]
             top.plot(xs, [p[1]["success_pct"] for p in points], "o-", color=colour, markersize=3,
-                     linewidth=1, label=mechanic)
+                     linewidth=1, label=game_name(mechanic))
             bottom.plot(xs, [p[1]["difficulty"] for p in points], "o-", color=colour,
-                        markersize=3, linewidth=1, label=mechanic)
+                        markersize=3, linewidth=1, label=game_name(mechanic))
         if data.prescription:
             top.axhline(100 * data.prescription.target_success, color="#666", linestyle=":",
-                        linewidth=1, label="target success")
+                        linewidth=1, label=_("target success"))
             bottom.axhline(data.prescription.max_difficulty, color="#666", linestyle=":",
-                           linewidth=1, label="difficulty cap")
+                           linewidth=1, label=_("difficulty cap"))
         top.set_ylim(-5, 105)
-        top.set_ylabel("success (% of trials)")
-        top.set_title("Success rate per session, by mechanic", loc="left")
+        top.set_ylabel(_("success (% of trials)"))
+        top.set_title(_("Success rate per session, by game"), loc="left")
         top.legend(loc="lower left", ncols=min(5, len(mechanics) + 1))
         bottom.set_ylim(-0.05, 1.05)
-        bottom.set_ylabel("mean difficulty (0–1)")
-        bottom.set_title("Difficulty per session (mean over the trials), by mechanic", loc="left")
+        bottom.set_ylabel(_("mean difficulty (0–1)"))
+        bottom.set_title(_("Difficulty per session (mean over the trials), by game"), loc="left")
+        _local_numbers(top)
+        _local_numbers(bottom)
         _date_axis(bottom, span)
         if len(when) == 1:
             bottom.set_xlim(when[0] - timedelta(days=1), when[0] + timedelta(days=1))
@@ -167,20 +198,25 @@ def sway_trend(data: ReportData) -> Figure | None:
                                    for x in xs})
                     if len(days) <= 6:  # few tests: a tick at each test day, and only there
                         ax.set_xticks(days)
-                        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+                        _local_dates(ax, "MMMd")
                     else:
                         _date_axis(ax, span)
                     ax.tick_params(axis="x", labelrotation=40, labelsize=7)
                 ax.set_ylim(0, top * 1.12)
-                if row == 0:
-                    ax.set_title(f"{eyes}, {surface}", fontsize=8.5)
+                _local_numbers(ax)
+                if row == 0:  # two short lines: four columns hold long words too
+                    ax.set_title(f"{_(eyes)}\n{_(surface)}", fontsize=8.5)
                 if col == 0:
-                    ax.set_ylabel(f"{label}\n({unit})", fontsize=8)
-        band = (f"green: normative band, {NORM_GROUPS[data.norm_group]} (docs/sway-measures.md"
-                f" §6)\nIQR dark, mean ± SD light, line = median" if data.norm_group else
-                "no normative band: the player's age is not recorded" if data.age is None else
-                "no normative band for the player's age")
-        fig.suptitle(f"Quiet stance over time; {band}", fontsize=9, x=0.01, ha="left")
+                    words = textwrap.fill(_(label), 24, break_long_words=False)
+                    ax.set_ylabel(f"{words}\n({unit})", fontsize=8)
+        band = (_("green: normative band, {group} {ages} (docs/sway-measures.md §6)\nIQR dark, "
+                  "mean ± SD light, line = median").format(
+                      group=_(NORM_GROUP_NAMES[data.norm_group]), ages=norm_ages(data.norm_group))
+                if data.norm_group else
+                _("no normative band: the player's age is not recorded") if data.age is None else
+                _("no normative band for the player's age"))
+        fig.suptitle(_("Quiet stance over time; {band}").format(band=band), fontsize=9, x=0.01,
+                     ha="left")
     return fig
 
 
@@ -193,16 +229,16 @@ def los_chart(data: ReportData) -> Figure | None:
         fig = _figure(3.6, 3.6)
         ax = fig.add_subplot()
         reach = 10.0
-        pairs = [(first, FIRST, "first"), (latest, LATEST, "latest")] if first is not latest else [
-            (latest, LATEST, "only test")]
+        pairs = ([(first, FIRST, _("first")), (latest, LATEST, _("latest"))]
+                 if first is not latest else [(latest, LATEST, _("only test"))])
         for row, colour, name in pairs:
             polygon = los_polygon(row)
             pts = np.array([direction_vector(d) * (polygon[d] or 0.0) for d in LOS_ORDER])
             reach = max(reach, float(np.abs(pts).max()))
             closed = np.vstack([pts, pts[:1]])
             area = row["results"].get("polygon_area_mm2")
-            label = f"{name} {aware(row['created_at']).date().isoformat()}" + (
-                f", {area / 100:.0f} cm²" if area else "")
+            label = f"{name} {date_text(aware(row['created_at']).date())}" + (
+                f", {number(area / 100, 0)} cm²" if area else "")
             ax.plot(closed[:, 0], closed[:, 1], "-o", color=colour, markersize=3, linewidth=1.4,
                     label=label)
             ax.fill(closed[:, 0], closed[:, 1], color=colour, alpha=0.10)
@@ -211,14 +247,15 @@ def los_chart(data: ReportData) -> Figure | None:
             v = direction_vector(d)
             ax.plot([0, v[0] * lim * 0.92], [0, v[1] * lim * 0.92], color="#ddd", linewidth=0.6,
                     zorder=0)
-            ax.text(v[0] * lim * 0.97, v[1] * lim * 0.97, d, ha="center", va="center", fontsize=7.5,
-                    color="#555")
+            ax.text(v[0] * lim * 0.97, v[1] * lim * 0.97, ARROWS[d], ha="center", va="center",
+                    fontsize=9, color="#555")
         ax.set_xlim(-lim, lim)
         ax.set_ylim(-lim, lim)
         ax.set_aspect("equal")
-        ax.set_xlabel("medio-lateral (mm, + right)")
-        ax.set_ylabel("antero-posterior (mm, + forward)")
-        ax.set_title("Limits of stability: max excursion", loc="left")
+        ax.set_xlabel(_("medio-lateral (mm, + right)"))
+        ax.set_ylabel(_("antero-posterior (mm, + forward)"))
+        ax.set_title(_("Limits of stability: max excursion"), loc="left")
+        _local_numbers(ax, x=True)
         ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.42), ncols=1)
     return fig
 
@@ -232,15 +269,18 @@ def statokinesigram_chart(data: ReportData) -> Figure | None:
         fig = _figure(3.6, 3.6)
         ax = fig.add_subplot()
         ax.plot(x, y, color=ATTENDED, linewidth=0.4, alpha=0.85)
-        ax.plot([np.mean(x)], [np.mean(y)], "+", color=LATEST, markersize=9, label="mean position")
+        ax.plot([np.mean(x)], [np.mean(y)], "+", color=LATEST, markersize=9,
+                label=_("mean position"))
         half = max(float(np.ptp(x)), float(np.ptp(y)), 10.0) / 2 * 1.1
         cx, cy = (x.max() + x.min()) / 2, (y.max() + y.min()) / 2
         ax.set_xlim(cx - half, cx + half)
         ax.set_ylim(cy - half, cy + half)
         ax.set_aspect("equal")
-        ax.set_xlabel("medio-lateral (mm, + right)")
-        ax.set_ylabel("antero-posterior (mm, + forward)")
-        ax.set_title(f"Statokinesigram, {aware(trace['created_at']).date().isoformat()}", loc="left")
+        ax.set_xlabel(_("medio-lateral (mm, + right)"))
+        ax.set_ylabel(_("antero-posterior (mm, + forward)"))
+        ax.set_title(_("Statokinesigram, {date}").format(
+            date=date_text(aware(trace["created_at"]).date())), loc="left")
+        _local_numbers(ax, x=True)
         ax.legend(loc="upper right", fontsize=7)
     return fig
 
@@ -250,12 +290,13 @@ _SVG_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
 
 
 def to_svg(fig: Figure, title: str) -> str:
-    """An inline ``<svg>`` element: no XML prologue, doctype or metadata, a title for readers."""
+    """An inline ``<svg>`` element: no XML prologue, doctype or metadata, a title for readers
+    (``title`` is plain text, escaped here)."""
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     text = _SVG_METADATA.sub("", _SVG_HEAD.sub("", buffer.getvalue(), count=1))
     text = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r'<svg \1', text, count=1)
-    return text.replace(">", f' role="img" aria-label="{title}">', 1)
+    return text.replace(">", f' role="img" aria-label="{escape(title)}">', 1)
 
 
 def to_png(fig: Figure, dpi: int = 200) -> bytes:
@@ -264,10 +305,10 @@ def to_png(fig: Figure, dpi: int = 200) -> bytes:
     return buffer.getvalue()
 
 
-CHARTS = (
-    ("weeks", "Minutes per week", minutes_per_week),
-    ("progress", "Success rate and difficulty", success_and_difficulty),
-    ("sway", "Sway measures against the normative band", sway_trend),
-    ("los", "Limits of stability, first and latest", los_chart),
-    ("trace", "Statokinesigram", statokinesigram_chart),
+CHARTS = (  # titles marked with N_: the report translates them where it shows them
+    ("weeks", N_("Minutes per week"), minutes_per_week),
+    ("progress", N_("Success rate and difficulty"), success_and_difficulty),
+    ("sway", N_("Sway measures against the normative band"), sway_trend),
+    ("los", N_("Limits of stability, first and latest"), los_chart),
+    ("trace", N_("Statokinesigram"), statokinesigram_chart),
 )

@@ -4,7 +4,8 @@ Everything is read per player in one query per table (storage/activity.py: sessi
 events, tests), so 200 sessions cost about what 2 do; only the statokinesigram reads samples, and
 only those of the latest quiet-stance test. Safety counts (core/safety.py) and adherence
 (core/prescriptions.py) follow the same rules as the exports and ``players plan``. The player's
-birth year chooses the norm group; without it the report says the age is unknown.
+birth year chooses the norm group; without it the report says the age is unknown. Texts kept
+here are marked with ``N_``/``phrase`` and translated where the report shows them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from balance_game.core.prescriptions import (
     adherence,
 )
 from balance_game.core.safety import PAUSE_REASONS, safety_counts
+from balance_game.i18n import N_, _, ngettext, phrase
 from balance_game.storage.activity import (
     aware,
     event_window,
@@ -37,14 +39,16 @@ from balance_game.storage.assessments import list_assessments
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_player
 from balance_game.storage.prescriptions import player_prescription
+from balance_game.storage.progress import LevelProgress, player_progress
+from balance_game.storage.rewards import stored_milestones
 from balance_game.storage.sessions import session_sample_array
 from balance_game.timeutil import now_iso
 
 # The pipeline every quiet-stance measure in the report went through (dsp/sway.py, "standard").
-PIPELINE_TEXT = ("standard pipeline: duplicate and backward timestamps dropped, resampled to 100 Hz "
+PIPELINE_TEXT = N_("standard pipeline: duplicate and backward timestamps dropped, resampled to 100 Hz "
                  "by windowed mean (gaps over 0.2 s flagged, not bridged), 10 Hz zero-lag "
                  "Butterworth low-pass, mean removed")
-NOT_A_DEVICE = ("Not a medical device. This report summarises training records "
+NOT_A_DEVICE = N_("Not a medical device. This report summarises training records "
                 "for a therapist's review; it does not diagnose, and its numbers are not "
                 "a substitute for clinical judgement.")
 
@@ -61,7 +65,7 @@ _NORMS_CM = {
     ("Old", "foam", "open"): ((20.10, 6.91, 18.33, 13.99, 26.26), (3.59, 0.72, 3.49, 3.11, 3.99)),
     ("Old", "foam", "closed"): ((26.88, 12.22, 23.27, 18.89, 32.67), (4.38, 1.11, 4.20, 3.65, 4.78)),
 }
-NORM_GROUPS = {"Young": "18–59 y", "Old": "60.5–86 y"}
+NORM_GROUPS = {"Young": (18, 59), "Old": (60.5, 86)}  # ages (years) of each BDS group
 OLD_FROM_AGE = 60  # BDS: young adults 18-59 y, older adults 60.5-86 y
 ADULT_FROM_AGE = 18
 
@@ -71,8 +75,11 @@ def norm_group_for(age: int | None) -> str | None:
     if age is None or age < ADULT_FROM_AGE:
         return None
     return "Old" if age >= OLD_FROM_AGE else "Young"
-SWAY_MEASURES = (("mean_velocity_mm_s", "Mean velocity", "mm/s"),
-                 ("ellipse95_area_mm2", "95 % prediction ellipse area", "mm²"))
+# Games whose per-trial measures the report shows (report/games.py), not only success and
+# difficulty: reaction, errors and sway (Think and lean); each side's load and time (Weight transfer).
+TRIAL_DETAIL = ("dual", "transfer")
+SWAY_MEASURES = (("mean_velocity_mm_s", N_("Mean velocity"), "mm/s"),
+                 ("ellipse95_area_mm2", N_("95 % prediction ellipse area"), "mm²"))
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,8 @@ class SessionSummary:
     n_trials: int = 0
     n_success: int = 0
     mechanics: dict[str, dict[str, float]] = field(default_factory=dict)  # success_pct, difficulty
+    # the stored trial measures of the games the report details (TRIAL_DETAIL), per mechanic
+    trials: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     levels: list[str] = field(default_factory=list)
     safety: dict[str, int] = field(default_factory=dict)
     pain_before: int | None = None
@@ -154,6 +163,8 @@ class ReportData:
     quiet: list[dict[str, Any]]  # assessment rows, oldest first (results inside)
     los: list[dict[str, Any]]
     trace: dict[str, Any] | None  # statokinesigram of the latest quiet test
+    milestones: dict[str, str] = field(default_factory=dict)  # key -> when earned (stored)
+    bests: list[LevelProgress] = field(default_factory=list)  # levels with a personal best
     birth_year: int | None = None
     norm_group: str | None = None  # chosen from the age at the last day covered; None: unknown
     target: Target = field(default_factory=lambda: Target.of(None))
@@ -169,8 +180,9 @@ class ReportData:
     @property
     def age_text(self) -> str:
         if self.age is None:
-            return "age not recorded (set it with `players set NAME --birth-year YYYY`)"
-        return f"{self.age} years (born {self.birth_year})"
+            return _("age not recorded (set it with `players set NAME --birth-year YYYY`)")
+        return ngettext("{n} year (born {year})", "{n} years (born {year})", self.age).format(
+            n=self.age, year=self.birth_year)
 
     @property
     def total_minutes(self) -> float:
@@ -186,6 +198,15 @@ class ReportData:
 
     def mechanics(self) -> list[str]:
         return list(dict.fromkeys(m for s in self.sessions for m in s.mechanics))
+
+
+def _detailed_trials(trials: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The measures of each trial of the games the report details, in the order played."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for t in trials:
+        if t["mechanic"] in TRIAL_DETAIL:
+            out.setdefault(t["mechanic"], []).append(t["measures"] or {})
+    return out
 
 
 def _mechanic_summary(trials: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
@@ -217,7 +238,8 @@ def summarise_sessions(db: Database, player_id: int) -> list[SessionSummary]:
             software_version=row["software_version"],
             kind="assessment" if kinds else "training", tests=kinds,
             n_trials=len(mine), n_success=sum(bool(t["success"]) for t in mine),
-            mechanics=_mechanic_summary(mine), levels=list(dict.fromkeys(t["level_id"] for t in mine)),
+            mechanics=_mechanic_summary(mine), trials=_detailed_trials(mine),
+            levels=list(dict.fromkeys(t["level_id"] for t in mine)),
             safety={**safety_counts(evs), "aborted_at_end": sum(
                 e["type"] == "trial_aborted" and e["reason"] == "session_end" for e in evs)},
             pain_before=row["pain_before"], pain_after=row["pain_after"],
@@ -275,8 +297,9 @@ def statokinesigram(db: Database, quiet: list[dict[str, Any]]) -> dict[str, Any]
         conditions = [c for c in (row["results"].get("conditions") or {})]
         return {"assessment_id": row["id"], "created_at": row["created_at"],
                 "t": samples[finite, 0], "x": x[finite], "y": y[finite],
-                "scope": "eyes open, firm surface" if condition else "whole test" + (
-                    f" ({', '.join(conditions)} in sequence)" if conditions else ""),
+                "scope": phrase("eyes open, firm surface") if condition else phrase(
+                    "whole test ({conditions} in sequence)", conditions=", ".join(conditions))
+                if conditions else phrase("whole test"),
                 "delimited": window is not None}
     return None
 
@@ -302,7 +325,9 @@ def gather(db: Database, player_name: str) -> ReportData:
         first_day=min(days) if days else None, last_day=max(days) if days else None,
         sessions=sessions, weeks=weeks_of(sessions, target), quiet=quiet, los=los,
         trace=statokinesigram(db, quiet), birth_year=player.birth_year, target=target,
-        tests=others,
+        tests=others, milestones=stored_milestones(db, player.id),
+        bests=sorted((p for p in player_progress(db, player.id).values()
+                      if p.best_score is not None), key=lambda p: p.level_id),
     )
     data.norm_group = norm_group_for(data.age)
     return data
@@ -325,7 +350,8 @@ def los_polygon(row: dict[str, Any]) -> dict[str, float | None]:
     return {d: (directions.get(d) or {}).get("max_excursion_mm") for d in LOS_ORDER}
 
 
-__all__ = ["NORM_GROUPS", "NOT_A_DEVICE", "PAUSE_REASONS", "PIPELINE_TEXT", "SWAY_MEASURES", "Norm",
+__all__ = ["NORM_GROUPS", "NOT_A_DEVICE", "PAUSE_REASONS", "PIPELINE_TEXT", "SWAY_MEASURES", "TRIAL_DETAIL",
+           "Norm",
            "ReportData", "SessionSummary", "Week", "aware", "gather", "los_polygon",
            "norm_group_for", "normative_band", "quiet_series", "statokinesigram",
            "summarise_sessions", "weeks_of"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from balance_game.report import content
+from balance_game.i18n import _, active_language
+from balance_game.report import content, games
 from balance_game.report.data import NOT_A_DEVICE, ReportData
 
 CSS = """
@@ -61,7 +62,8 @@ def _facts(items: list[tuple[str, str]]) -> str:
 def _table(table: content.Table, css_class: str = "") -> str:
     if not table.rows:
         note = f'<p class="note">{escape(table.note)}</p>' if table.note else ""
-        return f'<p class="empty">{escape(table.title)}: nothing recorded in the period.</p>{note}'
+        empty = _("{what}: nothing recorded in the period.").format(what=table.title)
+        return f'<p class="empty">{escape(empty)}</p>{note}'
 
     def cell(tag: str, i: int, text: str) -> str:
         classes = []
@@ -82,56 +84,68 @@ def _table(table: content.Table, css_class: str = "") -> str:
 
 def _figure(svg: str | None, what: str) -> str:
     if not svg:
-        return f'<p class="empty">{escape(what)}: no data in the period.</p>'
+        return f'<p class="empty">{escape(_("{what}: no data in the period.").format(what=what))}</p>'
     return f"<figure>{svg}</figure>"
 
 
 def render(data: ReportData, charts: dict[str, str | None],
            tick: Callable[[], None] = lambda: None) -> str:
-    """The whole page; ``charts`` maps the names in charts.CHARTS to inline SVG (or None)."""
-    title = f"Balance training progress report: {data.name}"
+    """The whole page in the active language; ``charts`` maps the names in charts.CHARTS to
+    inline SVG (or None)."""
+    title = _("Balance training progress report: {name}").format(name=data.name)
+
+    def h(level: int, text: str) -> str:
+        return f"<h{level}>{escape(text)}</h{level}>"
+
     parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        "<!DOCTYPE html>", f'<html lang="{active_language()}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body>",
-        "<header>", "<h1>Balance training progress report</h1>",
+        "<header>", h(1, _("Balance training progress report")),
         _facts(content.header_items(data)),
-        f'<div class="disclaimer">{escape(NOT_A_DEVICE)}</div>',
+        f'<div class="disclaimer">{escape(_(NOT_A_DEVICE))}</div>',
         "</header>",
-        "<h2>Summary</h2>", _facts(content.summary_items(data)),
-        "<h2>Adherence calendar</h2>", _table(content.calendar_table(data), "calendar"),
-        "<h2>Minutes per week</h2>", _figure(charts.get("weeks"), "Minutes per week"),
+        h(2, _("Summary")), _facts(content.summary_items(data)),
+        h(2, _("Adherence calendar")), _table(content.calendar_table(data), "calendar"),
+        h(2, _("Minutes per week")), _figure(charts.get("weeks"), _("Minutes per week")),
     ]
     tick()
     parts += [
         '<section class="page">',
-        "<h2>Success rate and difficulty over time</h2>",
-        _figure(charts.get("progress"), "Success rate and difficulty"),
+        h(2, _("Success rate and difficulty over time")),
+        _figure(charts.get("progress"), _("Success rate and difficulty")),
         _table(content.mechanic_table(data)),
+        *(h(2, heading) + "".join(h(3, t.title) + _table(t) for t in tables)
+          for heading, tables in games.sections(data)),
+        h(2, _("Milestones and personal bests")),
+        *(h(3, t.title) + _table(t, "narrow")
+          for t in (content.milestones_table(data), content.bests_table(data))),
         "</section>",
         '<section class="page">',
-        "<h2>Sway measures over time against the normative band</h2>",
-        _figure(charts.get("sway"), "Quiet-stance tests"),
-        *(f"<h3>{escape(t.title)}</h3>" + _table(t) for t in content.sway_tables(data)),
-        "<h2>Limits of stability and statokinesigram</h2>",
-        '<div class="pair">', _figure(charts.get("los"), "Limits of stability"),
-        _figure(charts.get("trace"), "Statokinesigram"), "</div>",
+        h(2, _("Sway measures over time against the normative band")),
+        _figure(charts.get("sway"), _("Quiet-stance tests")),
+        *(h(3, t.title) + _table(t) for t in content.sway_tables(data)),
+        h(2, _("Limits of stability and statokinesigram")),
+        '<div class="pair">', _figure(charts.get("los"), _("Limits of stability")),
+        _figure(charts.get("trace"), _("Statokinesigram")), "</div>",
         _table(content.los_table(data), "narrow"),
-        *(f"<h3>{escape(t.title)}</h3>" + _table(t, "narrow")
-          for t in content.other_tests_tables(data)),
+        *(h(3, t.title) + _table(t, "narrow") for t in content.other_tests_tables(data)),
         "</section>",
     ]
     tick()
+    signature = "".join(f"<div>{escape(words)}</div>" for words in content.signature_words())
     parts += [
         '<section class="page">',
-        "<h2>Safety events and patient-reported outcomes</h2>", _facts(content.safety_items(data)),
+        h(2, _("Safety events and patient-reported outcomes")), _facts(content.safety_items(data)),
         _table(content.safety_table(data)),
-        "<h2>Sessions</h2>", _table(content.sessions_table(data)),
-        "<h2>Methods</h2>", _facts(content.methods_items(data)),
-        '<div class="signature"><div>Reviewed by (name, credentials)</div><div>Signature</div>'
-        "<div>Date</div></div>",
-        f"<footer>{escape(title)} · {escape(content.period_text(data))} · generated by "
-        f"balance_game {escape(data.software_version)}. Not a medical device.</footer>",
+        h(2, _("Sessions")), _table(content.sessions_table(data)),
+        h(2, _("Methods")), _facts(content.methods_items(data) + games.methods_items(data)),
+        f'<div class="signature">{signature}</div>',
+        "<footer>" + escape(_("{title} · {period} · generated by balance_game {version}. Not a "
+                              "medical device.").format(title=title,
+                                                       period=content.period_text(data),
+                                                       version=data.software_version))
+        + "</footer>",
         "</section>", "</body></html>",
     ]
     tick()

@@ -23,7 +23,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from balance_game.report import content
+from balance_game.i18n import _, active_language
+from balance_game.report import content, games
 from balance_game.report.data import NOT_A_DEVICE, ReportData
 
 INK = colors.HexColor("#1f2a36")
@@ -40,6 +41,8 @@ STYLES = {
                          spaceAfter=4),
     "h2": ParagraphStyle("h2", parent=_base["Heading2"], fontSize=12, leading=15, textColor=INK,
                          spaceBefore=8, spaceAfter=4),
+    "h3": ParagraphStyle("h3", parent=_base["Heading3"], fontSize=9.5, leading=12, textColor=INK,
+                         spaceBefore=4, spaceAfter=2),
     "body": ParagraphStyle("body", parent=_base["BodyText"], fontSize=9, leading=11.5,
                            textColor=INK),
     "key": ParagraphStyle("key", parent=_base["BodyText"], fontSize=9, leading=11.5,
@@ -71,10 +74,48 @@ def _facts(items: list[tuple[str, str]]) -> Table:
     return table
 
 
+CELL_PADDING = 2.5  # points left and right of a table cell
+
+
+def _natural(paragraph: Paragraph) -> float:
+    """The width of a cell's text on one line."""
+    paragraph.wrap(1e6, 1e6)
+    return max(paragraph.getActualLineWidths0() or [0.0])
+
+
+def _give(fitted: list[float], i: int, want: float, floor: list[float]) -> None:
+    """Widen column ``i`` towards ``want`` with what other columns have above their ``floor``,
+    the most first."""
+    while want - fitted[i] > 0.01:
+        room, j = max((fitted[j] - floor[j], j) for j in range(len(fitted)) if j != i)
+        if room <= 0.01:
+            return
+        moved = min(room, want - fitted[i])
+        fitted[j] -= moved
+        fitted[i] += moved
+
+
+def fit_widths(widths: list[float], rows: list[list[Paragraph]]) -> list[float]:
+    """``widths`` (same total) changed so that every column holds its longest word (German words
+    are long). A column too narrow takes what it lacks first from room no cell of another column
+    needs, then from room whose loss only wraps a cell onto more lines; then columns whose cells
+    would wrap take what is still free. Headers (``rows[0]``) may wrap; their words must fit."""
+    pad = 2 * CELL_PADDING
+    columns = list(zip(*rows, strict=True))
+    words = [max(p.minWidth() for p in column) + pad for column in columns]
+    whole = [max([_natural(p) + pad for p in column[1:]] + [w])
+             for column, w in zip(columns, words, strict=True)]
+    fitted = list(widths)
+    for want, floor in ((words, whole), (words, words), (whole, whole)):
+        for i in range(len(fitted)):
+            _give(fitted, i, want[i], floor)
+    return fitted
+
+
 def _table(table: content.Table, calendar: bool = False,
            widths: list[float] | None = None) -> list:
     if not table.rows:
-        return [_p(f"{table.title}: nothing recorded in the period.", "note"),
+        return [_p(_("{what}: nothing recorded in the period.").format(what=table.title), "note"),
                 *([_p(table.note, "note")] if table.note else [])]
 
     def cell(i: int, text: str, bold: bool = False) -> Paragraph:
@@ -83,11 +124,12 @@ def _table(table: content.Table, calendar: bool = False,
 
     rows = [[cell(i, h, True) for i, h in enumerate(table.header)]]
     rows += [[cell(i, c) for i, c in enumerate(row)] for row in table.rows]
+    widths = fit_widths(widths or [WIDTH / len(table.header)] * len(table.header), rows)
     out = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     style = [("BACKGROUND", (0, 0), (-1, 0), BAND), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
              ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-             ("RIGHTPADDING", (0, 0), (-1, -1), 2.5)]
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING)]
     if calendar:
         for r, row in enumerate(table.rows, start=1):
             for c in range(1, 8):
@@ -102,7 +144,7 @@ def _table(table: content.Table, calendar: bool = False,
 
 def _image(png: bytes | None, what: str, width: float = WIDTH) -> object:
     if not png:
-        return _p(f"{what}: no data in the period.", "note")
+        return _p(_("{what}: no data in the period.").format(what=what), "note")
     image = Image(io.BytesIO(png))
     scale = width / image.imageWidth
     image.drawWidth, image.drawHeight = width, image.imageHeight * scale
@@ -114,59 +156,86 @@ def _footer(title: str) -> Callable:
         canvas.saveState()
         canvas.setFont("Helvetica", 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(12 * mm, 8 * mm, f"{title} · Not a medical device")
-        canvas.drawRightString(A4[0] - 12 * mm, 8 * mm, f"page {doc.page}")
+        canvas.drawString(12 * mm, 8 * mm, _("{title} · Not a medical device").format(title=title))
+        canvas.drawRightString(A4[0] - 12 * mm, 8 * mm, _("page {n}").format(n=doc.page))
         canvas.restoreState()
     return draw
 
 
+def _game_sections(data: ReportData) -> list:
+    """Think and lean's and Weight transfer's measures, for the games played in the period."""
+    story: list = []
+    for heading, tables in games.sections(data):
+        for i, t in enumerate(tables):
+            # a label column (measure, rule) takes a third; dates need less
+            first = WIDTH / 3 if t.header[0] in (_("Measure"), _("Rule")) else 22 * mm
+            rest = (WIDTH - first) / (len(t.header) - 1)
+            flowables = [_p(t.title, "h3"), *_table(t, widths=[first, *[rest] * (len(t.header) - 1)])]
+            # the game's heading stays with its first table
+            story.append(KeepTogether([_p(heading, "h2"), *flowables]) if i == 0 else
+                         KeepTogether(flowables))
+    return story
+
+
 def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
           tick: Callable[[], None] = lambda: None) -> None:
-    """Lay the report out on A4 pages and write it to ``path`` (an open-able file path)."""
-    title = f"Balance training progress report: {data.name} ({data.player_id})"
+    """Lay the report out on A4 pages, in the active language, and write it to ``path`` (an
+    open-able file path)."""
+    heading = _("Balance training progress report")
+    title = _("Balance training progress report: {name}").format(
+        name=f"{data.name} ({data.player_id})")
     calendar = content.calendar_table(data)
     story: list = [
-        _p("Balance training progress report", "h1"), _facts(content.header_items(data)),
-        _p(NOT_A_DEVICE, "warn"),
-        _p("Summary", "h2"), _facts(content.summary_items(data)),
-        _p("Adherence calendar", "h2"),
+        _p(heading, "h1"), _facts(content.header_items(data)),
+        _p(_(NOT_A_DEVICE), "warn"),
+        _p(_("Summary"), "h2"), _facts(content.summary_items(data)),
+        _p(_("Adherence calendar"), "h2"),
         *_table(calendar, calendar=True,
-                widths=[22 * mm, *[11 * mm] * 7, 12 * mm, 13 * mm, 16 * mm, 14 * mm, 11 * mm,
-                        16 * mm][:len(calendar.header)]),
-        KeepTogether([_p("Minutes per week", "h2"), _image(charts.get("weeks"), "Minutes per week")]),
+                widths=[22 * mm, *[10 * mm] * 7, 12 * mm, 13 * mm, 16 * mm, 14 * mm, 10 * mm,
+                        23 * mm][:len(calendar.header)]),
+        KeepTogether([_p(_("Minutes per week"), "h2"),
+                      _image(charts.get("weeks"), _("Minutes per week"))]),
         PageBreak(),
-        _p("Success rate and difficulty over time", "h2"),
-        _image(charts.get("progress"), "Success rate and difficulty"),
+        _p(_("Success rate and difficulty over time"), "h2"),
+        _image(charts.get("progress"), _("Success rate and difficulty")),
         *_table(content.mechanic_table(data)),
+        *_game_sections(data),
+        _p(_("Milestones and personal bests"), "h2"),
+        *_table(content.milestones_table(data), widths=[90 * mm, 40 * mm]),
+        Spacer(1, 2 * mm),
+        *_table(content.bests_table(data),
+                widths=[30 * mm, 50 * mm, 25 * mm, 25 * mm, 20 * mm, 30 * mm]),
         PageBreak(),
-        _p("Sway measures over time against the normative band", "h2"),
-        _image(charts.get("sway"), "Quiet-stance tests"),
+        _p(_("Sway measures over time against the normative band"), "h2"),
+        _image(charts.get("sway"), _("Quiet-stance tests")),
         *(flowable for t in content.sway_tables(data)
           for flowable in [_p(t.title, "h2"), *_table(t)]),
     ]
     tick()
     half = (WIDTH - 6 * mm) / 2
-    pair = Table([[_image(charts.get("los"), "Limits of stability", half),
-                   _image(charts.get("trace"), "Statokinesigram", half)]],
+    pair = Table([[_image(charts.get("los"), _("Limits of stability"), half),
+                   _image(charts.get("trace"), _("Statokinesigram"), half)]],
                  colWidths=[half + 3 * mm, half + 3 * mm])
     pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story += [
-        KeepTogether([_p("Limits of stability and statokinesigram", "h2"), pair]),
+        KeepTogether([_p(_("Limits of stability and statokinesigram"), "h2"), pair]),
         *_table(content.los_table(data), widths=[50 * mm, 45 * mm, 45 * mm]),
         *(flowable for t in content.other_tests_tables(data)
           for flowable in [_p(t.title, "h2"), *_table(t, widths=[90 * mm, 40 * mm, 20 * mm])]),
         PageBreak(),
-        _p("Safety events and patient-reported outcomes", "h2"), _facts(content.safety_items(data)),
+        _p(_("Safety events and patient-reported outcomes"), "h2"),
+        _facts(content.safety_items(data)),
         Spacer(1, 3 * mm),
         *_table(content.safety_table(data),
                 widths=[27 * mm, 15 * mm, 32 * mm, 18 * mm, 15 * mm, 15 * mm, WIDTH - 122 * mm]),
-        _p("Sessions", "h2"),
+        _p(_("Sessions"), "h2"),
         *_table(content.sessions_table(data),
                 widths=[30 * mm, 12 * mm, 16 * mm, 44 * mm, 18 * mm, 22 * mm, 13 * mm, 16 * mm]),
         KeepTogether([
-            _p("Methods", "h2"), _facts(content.methods_items(data)), Spacer(1, 14 * mm),
-            Table([["Reviewed by (name, credentials)", "Signature", "Date"]],
+            _p(_("Methods"), "h2"),
+            _facts(content.methods_items(data) + games.methods_items(data)), Spacer(1, 14 * mm),
+            Table([content.signature_words()],
                   colWidths=[WIDTH / 3] * 3,
                   style=TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.6, INK),
                                     ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
@@ -176,7 +245,7 @@ def write(data: ReportData, charts: dict[str, bytes | None], path: Path,
     tick()
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=12 * mm, rightMargin=12 * mm,
                             topMargin=12 * mm, bottomMargin=14 * mm, title=title,
-                            author="balance_game", subject="Balance training progress report",
+                            author="balance_game", subject=heading, lang=active_language(),
                             creator=f"balance_game {data.software_version}")
     footer = _footer(title)
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -6,8 +6,10 @@ earned (once each, with the session that earned them), so they are kept per play
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from balance_game.core.levels import load_levels
 from balance_game.core.prescriptions import DEFAULT_SESSIONS_PER_WEEK
@@ -19,7 +21,7 @@ from balance_game.core.rewards import (
     encouragement,
     weekly_goal_line,
 )
-from balance_game.storage.activity import session_activity
+from balance_game.storage.activity import aware, session_activity
 from balance_game.storage.assessments import list_assessments
 from balance_game.storage.db import Database
 from balance_game.storage.players import Player, list_players
@@ -67,6 +69,67 @@ def stored_milestones(db: Database, player_id: int) -> dict[str, str]:
     rows = db.query("SELECT key, earned_at FROM milestones WHERE player_id = ? ORDER BY earned_at",
                     (player_id,))
     return {r["key"]: r["earned_at"] for r in rows}
+
+
+def milestone_rows(db: Database, player_id: int) -> list[dict[str, Any]]:
+    """Every milestone the player earned, oldest first: key, when, and the session that did it."""
+    rows = db.query("SELECT key, earned_at, session_id FROM milestones WHERE player_id = ?",
+                    (player_id,))
+    return sorted(rows, key=lambda r: (aware(r["earned_at"]), r["key"]))
+
+
+# The personal bests a level keeps (level_progress), as exported: measure -> column.
+BEST_MEASURES = (("mean_score", "best_score"), ("stars", "best_stars"))
+
+
+def _level_ends(db: Database, player_id: int) -> list[dict[str, Any]]:
+    """Every finished play of a level, oldest first: level, session, when, mean score, stars."""
+    rows = db.query(
+        "SELECT e.reason AS level_id, e.session_id, e.t_s, e.data_json, s.started_at"
+        " FROM events e JOIN sessions s ON s.id = e.session_id"
+        " WHERE s.player_id = ? AND e.type = 'level_end'", (player_id,))
+    plays = []
+    for row in rows:
+        data = json.loads(row["data_json"]) if row["data_json"] else {}
+        plays.append({"level_id": row["level_id"], "session_id": row["session_id"],
+                      "at": aware(row["started_at"]) + timedelta(seconds=row["t_s"]),
+                      "mean_score": data.get("mean_score"), "stars": data.get("stars")})
+    return sorted(plays, key=lambda p: (p["at"], p["session_id"]))
+
+
+def _matches(measure: str, played: Any, best: float) -> bool:
+    if measure == "mean_score":  # stored to 0.1, as save_progress rounds it
+        return isinstance(played, (int, float)) and round(played, 1) == best
+    return played == best
+
+
+def personal_best_rows(db: Database, player_id: int) -> list[dict[str, Any]]:
+    """The player's standing personal bests, one row per level and measure (best mean score,
+    most stars; a level never finished or never starred has none), with when and in which
+    session each was set.
+
+    The store keeps only the best itself; when it was set is read back from the level_end
+    events, which carry each finished play's mean score and stars: a best only changes when
+    beaten, so the first play that reached it set it. None when no play matches (a session
+    deleted since).
+    """
+    mechanics = {s.id: s.mechanic for s in load_levels()}
+    plays: dict[str, list[dict[str, Any]]] = {}
+    for play in _level_ends(db, player_id):
+        plays.setdefault(play["level_id"], []).append(play)
+    out = []
+    for level_id, progress in sorted(player_progress(db, player_id).items()):
+        for measure, column in BEST_MEASURES:
+            best = getattr(progress, column)
+            if not best:
+                continue
+            first = next((p for p in plays.get(level_id, ())
+                          if _matches(measure, p[measure], best)), None)
+            out.append({"level_id": level_id, "mechanic": mechanics.get(level_id),
+                        "measure": measure, "value": best,
+                        "set_at": first["at"].isoformat(timespec="seconds") if first else None,
+                        "session_id": first["session_id"] if first else None})
+    return out
 
 
 def award_milestones(db: Database, player_id: int, session_id: int | None = None) -> list[str]:

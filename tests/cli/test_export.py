@@ -28,8 +28,8 @@ def db_with_sessions(sessions_template, tmp_path):
 
 
 def test_every_format_is_written(run_cli, tmp_path, db_with_sessions):
-    for fmt, files in (("csv", ["assessments.csv", "events.csv", "samples.csv", "sessions.csv",
-                                "trials.csv"]),
+    for fmt, files in (("csv", ["assessments.csv", "events.csv", "milestones.csv",
+                                "personal_bests.csv", "samples.csv", "sessions.csv", "trials.csv"]),
                        ("json", ["export.json"]), ("fhir", ["bundle.json"])):
         out = tmp_path / fmt
         result = run_cli("export", "--player", NAME, "--format", fmt, "--out", str(out),

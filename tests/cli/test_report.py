@@ -66,3 +66,36 @@ def test_unwritable_folder(run_cli, tmp_path, db_with_sessions):
                      db_with_sessions)
     assert result.returncode == 2
     assert "cannot write there" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_report_speaks_the_player_s_language_unless_told_otherwise(run_cli, tmp_path,
+                                                                          db_with_sessions):
+    """The player's setting, then `report --language`, then the run's `--language`, which wins."""
+    assert run_cli("players", "set", NAME, "--language", "es", "--db",
+                   db_with_sessions).returncode == 0
+    out = tmp_path / "r.html"
+    runs = {
+        "es": ("report", "--player", NAME, "--out", str(out), "--db", db_with_sessions),
+        "de": ("report", "--player", NAME, "--out", str(out), "--language", "de", "--db",
+               db_with_sessions),
+        "en": ("--language", "en", "report", "--player", NAME, "--out", str(out), "--db",
+               db_with_sessions),
+    }
+    headings = {"es": "<h2>Resumen</h2>", "de": "<h2>Zusammenfassung</h2>",
+                "en": "<h2>Summary</h2>"}
+    for code, args in runs.items():
+        result = run_cli(*args)
+        assert result.returncode == 0, result.stderr
+        text = out.read_text(encoding="utf-8")
+        assert f'<html lang="{code}">' in text and headings[code] in text
+        assert [h for c, h in headings.items() if c != code and h in text] == []
+    german = run_cli(*runs["de"]).stdout
+    assert f"{out} (html) geschrieben: 2 Übungseinheiten über 1 Woche," in german
+
+
+def test_an_unknown_report_language_is_one_error(run_cli, tmp_path, db_with_sessions):
+    result = run_cli("report", "--player", NAME, "--out", str(tmp_path / "r.html"), "--language",
+                     "fr", "--db", db_with_sessions)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "--language" in result.stderr
+    assert not (tmp_path / "r.html").exists()

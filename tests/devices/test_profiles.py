@@ -10,6 +10,7 @@ from balance_game.devices.profiles import (
     load_profiles,
 )
 from balance_game.errors import UserError
+from balance_game.i18n import set_language
 from balance_game.resources import drivers_dir
 
 
@@ -110,3 +111,19 @@ def test_board_without_transport(tmp_path):
     with pytest.raises(UserError) as err:
         load_profile(path)
     assert str(err.value) == f"{path}: transport: missing (one of wii, hid_loadcell, serial)"
+
+
+@pytest.mark.parametrize(("code", "message"), [
+    ("de", "geometry.width_mm: 4330 liegt außerhalb des Bereichs (eine Zahl von 50 bis 2000)"),
+    ("es", "geometry.width_mm: 4330 está fuera de rango (un número de 50 a 2000)"),
+])
+def test_profile_errors_in_the_runs_language(tmp_path, code, message):
+    """The words translated; the file, the key path and the value as written."""
+    path = _with(tmp_path, "wii-balance-board.yaml", "width_mm: 433", "width_mm: 4330")
+    set_language(code)
+    try:
+        with pytest.raises(UserError) as err:
+            load_profile(path)
+    finally:
+        set_language("en")
+    assert str(err.value) == f"{path}: {message}"

@@ -1,24 +1,48 @@
-"""The fast Welch estimate is scipy's, bin for bin."""
+"""The fast Welch sums are scipy's Welch estimate, bin for bin, once its constant factors are
+put back."""
 
 import numpy as np
 import pytest
 from scipy.signal import welch
 
-from balance_game.dsp.spectrum import covering_overlap, welch_psd
+from balance_game.dsp.spectrum import covering_overlap, one_sided_factors, welch_power_sums
+
+
+def scipy_psd(x, nperseg, noverlap, linear):
+    return welch(x, fs=100.0, window="hann", nperseg=nperseg, noverlap=noverlap,
+                 detrend="linear" if linear else "constant", axis=-1)
 
 
 @pytest.mark.parametrize(("n", "nperseg", "noverlap", "linear"),
                          [(6000, 1000, 500, True), (6000, 3000, 1500, False),
-                          (5999, 2999, 1499, False), (4321, 777, 388, True)])
+                          (5999, 2999, 1499, False), (4321, 777, 388, True),
+                          (5948, 2974, 1487, False), (5966, 2983, 1492, False), (40, 7, 3, True)])
 def test_matches_scipy_welch(n, nperseg, noverlap, linear):
+    """Even, odd, smooth and awkward (large prime factor) segment lengths, both detrends."""
     rng = np.random.default_rng(n)
-    x = np.cumsum(rng.normal(size=(2, n)), axis=1)
-    f, p, k = welch_psd(x, 100.0, nperseg, noverlap, linear)
-    f_ref, p_ref = welch(x, fs=100.0, window="hann", nperseg=nperseg, noverlap=noverlap,
-                         detrend="linear" if linear else "constant", axis=-1)
-    np.testing.assert_allclose(f, f_ref)
-    np.testing.assert_allclose(p, p_ref, rtol=1e-9, atol=1e-12 * p_ref.max())
+    x = np.cumsum(rng.normal(size=(2, n)), axis=1) * [[1.0], [0.05]]  # ML far smaller than AP
+    sums, k = welch_power_sums(x, nperseg, noverlap, linear)
+    f_ref, p_ref = scipy_psd(x, nperseg, noverlap, linear)
+    window = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(nperseg) / nperseg)
+    psd = sums * one_sided_factors(nperseg) / (k * 100.0 * (window @ window))
     assert k == (n - nperseg) // (nperseg - noverlap) + 1
+    assert psd.shape == p_ref.shape == (2, len(f_ref))
+    for row in range(2):
+        np.testing.assert_allclose(psd[row], p_ref[row], rtol=1e-9, atol=1e-12 * p_ref[row].max())
+
+
+@pytest.mark.parametrize("bins", [slice(2, 51), slice(0, 1), slice(1, 3), slice(490, 501)])
+def test_a_range_of_bins_is_that_part_of_the_spectrum(bins):
+    x = np.cumsum(np.random.default_rng(5).normal(size=(2, 5000)), axis=1)
+    whole, k = welch_power_sums(x, 1000, 500, True)
+    part, k_part = welch_power_sums(x, 1000, 500, True, bins)
+    assert k_part == k
+    np.testing.assert_allclose(part, whole[:, bins], rtol=1e-12)
+
+
+def test_one_sided_factors_double_all_but_zero_and_nyquist():
+    assert one_sided_factors(6).tolist() == [1.0, 2.0, 2.0, 1.0]
+    assert one_sided_factors(7).tolist() == [1.0, 2.0, 2.0, 2.0]
 
 
 @pytest.mark.parametrize(("n", "nperseg", "step"), [(6000, 3000, 1500), (5998, 2999, 1500),
@@ -31,17 +55,3 @@ def test_covering_segments_reach_both_ends(n, nperseg, step):
         segments = (n - nperseg) // used + 1
         assert n - ((segments - 1) * used + nperseg) < segments  # the tail left out is tiny
         assert (n - nperseg) % step or used == step  # an exact fit keeps the nominal step
-
-
-@pytest.mark.parametrize("n", [2974, 2983, 1499, 6, 7])
-@pytest.mark.parametrize("rows", [1, 2, 3, 6])
-def test_power_of_awkward_lengths_matches_rfft(n, rows):
-    """Lengths with large prime factors pair real rows into one complex FFT: same powers."""
-    from balance_game.dsp.spectrum import _power
-
-    x = np.random.default_rng(n + rows).normal(size=(rows, n))
-    spectrum = np.fft.rfft(x, axis=-1)
-    expected = spectrum.real**2 + spectrum.imag**2
-    np.testing.assert_allclose(_power(x), expected, rtol=1e-9, atol=1e-12 * expected.max())
-    np.testing.assert_allclose(_power(x.reshape(1, rows, n)), expected[None], rtol=1e-9,
-                               atol=1e-12 * expected.max())

@@ -33,8 +33,10 @@ FADE_STEPS = 20  # a little over render/transition.FADE_S at 60 steps a second
 
 def _settle(d: ScreenDriver) -> None:
     """Draw, then let the crossfade from the previous screen finish and draw again: the first
-    frame of a new screen still shows the old one fading out."""
-    d.frames(1)
+    frame of a new screen still shows the old one fading out. A calm player's screens cut
+    without a fade, so one frame shows the screen as it stays."""
+    if not d.ctx.theme.calm:
+        d.frames(1)
     d.steps(FADE_STEPS)
     d.frames(1)
 
@@ -63,7 +65,8 @@ def visit(d: ScreenDriver, text_scale: float = 1.0, play_steps: int = 90) -> Ite
     _settle(d)
     yield "text-entry"
     player = add_player(d.db, "Hans-Jürgen Müller")
-    update_settings(d.db, player, text_scale=text_scale, language=active_language())
+    update_settings(d.db, player, text_scale=text_scale, language=active_language(),
+                    calm=d.ctx.theme.calm)
     start_session(d.ctx, player)
     _show(d, screen("pain", "before"))
     yield "pain"

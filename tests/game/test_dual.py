@@ -7,7 +7,16 @@ from mech_play import DT, follow_goal, play, simulate, still, success_rate
 
 from balance_game.core.control import Axes
 from balance_game.core.mechanics import MECHANICS
-from balance_game.core.mechanics.dual import CATEGORIES, MIN_CLEAR, Rule
+from balance_game.core.mechanics.dual import (
+    CATEGORIES,
+    COLOUR_WORDS,
+    MIN_CLEAR,
+    SHAPE_WORDS,
+    Item,
+    Rule,
+    item_label,
+)
+from balance_game.i18n import _, set_language
 
 DUAL = MECHANICS["dual"]
 BASE = {p.name: p.default for p in DUAL.params}
@@ -18,9 +27,10 @@ def params(**changes):
 
 
 def test_rules_read_plainly_and_pick_the_right_values():
-    assert Rule("colour", "blue").text == "Lean to the BLUE one"
+    assert Rule("colour", "blue").text == "Lean to the colour BLUE"
+    assert Rule("shape", "star").text == "Lean to the shape STAR"
     assert Rule("number", "even").text == "Lean to an EVEN number"
-    assert Rule("word", "fruit").text == "Lean to a FRUIT word"
+    assert Rule("word", "fruit").text == "Lean to a FRUIT"
     assert Rule("number", "even").fits("4") and not Rule("number", "even").fits("7")
     assert Rule("word", "animal").fits("owl") and not Rule("word", "animal").fits("hat")
     for kind, categories in CATEGORIES.items():  # every value belongs to one category only
@@ -48,10 +58,13 @@ def test_standing_still_misses_every_go_try_and_passes_every_no_go_try():
     world = DUAL.new_world(params(nogo_share=0.4, window_s=1.5), 20, seed=3)
     outcomes = play(DUAL, world, still, 200)
     for o in outcomes:
-        if o.measures["go"]:
-            assert not o.success and o.measures["error"] == "no_response"
+        m = o.measures
+        if m["go"]:
+            assert not o.success and m["error"] == "no_response"
+            assert (m["omission_error"], m["wrong_item_error"], m["commission_error"]) == (1, 0, None)
         else:
             assert o.success
+            assert (m["omission_error"], m["wrong_item_error"], m["commission_error"]) == (None, None, 0)
         assert o.t_end_s - o.t_start_s == pytest.approx(1.5, abs=2 * DT)
 
 
@@ -68,6 +81,10 @@ def test_choosing_a_wrong_item_is_an_error_and_moving_on_no_go_too():
     assert outcomes and not any(o.success for o in outcomes)
     kinds = {o.measures["error"] for o in outcomes}
     assert kinds == {"wrong_item", "no_go_moved"}
+    for o in outcomes:  # a wrong item on a go try; moving on a no-go try is a commission
+        m = o.measures
+        expected = (0, 1, None) if m["go"] else (None, None, 1)
+        assert (m["omission_error"], m["wrong_item_error"], m["commission_error"]) == expected
     assert all(o.score <= 10 for o in outcomes)
 
 
@@ -137,3 +154,46 @@ def test_the_simulated_player_sometimes_chooses_wrong_and_an_abler_one_less_ofte
 
     unsteady, able = wrong_choices(0.1), wrong_choices(0.9)
     assert unsteady > able + 3 and 1 <= able <= 10, (unsteady, able)
+
+
+# English words of the rule sentences, none of which may be left in a translation
+RULE_WORDS = {"Lean", "to", "the", "colour", "shape", "an", "a", "number", "piece", "of",
+              "None?", "Stand", "New", "rule:"}  # ("still" is German too)
+
+
+@pytest.mark.parametrize("code", ["de", "es"])
+def test_every_rule_reads_in_the_players_language(code):
+    rules = [Rule(kind, category) for kind, categories in CATEGORIES.items()
+             for category in categories]
+    expected = {"de": ("Lehnen Sie sich zur Farbe BLAU", "Lehnen Sie sich zu einer GERADEN Zahl"),
+                "es": ("Inclínese hacia el color AZUL", "Inclínese hacia un número PAR")}[code]
+    try:
+        set_language(code)
+        assert (_(Rule("colour", "blue").text), _(Rule("number", "even").text)) == expected
+        for rule in rules:
+            shown = _(rule.text)
+            assert not RULE_WORDS & set(shown.split()), (code, shown)
+            if rule.kind in ("colour", "shape"):  # the named colour or shape, translated
+                word = (COLOUR_WORDS if rule.kind == "colour" else SHAPE_WORDS)[rule.category]
+                assert shown.endswith(_(word)), (code, shown)
+        world = DUAL.new_world(params(nogo_share=0.3), 10, seed=1)
+        world.phase, world.switched = "centre", True  # between tries, after a rule change
+        for prompt in (_(DUAL.prompt(world)), _(DUAL.trial_prompt(world))):
+            assert _(world.rule.text) in prompt and not RULE_WORDS & set(prompt.split()), prompt
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("code", ["de", "es"])
+def test_word_cards_and_colour_labels_are_in_the_players_language(code):
+    items = [Item("left", kind, value, 0.0, 0.0) for kind in ("colour", "word")
+             for values in CATEGORIES[kind].values() for value in values]
+    try:
+        set_language(code)
+        shown = {item.value: _(item_label(item)) for item in items}
+    finally:
+        set_language("en")
+    english = {item.value: _(item_label(item)) for item in items}
+    assert len(set(shown.values())) == len(items)  # no two cards read the same
+    assert all(shown[v] != english[v] for v in shown if (code, v) != ("de", "orange")), shown
+    assert item_label(Item("left", "number", "7", 0.0, 0.0)) == "7"

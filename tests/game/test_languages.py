@@ -9,6 +9,7 @@ from gallery import visit
 from screen_driver import ScreenDriver
 
 from balance_game.i18n import catalog_path, set_language
+from balance_game.render.theme import TextBox
 
 SIZE = (1280, 720)
 
@@ -22,7 +23,8 @@ def _texts_per_screen(tmp_path, code: str) -> dict[str, list[str]]:
     shown = {}
     try:
         for name in visit(d, 1.0, play_steps=30):
-            shown[name] = [b.text for b in frame if b.surface is d.window.surface]
+            shown[name] = [b.text for b in frame
+                          if isinstance(b, TextBox) and b.surface is d.window.surface]
     finally:
         d.close()
         set_language("en")

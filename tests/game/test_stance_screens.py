@@ -5,8 +5,9 @@ import pytest
 
 from balance_game.game.screens.stance import PlacementScene, StanceScene
 from balance_game.game.start import start_session
+from balance_game.i18n import set_language
 from balance_game.storage.assessments import list_assessments
-from balance_game.storage.players import get_or_create_player
+from balance_game.storage.players import get_or_create_player, update_settings
 from tests.game.screen_driver import ScreenDriver
 
 
@@ -17,8 +18,9 @@ def driver(tmp_path):
     d.close()
 
 
-def start(driver, kind):
+def start(driver, kind, language=""):
     player = get_or_create_player(driver.db, "Ada")
+    update_settings(driver.db, player, language=language)  # "": the computer's language
     start_session(driver.ctx, player)
     scene = StanceScene(kind)
     driver.stack.replace(scene)
@@ -69,3 +71,36 @@ def test_single_leg_screen_shows_the_raised_foot(driver, tmp_path):
     driver.ctx.say = said.append
     step_until(driver, lambda: scene.done)
     assert any(s.startswith("Stop.") for s in said)  # spoken at the end of each hold
+
+
+def _shown_text(driver) -> str:
+    """Every text box drawn in the next frame, joined (wrapped lines become one text)."""
+    driver.ctx.theme.layout_log = log = []
+    try:
+        driver.frames(1)
+    finally:
+        driver.ctx.theme.layout_log = None
+    return " ".join(" ".join(box.text for box in log).split())
+
+
+def test_the_stance_test_in_german_speaks_german(driver):
+    try:
+        scene, _ = start(driver, "steadi", language="de")
+        said = []
+        driver.ctx.say = said.append
+        step_until(driver, lambda: scene.run.step is not None
+                   and scene.run.step.key == "steadi-tandem" and scene.run.started)
+        shown = _shown_text(driver)
+        assert "In Position gehen: Ferse an Zehen" in shown
+        assert "Stellen Sie einen Fuß vor den anderen, die Ferse berührt die Zehen." in shown
+        assert "Stehen Sie längs auf dem Brett, wie im Bild." in shown
+        assert "Get into position" not in shown and "heel to toe" not in shown
+        assert "In Position gehen: Ferse an Zehen." in " ".join(said)  # spoken in German too
+        step_until(driver, lambda: scene.done)
+        driver.stack.replace(scene)  # the results, without the placement question
+        shown = _shown_text(driver)
+        assert "gehaltene Stellungen:" in shown and "von 4" in shown
+        assert "Fußstellung (laut Angabe): nicht gefragt" in shown
+        assert "positions held" not in shown and "foot placement" not in shown
+    finally:
+        set_language("en")

@@ -135,3 +135,34 @@ def test_what_stands_on_the_stepping_stones_keeps_aa_contrast(look):
         assert contrast(colour, view.stone) >= 3.0, (look.name, name, view.stone)
     for name, colour in TEXTS.items():
         assert contrast(colour, view.stone) >= 4.5, (look.name, name, view.stone)
+
+
+@pytest.mark.parametrize("look", WORLDS, ids=lambda w: w.name)
+def test_the_lake_takes_its_own_colours_and_keeps_aa_contrast(look):
+    """The catch game's lake mirrors each world's sky in its own colours (not the shared water
+    field): the fish, rock, boat, posts and legend still read on all of them."""
+    import pygame
+
+    from balance_game.render.theme import Theme
+    from balance_game.render.views import view_for
+
+    view = view_for("catch", pygame.Surface((1280, 720)), Theme(720), look.number)
+    for surface in (view.far_field, view.field, view.texture):
+        for name, colour in GRAPHICS.items():
+            assert contrast(colour, surface) >= 3.0, (look.name, name, surface)
+        for name, colour in TEXTS.items():
+            assert contrast(colour, surface) >= 4.5, (look.name, name, surface)
+
+
+def test_the_five_lakes_can_be_told_apart():
+    """Near and far water differ clearly between any two worlds (sum of channel differences)."""
+    import pygame
+
+    from balance_game.render.theme import Theme
+    from balance_game.render.views import view_for
+
+    lakes = [view_for("catch", pygame.Surface((1280, 720)), Theme(720), w.number) for w in WORLDS]
+    waters = [lake.field + lake.far_field for lake in lakes]
+    for i, a in enumerate(waters):
+        for b in waters[i + 1:]:
+            assert sum(abs(x - y) for x, y in zip(a, b, strict=True)) > 60, (a, b)

@@ -94,8 +94,9 @@ def player_sessions(db):
 def test_csv_files_match_the_database(db, tmp_path):
     out = tmp_path / "csv"
     result = export_player(db, NAME, "csv", out)
-    assert sorted(p.name for p in out.iterdir()) == ["assessments.csv", "events.csv", "samples.csv",
-                                                    "sessions.csv", "trials.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "assessments.csv", "events.csv", "milestones.csv", "personal_bests.csv", "samples.csv",
+        "sessions.csv", "trials.csv"]
     rows = player_sessions(db)
     assert result.n_sessions == len(rows) == N_SESSIONS - 1
     sessions = read_csv(out / "sessions.csv")
@@ -258,7 +259,7 @@ def test_anonymized_exports_leave_out_names_and_notes_and_shift_dates_by_whole_w
     tmp_path = tmp_path / "out"
     for fmt in ("csv", "json", "fhir"):
         export_player(db, NAME, fmt, tmp_path, anonymize=True)
-    assert len(list(tmp_path.iterdir())) == 7
+    assert len(list(tmp_path.iterdir())) == 9
     for path in tmp_path.iterdir():
         text = path.read_text(encoding="utf-8")
         assert "HYPERLINK" not in text and "knee" not in text and "ankle" not in text, path

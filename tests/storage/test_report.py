@@ -97,10 +97,11 @@ def test_html_has_every_section_and_the_numbers(db, html_text):
     assert pseudonym in html_text
     assert "Ada &lt;b&gt;&amp;" in html_text and "<b>&" not in html_text  # names are escaped
     assert "Said the &lt;knee&gt; felt better &amp; steadier" in html_text
-    assert "05 Oct 2026 to 01 Nov 2026" in html_text
+    assert "October 5, 2026 to November 1, 2026" in html_text  # English dates as CLDR writes them
     data = gather(db, NAME)
     for week in data.weeks:  # the calendar row of each week ends with its sessions and minutes
-        row = re.search(rf"<td>{week.monday:%d %b %Y}</td>(.*?)</tr>", html_text).group(1)
+        monday = f"{week.monday:%b} {week.monday.day}, {week.monday.year}"  # "Oct 5, 2026"
+        row = re.search(rf"<td>{monday}</td>(.*?)</tr>", html_text).group(1)
         cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
         assert cells[7:9] == [str(week.sessions), f"{week.total_min:.1f}"]
     assert html_text.count("<svg") == 5
@@ -216,3 +217,96 @@ def test_weeks_are_met_only_by_sessions_and_minutes_and_tests_count_apart(db):
     assert met.startswith(f"0 of {len(data.weeks)}")
     kinds = {row[2] for row in content.sessions_table(data).rows}
     assert {"training", "test: quiet stance", "test: limits of stability"} <= kinds
+
+
+# Every heading of the English report (h1-h3 and the tables' titles): none may be left in another
+# language's report.
+ENGLISH_HEADINGS = (
+    "Balance training progress report", "Summary", "Adherence calendar", "Minutes per week",
+    "Success rate and difficulty over time", "Milestones and personal bests", "Milestones reached",
+    "Personal bests", "Sway measures over time against the normative band",
+    "Limits of stability and statokinesigram", "Safety events and patient-reported outcomes",
+    "Sessions", "Methods", "Quiet stance (modified CTSIB)", "Week of", "Game", "Condition",
+    "Direction", "Not a medical device", "Reviewed by", "Period covered", "Generated")
+
+
+@pytest.mark.parametrize("code, headings, period, decimals", [
+    ("de", ("Fortschrittsbericht Gleichgewichtstraining", "Zusammenfassung",
+            "Kalender der Therapietreue", "Meilensteine und persönliche Bestwerte",
+            "Stabilitätsgrenzen und Statokinesiogramm", "Methoden"),
+     "5. Oktober 2026 bis 1. November 2026", "11,3 ± 4,9 (8,5–12,5)"),
+    ("es", ("Informe de progreso del entrenamiento del equilibrio", "Resumen",
+            "Calendario de adherencia", "Hitos y mejores marcas personales",
+            "Límites de estabilidad y estatocinesigrama", "Métodos"),
+     "del 5 de octubre de 2026 al 1 de noviembre de 2026", "11,3 ± 4,9 (8,5–12,5)"),
+])
+def test_the_report_in_german_and_spanish(month_db, tmp_path, code, headings, period, decimals):
+    from balance_game.i18n import active_language
+
+    out = tmp_path / f"{code}.html"
+    with Database(month_db) as store:
+        write_report(store, NAME, out, language=code)
+    assert active_language() == "en"  # the report's language was for the report only
+    text = out.read_text(encoding="utf-8")
+    assert f'<html lang="{code}">' in text
+    for heading in headings:
+        assert re.search(rf"<h[123]>{re.escape(heading)}</h[123]>", text), heading
+    visible = re.sub(r"<[^>]+>", "\n", re.sub(r"<(style|svg)\b.*?</\1>", "", text, flags=re.S))
+    assert [h for h in ENGLISH_HEADINGS if h in visible] == []
+    assert period in visible  # Babel's long dates in the report's language
+    assert decimals in visible  # the older adults' eyes-open norm (docs/sway-measures.md §6)
+    assert "11.3 ± 4.9" not in visible
+
+
+def test_milestones_and_personal_bests_come_from_the_stored_rewards(db, tmp_path):
+    from balance_game.core.levels import find_level
+    from balance_game.storage.players import add_player, get_player
+    from balance_game.storage.progress import save_progress
+    from balance_game.storage.rewards import award_milestones, stored_milestones
+
+    add_player(db, "Bea")
+    bea = get_player(db, "Bea")
+    save_progress(db, bea.id, "reach-01", 0.4, 2, score=61.0)
+    save_progress(db, bea.id, "reach-01", 0.5, 3, score=87.25)  # a better play: the best
+    save_progress(db, bea.id, "reach-01", 0.6, 1, score=70.0)
+    assert award_milestones(db, bea.id) == ["first_three_stars"]
+    earned = datetime.fromisoformat(stored_milestones(db, bea.id)["first_three_stars"]).date()
+    level = find_level("reach-01").title
+    for code, milestone, game, best, day in (
+            ("en", "First three stars", "Reach", "87.2", f"{earned:%b} {earned.day}, {earned.year}"),
+            ("de", "Die ersten drei Sterne", "Erreichen", "87,2", f"{earned:%d.%m.%Y}")):
+        out = tmp_path / f"bea-{code}.html"
+        write_report(db, "Bea", out, language=code)
+        text = out.read_text(encoding="utf-8")
+        rows = [re.findall(r"<td[^>]*>(.*?)</td>", row)
+                for row in re.findall(r"<tr>(.*?)</tr>", text)]
+        assert [milestone, day] in rows
+        (bests,) = [r for r in rows if r[:1] == [game]]
+        # the best score (stored to 0.1), the best stars, three plays, and the last play's day
+        assert bests[2:] == [best, "3", "3", day]
+        assert (bests[1] == level) == (code == "en")  # the level's title, translated
+
+
+def test_pdf_columns_widen_to_hold_their_longest_word():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph
+
+    from balance_game.report.pdf import CELL_PADDING, STYLES, fit_widths
+
+    def cell(text):
+        return Paragraph(text, STYLES["cell"])
+
+    word = "Trainingseinheiten"
+    need = stringWidth(word, STYLES["cell"].fontName, STYLES["cell"].fontSize) + 2 * CELL_PADDING
+    rows = [[cell(word), cell("1"), cell("a b")], [cell("2"), cell("3"), cell("c")]]
+    widths = fit_widths([20.0, 100.0, 60.0], rows)
+    assert widths[0] == pytest.approx(need)
+    assert sum(widths) == pytest.approx(180.0)  # the table keeps its width
+    assert widths[2] == 60.0  # taken from the column with the most to spare
+    assert fit_widths([need + 1, 10.0, 10.0], rows)[0] == need + 1  # wide enough: unchanged
+    # A cell that fits on one line keeps its room while another column has room nobody needs.
+    phrase = "a b c d e f g h i j k"  # short words: much room above its longest word
+    one_line = stringWidth(phrase, STYLES["cell"].fontName, STYLES["cell"].fontSize) + 2 * CELL_PADDING
+    rows = [[cell(word), cell("x"), cell("x")], [cell("1"), cell(phrase), cell("2")]]
+    widths = fit_widths([40.0, one_line + 1, 50.0], rows)
+    assert widths == pytest.approx([need, one_line + 1, 90.0 - need])

@@ -84,7 +84,7 @@ class CatchWorld(World):
 class Catch(Rules[CatchWorld]):
     world_type = CatchWorld
     name = "catch"
-    title = "Catch"
+    title = N_("Catch")
     params = PARAMS
     score_measures = ("reaction_time_s", "lateral_shift_pct", "miss_distance_pct")
 

@@ -7,7 +7,8 @@ and on go/no-go tries no item fits: then the task is to stand still. A colour ru
 on colour alone: every coloured item carries its colour's name.
 
 Measures: the reaction time (items shown to the start of the movement), the response time (to
-reaching an item), the kind of error (wrong item, no response, moving on a no-go try) and the
+reaching an item), the kind of error (wrong item, no response (omission), moving on a no-go try
+(commission)), each kind also as a 0/1 measure on the tries where it can happen, and the
 sway while deciding (from the items appearing to the start of the movement), by the pinned
 formulas of dsp/sway.py, in % of the player's limits of stability.
 """
@@ -22,7 +23,7 @@ from typing import Any
 from balance_game.core.mechanics.base import Judged, ParamSpec, Rules, TrialOutcome, World
 from balance_game.core.mechanics.common import add_cue, clamp01, rnd
 from balance_game.core.records import Goal
-from balance_game.i18n import N_
+from balance_game.i18n import N_, phrase
 
 MOVE_ONSET = 0.05  # lean units away from the start position that count as "started moving"
 CHOOSE_S = 0.25  # inside an item this long chooses it: brushing past an edge does not
@@ -55,6 +56,29 @@ CATEGORIES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 RULE_KINDS = tuple(CATEGORIES)
 
+# What the player reads and hears, one whole sentence (or a sentence and a named word) per rule,
+# so each language can say it its own way: German and Spanish words change with gender and case
+# ("zur Farbe BLAU", "a una FRUTA"), which a sentence built from English pieces cannot follow.
+# Colours and shapes are named after a noun ("the colour BLUE") so no adjective must agree.
+COLOUR_WORDS = {"blue": N_("BLUE"), "orange": N_("ORANGE"), "green": N_("GREEN"),
+                "yellow": N_("YELLOW"), "purple": N_("PURPLE")}
+SHAPE_WORDS = {"circle": N_("CIRCLE"), "square": N_("SQUARE"), "triangle": N_("TRIANGLE"),
+               "star": N_("STAR"), "diamond": N_("DIAMOND")}
+CATEGORY_RULES = {
+    ("number", "even"): N_("Lean to an EVEN number"),
+    ("number", "odd"): N_("Lean to an ODD number"),
+    ("word", "animal"): N_("Lean to an ANIMAL"),
+    ("word", "fruit"): N_("Lean to a FRUIT"),
+    ("word", "clothes"): N_("Lean to a piece of CLOTHING"),
+}
+# The words on the word cards, in the player's language (the rule is about their meaning).
+WORD_CARDS = {
+    "cat": N_("cat"), "dog": N_("dog"), "cow": N_("cow"), "hen": N_("hen"), "fox": N_("fox"),
+    "owl": N_("owl"), "apple": N_("apple"), "pear": N_("pear"), "plum": N_("plum"),
+    "lemon": N_("lemon"), "grape": N_("grape"), "hat": N_("hat"), "coat": N_("coat"),
+    "sock": N_("sock"), "shoe": N_("shoe"), "scarf": N_("scarf"),
+}
+
 PARAMS = (
     ParamSpec("rules", "", "kinds of rule, taken in turn", list(RULE_KINDS), choices=RULE_KINDS),
     ParamSpec("rule_every", "tries", "tries before the rule changes", 6, 1, 20, integer=True,
@@ -79,12 +103,14 @@ class Rule:
 
     @property
     def text(self) -> str:
-        """The rule in a few plain words, the thing the player must keep in mind."""
-        if self.kind in ("colour", "shape"):
-            return f"Lean to the {self.category.upper()} one"
-        noun = "number" if self.kind == "number" else "word"
-        article = "an" if self.category[0] in "aeiou" else "a"
-        return f"Lean to {article} {self.category.upper()} {noun}"
+        """The rule in a few plain words, the thing the player must keep in mind (a phrase:
+        shown and spoken in the player's language)."""
+        if self.kind == "colour":
+            return phrase("Lean to the colour {colour}",
+                          colour=phrase(COLOUR_WORDS[self.category]))
+        if self.kind == "shape":
+            return phrase("Lean to the shape {shape}", shape=phrase(SHAPE_WORDS[self.category]))
+        return phrase(CATEGORY_RULES[self.kind, self.category])
 
     def fits(self, value: str) -> bool:
         return value in CATEGORIES[self.kind][self.category]
@@ -97,6 +123,13 @@ class Item:
     value: str  # a colour name, a shape name, a digit or a word
     x: float
     y: float
+
+
+def item_label(item: Item) -> str:
+    """What is written on an item: its digit, or its colour's or word's name (English here,
+    translated with ``_`` where it is drawn)."""
+    names = {"colour": COLOUR_WORDS, "word": WORD_CARDS}.get(item.kind, {})
+    return names.get(item.value, item.value)
 
 
 @dataclass(kw_only=True)
@@ -143,7 +176,7 @@ class Dual(Rules[DualWorld]):
     world_type = DualWorld
     start_when_still = True  # the sway while deciding starts from a quiet stance
     name = "dual"
-    title = "Think and lean"
+    title = N_("Think and lean")
     params = PARAMS
     score_measures = ("reaction_time_s", "errors", "decision_sway_rms_pct")
 
@@ -171,13 +204,12 @@ class Dual(Rules[DualWorld]):
 
     def prompt(self, world: DualWorld) -> str:
         if world.phase == "centre" and world.switched:
-            rule = world.rule.text
-            return f"New rule: {rule[0].lower()}{rule[1:]}"
+            return phrase("New rule: {rule}", rule=world.rule.text)
         return super().prompt(world)
 
     def trial_prompt(self, world: DualWorld) -> str:
         if world.params["nogo_share"] > 0:
-            return f"{world.rule.text}. None? Stand still"
+            return phrase("{rule}. None? Stand still", rule=world.rule.text)
         return world.rule.text
 
     def feedback(self, outcome: Judged) -> str:
@@ -299,6 +331,11 @@ class Dual(Rules[DualWorld]):
             "choice": chosen.slot if chosen else "none",
             "error": error,
             "errors": int(error != "none"),
+            # the go/no-go error kinds, each scored only on the tries where it can happen, so a
+            # session's mean is its rate: omissions of go tries, commissions of no-go tries
+            "omission_error": int(error == "no_response") if world.go else None,
+            "commission_error": None if world.go else int(error == "no_go_moved"),
+            "wrong_item_error": int(error == "wrong_item") if world.go else None,
             "reaction_time_s": rnd(world.reaction_time_s),
             "response_time_s": rnd(t_s - world.t_show_s) if responded else None,
             "decision_time_s": rnd(times[-1] - times[0]),

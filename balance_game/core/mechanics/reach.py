@@ -84,7 +84,7 @@ PROMPTS = {
 class Reach(Rules[ReachWorld]):
     world_type = ReachWorld
     name = "reach"
-    title = "Reach"
+    title = N_("Reach")
     params = PARAMS
     score_measures = ("time_to_target_s", "path_straightness", "hold_sway_pct")
 

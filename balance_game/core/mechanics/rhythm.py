@@ -130,7 +130,7 @@ class RhythmWorld(World):
 class Rhythm(Rules[RhythmWorld]):
     world_type = RhythmWorld
     name = "rhythm"
-    title = "Rhythm shifts"
+    title = N_("Rhythm shifts")
     params = PARAMS
     score_measures = ("on_axis_velocity_pct_s", "directional_control_pct", "timing_error_s")
 

@@ -91,7 +91,7 @@ class SlalomWorld(World):
 class Slalom(Rules[SlalomWorld]):
     world_type = SlalomWorld
     name = "slalom"
-    title = "Slalom"
+    title = N_("Slalom")
     params = PARAMS
     score_measures = ("lateral_error_pct", "timing_s", "overshoot_pct")
     start_when_still = True

@@ -84,7 +84,7 @@ def sway_area_pct2(points: list[tuple[float, float]]) -> float:
 class Steady(Rules[SteadyWorld]):
     world_type = SteadyWorld
     name = "steady"
-    title = "Steady"
+    title = N_("Steady")
     params = PARAMS
     score_measures = ("time_in_zone_pct", "sway_area_pct2", "mean_speed_pct_s")
     start_when_still = True

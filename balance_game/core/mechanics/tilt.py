@@ -206,7 +206,7 @@ class TiltWorld(World):
 class Tilt(Rules[TiltWorld]):
     world_type = TiltWorld
     name = "tilt"
-    title = "Table tilt"
+    title = N_("Table tilt")
     params = PARAMS
     score_measures = ("time_to_hole_s", "wall_hits", "path_efficiency")
 

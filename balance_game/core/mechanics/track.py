@@ -136,7 +136,7 @@ class TrackWorld(World):
 class Track(Rules[TrackWorld]):
     world_type = TrackWorld
     name = "track"
-    title = "Track"
+    title = N_("Track")
     params = PARAMS
     score_measures = ("time_on_target_pct", "tracking_error_pct", "lag_s")
     start_when_still = True

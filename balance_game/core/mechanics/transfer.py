@@ -120,7 +120,7 @@ class Transfer(Rules[TransferWorld]):
     world_type = TransferWorld
     start_when_still = True
     name = "transfer"
-    title = "Weight transfer"
+    title = N_("Weight transfer")
     params = PARAMS
     score_measures = ("load_transfer_pct", "time_on_one_leg_s", "touchdowns")
     lifts_feet = True  # the session's quality gate must not fail a lifted foot here

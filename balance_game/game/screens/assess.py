@@ -238,6 +238,8 @@ class AssessScene(Scene):
         radius = max(4, min(area.width, area.height) // 2 - ctx.theme.px(0.02))
         centre = area.center
         pygame.draw.circle(surface, TEXT_DIM, centre, radius, 2)
+        ctx.theme.note_picture(surface, pygame.Rect(centre[0] - radius, centre[1] - radius,
+                                                    2 * radius, 2 * radius), "lean circle")
         goal = run.goal()
         if goal is not None and goal.on_board and (abs(goal.lean_x) + abs(goal.lean_y)) > 0.05:
             tip = (round(centre[0] + goal.lean_x * radius), round(centre[1] - goal.lean_y * radius))

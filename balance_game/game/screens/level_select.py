@@ -67,7 +67,8 @@ class LevelSelectScene(MenuScene):
             name=name, left=f"{left:.0f}", total=f"{total:g}")
 
     def extra_height(self, ctx: GameContext, size: tuple[int, int]) -> int:
-        return 2 * ctx.theme.font("small").get_linesize() + ctx.theme.px(0.05) if self.specs else 0
+        # a line for the name, a window on the world's sky, a line for the stars
+        return 2 * ctx.theme.font("small").get_linesize() + ctx.theme.px(0.065) if self.specs else 0
 
     def draw_extra(self, ctx: GameContext, surface: pygame.Surface, area: pygame.Rect) -> None:
         """A strip of worlds, gentle to athletic; the world of the highlighted game stands out."""
@@ -88,7 +89,12 @@ class LevelSelectScene(MenuScene):
             name = f"{world} {_(WORLD_NAMES.get(world, ''))}"
             blit_text(surface, theme, name, fitting_font(theme, name, box_w - 2 * pad), TEXT if chosen
                       else TEXT_DIM, midtop=(box.centerx, box.top + pad))
-            _world_sky(surface, box.inflate(-2 * pad, -theme.px(0.115)), world)
+            line = theme.font("small").get_linesize()
+            band = pygame.Rect(box.left + pad, box.top + pad + line, box_w - 2 * pad,
+                               box.height - 2 * (pad + line))
+            if band.height > 2:  # between the name and the stars, never under either
+                _world_sky(surface, band, world)
+                theme.note_picture(surface, band, "world's sky")
             earned, possible = self.stars[world]
             count = _("{earned} of {possible} stars").format(earned=earned, possible=possible)
             blit_text(surface, theme, count, fitting_font(theme, count, box_w - 2 * pad),

@@ -82,7 +82,7 @@ class PlayScene(Scene):
                 ctx.cue(cue)
         spoken = run.world.announcements
         while spoken:  # words a player must hear, not only see (a new rule)
-            ctx.say(spoken.pop(0))
+            ctx.say(_(spoken.pop(0)))
         if session.pause.paused:
             ctx.cue("pause")
             stack.push(screen("pause"))
@@ -124,23 +124,36 @@ class PlayScene(Scene):
         return _(run.mechanic.prompt(run.world))
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
-        from balance_game.render.hud import draw_hud
+        from balance_game.render.hud import draw_hud, hud_bottom
 
         run = ctx.session.run
         if run is None:
             return
         world = run.world
-        view = self.views.get(self.spec.mechanic, surface, ctx.theme, self.spec.world)
+        view = self.views.get(self.spec.mechanic, surface, ctx.theme, self.spec.world,
+                              hud_bottom(ctx.theme, surface.get_width(), _(self.spec.title),
+                                         self._longest_facts(ctx)))
         view.draw(surface, world, ctx.frame.axes, list(self.trail), ctx.t_s)
         if self.celebration is None or self.celebration.theme is not ctx.theme:
             self.celebration = Celebration(ctx.theme, surface.get_height())
         self.celebration.draw(surface, view.focus, self.success_s, ctx.t_s)
         trial = min(world.trial_index + 1, self.spec.trials)
-        facts = [_("Try {n} of {total}").format(n=trial, total=self.spec.trials)]
+        average = None
         if run.trials:  # the same number the results will show: the average of the tries so far
             average = sum(t.score for t in run.trials) / len(run.trials)
+        low = isinstance(ctx.source, ReportsBattery) and ctx.source.battery_low
+        draw_hud(surface, ctx.theme, _(self.spec.title), self._facts(trial, average, low),
+                 self.prompt(ctx, run), view.look.plate())
+
+    def _facts(self, trial: int, average: float | None, battery_low: bool) -> list[str]:
+        facts = [_("Try {n} of {total}").format(n=trial, total=self.spec.trials)]
+        if average is not None:
             facts.append(_("Average score {score}").format(score=f"{average:.0f}"))
-        if isinstance(ctx.source, ReportsBattery) and ctx.source.battery_low:
+        if battery_low:
             facts.append(_("Board batteries low"))
-        draw_hud(surface, ctx.theme, _(self.spec.title), facts, self.prompt(ctx, run),
-                 view.look.plate())
+        return facts
+
+    def _longest_facts(self, ctx: GameContext) -> list[str]:
+        """The facts at their longest, so the game is laid out once below the tallest strip
+        they can make (it does not jump when a line of facts wraps mid-level)."""
+        return self._facts(self.spec.trials, 100.0, isinstance(ctx.source, ReportsBattery))

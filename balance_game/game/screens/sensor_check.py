@@ -87,7 +87,7 @@ class SensorCheckScene(Scene):
         below = sum(heights[k] for k in ("facts", "verdict", "hint") if k in shown)
         pictures = pygame_rect(width * 0.05, y, width * 0.9, height - below - y - gap)
         if pictures.height > theme.px(0.08):
-            y = self._draw_pictures(surface, pictures) + gap
+            y = self._draw_pictures(surface, theme, pictures) + gap
         for key in ("facts", "verdict", "hint"):
             if key in shown:
                 y = self._block(surface, theme, blocks[key], y, text_w,
@@ -119,7 +119,7 @@ class SensorCheckScene(Scene):
         return draw_text(surface, theme, text, surface.get_width() // 2, y, role, colour,
                          bold=bold, width_px=text_w, max_height=max_height)
 
-    def _draw_pictures(self, surface: pygame.Surface, area: pygame.Rect) -> int:
+    def _draw_pictures(self, surface: pygame.Surface, theme: Theme, area: pygame.Rect) -> int:
         """Four bars in the board's layout (the corner asked for outlined) and the COP square;
         returns the y below them."""
         side = min(area.width // 2 - area.width // 20, area.height)
@@ -127,6 +127,8 @@ class SensorCheckScene(Scene):
         square = pygame_rect(area.centerx + area.width // 40, area.top, side, side)
         self._draw_bars(surface, bars)
         self._draw_cop(surface, square)
+        theme.note_picture(surface, bars, "corner bars")
+        theme.note_picture(surface, square, "balance point")
         return square.bottom
 
     def _draw_bars(self, surface: pygame.Surface, area: pygame.Rect) -> None:

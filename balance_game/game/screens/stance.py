@@ -24,7 +24,7 @@ from balance_game.core.stance_tests import (
 from balance_game.game.scenes import GameContext, SceneStack
 from balance_game.game.screens.assess import AssessScene
 from balance_game.game.screens.menu import MenuItem, MenuScene
-from balance_game.i18n import _
+from balance_game.i18n import N_, _
 from balance_game.render.feet import draw_stance
 from balance_game.storage.assessments import update_assessment_results
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 RESULT_KINDS = {"steadi": "steadi", "single-leg": "single_leg"}
 SETTLE_BEFORE_ANSWER_S = 1.0
-NEEDS_BOARD = "this test needs a balance board: it times the holds from the four load cells"
+NEEDS_BOARD = N_("this test needs a balance board: it times the holds from the four load cells")
 
 
 def stance_of(step_key: str, phase: str) -> str:
@@ -100,8 +100,9 @@ class StanceScene(AssessScene):
         if len(outcomes) > self._judged:
             self._judged = len(outcomes)
             last = list(outcomes.values())[-1]
+            reason = _(last.reason)
             ctx.say(_("Stop.") if last.complete or not last.ended_by else
-                    _("Stop.") + f" {last.reason.capitalize()}.")
+                    _("Stop.") + f" {reason[:1].upper()}{reason[1:]}.")
         if self.done and not self.asked and not ctx.options.headless and (
                 "foot_placement" in self.results):
             self.asked = True

@@ -30,13 +30,13 @@ from balance_game.storage.export.collect import (
     collect,
 )
 from balance_game.storage.export.csv_writer import ASSESSMENT_COLUMNS, spreadsheet_safe, write_csv
+from balance_game.storage.export.csv_writer import FILES as CSV_FILES
 from balance_game.storage.export.fhir import fhir_bundle, write_fhir
 from balance_game.storage.export.files import staging
 from balance_game.storage.export.json_writer import write_json
 
 FORMATS = ("csv", "json", "fhir")
-FILES = {"csv": ("sessions.csv", "trials.csv", "samples.csv", "events.csv", "assessments.csv"),
-         "json": ("export.json",), "fhir": ("bundle.json",)}
+FILES = {"csv": CSV_FILES, "json": ("export.json",), "fhir": ("bundle.json",)}
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
-"""The export's read model: a player, their sessions and clinical tests, as plain records.
+"""The export's read model: a player, their sessions, clinical tests and rewards, as records.
 
-One query per table for the whole player (sessions, trials, events, assessments), then one
-streaming pass over each session's samples for the centre-of-pressure measures (dsp.recording:
-the dsp definitions, in bounded memory however long the session). Samples themselves are not
-kept: the writers stream them again, a chunk at a time (``sample_chunks``).
+One query per table for the whole player (sessions, trials, events, assessments, milestones,
+personal bests), then one streaming pass over each session's samples for the centre-of-pressure
+measures (dsp.recording: the dsp definitions, in bounded memory however long the session).
+Samples themselves are not kept: the writers stream them again, a chunk at a time
+(``sample_chunks``).
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 import numpy as np
 
 from balance_game import __version__
+from balance_game.core.rewards import MILESTONES
 from balance_game.core.safety import PAUSE_REASONS, paused_intervals, safety_counts
 from balance_game.dsp.recording import RecordingSway
 from balance_game.storage.activity import (
@@ -30,6 +32,7 @@ from balance_game.storage.assessments import list_assessments
 from balance_game.storage.db import Database
 from balance_game.storage.export.anonymise import Anonymiser
 from balance_game.storage.players import get_player, get_prescription_json
+from balance_game.storage.rewards import milestone_rows, personal_best_rows
 from balance_game.storage.samples_csv import COLUMNS as SAMPLE_VALUE_COLUMNS
 from balance_game.storage.sessions import iter_sample_chunks
 from balance_game.timeutil import now_iso
@@ -48,6 +51,11 @@ SESSION_COLUMNS = (
 TRIAL_COLUMNS = ("session_id", "level_id", "mechanic", "trial_index", "t_start_s", "t_end_s",
                  "duration_s", "success", "score", "difficulty")
 EVENT_COLUMNS = ("session_id", "t_s", "type", "reason")
+MILESTONE_COLUMNS = ("player_id", "milestone", "label", "reached_at", "session_id")
+BEST_COLUMNS = ("player_id", "mechanic", "level_id", "measure", "value", "unit", "set_at",
+                "session_id")
+# Units of the personal-best measures: a level's mean score is points of 0-100, stars a count.
+BEST_UNITS = {"mean_score": "1", "stars": "1"}
 SAMPLE_COLUMNS = ("session_id", *SAMPLE_VALUE_COLUMNS)
 # Decimals per sample column: time to 0.1 ms, loads to 1 g, positions to 0.01 mm.
 SAMPLE_DECIMALS = (4, 3, 3, 3, 3, 3, 2, 2)
@@ -57,9 +65,9 @@ MEASURE_DIGITS = {"measured_s": 2, "sample_rate_hz": 2, "path_length_mm": 1,
                   "rms_ap_mm": 2, "ellipse95_area_mm2": 1, "weight_left_pct": 1,
                   "weight_front_pct": 1}
 # Units of result fields, read from the end of their names (longest suffix first).
-SUFFIX_UNITS = (("_mm_s", "mm/s"), ("_deg_s", "deg/s"), ("_mm2", "mm2"), ("_mm", "mm"),
-                ("_deg", "deg"), ("_pct", "%"), ("_hz", "Hz"), ("_kg", "kg"), ("_cm", "cm"),
-                ("_s", "s"))
+SUFFIX_UNITS = (("_mm_s", "mm/s"), ("_deg_s", "deg/s"), ("_pct_s", "%/s"), ("_mm2", "mm2"),
+                ("_mm", "mm"), ("_deg", "deg"), ("_pct", "%"), ("_hz", "Hz"), ("_kg", "kg"),
+                ("_cm", "cm"), ("_s", "s"))
 
 
 @dataclass
@@ -68,6 +76,8 @@ class ExportData:
     player: dict[str, Any]
     sessions: list[dict[str, Any]]  # oldest first, samples not included
     assessments: list[dict[str, Any]]  # every clinical test result, oldest first
+    milestones: list[dict[str, Any]] = field(default_factory=list)  # oldest first
+    personal_bests: list[dict[str, Any]] = field(default_factory=list)  # by level, then measure
 
 
 def unit_of(name: str) -> str:
@@ -181,6 +191,26 @@ def _assessments(db: Database, player_id: int, since: date | None,
     return out
 
 
+def _milestones(db: Database, player_id: int, since: date | None,
+                anon: Anonymiser) -> list[dict[str, Any]]:
+    """Milestones reached (on or after ``since``), each with its English label."""
+    out = []
+    for row in milestone_rows(db, player_id):
+        if since is not None and datetime.fromisoformat(row["earned_at"]).date() < since:
+            continue
+        out.append({"milestone": row["key"], "label": MILESTONES.get(row["key"], row["key"]),
+                    "reached_at": anon.stamp(row["earned_at"]), "session_id": row["session_id"]})
+    return out
+
+
+def _personal_bests(db: Database, player_id: int, anon: Anonymiser) -> list[dict[str, Any]]:
+    """The standing personal bests, whatever ``--since``: a record is the player's now."""
+    return [{"mechanic": row["mechanic"], "level_id": row["level_id"], "measure": row["measure"],
+             "value": row["value"], "unit": BEST_UNITS[row["measure"]],
+             "set_at": anon.stamp(row["set_at"]), "session_id": row["session_id"]}
+            for row in personal_best_rows(db, player_id)]
+
+
 def collect(db: Database, player_name: str, since: date | None = None,
             anon: Anonymiser = NOT_ANONYMISED) -> ExportData:
     """The player, their sessions (oldest first) and their clinical tests, samples not included."""
@@ -202,7 +232,8 @@ def collect(db: Database, player_name: str, since: date | None = None,
     header = {"format": "balance_game-export", "format_version": FORMAT_VERSION,
               "software_version": __version__, "exported_at": anon.stamp(now_iso()),
               "anonymized": anon.active, "since": since.isoformat() if since else None}
-    return ExportData(header, player, sessions, _assessments(db, found.id, since, anon))
+    return ExportData(header, player, sessions, _assessments(db, found.id, since, anon),
+                      _milestones(db, found.id, since, anon), _personal_bests(db, found.id, anon))
 
 
 def sample_chunks(db: Database, data: ExportData) -> Iterator[tuple[int, np.ndarray]]:

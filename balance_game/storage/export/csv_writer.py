@@ -1,4 +1,5 @@
-"""The CSV export: sessions, trials, events, samples and clinical test results, one file each.
+"""The CSV export: sessions, trials, events, samples, clinical test results, milestones and
+personal bests, one file each.
 
 Tables of a few thousand rows go through the csv module with every cell made spreadsheet-safe;
 samples, millions of rows, are formatted a chunk at a time from the arrays (storage/numtext.py).
@@ -18,7 +19,9 @@ import numpy as np
 
 from balance_game.storage.db import Database
 from balance_game.storage.export.collect import (
+    BEST_COLUMNS,
     EVENT_COLUMNS,
+    MILESTONE_COLUMNS,
     SAMPLE_COLUMNS,
     SAMPLE_DECIMALS,
     SESSION_COLUMNS,
@@ -31,7 +34,8 @@ from balance_game.storage.export.collect import (
 from balance_game.storage.export.files import open_private
 from balance_game.storage.numtext import format_rows
 
-FILES = ("sessions.csv", "trials.csv", "samples.csv", "events.csv", "assessments.csv")
+FILES = ("sessions.csv", "trials.csv", "samples.csv", "events.csv", "assessments.csv",
+         "milestones.csv", "personal_bests.csv")
 ASSESSMENT_COLUMNS = ("player_id", "assessment_id", "session_id", "kind", "created_at", "field",
                       "value", "unit")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -118,4 +122,9 @@ def write_csv(db: Database, data: ExportData, stage: Path) -> int:
     _write_table(stage / "events.csv", EVENT_COLUMNS, (
         [s["session_id"], e["t_s"], e["type"], e["reason"]] for s in sessions for e in s["events"]))
     _write_table(stage / "assessments.csv", ASSESSMENT_COLUMNS, _assessment_rows(data))
+    player_id = data.player["id"]
+    for name, columns, rows in (("milestones.csv", MILESTONE_COLUMNS, data.milestones),
+                                ("personal_bests.csv", BEST_COLUMNS, data.personal_bests)):
+        _write_table(stage / name, columns, ([player_id, *(r[c] for c in columns[1:])]
+                                             for r in rows))
     return write_samples(db, data, stage / "samples.csv")

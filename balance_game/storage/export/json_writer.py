@@ -78,6 +78,8 @@ def write_json(db: Database, data: ExportData, stage: Path) -> int:
             n_samples += _rows(_session_chunks(chunks, session["session_id"], pending), f)
             f.write(("\n]" + after).encode("utf-8"))
         f.write(("\n  ]" if data.sessions else "]").encode("utf-8"))
-        assessments = _dump(data.assessments, 2)
-        f.write((",\n  \"assessments\": " + assessments + tail + "\n").encode("utf-8"))
+        rest = "".join(f",\n  {json.dumps(key)}: {_dump(value, 2)}" for key, value in (
+            ("assessments", data.assessments), ("milestones", data.milestones),
+            ("personal_bests", data.personal_bests)))
+        f.write((rest + tail + "\n").encode("utf-8"))
     return n_samples
