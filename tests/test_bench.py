@@ -31,8 +31,9 @@ def _results(window_p99=2.0, latency=10.0, speedup=6.0, version=0.05):
     frame = {"cpu_ms": {"p50": 1.0, "p99": window_p99, "max": 5.0},
              "interval_ms": {"p50": 16.7, "p99": 17.0, "max": 20.0},
              "latency_ms": {"p50": 5.0, "p99": latency, "max": latency}}
+    worlds = {"world 1": frame, "world 2": frame}
     return {
-        "window": {"display": ":9", "720p": {"reach": frame}, "1080p": {"reach": frame}},
+        "window": {"display": ":9", "720p": {"reach": worlds}, "1080p": {"reach": worlds}},
         "offscreen": {"720p": {"reach": {"cpu_ms": {"max": 3.0}}},
                       "1080p": {"reach": {"cpu_ms": {"max": 4.0}}}},
         "startup": {"version_above_python_s": version, "first_frame_s": 0.5},
@@ -52,6 +53,48 @@ def test_every_target_is_checked_and_misses_are_reported_not_raised():
     assert rows["window_latency_p99_ms"]["verdict"] == "MISSED"
     assert rows["sway_speedup_vs_micromotion"]["verdict"] == "MISSED"
     assert rows["version_above_python_s"]["verdict"] == "MISSED"
+
+
+def test_the_worst_case_names_its_mechanic_world_and_size():
+    results = _results()
+    slow = {"cpu_ms": {"p50": 3.0, "p99": 9.5, "max": 14.0},
+            "interval_ms": {"p50": 16.7, "p99": 17.0, "max": 20.0},
+            "latency_ms": {"p50": 5.0, "p99": 31.0, "max": 40.0}}
+    results["window"]["1080p"] = {"reach": {"world 1": results["window"]["1080p"]["reach"]["world 1"],
+                                            "world 4": slow}}
+    rows = {r["figure"]: r for r in checks(results)}
+    assert rows["window_frame_cpu_p99_1080p_ms"]["measured"] == 9.5
+    assert rows["window_frame_cpu_p99_1080p_ms"]["where"] == "reach world 4"
+    assert rows["window_frame_cpu_p99_1080p_ms"]["verdict"] == "met"  # 9.5 <= 12
+    assert rows["window_latency_p99_ms"]["where"] == "reach world 4 1080p"
+    assert rows["window_latency_p99_ms"]["verdict"] == "MISSED"
+    assert rows["window_frame_cpu_max_ms"]["measured"] == 14.0
+
+
+def test_the_printout_has_a_row_per_mechanic_and_a_column_per_world():
+    from balance_game.bench.scratch import RESOLUTIONS
+    from balance_game.cli.bench import format_results
+
+    results = _results()
+    results["window"]["presentation"], results["window"]["own_xvfb"] = "software", True
+    results["machine"] = {"python": "3", "pygame": "2", "sdl": "2", "cpus": 2,
+                          "load_1m_at_start": 0.1, "load_1m_at_end": 0.2}
+    off = {"cpu_ms": {"p50": 1.0, "p99": 2.0, "max": 3.0}, "wall_ms": {"p50": 1.0, "p99": 2.0, "max": 3.0}}
+    results["offscreen"] = {label: {"reach": off} for label in RESOLUTIONS}
+    results["offscreen_worlds"] = {label: {"reach": {"world 1": {"cpu_ms_p99": 1.25, "wall_ms_p99": 1.5},
+                                                     "world 2": {"cpu_ms_p99": 2.5, "wall_ms_p99": 3.0}}}
+                                   for label in RESOLUTIONS}
+    results["startup"].update(version_s=0.2, python_s=0.1)
+    results["reader"].update(reports_per_s=1000.0, malformed=0, max_gap_ms=1.0)
+    results["sway"].update(sway_ms_jittered_60s=1.0, sway_ms_gridded_60s=1.0,
+                           micromotion_ms_jittered_60s=None)
+    results.update(soak_rss_mb=[1.0], peak_rss_mb=1.0, checks=checks(results))
+    lines = format_results(results)
+    headers = [line for line in lines if line.split() == ["mechanic", "world", "1", "world", "2"]]
+    assert len(headers) == 4  # through the window and offscreen, at each size
+    row = f"  {'reach':<10}"
+    assert lines.count(row + f"{'2.0/5.0/10.0':>18}" * 2) == 2  # CPU p99 / max / latency p99
+    assert lines.count(row + f"{'1.25/1.50':>14}{'2.50/3.00':>14}") == 2
 
 
 def test_no_display_and_no_micromotion_are_not_measured_rather_than_failed():
@@ -78,19 +121,22 @@ def test_micromotion_runs_the_same_trial_when_installed():
     assert {"path_len", "area95", "mf_mean", "f50", "f95"} <= set(out)
 
 
-def test_window_run_reports_every_mechanic(tmp_path):
+def test_window_run_reports_every_mechanic_in_every_world(tmp_path):
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
     done = subprocess.run([sys.executable, "-m", "balance_game.bench.window_run", "640", "360",
-                           "0.4"], env=env, capture_output=True, text=True, check=True, timeout=120)
+                           "0.1"], env=env, capture_output=True, text=True, check=True, timeout=300)
     out = json.loads(done.stdout)
     assert out.pop("presentation")
     from balance_game.core.mechanics import MECHANICS
+    from balance_game.render.worlds import WORLDS
 
     assert set(out) == set(MECHANICS)  # every game, the two new ones included
-    for figures in out.values():
-        assert figures["frames"] > 10
-        assert {"cpu_ms", "interval_ms", "latency_ms"} <= set(figures)
-        assert figures["latency_ms"]["n"] > 0 and figures["cpu_ms"]["p50"] > 0
+    for worlds in out.values():
+        assert set(worlds) == {f"world {look.number}" for look in WORLDS} and len(worlds) == 5
+        for figures in worlds.values():
+            assert figures["frames"] >= 15  # each case runs until it has 5 frames past warm-up
+            assert {"cpu_ms", "interval_ms", "latency_ms"} <= set(figures)
+            assert figures["latency_ms"]["n"] > 0 and figures["cpu_ms"]["p50"] > 0
 
 
 def test_first_frame_comes_through_the_real_command():

@@ -1,6 +1,8 @@
 """STEADI and single-leg stance protocols with the simulated player, whose stance losses are
 known: the load-cell detection times them, the protocols stop as the tests prescribe."""
 
+import functools
+
 import pytest
 
 from balance_game.core.control import Limits
@@ -18,7 +20,11 @@ from balance_game.devices.simulated import SimulatedPlayer
 from tests.sim_protocol import run_protocol
 
 
+@functools.cache
 def run(kind, ability, seed):
+    """The protocol played by the simulated player, and the player (its true stance losses).
+    Deterministic for its arguments, so each is played once and shared, read-only, by every test
+    that asks (one single-leg run gives both its eyes-open and eyes-closed conditions)."""
     limits = Limits.theoretical(170)
     player = SimulatedPlayer(limits, ability, seed)
     return run_protocol(steps_for(kind), player, limits, run_class=StanceRun), player

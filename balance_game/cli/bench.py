@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -22,6 +23,21 @@ def _frame_table(title: str, table: dict[str, Any], metrics: tuple[str, ...]) ->
     return lines
 
 
+def _world_matrix(title: str, table: dict[str, Any], cell: Callable[[dict[str, Any]], str],
+                  width: int) -> list[str]:
+    """One row per mechanic, one column per world."""
+    worlds = list(next(iter(table.values()))) if table else []
+    lines = [title, f"  {'mechanic':<10}" + "".join(f"{w:>{width}}" for w in worlds)]
+    for mechanic, by_world in table.items():
+        lines.append(f"  {mechanic:<10}" + "".join(f"{cell(by_world[w]):>{width}}" for w in worlds))
+    return lines
+
+
+def _window_cell(figures: dict[str, Any]) -> str:
+    cpu, latency = figures["cpu_ms"], figures["latency_ms"]
+    return f"{cpu['p99']:.1f}/{cpu['max']:.1f}/{latency['p99']:.1f}"
+
+
 def format_results(r: dict[str, Any]) -> list[str]:
     """The bench's figures as a person reads them: tables, then each target against its figure."""
     from balance_game.bench.scratch import RESOLUTIONS
@@ -35,9 +51,10 @@ def format_results(r: dict[str, Any]) -> list[str]:
                      f"{' (Xvfb started by bench)' if window['own_xvfb'] else ''}: "
                      f"{window['presentation']}")
         for label in RESOLUTIONS:
-            lines += _frame_table(f"through the window at {label} (ms; cpu = process CPU per frame, "
-                                  "latency = sample arrival to present)", window[label],
-                                  ("cpu_ms", "interval_ms", "latency_ms"))
+            lines += _world_matrix(f"through the window at {label}, each mechanic in each world "
+                                   "(ms: frame CPU p99 / frame CPU max / latency p99; CPU = "
+                                   "process CPU per frame, latency = sample arrival to present)",
+                                   window[label], _window_cell, 18)
         for label, ms in window.get("x_server_cpu_ms_per_frame", {}).items():
             lines.append(f"  X server CPU per frame at {label}: {ms:.2f} ms")
     else:
@@ -45,6 +62,9 @@ def format_results(r: dict[str, Any]) -> list[str]:
     for label in RESOLUTIONS:
         lines += _frame_table(f"offscreen at {label} (update + drawing, no present; ms)",
                               r["offscreen"][label], ("cpu_ms", "wall_ms"))
+        lines += _world_matrix(f"offscreen at {label}, each mechanic in each world (ms: frame "
+                               "CPU p99 / wall p99)", r["offscreen_worlds"][label],
+                               lambda f: f"{f['cpu_ms_p99']:.2f}/{f['wall_ms_p99']:.2f}", 14)
     s, sway, rd = r["startup"], r["sway"], r["reader"]
     lines += [
         f"--version {s['version_s']:.3f} s, python -c pass {s['python_s']:.3f} s "

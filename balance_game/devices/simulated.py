@@ -96,6 +96,36 @@ class Ability:
 
 
 @dataclass(frozen=True)
+class _Rates:
+    """One sample step's factors for a given ability, sway scale and step length."""
+
+    aim_decay: float
+    aim_kick: float
+    sway_decay: float
+    sway_kick: float  # on two feet; one leg multiplies it by ONE_LEG_SWAY
+    smooth: float
+    w: float
+    w_lapse: float  # control during a momentary lapse
+    wp: float
+    ease: float
+
+    @classmethod
+    def of(cls, a: Ability, scale: SwayScale, dt: float) -> _Rates:
+        aim_decay = math.exp(-dt * scale.pace / AIM_TAU_S)
+        sway_decay = math.exp(-dt * scale.pace / SWAY_TAU_S)
+        w = 2.0 * math.pi * a.natural_hz
+        wp = 2.0 * math.pi * a.plan_hz
+        return cls(
+            aim_decay=aim_decay,
+            aim_kick=a.aim_error * scale.amplitude * math.sqrt(1.0 - aim_decay * aim_decay),
+            sway_decay=sway_decay,
+            sway_kick=a.sway_mm * scale.amplitude * math.sqrt(1.0 - sway_decay * sway_decay),
+            smooth=1.0 - math.exp(-dt * scale.pace / (SWAY_SMOOTH_S * scale.smoothing)),
+            w=w, w_lapse=w * 0.3, wp=wp, ease=1.0 - math.exp(-dt * wp),
+        )
+
+
+@dataclass(frozen=True)
 class SimEvent:
     """A scripted happening at a session time: step off, step back on, lose or regain the link."""
 
@@ -149,6 +179,7 @@ class SimulatedPlayer:
         self.one_leg: str | None = None  # the standing foot while the other is up
         self.touch_until = -1.0
         self.touch_x: float | None = None  # where the load acts during a touch-down
+        self._rates_cache: dict[tuple[Any, ...], _Rates] = {}
 
     def start(self, origin_monotonic_s: float) -> None:
         del origin_monotonic_s  # the model runs on session time alone
@@ -184,13 +215,15 @@ class SimulatedPlayer:
 
     def poll(self, t_s: float) -> list[Sample | DeviceStatus]:
         out: list[Sample | DeviceStatus] = []
+        trace = self.body_trace
         while self.t_s + SAMPLE_DT_S <= t_s + SAME_TIME_S:
             self.t_s = round(self.t_s + SAMPLE_DT_S, 6)
-            out.extend(self._scripted_events())
+            if self.events:
+                out.extend(self._scripted_events())
             self._hold_stance(SAMPLE_DT_S)
             cop = self._advance(SAMPLE_DT_S)
-            if self.body_trace is not None:
-                self.body_trace.append((self.t_s, self.com[0], self.com[1]))
+            if trace is not None:
+                trace.append((self.t_s, self.com[0], self.com[1]))
             if self.connected:
                 out.append(self._sample(cop))
         return out
@@ -235,13 +268,13 @@ class SimulatedPlayer:
             return now, (0.0, 0.0)  # a new target appeared: nothing to lead
         return now, (dx / MOTION_WINDOW_S, dy / MOTION_WINDOW_S)
 
-    def _aim_mm(self, dt: float, scale: SwayScale) -> tuple[float, float]:
+    def _aim_mm(self, rates: _Rates) -> tuple[float, float]:
         """Where the player aims: the perceived goal plus a slowly wandering error (the slow
         drift of quiet standing, which the senses scale like the sway)."""
-        decay = math.exp(-dt * scale.pace / AIM_TAU_S)
-        kick = self.ability.aim_error * scale.amplitude * math.sqrt(1.0 - decay * decay)
-        for i in range(2):
-            self.aim_error[i] = self.aim_error[i] * decay + kick * self.rng.gauss(0.0, 1.0)
+        gauss, error = self.rng.gauss, self.aim_error
+        decay, kick = rates.aim_decay, rates.aim_kick
+        error[0] = error[0] * decay + kick * gauss(0.0, 1.0)
+        error[1] = error[1] * decay + kick * gauss(0.0, 1.0)
         goal, (vx, vy) = self._perceived_goal()
         if goal is None:
             return (0.0, 0.0)
@@ -249,8 +282,8 @@ class SimulatedPlayer:
             return self._stand_on_one_foot(goal)
         self.one_leg = self.touch_x = None
         lead = self.ability.lead_s
-        return self.limits.to_mm(goal.lean_x + vx * lead + self.aim_error[0],
-                                 goal.lean_y + vy * lead + self.aim_error[1])
+        return self.limits.to_mm(goal.lean_x + vx * lead + error[0],
+                                 goal.lean_y + vy * lead + error[1])
 
     def _stand_on_one_foot(self, goal: Goal) -> tuple[float, float]:
         """Aim over the standing foot; lift the other once there, put it down when balance
@@ -277,37 +310,34 @@ class SimulatedPlayer:
                 self.limits.to_mm(0.0, goal.lean_y + self.aim_error[1])[1])
 
     def _advance(self, dt: float) -> tuple[float, float]:
-        scale = self._sway_scale()
-        aim_mm = self._aim_mm(dt, scale)
+        rates = self._rates(dt)
+        aim_mm = self._aim_mm(rates)
         a = self.ability
         if self.rng.random() < a.lapse_rate_hz * dt:
             self.lapse_until = self.t_s + 0.3
-        w = 2.0 * math.pi * a.natural_hz
-        if self.t_s < self.lapse_until:
-            w *= 0.3
-        decay = math.exp(-dt * scale.pace / SWAY_TAU_S)
-        kick = a.sway_mm * scale.amplitude * math.sqrt(1.0 - decay * decay)
-        if self.one_leg is not None:
-            kick *= ONE_LEG_SWAY
-        smooth = 1.0 - math.exp(-dt * scale.pace / (SWAY_SMOOTH_S * scale.smoothing))
+        w = rates.w_lapse if self.t_s < self.lapse_until else rates.w
+        kick = rates.sway_kick * ONE_LEG_SWAY if self.one_leg is not None else rates.sway_kick
+        decay, smooth, wp, ease = rates.sway_decay, rates.smooth, rates.wp, rates.ease
+        w2, damp = w * w, 2.0 * a.damping * w
+        gauss = self.rng.gauss
+        eased, plan, plan_vel = self.eased, self.plan, self.plan_vel
+        sway, drive, com, vel, offset = self.sway, self.drive, self.com, self.vel, self.offset
         cop = [0.0, 0.0]
-        wp = 2.0 * math.pi * a.plan_hz
-        ease = 1.0 - math.exp(-dt * wp)
-        for i in range(2):
+        for i in (0, 1):
             # the intended path: the aim eased in, then a critically damped approach to it, so
             # movements start and stop smoothly and the centre of pressure shows only a small
             # anticipatory shift against the movement, as people's does
-            self.eased[i] += (aim_mm[i] - self.eased[i]) * ease
-            plan_acc = wp * wp * (self.eased[i] - self.plan[i]) - 2.0 * wp * self.plan_vel[i]
-            self.plan_vel[i] += plan_acc * dt
-            self.plan[i] += self.plan_vel[i] * dt
-            self.sway[i] = self.sway[i] * decay + kick * self.rng.gauss(0.0, 1.0)
-            self.drive[i] += (self.sway[i] - self.drive[i]) * smooth
-            target = self.plan[i] + self.drive[i]
-            acc = w * w * (target - self.com[i]) - 2.0 * a.damping * w * self.vel[i]
-            self.vel[i] += acc * dt
-            self.com[i] += self.vel[i] * dt
-            cop[i] = self.com[i] - (COM_HEIGHT_M / GRAVITY_M_S2) * acc + self.offset[i]
+            eased[i] += (aim_mm[i] - eased[i]) * ease
+            plan_acc = wp * wp * (eased[i] - plan[i]) - 2.0 * wp * plan_vel[i]
+            plan_vel[i] += plan_acc * dt
+            plan[i] += plan_vel[i] * dt
+            sway[i] = sway[i] * decay + kick * gauss(0.0, 1.0)
+            drive[i] += (sway[i] - drive[i]) * smooth
+            target = plan[i] + drive[i]
+            acc = w2 * (target - com[i]) - damp * vel[i]
+            vel[i] += acc * dt
+            com[i] += vel[i] * dt
+            cop[i] = com[i] - (COM_HEIGHT_M / GRAVITY_M_S2) * acc + offset[i]
         if self.touch_x is not None and self.t_s < self.touch_until:
             cop[0] = self.touch_x
         elif self.one_leg is not None:  # the load acts through the one sole on the board
@@ -318,6 +348,17 @@ class SimulatedPlayer:
             edge = self.stance_mm + FOOT_HALF_WIDTH_MM
             cop[0] = max(-edge, min(edge, cop[0]))
         return cop[0], cop[1]
+
+    def _rates(self, dt: float) -> _Rates:
+        """The step's decay and gain factors for the senses and stance in force now: the same
+        few combinations recur for a whole level, so each is worked out once."""
+        goal = self.goal
+        key = (dt, self.stance, goal.eyes_closed, goal.foam, goal.supported) if goal \
+            else (dt, self.stance)
+        rates = self._rates_cache.get(key)
+        if rates is None:
+            rates = self._rates_cache[key] = _Rates.of(self.ability, self._sway_scale(), dt)
+        return rates
 
     # --- senses and stance (devices/sim_senses.py) -------------------------------------------
     def _sway_scale(self) -> SwayScale:
@@ -369,11 +410,12 @@ class SimulatedPlayer:
         noise = 0.02  # kg of load-cell noise per corner
         right = (1.0 + x / BOARD_HALF_ML_MM) / 2.0
         front = (1.0 + y / BOARD_HALF_AP_MM) / 2.0
+        gauss = self.rng.gauss
         corners = (
-            load * (1 - right) * front + self.rng.gauss(0.0, noise),
-            load * right * front + self.rng.gauss(0.0, noise),
-            load * (1 - right) * (1 - front) + self.rng.gauss(0.0, noise),
-            load * right * (1 - front) + self.rng.gauss(0.0, noise),
+            load * (1 - right) * front + gauss(0.0, noise),
+            load * right * front + gauss(0.0, noise),
+            load * (1 - right) * (1 - front) + gauss(0.0, noise),
+            load * right * (1 - front) + gauss(0.0, noise),
         )
         if not self.on_board:
             x = y = 0.0

@@ -36,6 +36,7 @@ class GameLoop:
         self.clock: Clock = clock or (FakeClock() if ctx.options.fast else RealClock())
         self.steps = 0
         self.transition = Crossfade()
+        self._buttons: tuple[object, ButtonActions | None] = (None, None)  # source, its buttons
 
     @property
     def running(self) -> bool:
@@ -132,7 +133,10 @@ class GameLoop:
     def _source_actions(self) -> None:
         """Buttons on the input device itself (a board's front button confirms in menus)."""
         source = self.ctx.source
-        for action in source.take_actions() if isinstance(source, ButtonActions) else ():
+        if self._buttons[0] is not source:  # a runtime Protocol check is slow: once per source
+            self._buttons = (source, source if isinstance(source, ButtonActions) else None)
+        buttons = self._buttons[1]
+        for action in buttons.take_actions() if buttons is not None else ():
             scene = self.stack.top
             if scene is None:
                 return

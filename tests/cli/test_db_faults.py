@@ -106,7 +106,9 @@ def test_locked_database_stops_play_with_one_line_and_readers_still_work(run_cli
 
 def test_lock_taken_mid_session_ends_play_cleanly_and_keeps_what_was_flushed(tmp_path):
     db = tmp_path / "a.db"
-    env = {**os.environ, "BALANCE_GAME_DB": str(db)}
+    # the session waits out a busy database for 30 s (tests/reliability/test_signals_and_locks.py
+    # holds it to that on a fake clock); here a real game in real time need only wait 1 s
+    env = {**os.environ, "BALANCE_GAME_DB": str(db), "BALANCE_GAME_MAX_BUSY_S": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "balance_game", "play", "--headless",
                              "--device", "sim", "--seconds", "60"], env=env, cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -117,13 +119,14 @@ def test_lock_taken_mid_session_ends_play_cleanly_and_keeps_what_was_flushed(tmp
         with _exclusive_lock(db):
             blocks_before = stored_blocks(db)
             assert blocks_before >= 2
-            _, stderr = proc.communicate(timeout=40)
+            _, stderr = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
     assert proc.returncode == 2, stderr
     assert stderr.count("\n") == 1 and "in use by another program" in stderr, stderr
+    assert "(waited 1 s)" in stderr, stderr
     assert _sound(db) >= blocks_before * 100 - 1  # every block flushed before the lock is kept
     assert stored_blocks(db) >= blocks_before
 

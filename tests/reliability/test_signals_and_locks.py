@@ -134,3 +134,24 @@ def test_a_database_busy_for_too_long_is_one_line(tmp_path):
         clock.now += sessions_module.MAX_BUSY_S + 1
         with pytest.raises(UserError, match="in use by another program"):
             recorder.add_event(2.0, "resume", "user")
+
+
+def test_the_wait_for_a_busy_database_is_30_s_unless_shortened(tmp_path, monkeypatch):
+    """Thirty seconds by design (a backup or sync tool may hold the file that long); only the
+    environment can shorten it (the real-time test of a lock taken mid-session does), never
+    lengthen it or make it nonsense."""
+    monkeypatch.delenv(sessions_module.MAX_BUSY_ENV, raising=False)
+    clock = _Clock()
+    db, recorder = _recorder(tmp_path, clock)
+    assert recorder.max_busy_s == 30.0
+    with _held(db.path):
+        recorder.add_event(1.0, "pause", "user")
+        clock.now += 29.9  # past the back-off: this write is tried, and still waits
+        recorder.add_event(2.0, "resume", "user")
+        clock.now += 0.6  # past the next back-off (0.5 s), and past 30 s
+        with pytest.raises(UserError, match=r"waited 30 s"):
+            recorder.add_event(3.0, "resume", "user")
+    for value, expected in [("1.5", 1.5), ("0", 0.0), ("100", 30.0), ("-1", 30.0), ("nan", 30.0),
+                            ("soon", 30.0)]:
+        monkeypatch.setenv(sessions_module.MAX_BUSY_ENV, value)
+        assert sessions_module.max_busy_wait_s() == expected, value
