@@ -9,7 +9,7 @@ from balance_game.game.scenes import GameContext
 from balance_game.game.session import GameSession
 from balance_game.i18n import prefer
 from balance_game.storage.assessments import Calibration, get_calibration
-from balance_game.storage.players import Player, get_caps, get_settings
+from balance_game.storage.players import Player, PlayerSettings, get_caps, get_settings
 from balance_game.storage.prescriptions import player_prescription
 from balance_game.storage.progress import ProgressBook
 from balance_game.storage.sessions import SessionRecorder
@@ -30,17 +30,25 @@ def therapist_caps(player_caps: Caps, prescription: Prescription | None) -> Caps
                 target_success=prescription.target_success)
 
 
-def start_session(ctx: GameContext, player: Player) -> GameSession:
-    ctx.end_session()
-    ctx.current_player = player
-    ctx.control = control_for(player, get_calibration(ctx.db, player.id))
-    settings = get_settings(ctx.db, player)
+def apply_settings(ctx: GameContext, settings: PlayerSettings) -> None:
+    """Put a player's own settings into force in the running game: the language of every later
+    word, the sound and speech, the text size (fonts are rebuilt, screens re-lay out on their next
+    frame) and calm. Both the start of a session and the settings screen come through here, so a
+    setting changed on the board acts exactly as one set before the session began."""
     prefer(settings.language)
     ctx.sound.volume = settings.volume
     ctx.sound.speech = settings.speech and ctx.sound.can_speak
     ctx.sound.set_music_volume(settings.music_volume)
     ctx.theme.set_scale(settings.text_scale)
     ctx.theme.calm = settings.calm
+
+
+def start_session(ctx: GameContext, player: Player) -> GameSession:
+    ctx.end_session()
+    ctx.current_player = player
+    ctx.control = control_for(player, get_calibration(ctx.db, player.id))
+    settings = get_settings(ctx.db, player)
+    apply_settings(ctx, settings)
     recorder = SessionRecorder(ctx.db, player.id, ctx.source.name, ctx.options.seed,
                                attended=ctx.options.attended)
     prescription = player_prescription(ctx.db, player)

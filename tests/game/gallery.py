@@ -85,6 +85,10 @@ def visit(d: ScreenDriver, text_scale: float = 1.0, play_steps: int = 90) -> Ite
     yield "routine-done"
     _show(d, screen("title"))  # with a player known: the week's goal and a word of progress
     yield "title-welcome-back"
+    _show(d, screen("settings", player))
+    yield "settings"
+    _show(d, screen("setting_choice", player, "volume"))  # the widest row of choices
+    yield "settings-volume"
     _show(d, screen("calendar"))
     yield "calendar"
     _show(d, screen("family"))

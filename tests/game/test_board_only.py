@@ -116,7 +116,7 @@ def test_from_the_title_to_goodbye_on_the_board_alone(person):
     assert isinstance(d.scene, FarewellScene)
     person.stand_still()
     assert isinstance(d.scene, TitleScene)
-    person.choose(["down"] * 4)  # past the rest of the list: "Stop for today" asks first
+    person.choose(["down"] * 5)  # past the rest of the list: "Stop for today" asks first
     assert isinstance(d.scene, ConfirmStopScene) and d.scene.index == 0
     person.stand_still(10)  # No is chosen and nothing happens by standing
     assert not d.ctx.quit_requested

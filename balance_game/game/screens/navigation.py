@@ -36,6 +36,8 @@ ROUTES: Final[dict[str, tuple[str, str]]] = {
     "routine": ("routine", "RoutineScene"),
     "calendar": ("calendar", "CalendarScene"),
     "family": ("family", "FamilyScene"),
+    "settings": ("settings", "SettingsScene"),
+    "setting_choice": ("settings", "SettingChoiceScene"),
 }
 
 

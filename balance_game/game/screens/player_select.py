@@ -1,4 +1,5 @@
-"""Choosing who is training (or adding someone), which starts their session."""
+"""Choosing who is training (or adding someone), which starts their session; or, from the
+title's "Settings" on a computer with several players, whose settings to change (no session)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,20 @@ MAX_PLAYERS_SHOWN = 50
 
 
 class PlayerSelectScene(MenuScene):
-    def __init__(self, first_run: bool = False) -> None:
+    def __init__(self, first_run: bool = False, for_settings: bool = False) -> None:
         super().__init__()
         self.first_run = first_run
+        self.for_settings = for_settings
 
     def build(self, ctx: GameContext) -> list[MenuItem]:
-        self.title = _("Who is training?")
         players = list_players(ctx.db)[:MAX_PLAYERS_SHOWN]
+        if self.for_settings:  # a new player is added by training (safety first, calibration)
+            self.title = _("Whose settings?")
+            if not players:
+                self.subtitle = _("Settings belong to a player. Nobody has trained here yet: "
+                                  "choose a game first to add your name.")
+            return [MenuItem(p.name, _settings_of(p)) for p in players]
+        self.title = _("Who is training?")
         items = [MenuItem(p.name, _chooser(p)) for p in players]
         items.append(MenuItem(_("New player"), _new_player))
         return items
@@ -36,6 +44,10 @@ def _named(ctx: GameContext, stack: SceneStack, name: str) -> None:
 
 def _chooser(player: Player):
     return lambda ctx, stack: _choose(ctx, stack, player)
+
+
+def _settings_of(player: Player):
+    return lambda ctx, stack: stack.replace(screen("settings", player))
 
 
 def _choose(ctx: GameContext, stack: SceneStack, player: Player, new: bool = False) -> None:

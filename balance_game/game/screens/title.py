@@ -1,6 +1,6 @@
 """The title screen: today's training first, a game of one's choice, family play, checking the
-board, or stop for today (always asked, never at once). Under the welcome, the reasons to come
-back of whoever trained last: the week's goal and real progress."""
+board, the player's settings, or stop for today (always asked, never at once). Under the welcome,
+the reasons to come back of whoever trained last: the week's goal and real progress."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class TitleScene(MenuScene):
                 name=player.name, goal=rewards.goal_line, encouragement=rewards.encouragement)
         return [MenuItem(_("Start today's training"), _start_routine),
                 MenuItem(_("Choose a game"), _start), MenuItem(_("Family play"), _family),
-                MenuItem(_("Check the board"), _sensor_check),
+                MenuItem(_("Check the board"), _sensor_check), MenuItem(_("Settings"), _settings),
                 MenuItem(_("Stop for today"), ask_to_stop)]
 
     def on_back(self, ctx: GameContext, stack: SceneStack) -> None:
@@ -54,6 +54,14 @@ def _family(ctx: GameContext, stack: SceneStack) -> None:
 
 def _sensor_check(ctx: GameContext, stack: SceneStack) -> None:
     stack.push(screen("sensor_check"))
+
+
+def _settings(ctx: GameContext, stack: SceneStack) -> None:
+    """The settings of whoever is training (or the only player); with several, asked whose."""
+    players = list_players(ctx.db)
+    player = ctx.current_player or (players[0] if len(players) == 1 else None)
+    stack.push(screen("settings", player) if player else screen("player_select",
+                                                                for_settings=True))
 
 
 def ask_to_stop(ctx: GameContext, stack: SceneStack) -> None:
