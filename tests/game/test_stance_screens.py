@@ -6,6 +6,7 @@ import pytest
 from balance_game.game.screens.stance import PlacementScene, StanceScene
 from balance_game.game.start import start_session
 from balance_game.i18n import set_language
+from balance_game.render.theme import TextBox
 from balance_game.storage.assessments import list_assessments
 from balance_game.storage.players import get_or_create_player, update_settings
 from tests.game.screen_driver import ScreenDriver
@@ -80,7 +81,7 @@ def _shown_text(driver) -> str:
         driver.frames(1)
     finally:
         driver.ctx.theme.layout_log = None
-    return " ".join(" ".join(box.text for box in log).split())
+    return " ".join(" ".join(box.text for box in log if isinstance(box, TextBox)).split())
 
 
 def test_the_stance_test_in_german_speaks_german(driver):
