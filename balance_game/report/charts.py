@@ -163,8 +163,8 @@ def success_and_difficulty(data: ReportData) -> Figure | None:
         _local_numbers(top)
         _local_numbers(bottom)
         _date_axis(bottom, span)
-        if len(when) == 1:
-            bottom.set_xlim(when[0] - timedelta(days=1), when[0] + timedelta(days=1))
+        if when and span == 0:  # one day: matplotlib would widen the axis to ±2 years
+            bottom.set_xlim(min(when) - timedelta(days=1), max(when) + timedelta(days=1))
     return fig
 
 
