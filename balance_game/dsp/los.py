@@ -35,6 +35,12 @@ import numpy as np
 
 from balance_game.dsp.resample import monotonic_mask
 
+
+def N_(reason: str) -> str:
+    """Marks a reason for the translation catalogs (docs/update_catalogs.py) without importing
+    them: the reason is stored in English and shown through the catalog (``i18n.stored``)."""
+    return reason
+
 DIRECTIONS = ("F", "FR", "R", "BR", "B", "BL", "L", "FL")
 # Direction angles counter-clockwise from + right, in the board plane.
 DIRECTION_ANGLE_DEG = {"R": 0, "FR": 45, "F": 90, "FL": 135, "L": 180, "BL": 225, "B": 270,
@@ -53,10 +59,11 @@ COG_HEIGHT_RATIO = 0.5527
 # Theoretical limits of stability, sway angles about the ankle (NeuroCom).
 THEORETICAL_DEG = {"side": 8.0, "forward": 8.0, "back": 4.5}
 # The fastest simple visual reaction of healthy adults is ~0.15-0.2 s; a movement starting less
-# than 0.1 s after the cue was started before the cue was seen.
+# than 0.1 s after the cue was started before the cue was seen. (The reason shown for it names the
+# value in words, as a fixed sentence the catalogs can translate: keep the two in step.)
 MIN_REACTION_S = 0.1
 # A lean whose furthest point toward the target stays under this share of the theoretical limit
-# did not go that way (it is sway, or a lean in another direction).
+# did not go that way (it is sway, or a lean in another direction). Named in words in its reason.
 MIN_REACHED_FRACTION = 0.1
 
 
@@ -192,7 +199,7 @@ def analyse_direction(
                      np.asarray(trial.y_mm, dtype=float)[keep]])
     baseline = (t >= trial.go_s - BASELINE_S) & (t < trial.go_s)
     if baseline.sum() < 3:
-        return LosDirectionResult(trial.direction, reason="fewer than 3 samples before the go cue")
+        return LosDirectionResult(trial.direction, reason=N_("fewer than 3 samples before the go cue"))
     unit = direction_vector(trial.direction)
     rel = pos - pos[:, baseline].mean(axis=1, keepdims=True)
     along, across = unit @ rel, np.array([-unit[1], unit[0]]) @ rel
@@ -203,13 +210,13 @@ def analyse_direction(
 
     go = int(np.searchsorted(t, trial.go_s))
     if _first_held_run(speed > threshold, t, go, ONSET_HOLD_S) is None:
-        return LosDirectionResult(trial.direction, reason="no movement after the go cue")
+        return LosDirectionResult(trial.direction, reason=N_("no movement after the go cue"))
     max_mm = max(float(along[go:].max()), 0.0)
     if max_mm <= 0.0 or not (along_speed[go:] > threshold).any():
-        return LosDirectionResult(trial.direction, reason="no movement toward the target")
+        return LosDirectionResult(trial.direction, reason=N_("no movement toward the target"))
     if max_mm < MIN_REACHED_FRACTION * trial.target_mm:
         return LosDirectionResult(trial.direction, reason=(
-            f"the lean never reached {100 * MIN_REACHED_FRACTION:g} % of the limit that way"))
+            N_("the lean never reached a tenth of the limit that way")))
     halfway = go + int(np.argmax(along[go:] >= 0.5 * max_mm))
     fastest = go + int(np.argmax(along_speed[go:halfway + 1]))
     level = max(threshold, ONSET_PEAK_FRACTION * float(along_speed[fastest]))
@@ -218,11 +225,11 @@ def analyse_direction(
     reaction = max(_onset_time(t, along_speed, level, start), trial.go_s) - trial.go_s
     if reaction < MIN_REACTION_S:
         return LosDirectionResult(trial.direction, reason=(
-            f"moved {reaction:.2f} s after the cue, before it could have been seen "
-            f"(under {MIN_REACTION_S:g} s): repeat this direction"))
+            N_("moved sooner after the cue than it could have been seen (under 0.1 s): repeat "
+               "this direction")))
     end_mm = float(along[end])
     if end_mm <= max(float(along[start]), 0.0):
-        return LosDirectionResult(trial.direction, reason="the primary movement ended behind start")
+        return LosDirectionResult(trial.direction, reason=N_("the primary movement ended behind start"))
 
     lo, hi = (q * end_mm for q in MOVEMENT_BAND)
     span_s = _crossing_time(t, along, hi, start) - _crossing_time(t, along, lo, start)

@@ -152,4 +152,26 @@ def test_a_reaction_before_the_cue_could_be_seen_is_invalid():
     res = analyse_direction(lean("R", lambda t: ramp(t, GO + 0.05, 100.0, 0.0, 80.0)), H)
     assert not res.valid and "under 0.1 s" in res.reason and res.reaction_time_s is None
     short = analyse_direction(lean("R", lambda t: ramp(t, GO + 0.3, 100.0, 0.0, 8.0)), H)
-    assert not short.valid and "never reached 10 %" in short.reason
+    assert not short.valid and "never reached a tenth" in short.reason
+
+
+def test_a_direction_s_reason_is_shown_in_the_player_s_language():
+    """Reasons are stored in English and shown through the catalogs: every one dsp/los.py can
+    give has a German and a Spanish text."""
+    from balance_game.core.assessments import summarise
+    from balance_game.i18n import _, set_language
+
+    still = analyse_direction(lean("F", lambda t: np.zeros_like(t)), H)
+    early = analyse_direction(lean("R", lambda t: ramp(t, GO + 0.05, 100.0, 0.0, 80.0)), H)
+    results = {"directions": {"F": {"reason": still.reason}, "R": {"reason": early.reason}},
+               "polygon_area_mm2": None}
+    try:
+        set_language("de")
+        german = " ".join(_(line) for line in summarise("los", results))
+        set_language("es")
+        spanish = " ".join(_(line) for line in summarise("los", results))
+    finally:
+        set_language("en")
+    assert "keine Bewegung nach dem Startsignal" in german and "unter 0,1 s" in german
+    assert "ningún movimiento tras la señal de inicio" in spanish and "0,1 s" in spanish
+    assert still.reason not in german + spanish and early.reason not in german + spanish
