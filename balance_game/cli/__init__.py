@@ -180,9 +180,14 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.UsageError as exc:
+        from balance_game.cli.click_errors import usage_error_text
+        from balance_game.cli.help_text import language_in
+        from balance_game.i18n import set_language
+
+        set_language(language_in(sys.argv[1:] if argv is None else argv))
         hint = (" " + _("(see '{command} --help')").format(command=exc.ctx.command_path)
                 if exc.ctx else "")
-        _print_error(exc.format_message(), hint)
+        _print_error(usage_error_text(exc), hint)
         sys.exit(2)
     except click.ClickException as exc:
         _print_error(exc.format_message())

@@ -6,8 +6,8 @@ looked up when ``--help`` is printed, not when a module is imported: a command's
 been imported before the language was known (tests, the registry check), and the language can
 be chosen after import (``--language`` is read when the arguments are parsed). Click's own
 headings ("Usage:", "Options:", "Commands:") and the help option's line come from our catalog
-too; click's error messages ("No such option") stay click's English. Names of commands, options
-and choices are never translated: they are what people type.
+too, and its usage errors are reworded in our catalog's words (``click_errors.py``). Names of
+commands, options and choices are never translated: they are what people type.
 
 Only click and ``balance_game.i18n`` are imported here, so ``--help`` stays cheap.
 """

@@ -110,3 +110,25 @@ def test_json_output_keeps_english_keys(run_cli):
     assert result.returncode == 0
     first = json.loads(result.stdout)[0]
     assert {"id", "mechanic", "world", "title"} <= set(first)
+
+
+@pytest.mark.parametrize("args, german", [
+    (("nosuch",), "Befehl 'nosuch' gibt es nicht."),
+    (("play", "--levl", "x"), "Option '--levl' gibt es nicht. (Mögliche Optionen: --help, --level)"),
+    (("export", "--format", "xml", "--player", "x", "--out", "x"),
+     "Ungültiger Wert für '--format': 'xml' ist keiner von 'csv', 'json', 'fhir'."),
+    (("play", "--level"), "Option '--level' braucht einen Wert."),
+    (("play", "extra", "more"), "Unerwartete zusätzliche Argumente (extra more)"),
+    (("export", "--out", "x"), "Option '--player' fehlt."),
+])
+def test_click_s_own_usage_errors_in_german(run_cli, args, german):
+    result = run_cli("--language", "de", *args)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"balance-game: Fehler: {german}")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_usage_errors_follow_the_computer_language(run_cli):
+    result = run_cli("play", "--bogus", env={"LANGUAGE": "es"})
+    assert result.returncode == 2
+    assert result.stderr.startswith("balance-game: error: No existe la opción '--bogus'.")
