@@ -13,6 +13,17 @@ import pytest
 from cli_runner import run_cli_in
 
 REPO = Path(__file__).resolve().parent.parent
+# The longest tests (whole simulated levels, tens of seconds each), started first: with two
+# workers a long test collected last would run alone at the end while the other worker idles.
+LONGEST_FIRST = ("tests/test_difficulty.py::test_staircase_converges",
+                 "tests/test_difficulty.py::test_the_staircase_converges",
+                 "tests/test_bench.py::test_window_run_reports")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest first (the classic rule for spreading jobs over workers); the rest keep their
+    order. The order decides no outcome: every test sets up what it needs."""
+    items.sort(key=lambda item: not item.nodeid.startswith(LONGEST_FIRST))
 
 
 @pytest.fixture(autouse=True)
