@@ -1,10 +1,11 @@
 """Every world keeps what a player must see at WCAG AA contrast on every playing field.
 
-The luminance and contrast below are written out from the WCAG 2.1 definitions (not imported
-from the game), and checked against WCAG's own examples.
+Luminance and contrast come from tests/wcag.py, written out from the WCAG 2.1 definitions (not
+imported from the game) and checked against WCAG's own examples in tests/test_theme.py.
 """
 
 import pytest
+from wcag import contrast
 
 from balance_game.render import theme
 from balance_game.render.tilt_view import MAPLE
@@ -16,18 +17,6 @@ GRAPHICS = {"player": theme.PLAYER, "target": theme.ACCENT, "white": theme.TEXT,
 TEXTS = {"text": theme.TEXT, "dim text": theme.TEXT_DIM, "target text": theme.ACCENT}
 
 
-def luminance(rgb):
-    def channel(c):
-        c = c / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a, b):
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def test_contrast_formula_matches_the_wcag_examples():
