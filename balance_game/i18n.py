@@ -70,10 +70,27 @@ def stored(text: str) -> str:
     return Phrase(text.replace("{", "{{").replace("}", "}}"), {})
 
 
+class _LocalNumber(float):
+    """A decimal value of a phrase, written with the active language's signs ("3,7 s")."""
+
+    def __format__(self, spec: str) -> str:
+        minus, decimal = _number_symbols(_Active.code)
+        return format(float(self), spec).replace("-", minus).replace(".", decimal)
+
+
+def _shown_value(value: Any) -> Any:
+    if isinstance(value, Phrase):
+        return _(value)
+    if isinstance(value, float) and _Active.code != SOURCE_LANGUAGE:
+        return _LocalNumber(value)
+    return value
+
+
 def _(message: str) -> str:
-    """``message`` in the active language (a ``Phrase`` with its values filled in)."""
+    """``message`` in the active language (a ``Phrase`` with its values filled in, decimals
+    with the language's own sign)."""
     if isinstance(message, Phrase):
-        values = {k: _(v) if isinstance(v, Phrase) else v for k, v in message.params.items()}
+        values = {k: _shown_value(v) for k, v in message.params.items()}
         return _Active.translations.gettext(message.template).format(**values)
     if not message:  # gettext("") is the catalog's header, never a word to show
         return message

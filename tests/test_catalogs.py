@@ -135,6 +135,17 @@ def test_a_phrase_is_english_until_shown_and_translated_with_its_values():
     assert _(rate) == "Las lecturas llegan despacio (12 por segundo)."
 
 
+def test_a_phrase_s_decimals_take_the_language_s_sign():
+    """"10,0 s" on a German screen, "10.0 s" in the English record of the same phrase."""
+    held = phrase("{s:.1f} s", s=10.0)
+    assert held == "10.0 s"
+    set_language("de")
+    assert _(held) == "10,0 s" and _(phrase("{n} s", n=-2.5)) == "-2,5 s"
+    assert _(phrase("{rate:.0f} per second", rate=12.4)).startswith("12 ")  # whole: no sign
+    set_language("en")
+    assert _(held) == "10.0 s"
+
+
 def test_the_cli_speaks_german(run_cli):
     result = run_cli("--language", "de", "levels")
     assert result.returncode == 0, result.stderr

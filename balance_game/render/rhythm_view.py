@@ -11,7 +11,7 @@ import pygame
 
 from balance_game.core.control import Axes
 from balance_game.core.mechanics.rhythm import AXES, RhythmWorld, ideal_position
-from balance_game.i18n import N_, _
+from balance_game.i18n import N_, _, number
 from balance_game.render import scenery
 from balance_game.render.lean_widgets import centre_zone, marker, play_area
 from balance_game.render.text import blit_text, fitting_font
@@ -235,7 +235,7 @@ class RhythmView(scenery.SceneView[RhythmWorld]):
         if world.phase == "done":
             return
         pace = world.current.t_beat_s - world.current.t_start_s if world.current else world.pace_s
-        words = _("{pace} s per shift").format(pace=f"{pace:.1f}")
+        words = _("{pace} s per shift").format(pace=number(pace, 1))
         left = base[0] + max(t.px(0.1), reach + t.px(0.02))
         font = fitting_font(t, words, surface.get_width() - left - t.px(0.01), "small")
         blit_text(surface, t, words, font, TEXT_DIM, midleft=(left, base[1] - length // 2))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from balance_game.core.sensor_check import CORNERS, SensorCheck
 from balance_game.devices.base import ReportsBattery
 from balance_game.game.scenes import GameContext, Scene, SceneStack
-from balance_game.i18n import _
+from balance_game.i18n import _, number
 from balance_game.render.text import draw_text, lines_height
 from balance_game.render.theme import (
     ACCENT,
@@ -97,11 +97,11 @@ class SensorCheckScene(Scene):
     def _blocks(check: SensorCheck, working: bool, words: str
                 ) -> dict[str, tuple[str, str, Colour, bool]]:
         corners = check.corners_kg or (0.0, 0.0, 0.0, 0.0)
-        said = [_("{corner}: {kg} kg").format(corner=_(name).capitalize(), kg=f"{kg:.1f}")
+        said = [_("{corner}: {kg} kg").format(corner=_(name).capitalize(), kg=number(kg, 1))
                 for name, kg in zip(CORNERS, corners, strict=True)]
         readings = f"{said[0]}  ·  {said[1]}\n{said[2]}  ·  {said[3]}"  # front row, back row
         battery = _("low, replace them soon") if check.battery_low else _("no warning")
-        facts = "   ·   ".join((_("Total {kg} kg").format(kg=f"{check.total_kg:.1f}"),
+        facts = "   ·   ".join((_("Total {kg} kg").format(kg=number(check.total_kg, 1)),
                                 _("{rate} readings a second").format(rate=f"{check.rate_hz:.0f}"),
                                 _("Batteries: {state}").format(state=battery)))
         return {
