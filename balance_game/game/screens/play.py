@@ -12,7 +12,7 @@ from balance_game.core.records import Goal, TrialRecord
 from balance_game.devices.base import ReportsBattery
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.game.screens.navigation import screen
-from balance_game.i18n import _
+from balance_game.i18n import _, active_language
 from balance_game.render.celebration import Celebration
 from balance_game.render.views import ViewCache
 
@@ -48,6 +48,7 @@ class PlayScene(Scene):
         self.feedback_until_s = 0.0
         self.success_s: float | None = None  # when the latest good try ended: celebrate it
         self.celebration: Celebration | None = None
+        self._top: tuple[tuple[object, ...], int] | None = None  # (what it depends on, y)
 
     def enter(self, ctx: GameContext) -> None:
         ctx.music(self.spec.world)
@@ -124,15 +125,14 @@ class PlayScene(Scene):
         return _(run.mechanic.prompt(run.world))
 
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
-        from balance_game.render.hud import draw_hud, hud_bottom
+        from balance_game.render.hud import draw_hud
 
         run = ctx.session.run
         if run is None:
             return
         world = run.world
         view = self.views.get(self.spec.mechanic, surface, ctx.theme, self.spec.world,
-                              hud_bottom(ctx.theme, surface.get_width(), _(self.spec.title),
-                                         self._longest_facts(ctx)))
+                              self._view_top(ctx, surface.get_width()))
         view.draw(surface, world, ctx.frame.axes, list(self.trail), ctx.t_s)
         if self.celebration is None or self.celebration.theme is not ctx.theme:
             self.celebration = Celebration(ctx.theme, surface.get_height())
@@ -152,6 +152,18 @@ class PlayScene(Scene):
         if battery_low:
             facts.append(_("Board batteries low"))
         return facts
+
+    def _view_top(self, ctx: GameContext, width: int) -> int:
+        """Where the game's pictures may start, measured again only when the window, the text
+        size or the language changes (not every frame)."""
+        from balance_game.render.hud import hud_bottom
+
+        key = (width, id(ctx.theme), ctx.theme.text_scale, active_language(),
+               isinstance(ctx.source, ReportsBattery))
+        if self._top is None or self._top[0] != key:
+            self._top = key, hud_bottom(ctx.theme, width, _(self.spec.title),
+                                        self._longest_facts(ctx))
+        return self._top[1]
 
     def _longest_facts(self, ctx: GameContext) -> list[str]:
         """The facts at their longest, so the game is laid out once below the tallest strip
