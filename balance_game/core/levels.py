@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -172,25 +173,21 @@ def parse_level(path: Path, data: Any) -> LevelSpec:
     )
 
 
-# Parsed level files by path, with the (size, mtime) they were parsed at. Screens list the
-# levels on every visit (menu, routine, family, results) and parsing 80-odd YAML files costs a
-# noticeable pause each time; a file edited since is parsed again. Only files that load are
-# kept, so a broken file reports its problems every time. Specs are frozen and shared.
-_PARSED: dict[Path, tuple[tuple[int, int], LevelSpec]] = {}
-
-
 def load_level_file(path: Path) -> LevelSpec:
     try:
         stat = path.stat()
     except OSError:  # load_yaml says what is wrong with the path, in one line
         return parse_level(path, load_yaml(path))
-    stamp = (stat.st_size, stat.st_mtime_ns)
-    kept = _PARSED.get(path)
-    if kept is not None and kept[0] == stamp:
-        return kept[1]
-    spec = parse_level(path, load_yaml(path))
-    _PARSED[path] = (stamp, spec)
-    return spec
+    return _parsed(path, stat.st_size, stat.st_mtime_ns)
+
+
+# Screens list the levels on every visit (menu, routine, family, results) and parsing 80-odd
+# YAML files costs a noticeable pause each time: a file is parsed again only once its size or
+# modification time changes. A file that fails raises, and an exception is never kept, so a
+# broken file reports its problems every time. Specs are frozen and shared.
+@lru_cache(maxsize=512)
+def _parsed(path: Path, size: int, mtime_ns: int) -> LevelSpec:
+    return parse_level(path, load_yaml(path))
 
 
 def level_files(folder: Path | None = None) -> list[Path]:
