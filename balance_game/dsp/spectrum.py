@@ -1,11 +1,12 @@
 """Welch periodograms of AP and ML together, fast enough for every trial in a session list.
 
 ``scipy.signal.welch`` computes the same spectra (the tests check them to 1e-9) at several times
-the cost. Here the window and the detrend projection are built once per segment length, AP and ML
-share one complex FFT per segment (the real and imaginary parts of one transform, separated by its
-conjugate symmetry), and only the bins a measure reads are separated and summed. The PSD's
-constant factors (sampling rate, window power, number of segments) are left to the caller: the
-pinned spectral measures are ratios in which they cancel.
+the cost. Here the window and the detrend projection are built once per segment length, both rows
+go through one real FFT call, and only the bins a measure reads are summed. A measure that reads
+only weighted sums of the spectrum (the mean power frequency) takes them from a zero-padded
+spectrum of a fast length instead (``padded_bin_weights``). The PSD's constant factors (sampling
+rate, window power, number of segments) are left to the caller: the pinned spectral measures are
+ratios in which they cancel.
 """
 
 from __future__ import annotations
@@ -53,26 +54,22 @@ def covering_overlap(n: int, nperseg: int, max_step: int) -> int:
     return nperseg - spare // (segments - 1)
 
 
-def _segments_as_complex(
+def _tapered_segments(
     pair: np.ndarray, nperseg: int, noverlap: int, linear_detrend: bool
 ) -> np.ndarray:
-    """Welch's segments of the two rows of ``pair``, each detrended and Hann-windowed, as one
-    complex row per segment: first row + i·second row."""
+    """Welch's segments of the two rows of ``pair``, each detrended and Hann-windowed:
+    shape (2, segments, nperseg)."""
     step = nperseg - noverlap
     count = (pair.shape[1] - nperseg) // step + 1
     row_stride, col_stride = pair.strides
     segments = as_strided(pair, (2, count, nperseg), (row_stride, step * col_stride, col_stride),
                           writeable=False)
     window = _hann(nperseg)
-    out = np.empty((count, nperseg), dtype=complex)
     if linear_detrend:
         basis, windowed_basis = _linear_trend_basis(nperseg)
         # (segment − trend)·window, with the window folded into the trend basis once per length
-        tapered = segments * window - (segments @ basis) @ windowed_basis
-    else:
-        tapered = (segments - segments.mean(axis=-1, keepdims=True)) * window
-    out.real, out.imag = tapered
-    return out
+        return segments * window - (segments @ basis) @ windowed_basis
+    return (segments - segments.mean(axis=-1, keepdims=True)) * window
 
 
 def welch_power_sums(
@@ -81,36 +78,49 @@ def welch_power_sums(
     noverlap: int,
     linear_detrend: bool,
     bins: slice = slice(None),
+    nfft: int | None = None,
 ) -> tuple[np.ndarray, int]:
-    """Σ over Welch segments of |X_k|² (Hann window, nfft = nperseg) for each of the two rows of
-    ``pair`` and the one-sided bins ``bins`` of 0 … nperseg//2; and the number of segments.
+    """Σ over Welch segments of |X_k|² (Hann window) for each of the two rows of ``pair`` and
+    the one-sided bins ``bins`` of 0 … nfft//2; and the number of segments.
 
-    Segments start every nperseg − noverlap samples from the first one. With z = a + i·b the
-    FFT of a segment of both rows, a's spectrum is (z_k + conj z_(n−k))/2 and b's is
-    (z_k − conj z_(n−k))/2i. A segment length with a large prime factor (common: a jittered
-    trial's N/2 falls anywhere) needs a Bluestein transform, so this halves the dearest step;
-    scipy's FFT keeps its plans between calls, where numpy's rebuilds the Bluestein one each time.
+    Segments start every nperseg − noverlap samples from the first one and are zero-padded to
+    ``nfft`` (default ``nperseg``), as scipy's ``welch`` does. A real FFT per row and segment
+    costs no more than packing AP and ML into one complex FFT, and needs no unpacking.
     """
-    from scipy.fft import fft
+    from scipy.fft import rfft
 
-    n = nperseg
-    z = fft(_segments_as_complex(pair, nperseg, noverlap, linear_detrend), axis=-1,
-            overwrite_x=True)
-    first, stop, _ = bins.indices(n // 2 + 1)
-    here = z[:, first:stop]
-    mirror = np.empty_like(here)  # z at n − k: the same bins read backwards from the end
-    if first == 0:
-        mirror[:, 0] = z[:, 0]
-        mirror[:, 1:] = z[:, n - 1 : n - stop : -1]
-    else:
-        mirror[:, :] = z[:, n - first : n - stop : -1]
-    np.conjugate(mirror, out=mirror)
-    sums = np.empty((2, stop - first))
-    for row, part in enumerate((here + mirror, here - mirror)):  # 2·a_k and 2i·b_k
-        squares = np.square(part.view(float)).sum(axis=0)  # real², imag² interleaved
-        np.add(squares[0::2], squares[1::2], out=sums[row])
-    sums *= 0.25
-    return sums, len(z)
+    tapered = _tapered_segments(pair, nperseg, noverlap, linear_detrend)
+    spectra = rfft(tapered, n=nfft or nperseg, axis=-1, overwrite_x=True)[..., bins]
+    squares = np.square(spectra.view(float)).sum(axis=1)  # real², imag² interleaved
+    return squares[:, 0::2] + squares[:, 1::2], tapered.shape[1]
+
+
+def padded_bin_weights(weights: np.ndarray, nperseg: int) -> tuple[int, np.ndarray]:
+    """A fast FFT length ``nfft`` and rows ``padded`` such that, for every segment x of
+    ``nperseg`` samples, Σ_k weights[r, k]·|X_k|² over the one-sided bins of x's
+    ``nperseg``-point DFT equals Σ_j padded[r, j]·|X̃_j|² over the one-sided bins of its
+    zero-padded ``nfft``-point DFT.
+
+    Why: a weighted sum of a Welch spectrum is all a mean power frequency reads, and a jittered
+    trial's N/2 often has a large prime factor, whose DFT needs a Bluestein transform (several
+    times the cost of a smooth length twice as long). The sum is a quadratic form in x with a
+    circulant kernel: Σ_d q(d)·r(d) with q(d) = Σ_k a_k·cos(2πkd/nperseg) over all nperseg
+    bins (a_k the weights halved where the one-sided spectrum doubles), r the circular
+    autocorrelation of x, r(d) = ρ(d) + ρ(nperseg − d) with ρ the linear one. ρ is exactly
+    what |X̃|² holds once nfft ≥ 2·nperseg − 1, so laying q over the lags −(nperseg − 1) …
+    nperseg − 1 and taking its DFT gives the padded weights. Exact in arithmetic; in floating
+    point the padded weights oscillate (the kernel's lag-0 term is large), so a spectrum
+    concentrated near 0 Hz loses up to ~1e-12 relative.
+    """
+    from scipy.fft import irfft, next_fast_len, rfft
+
+    nfft = next_fast_len(2 * nperseg - 1, real=True)
+    kernel = irfft(weights / one_sided_factors(nperseg), n=nperseg, axis=-1) * nperseg
+    lags = np.zeros((*kernel.shape[:-1], nfft))
+    lags[..., :nperseg] = kernel
+    lags[..., nfft - nperseg + 1 :] = kernel[..., :0:-1]  # lag −d at nfft − d
+    padded = rfft(lags, axis=-1).real * (one_sided_factors(nfft) / nfft)
+    return nfft, padded
 
 
 def one_sided_factors(nperseg: int) -> np.ndarray:

@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from balance_game.dsp.filters import lowpass_zero_lag, min_filter_length
 from balance_game.dsp.resample import MAX_GAP_S, finite_runs, resample_uniform
-from balance_game.dsp.spectrum import covering_overlap, one_sided_factors, welch_power_sums
+from balance_game.dsp.spectrum import (
+    covering_overlap,
+    one_sided_factors,
+    padded_bin_weights,
+    welch_power_sums,
+)
 
 PIPELINES = ("raw", "standard")
 MEASURE_NAMES = (
@@ -346,16 +352,25 @@ def window_sway(t_s: Any, x: Any, y: Any) -> dict[str, float] | None:
     }
 
 
-def _trapezoid_mean_frequency(freqs: np.ndarray, psd: np.ndarray) -> np.ndarray:
-    """∫f·P df / ∫P df with the trapezoidal rule on the uniform Welch grid (df cancels)."""
-    weights = np.ones(len(freqs))
-    weights[[0, -1]] = 0.5
-    return (psd @ (weights * freqs)) / (psd @ weights)
+@lru_cache(maxsize=16)
+def _mean_frequency_weights(nperseg: int) -> tuple[int, np.ndarray]:
+    """Padded-spectrum weights (``padded_bin_weights``) of the three sums the mean power
+    frequency reads from a one-sided spectrum of ``nperseg``-sample segments: ∫k·P dk and ∫P dk
+    by the trapezoidal rule on the bin grid (k the bin number; the bin width cancels), and ΣP.
+    Built once per segment length; the array is shared, never modify it."""
+    factors = one_sided_factors(nperseg)
+    trapezoid = factors.copy()
+    trapezoid[[0, -1]] *= 0.5
+    weights = np.vstack([trapezoid * np.arange(len(factors)), trapezoid, factors])
+    nfft, padded = padded_bin_weights(weights, nperseg)
+    padded.setflags(write=False)
+    return nfft, padded
 
 
 def mean_power_frequency(p: Prepared) -> float:
     """BDS ``COPmfreq``: Welch (Hann, N/2 segments, N/4 overlap, constant detrend) per axis,
-    combined with each axis's summed power as weight.
+    ∫f·P df / ∫P df by the trapezoidal rule, the axes combined with each one's summed power as
+    weight.
 
     With gaps, the longest stretch stands in for the trial, since N/2 segments of a pooled
     series would straddle the gaps. The PSD's constant factors cancel in both ratios.
@@ -364,10 +379,11 @@ def mean_power_frequency(p: Prepared) -> float:
     n = run.stop - run.start
     nperseg = n // 2
     overlap = covering_overlap(n, nperseg, nperseg - nperseg // 2)
-    sums, _ = welch_power_sums(p.ap_ml[:, run], nperseg, overlap, linear_detrend=False)
-    psd = sums * one_sided_factors(nperseg)
-    per_axis = _trapezoid_mean_frequency(np.fft.rfftfreq(nperseg, 1.0 / p.fs_hz), psd)
-    total = psd.sum(axis=1)
+    nfft, weights = _mean_frequency_weights(nperseg)
+    sums, _ = welch_power_sums(p.ap_ml[:, run], nperseg, overlap, linear_detrend=False,
+                               nfft=nfft)
+    moment, power, total = weights @ sums.T  # each: (AP, ML)
+    per_axis = moment / power * (p.fs_hz / nperseg)
     return float(per_axis @ total / total.sum())
 
 

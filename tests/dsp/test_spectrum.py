@@ -5,7 +5,12 @@ import numpy as np
 import pytest
 from scipy.signal import welch
 
-from balance_game.dsp.spectrum import covering_overlap, one_sided_factors, welch_power_sums
+from balance_game.dsp.spectrum import (
+    covering_overlap,
+    one_sided_factors,
+    padded_bin_weights,
+    welch_power_sums,
+)
 
 
 def scipy_psd(x, nperseg, noverlap, linear):
@@ -38,6 +43,41 @@ def test_a_range_of_bins_is_that_part_of_the_spectrum(bins):
     part, k_part = welch_power_sums(x, 1000, 500, True, bins)
     assert k_part == k
     np.testing.assert_allclose(part, whole[:, bins], rtol=1e-12)
+
+
+def segment_power_sums(x, nperseg, noverlap, nfft=None):
+    """Σ over segments of |X_k|², from scipy's Welch density with its factors taken out."""
+    _, psd = welch(x, fs=100.0, window="hann", nperseg=nperseg, noverlap=noverlap, nfft=nfft,
+                   detrend="constant", axis=-1)
+    window = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(nperseg) / nperseg)
+    count = (x.shape[-1] - nperseg) // (nperseg - noverlap) + 1
+    return psd * (count * 100.0 * (window @ window)) / one_sided_factors(nfft or nperseg)
+
+
+@pytest.mark.parametrize(("n", "nperseg", "noverlap", "nfft"),
+                         [(3000, 1000, 500, 2048), (2999, 999, 499, 2001), (40, 7, 3, 13)])
+def test_zero_padded_sums_match_scipy_welch_with_nfft(n, nperseg, noverlap, nfft):
+    x = np.cumsum(np.random.default_rng(n).normal(size=(2, n)), axis=1)
+    sums, _ = welch_power_sums(x, nperseg, noverlap, False, nfft=nfft)
+    np.testing.assert_allclose(sums, segment_power_sums(x, nperseg, noverlap, nfft), rtol=1e-9)
+
+
+@pytest.mark.parametrize(("n", "nperseg", "noverlap"),
+                         [(5924, 2962, 1481), (5999, 2999, 1499), (6000, 3000, 1500),
+                          (1041, 520, 260), (30011, 15005, 7503), (40, 7, 3)])
+def test_padded_weights_give_the_weighted_sums_of_the_unpadded_spectrum(n, nperseg, noverlap):
+    """Even, odd and large-prime segment lengths; a random-walk (power near 0 Hz, the hard case
+    for rounding) weighted by bin number as the mean power frequency reads it, and by random
+    positive weights."""
+    rng = np.random.default_rng(nperseg)
+    x = np.cumsum(rng.normal(size=(2, n)), axis=1)
+    bins = nperseg // 2 + 1
+    weights = np.vstack([np.arange(bins, dtype=float), rng.uniform(0.1, 1.0, bins)])
+    nfft, padded = padded_bin_weights(weights, nperseg)
+    assert nfft >= 2 * nperseg - 1
+    sums, _ = welch_power_sums(x, nperseg, noverlap, False, nfft=nfft)
+    expected = segment_power_sums(x, nperseg, noverlap) @ weights.T
+    np.testing.assert_allclose(sums @ padded.T, expected, rtol=1e-10)
 
 
 def test_one_sided_factors_double_all_but_zero_and_nyquist():
