@@ -107,13 +107,11 @@ def resample_uniform(
     """
     t_all = np.asarray(t_s, dtype=float)
     keep, n_dup, n_back = monotonic_mask(t_all)
-    t = t_all if keep.all() else t_all[keep]
-    # Rows: the constant 1 (its integral is the time covered), x and y; they go through every
-    # step together.
-    slopes = np.empty((3, len(t)))
-    slopes[0] = 1.0
-    np.compress(keep, np.asarray(x_mm, dtype=float), out=slopes[1])
-    np.compress(keep, np.asarray(y_mm, dtype=float), out=slopes[2])
+    x, y = np.asarray(x_mm, dtype=float), np.asarray(y_mm, dtype=float)
+    t = t_all
+    if n_dup or n_back:
+        t, x, y = t_all[keep], x[keep], y[keep]  # three 1-D selections beat one 2-D one
+    xy = np.vstack([x, y])
     if len(t) < 2:
         empty = np.empty(0)
         return Resampled(empty, np.empty((2, 0)), fs_hz, len(t_all), n_dup, n_back, ())
@@ -121,16 +119,20 @@ def resample_uniform(
     if len(grid) == len(t) and float(np.abs(t - grid).max()) <= UNIFORM_TOLERANCE_S:
         # Already on the grid (a force plate, a steady 100 Hz stream): every window holds
         # exactly one sample, so the windowed mean is the input itself; skip the integration.
-        return Resampled(grid, slopes[1:], fs_hz, len(t_all), n_dup, n_back, ())
+        return Resampled(grid, xy, fs_hz, len(t_all), n_dup, n_back, ())
     gap_after = np.diff(t) > max_gap_s
     any_gap = bool(gap_after.any())
     left, right = _cell_edges(t, gap_after, any_gap)
     # Window edges: consecutive windows share an edge, so integrate once at every edge.
     edges = grid[0] + (np.arange(len(grid) + 1) - 0.5 * WINDOW_SAMPLES) / fs_hz
-    integrals = _running_integrals(edges, left, right, slopes)
+    # The time each window covers: without a gap the cells tile [t0, tN], so it is the window
+    # clipped to the trial; across gaps it is the integral of the constant 1.
+    rows = np.vstack([np.ones(len(t)), xy]) if any_gap else xy
+    integrals = _running_integrals(edges, left, right, rows)
     in_window = integrals[:, 1:] - integrals[:, :-1]
+    covered = in_window[0] if any_gap else np.diff(np.clip(edges, t[0], t[-1]))
     with np.errstate(invalid="ignore", divide="ignore"):
-        values = in_window[1:] / in_window[0]
+        values = in_window[-2:] / covered
     gaps: tuple[tuple[float, float], ...] = ()
     if any_gap:
         values[:, _inside_gaps(grid, t, gap_after)] = np.nan
@@ -145,16 +147,21 @@ def _running_integrals(
 ) -> np.ndarray:
     """The integrals of the step signals in the rows of ``slopes``, from the start up to ``at``.
 
-    Within cell i each integral grows linearly (slope ``slopes[:, i]``); across a gap it is flat.
+    Within cell i each integral grows linearly (slope ``slopes[:, i]``); across a gap it is
+    flat. So it is the linear interpolation of its values at the cells' edges, which
+    ``np.interp`` evaluates in one pass over the sorted times (clamped outside the trial).
     """
-    width = right - left
-    # The cell holding each time: np.interp walks sorted queries in one pass, twice as fast as
-    # searchsorted, and clamps to the first/last cell outside the trial.
-    i = np.interp(at, left, np.arange(len(left), dtype=float)).astype(np.intp)
-    inside = np.minimum(np.maximum(at - left.take(i), 0.0), width.take(i))
-    area = slopes * width
-    before = np.cumsum(area, axis=1) - area  # the integrals at each cell's left edge
-    return before.take(i, axis=1) + slopes.take(i, axis=1) * inside
+    knots = np.append(left, right[-1])  # each cell's left edge, then the last one's right
+    integrals = np.zeros((len(slopes), len(knots)))
+    np.cumsum(slopes * (right - left), axis=1, out=integrals[:, 1:])
+    cut = np.flatnonzero(right[:-1] < left[1:]) + 1  # a gap: the flat stretch needs its own knot
+    if len(cut):
+        knots = np.insert(knots, cut, right[cut - 1])
+        integrals = np.insert(integrals, cut, integrals[:, cut], axis=1)
+    out = np.empty((len(slopes), len(at)))
+    for row, at_knots in zip(out, integrals, strict=True):
+        row[:] = np.interp(at, knots, at_knots)
+    return out
 
 
 def _inside_gaps(grid: np.ndarray, t: np.ndarray, gap_after: np.ndarray) -> np.ndarray:

@@ -399,31 +399,44 @@ def _band_quantiles(p: Prepared) -> dict[str, float]:
     its own frequency and its f95 lies 0.12 Hz above.
     """
     nperseg = round(F_WELCH_SEGMENT_S * p.fs_hz)
-    freqs = np.fft.rfftfreq(nperseg, 1.0 / p.fs_hz)
-    in_band = np.flatnonzero((freqs >= F_BAND_HZ[0]) & (freqs <= F_BAND_HZ[1]))
-    band = slice(int(in_band[0]), int(in_band[-1]) + 1)
+    band, factors, edges = _band_grid(nperseg, p.fs_hz)
     # Power summed over every Welch segment of every stretch: only its shape matters here.
     pooled = sum(
         welch_power_sums(p.ap_ml[:, run], nperseg,
                          covering_overlap(run.stop - run.start, nperseg, nperseg - nperseg // 2),
                          linear_detrend=True, bins=band)[0]
         for run in p.runs if run.stop - run.start >= nperseg
-    ) * one_sided_factors(nperseg)[band]
+    ) * factors
+    cumulative = np.zeros((2, len(edges)))
+    np.cumsum(pooled, axis=1, out=cumulative[:, 1:])
+    cumulative /= cumulative[:, -1:]
+    out = {}
+    for rising, axis in zip(cumulative, ("ap", "ml"), strict=True):
+        for q in (50, 95):
+            out[f"f{q}_{axis}_hz"] = _first_crossing(edges, rising, q / 100.0)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _band_grid(nperseg: int, fs_hz: float) -> tuple[slice, np.ndarray, np.ndarray]:
+    """The f50/f95 band's bins in a spectrum of ``nperseg``-sample segments, their one-sided
+    factors and the bins' edges (f_k ± Δf/2), built once per setting (the arrays are shared:
+    never modify them)."""
+    freqs = np.fft.rfftfreq(nperseg, 1.0 / fs_hz)
+    in_band = np.flatnonzero((freqs >= F_BAND_HZ[0]) & (freqs <= F_BAND_HZ[1]))
+    band = slice(int(in_band[0]), int(in_band[-1]) + 1)
     f_band = freqs[band]
     half_bin = 0.5 * (f_band[1] - f_band[0])
     edges = np.concatenate([[f_band[0] - half_bin], f_band + half_bin])
-    out = {}
-    for row, axis in enumerate(("ap", "ml")):
-        cumulative = np.concatenate([[0.0], np.cumsum(pooled[row])])
-        cumulative /= cumulative[-1]
-        for q in (50, 95):
-            out[f"f{q}_{axis}_hz"] = _first_crossing(edges, cumulative, q / 100.0)
-    return out
+    factors = one_sided_factors(nperseg)[band]
+    edges.setflags(write=False)
+    factors.setflags(write=False)
+    return band, factors, edges
 
 
 def _first_crossing(x: np.ndarray, rising: np.ndarray, level: float) -> float:
     """Where the non-decreasing ``rising`` first reaches ``level``, linear between points."""
-    i = int(np.argmax(rising >= level - 1e-12))
+    i = int(np.searchsorted(rising, level - 1e-12))
     if i == 0:
         return float(x[0])
     step = rising[i] - rising[i - 1]
