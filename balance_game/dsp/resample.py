@@ -75,19 +75,30 @@ def monotonic_mask(t_s: np.ndarray) -> tuple[np.ndarray, int, int]:
     latest = np.maximum.accumulate(t)[:-1]
     later = t[1:]
     keep[1:] = later > latest
-    return keep, int(np.count_nonzero(later == latest)), int(np.count_nonzero(later < latest))
+    dropped = np.flatnonzero(~keep[1:])  # few: tell duplicates from backward steps among them
+    n_dup = int(np.count_nonzero(later.take(dropped) == latest.take(dropped)))
+    return keep, n_dup, len(dropped) - n_dup
 
 
-def _cell_edges(
-    t: np.ndarray, gap_after: np.ndarray, any_gap: bool
-) -> tuple[np.ndarray, np.ndarray]:
-    """Voronoi cell [left, right] of every sample, cut short at the trial ends and at gaps."""
-    mid = 0.5 * (t[1:] + t[:-1])
-    left, right = np.empty(len(t)), np.empty(len(t))
-    left[0], right[-1] = t[0], t[-1]
-    left[1:] = np.where(gap_after, t[1:], mid) if any_gap else mid
-    right[:-1] = np.where(gap_after, t[:-1], mid) if any_gap else mid
-    return left, right
+def _cell_knots(t: np.ndarray, gap_after: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The edges of the samples' Voronoi cells, cut short at the trial ends and at gaps, and
+    the width of each cell.
+
+    Without a gap, cell i spans [knots[i], knots[i+1]]. A gap after sample g ends cell g at
+    t[g] and starts cell g+1 at t[g+1]: both become knots, and the running integrals are flat
+    between them.
+    """
+    knots = np.empty(len(t) + 1)
+    knots[0], knots[-1] = t[0], t[-1]
+    np.add(t[1:], t[:-1], out=knots[1:-1])
+    knots[1:-1] *= 0.5
+    gap_at = np.flatnonzero(gap_after)
+    if len(gap_at) == 0:
+        return knots, np.diff(knots)
+    knots[gap_at + 1] = t[gap_at + 1]
+    width = np.diff(knots)
+    width[gap_at] = t[gap_at] - knots[gap_at]
+    return np.insert(knots, gap_at + 1, t[gap_at]), width
 
 
 UNIFORM_TOLERANCE_S = 1e-6
@@ -122,17 +133,18 @@ def resample_uniform(
         return Resampled(grid, xy, fs_hz, len(t_all), n_dup, n_back, ())
     gap_after = np.diff(t) > max_gap_s
     any_gap = bool(gap_after.any())
-    left, right = _cell_edges(t, gap_after, any_gap)
+    knots, width = _cell_knots(t, gap_after)
     # Window edges: consecutive windows share an edge, so integrate once at every edge.
     edges = grid[0] + (np.arange(len(grid) + 1) - 0.5 * WINDOW_SAMPLES) / fs_hz
     # The time each window covers: without a gap the cells tile [t0, tN], so it is the window
     # clipped to the trial; across gaps it is the integral of the constant 1.
     rows = np.vstack([np.ones(len(t)), xy]) if any_gap else xy
-    integrals = _running_integrals(edges, left, right, rows)
-    in_window = integrals[:, 1:] - integrals[:, :-1]
+    in_window = [np.diff(_running_integral(edges, knots, width, row, gap_after)) for row in rows]
     covered = in_window[0] if any_gap else np.diff(np.clip(edges, t[0], t[-1]))
+    values = np.empty((2, len(grid)))
     with np.errstate(invalid="ignore", divide="ignore"):
-        values = in_window[-2:] / covered
+        for out, integral in zip(values, in_window[-2:], strict=True):
+            np.divide(integral, covered, out=out)
     gaps: tuple[tuple[float, float], ...] = ()
     if any_gap:
         values[:, _inside_gaps(grid, t, gap_after)] = np.nan
@@ -142,26 +154,22 @@ def resample_uniform(
     return Resampled(grid, values, fs_hz, len(t_all), n_dup, n_back, gaps)
 
 
-def _running_integrals(
-    at: np.ndarray, left: np.ndarray, right: np.ndarray, slopes: np.ndarray
+def _running_integral(
+    at: np.ndarray, knots: np.ndarray, width: np.ndarray, value: np.ndarray, gap_after: np.ndarray
 ) -> np.ndarray:
-    """The integrals of the step signals in the rows of ``slopes``, from the start up to ``at``.
+    """The integral of the step signal ``value`` (held over each sample's cell) from the start
+    up to each time in ``at``.
 
-    Within cell i each integral grows linearly (slope ``slopes[:, i]``); across a gap it is
-    flat. So it is the linear interpolation of its values at the cells' edges, which
-    ``np.interp`` evaluates in one pass over the sorted times (clamped outside the trial).
+    Within a cell it grows linearly and across a gap it stays flat, so it is the linear
+    interpolation of its values at the knots, which ``np.interp`` evaluates in one pass over the
+    sorted times (and holds constant outside the trial).
     """
-    knots = np.append(left, right[-1])  # each cell's left edge, then the last one's right
-    integrals = np.zeros((len(slopes), len(knots)))
-    np.cumsum(slopes * (right - left), axis=1, out=integrals[:, 1:])
-    cut = np.flatnonzero(right[:-1] < left[1:]) + 1  # a gap: the flat stretch needs its own knot
-    if len(cut):
-        knots = np.insert(knots, cut, right[cut - 1])
-        integrals = np.insert(integrals, cut, integrals[:, cut], axis=1)
-    out = np.empty((len(slopes), len(at)))
-    for row, at_knots in zip(out, integrals, strict=True):
-        row[:] = np.interp(at, knots, at_knots)
-    return out
+    at_knots = np.zeros(len(value) + 1)
+    np.cumsum(value * width, out=at_knots[1:])
+    gap_at = np.flatnonzero(gap_after) + 1
+    if len(gap_at):  # the knot that ends a cell before a gap has the same value as the next
+        at_knots = np.insert(at_knots, gap_at, at_knots[gap_at])
+    return np.interp(at, knots, at_knots)
 
 
 def _inside_gaps(grid: np.ndarray, t: np.ndarray, gap_after: np.ndarray) -> np.ndarray:

@@ -270,10 +270,13 @@ def f_quantile_2(p: float, dfd: int) -> float:
 
 
 def _positional(ap_ml: np.ndarray) -> dict[str, float]:
-    """Distances from the mean; rows AP, ML are handled together (one numpy call per step)."""
+    """Distances from the mean and the 95 % ellipse; rows AP, ML (mean removed) are handled
+    together, one numpy call per step. Their sums of squares and cross-products are the
+    co-moments the ellipse needs, so it costs one dot product more."""
     n = ap_ml.shape[1]
     sq = ap_ml * ap_ml
-    ms_ap, ms_ml = (sq.sum(axis=1) / n).tolist()
+    ss_ap, ss_ml = sq.sum(axis=1).tolist()
+    ms_ap, ms_ml = ss_ap / n, ss_ml / n
     md_ap, md_ml = (np.abs(ap_ml).sum(axis=1) / n).tolist()
     range_ap, range_ml = (ap_ml.max(axis=1) - ap_ml.min(axis=1)).tolist()
     return {
@@ -285,6 +288,9 @@ def _positional(ap_ml: np.ndarray) -> dict[str, float]:
         "rms_ml_mm": math.sqrt(ms_ml),
         "range_ap_mm": range_ap,
         "range_ml_mm": range_ml,
+        "ellipse95_area_mm2": ellipse95_area_from_comoments(
+            ss_ap, ss_ml, float(ap_ml[0] @ ap_ml[1]), n
+        ),
     }
 
 
@@ -345,10 +351,11 @@ def window_sway(t_s: Any, x: Any, y: Any) -> dict[str, float] | None:
     ap_ml = np.vstack([ys - ys.mean(), xs - xs.mean()])
     fs = (n - 1) / float(t[-1] - t[0])
     p = Prepared(ap_ml, np.ones(n - 1, dtype=bool), (slice(0, n),), fs)
+    spread = _positional(ap_ml)
     return {
-        "rms": _positional(ap_ml)["rms_mm"],
+        "rms": spread["rms_mm"],
         "mean_velocity": _dynamic(p, n / fs)["mean_velocity_mm_s"],
-        "ellipse95_area": ellipse95_area(p.ap, p.ml),
+        "ellipse95_area": spread["ellipse95_area_mm2"],
     }
 
 
@@ -449,7 +456,6 @@ def measures(p: Prepared) -> dict[str, float]:
     duration = p.ap_ml.shape[1] / p.fs_hz
     out = _positional(p.ap_ml)
     out.update(_dynamic(p, duration))
-    out["ellipse95_area_mm2"] = ellipse95_area(p.ap, p.ml)
     # Prieto MFREQ: the rotation rate of a circle with the trial's mean distance and speed.
     out["mean_frequency_hz"] = out["mean_velocity_mm_s"] / (2 * math.pi * out["mean_distance_mm"])
     out["mean_power_frequency_hz"] = mean_power_frequency(p)
