@@ -55,21 +55,28 @@ def covering_overlap(n: int, nperseg: int, max_step: int) -> int:
 
 
 def _tapered_segments(
-    pair: np.ndarray, nperseg: int, noverlap: int, linear_detrend: bool
+    pair: np.ndarray, nperseg: int, noverlap: int, linear_detrend: bool, nfft: int
 ) -> np.ndarray:
-    """Welch's segments of the two rows of ``pair``, each detrended and Hann-windowed:
-    shape (2, segments, nperseg)."""
+    """Welch's segments of the two rows of ``pair``, each detrended, Hann-windowed and
+    zero-padded to ``nfft``: shape (2, segments, nfft), written in place so the FFT need not
+    copy them again."""
     step = nperseg - noverlap
     count = (pair.shape[1] - nperseg) // step + 1
     row_stride, col_stride = pair.strides
     segments = as_strided(pair, (2, count, nperseg), (row_stride, step * col_stride, col_stride),
                           writeable=False)
     window = _hann(nperseg)
+    padded = np.zeros((2, count, nfft)) if nfft > nperseg else np.empty((2, count, nfft))
+    tapered = padded[..., :nperseg]
     if linear_detrend:
         basis, windowed_basis = _linear_trend_basis(nperseg)
         # (segment − trend)·window, with the window folded into the trend basis once per length
-        return segments * window - (segments @ basis) @ windowed_basis
-    return (segments - segments.mean(axis=-1, keepdims=True)) * window
+        np.multiply(segments, window, out=tapered)
+        tapered -= (segments @ basis) @ windowed_basis
+    else:
+        np.subtract(segments, segments.mean(axis=-1, keepdims=True), out=tapered)
+        tapered *= window
+    return padded
 
 
 def welch_power_sums(
@@ -89,8 +96,8 @@ def welch_power_sums(
     """
     from scipy.fft import rfft
 
-    tapered = _tapered_segments(pair, nperseg, noverlap, linear_detrend)
-    spectra = rfft(tapered, n=nfft or nperseg, axis=-1, overwrite_x=True)[..., bins]
+    tapered = _tapered_segments(pair, nperseg, noverlap, linear_detrend, nfft or nperseg)
+    spectra = rfft(tapered, axis=-1, overwrite_x=True)[..., bins]
     squares = np.square(spectra.view(float)).sum(axis=1)  # real², imag² interleaved
     return squares[:, 0::2] + squares[:, 1::2], tapered.shape[1]
 
@@ -110,10 +117,13 @@ def padded_bin_weights(weights: np.ndarray, nperseg: int) -> tuple[int, np.ndarr
     what |X̃|² holds once nfft ≥ 2·nperseg − 1, so laying q over the lags −(nperseg − 1) …
     nperseg − 1 and taking its DFT gives the padded weights. Exact in arithmetic; in floating
     point the padded weights oscillate (the kernel's lag-0 term is large), so a spectrum
-    concentrated near 0 Hz loses up to ~1e-12 relative.
+    concentrated near 0 Hz loses up to ~1e-12 relative. When ``nperseg`` is itself a fast
+    length, its own spectrum is the cheaper one, and the weights come back unchanged.
     """
     from scipy.fft import irfft, next_fast_len, rfft
 
+    if next_fast_len(nperseg, real=True) == nperseg:
+        return nperseg, np.array(weights, dtype=float)  # a fast length: no padding needed
     nfft = next_fast_len(2 * nperseg - 1, real=True)
     kernel = irfft(weights / one_sided_factors(nperseg), n=nperseg, axis=-1) * nperseg
     lags = np.zeros((*kernel.shape[:-1], nfft))
