@@ -26,14 +26,16 @@ def _hann(nperseg: int) -> np.ndarray:
 
 
 @lru_cache(maxsize=16)
-def _linear_trend_basis(nperseg: int) -> tuple[np.ndarray, np.ndarray]:
-    """Orthonormal basis of what a linear detrend removes (a constant and a ramp), and its
-    transpose multiplied by the window."""
+def _linear_trend(nperseg: int, nfft: int) -> tuple[np.ndarray, np.ndarray]:
+    """Orthonormal basis of what a linear detrend removes (a constant and a ramp), as columns,
+    and the spectra of its windowed vectors (zero-padded to ``nfft``), as rows."""
+    from scipy.fft import rfft
+
     q, _ = np.linalg.qr(np.column_stack([np.ones(nperseg), np.arange(nperseg, dtype=float)]))
-    windowed = q.T * _hann(nperseg)
+    spectra = rfft(q.T * _hann(nperseg), n=nfft, axis=-1)
     q.setflags(write=False)
-    windowed.setflags(write=False)
-    return q, windowed
+    spectra.setflags(write=False)
+    return q, spectra
 
 
 def covering_overlap(n: int, nperseg: int, max_step: int) -> int:
@@ -54,31 +56,6 @@ def covering_overlap(n: int, nperseg: int, max_step: int) -> int:
     return nperseg - spare // (segments - 1)
 
 
-def _tapered_segments(
-    pair: np.ndarray, nperseg: int, noverlap: int, linear_detrend: bool, nfft: int
-) -> np.ndarray:
-    """Welch's segments of the two rows of ``pair``, each detrended, Hann-windowed and
-    zero-padded to ``nfft``: shape (2, segments, nfft), written in place so the FFT need not
-    copy them again."""
-    step = nperseg - noverlap
-    count = (pair.shape[1] - nperseg) // step + 1
-    row_stride, col_stride = pair.strides
-    segments = as_strided(pair, (2, count, nperseg), (row_stride, step * col_stride, col_stride),
-                          writeable=False)
-    window = _hann(nperseg)
-    padded = np.zeros((2, count, nfft)) if nfft > nperseg else np.empty((2, count, nfft))
-    tapered = padded[..., :nperseg]
-    if linear_detrend:
-        basis, windowed_basis = _linear_trend_basis(nperseg)
-        # (segment − trend)·window, with the window folded into the trend basis once per length
-        np.multiply(segments, window, out=tapered)
-        tapered -= (segments @ basis) @ windowed_basis
-    else:
-        np.subtract(segments, segments.mean(axis=-1, keepdims=True), out=tapered)
-        tapered *= window
-    return padded
-
-
 def welch_power_sums(
     pair: np.ndarray,
     nperseg: int,
@@ -92,14 +69,32 @@ def welch_power_sums(
 
     Segments start every nperseg − noverlap samples from the first one and are zero-padded to
     ``nfft`` (default ``nperseg``), as scipy's ``welch`` does. A real FFT per row and segment
-    costs no more than packing AP and ML into one complex FFT, and needs no unpacking.
+    costs no more than packing AP and ML into one complex FFT, and needs no unpacking. The
+    segments are windowed straight into the padded FFT buffer; a linear trend is taken off
+    after the FFT (the transform is linear), in the bins read only.
     """
     from scipy.fft import rfft
 
-    tapered = _tapered_segments(pair, nperseg, noverlap, linear_detrend, nfft or nperseg)
-    spectra = rfft(tapered, axis=-1, overwrite_x=True)[..., bins]
+    size = nfft or nperseg
+    step = nperseg - noverlap
+    count = (pair.shape[1] - nperseg) // step + 1
+    row_stride, col_stride = pair.strides
+    segments = as_strided(pair, (2, count, nperseg), (row_stride, step * col_stride, col_stride),
+                          writeable=False)
+    window = _hann(nperseg)
+    padded = np.zeros((2, count, size)) if size > nperseg else np.empty((2, count, size))
+    tapered = padded[..., :nperseg]
+    if linear_detrend:
+        np.multiply(segments, window, out=tapered)
+    else:
+        np.subtract(segments, segments.mean(axis=-1, keepdims=True), out=tapered)
+        tapered *= window
+    spectra = rfft(padded, axis=-1, overwrite_x=True)[..., bins]
+    if linear_detrend:
+        basis, basis_spectra = _linear_trend(nperseg, size)
+        spectra = spectra - (segments @ basis) @ basis_spectra[:, bins]
     squares = np.square(spectra.view(float)).sum(axis=1)  # real², imag² interleaved
-    return squares[:, 0::2] + squares[:, 1::2], tapered.shape[1]
+    return squares[:, 0::2] + squares[:, 1::2], count
 
 
 def padded_bin_weights(weights: np.ndarray, nperseg: int) -> tuple[int, np.ndarray]:
