@@ -122,7 +122,6 @@ def resample_uniform(
     t = t_all
     if n_dup or n_back:
         t, x, y = t_all[keep], x[keep], y[keep]  # three 1-D selections beat one 2-D one
-    xy = np.vstack([x, y])
     if len(t) < 2:
         empty = np.empty(0)
         return Resampled(empty, np.empty((2, 0)), fs_hz, len(t_all), n_dup, n_back, ())
@@ -130,21 +129,27 @@ def resample_uniform(
     if len(grid) == len(t) and float(np.abs(t - grid).max()) <= UNIFORM_TOLERANCE_S:
         # Already on the grid (a force plate, a steady 100 Hz stream): every window holds
         # exactly one sample, so the windowed mean is the input itself; skip the integration.
-        return Resampled(grid, xy, fs_hz, len(t_all), n_dup, n_back, ())
+        return Resampled(grid, np.vstack([x, y]), fs_hz, len(t_all), n_dup, n_back, ())
     gap_after = np.diff(t) > max_gap_s
     any_gap = bool(gap_after.any())
     knots, width = _cell_knots(t, gap_after)
     # Window edges: consecutive windows share an edge, so integrate once at every edge.
     edges = grid[0] + (np.arange(len(grid) + 1) - 0.5 * WINDOW_SAMPLES) / fs_hz
+    # x and y travel together as x + i·y: every step below is linear, so one complex pass
+    # (one search of the knots) serves both.
+    xy = np.empty(len(t), dtype=complex)
+    xy.real, xy.imag = x, y
+    in_window = np.diff(_running_integral(edges, knots, width, xy, gap_after))
     # The time each window covers: without a gap the cells tile [t0, tN], so it is the window
     # clipped to the trial; across gaps it is the integral of the constant 1.
-    rows = np.vstack([np.ones(len(t)), xy]) if any_gap else xy
-    in_window = [np.diff(_running_integral(edges, knots, width, row, gap_after)) for row in rows]
-    covered = in_window[0] if any_gap else np.diff(np.clip(edges, t[0], t[-1]))
+    if any_gap:
+        covered = np.diff(_running_integral(edges, knots, width, np.ones(len(t)), gap_after))
+    else:
+        covered = np.diff(np.clip(edges, t[0], t[-1]))
     values = np.empty((2, len(grid)))
     with np.errstate(invalid="ignore", divide="ignore"):
-        for out, integral in zip(values, in_window[-2:], strict=True):
-            np.divide(integral, covered, out=out)
+        np.divide(in_window.real, covered, out=values[0])
+        np.divide(in_window.imag, covered, out=values[1])
     gaps: tuple[tuple[float, float], ...] = ()
     if any_gap:
         values[:, _inside_gaps(grid, t, gap_after)] = np.nan
@@ -157,14 +162,14 @@ def resample_uniform(
 def _running_integral(
     at: np.ndarray, knots: np.ndarray, width: np.ndarray, value: np.ndarray, gap_after: np.ndarray
 ) -> np.ndarray:
-    """The integral of the step signal ``value`` (held over each sample's cell) from the start
-    up to each time in ``at``.
+    """The integral of the step signal ``value`` (held over each sample's cell; real or
+    complex) from the start up to each time in ``at``.
 
     Within a cell it grows linearly and across a gap it stays flat, so it is the linear
     interpolation of its values at the knots, which ``np.interp`` evaluates in one pass over the
     sorted times (and holds constant outside the trial).
     """
-    at_knots = np.zeros(len(value) + 1)
+    at_knots = np.zeros(len(value) + 1, dtype=value.dtype)
     np.cumsum(value * width, out=at_knots[1:])
     gap_at = np.flatnonzero(gap_after) + 1
     if len(gap_at):  # the knot that ends a cell before a gap has the same value as the next
