@@ -62,15 +62,20 @@ def test_zero_padded_sums_match_scipy_welch_with_nfft(n, nperseg, noverlap, nfft
     np.testing.assert_allclose(sums, segment_power_sums(x, nperseg, noverlap, nfft), rtol=1e-9)
 
 
-@pytest.mark.parametrize(("n", "nperseg", "noverlap"),
-                         [(5924, 2962, 1481), (5999, 2999, 1499), (6000, 3000, 1500),
-                          (1041, 520, 260), (30011, 15005, 7503), (40, 7, 3)])
-def test_padded_weights_give_the_weighted_sums_of_the_unpadded_spectrum(n, nperseg, noverlap):
-    """Even, odd and large-prime segment lengths; a random-walk (power near 0 Hz, the hard case
-    for rounding) weighted by bin number as the mean power frequency reads it, and by random
-    positive weights."""
+@pytest.mark.parametrize(("n", "nperseg", "noverlap", "walks"),
+                         [(5924, 2962, 1481, 1), (5999, 2999, 1499, 1), (6000, 3000, 1500, 1),
+                          (1041, 520, 260, 1), (30011, 15005, 7503, 1), (40, 7, 3, 1),
+                          (60003, 30001, 15000, 2)])
+def test_padded_weights_give_the_weighted_sums_of_the_unpadded_spectrum(
+    n, nperseg, noverlap, walks
+):
+    """Even, odd and large-prime segment lengths; a random walk (power near 0 Hz, the hard case
+    for rounding; twice integrated over 10 minutes, the hardest) weighted by bin number as the
+    mean power frequency reads it, and by random positive weights."""
     rng = np.random.default_rng(nperseg)
-    x = np.cumsum(rng.normal(size=(2, n)), axis=1)
+    x = rng.normal(size=(2, n))
+    for _ in range(walks):
+        x = np.cumsum(x, axis=1)
     bins = nperseg // 2 + 1
     weights = np.vstack([np.arange(bins, dtype=float), rng.uniform(0.1, 1.0, bins)])
     nfft, padded = padded_bin_weights(weights, nperseg)
