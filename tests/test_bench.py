@@ -177,3 +177,17 @@ def test_offscreen_frames_storage_and_soak_run_the_real_game():
     assert 0 < figures["cpu_ms"]["p50"] <= figures["cpu_ms"]["max"]
     assert database_bytes_per_hour(5.0) > 0
     assert len(soak_rss_mb(6.0, checkpoints=3)) >= 3
+
+
+def test_the_host_s_share_of_the_cpu_is_read_from_proc_stat():
+    from balance_game.bench import _steal_share, host_steal
+
+    before = host_steal()
+    if before is None:
+        pytest.skip("no /proc/stat here")
+    sum(range(200_000))  # let some CPU time pass
+    after = host_steal()
+    assert after is not None
+    assert 0 <= before[0] <= before[1] and before[1] <= after[1]
+    assert 0.0 <= _steal_share(before, after) <= 1.0
+    assert _steal_share((1.0, 10.0), (2.0, 20.0)) == pytest.approx(0.1)

@@ -19,6 +19,7 @@ import resource
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from balance_game.bench.display import Display
@@ -105,16 +106,19 @@ def through_window(shown: Display | None, plan: dict[str, Any],
            "SDL_AUDIODRIVER": "dummy"}
     for label, (width, height) in RESOLUTIONS.items():
         runs, server_ms = [], []
+        stolen = []
         for i in range(plan["repeats"]):
             progress(f"real window at {label}, every mechanic in every world "
                      f"({i + 1}/{plan['repeats']})")
-            before = shown.server_cpu_s()
+            before, steal_before = shown.server_cpu_s(), host_steal()
             done = subprocess.run(
                 [sys.executable, "-m", "balance_game.bench.window_run", str(width), str(height),
                  str(plan["window_s"])], env=env, check=True, capture_output=True, text=True,
                 timeout=600)
             runs.append(json.loads(done.stdout))
-            after = shown.server_cpu_s()
+            after, steal_after = shown.server_cpu_s(), host_steal()
+            if steal_before is not None and steal_after is not None:
+                stolen.append(_steal_share(steal_before, steal_after))
             if before is not None and after is not None:
                 frames = sum(case["frames"] for worlds in runs[-1].values()
                              if isinstance(worlds, dict) for case in worlds.values())
@@ -128,7 +132,33 @@ def through_window(shown: Display | None, plan: dict[str, Any],
         if server_ms:
             out.setdefault("x_server_cpu_ms_per_frame", {})[label] = round(
                 sorted(server_ms)[len(server_ms) // 2], 3)
+        if stolen:
+            out.setdefault("host_steal_pct", {})[label] = round(100 * max(stolen), 2)
     return out
+
+
+def host_steal() -> tuple[float, float] | None:
+    """(CPU time the hypervisor took from this virtual machine, CPU time that passed), in
+    seconds over all CPUs since boot, from /proc/stat; None where there is no such count.
+
+    On a virtual machine the host can stop a virtual CPU for tens of milliseconds: the game
+    then presents late without having spent any of its own CPU time, which shows up in the
+    latency tail. The bench reports that share next to the latency it measures.
+    """
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    ticks = [int(f) for f in fields[:8]]  # user nice system idle iowait irq softirq steal
+    if len(ticks) < 8:
+        return None
+    hz = os.sysconf("SC_CLK_TCK")
+    return ticks[7] / hz, sum(ticks) / hz
+
+
+def _steal_share(before: tuple[float, float], after: tuple[float, float]) -> float:
+    elapsed = after[1] - before[1]
+    return (after[0] - before[0]) / elapsed if elapsed > 0 else 0.0
 
 
 def reader_while_drawing(seconds: float) -> dict[str, float]:

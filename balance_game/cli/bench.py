@@ -57,6 +57,9 @@ def format_results(r: dict[str, Any]) -> list[str]:
                                    window[label], _window_cell, 18)
         for label, ms in window.get("x_server_cpu_ms_per_frame", {}).items():
             lines.append(f"  X server CPU per frame at {label}: {ms:.2f} ms")
+        for label, pct in window.get("host_steal_pct", {}).items():
+            lines.append(f"  CPU time taken by the virtual machine's host during the runs at "
+                         f"{label}: {pct:.2f} % (worst repeat)")
     else:
         lines.append(window.get("note", "no window figures"))
     for label in RESOLUTIONS:

@@ -180,6 +180,7 @@ class SimulatedPlayer:
         self.touch_until = -1.0
         self.touch_x: float | None = None  # where the load acts during a touch-down
         self._rates_cache: dict[tuple[Any, ...], _Rates] = {}
+        self._rates_now: tuple[Goal | None, str, float, _Rates] | None = None  # in force now
 
     def start(self, origin_monotonic_s: float) -> None:
         del origin_monotonic_s  # the model runs on session time alone
@@ -258,8 +259,11 @@ class SimulatedPlayer:
         """The goal as it was one reaction time ago (people act on what they saw), and how
         fast it was moving then, so a predictable moving target can be led."""
         horizon = self.t_s - self.ability.reaction_s
-        while len(self.seen) > 1 and self.seen[1][0] <= horizon - MOTION_WINDOW_S:
-            self.seen.popleft()
+        seen = self.seen
+        while len(seen) > 1 and seen[1][0] <= horizon - MOTION_WINDOW_S:
+            seen.popleft()
+        if len(seen) == 1:  # one goal in view, still: nothing to search, nothing to lead
+            return seen[0][1], (0.0, 0.0)
         now, before = self._goal_at(horizon), self._goal_at(horizon - MOTION_WINDOW_S)
         if now is None or before is None:
             return now, (0.0, 0.0)
@@ -351,13 +355,17 @@ class SimulatedPlayer:
 
     def _rates(self, dt: float) -> _Rates:
         """The step's decay and gain factors for the senses and stance in force now: the same
-        few combinations recur for a whole level, so each is worked out once."""
-        goal = self.goal
+        few combinations recur for a whole level, so each is worked out once (and looked up
+        again only when the goal or the stance changes)."""
+        goal, now = self.goal, self._rates_now
+        if now is not None and now[0] is goal and now[1] == self.stance and now[2] == dt:
+            return now[3]
         key = (dt, self.stance, goal.eyes_closed, goal.foam, goal.supported) if goal \
             else (dt, self.stance)
         rates = self._rates_cache.get(key)
         if rates is None:
             rates = self._rates_cache[key] = _Rates.of(self.ability, self._sway_scale(), dt)
+        self._rates_now = (goal, self.stance, dt, rates)
         return rates
 
     # --- senses and stance (devices/sim_senses.py) -------------------------------------------
@@ -399,9 +407,11 @@ class SimulatedPlayer:
         target = STANCES[self.stance].offset_mm if self.t_s >= self.lift_at else (0.0, 0.0)
         if self.t_s < self.step_until:
             target = (FOOT_APART_MM, 0.0)
-        ease = 1.0 - math.exp(-dt / SHIFT_TAU_S)
-        for i in range(2):
-            self.offset[i] += (target[i] - self.offset[i]) * ease
+        offset = self.offset
+        if offset[0] != target[0] or offset[1] != target[1]:
+            ease = 1.0 - math.exp(-dt / SHIFT_TAU_S)
+            offset[0] += (target[0] - offset[0]) * ease
+            offset[1] += (target[1] - offset[1]) * ease
 
     def _sample(self, cop: tuple[float, float]) -> Sample:
         x = max(-BOARD_HALF_ML_MM, min(BOARD_HALF_ML_MM, cop[0]))

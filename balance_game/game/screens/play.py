@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING
 
+# Loaded with the screen, not at the first scored try: the games score tries with the sway
+# formulas, which core imports only when needed (so the command line stays light), and that
+# first import mid-trial froze one frame for 20-40 ms.
+import balance_game.dsp.sway  # noqa: F401
 from balance_game.core.level_run import LevelRun
 from balance_game.core.levels import LevelSpec
 from balance_game.core.mechanics.base import feedback_for
