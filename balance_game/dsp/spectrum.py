@@ -82,7 +82,8 @@ def welch_power_sums(
     segments = as_strided(pair, (2, count, nperseg), (row_stride, step * col_stride, col_stride),
                           writeable=False)
     window = _hann(nperseg)
-    padded = np.zeros((2, count, size)) if size > nperseg else np.empty((2, count, size))
+    padded = np.empty((2, count, size))
+    padded[..., nperseg:] = 0.0
     tapered = padded[..., :nperseg]
     if linear_detrend:
         np.multiply(segments, window, out=tapered)
@@ -93,7 +94,8 @@ def welch_power_sums(
     if linear_detrend:
         basis, basis_spectra = _linear_trend(nperseg, size)
         spectra = spectra - (segments @ basis) @ basis_spectra[:, bins]
-    squares = np.square(spectra.view(float)).sum(axis=1)  # real², imag² interleaved
+    parts = spectra.view(float)  # real and imaginary parts interleaved
+    squares = np.einsum("asj,asj->aj", parts, parts)  # summed over segments, no temporary
     return squares[:, 0::2] + squares[:, 1::2], count
 
 
