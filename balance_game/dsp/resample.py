@@ -76,8 +76,8 @@ def monotonic_mask(t_s: np.ndarray) -> tuple[np.ndarray, int, int]:
     later = t[1:]
     keep[1:] = later > latest
     dropped = np.flatnonzero(~keep[1:])  # few: tell duplicates from backward steps among them
-    n_dup = int(np.count_nonzero(later.take(dropped) == latest.take(dropped)))
-    return keep, n_dup, len(dropped) - n_dup
+    at, before = later.take(dropped), latest.take(dropped)
+    return keep, int(np.count_nonzero(at == before)), int(np.count_nonzero(at < before))
 
 
 def _cell_knots(t: np.ndarray, gap_after: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
