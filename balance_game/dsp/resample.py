@@ -120,7 +120,7 @@ def resample_uniform(
     keep, n_dup, n_back = monotonic_mask(t_all)
     x, y = np.asarray(x_mm, dtype=float), np.asarray(y_mm, dtype=float)
     t = t_all
-    if n_dup or n_back:
+    if not keep.all():
         t, x, y = t_all[keep], x[keep], y[keep]  # three 1-D selections beat one 2-D one
     if len(t) < 2:
         empty = np.empty(0)
