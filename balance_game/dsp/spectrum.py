@@ -4,7 +4,7 @@
 the cost. Here the window and the detrend projection are built once per segment length, both rows
 go through one real FFT call, and only the bins a measure reads are summed. A measure that reads
 only weighted sums of the spectrum (the mean power frequency) takes them from a zero-padded
-spectrum of a fast length instead (``padded_bin_weights``). The PSD's constant factors (sampling
+spectrum of a fast length instead (``padded_kernel_weights``). The PSD's constant factors (sampling
 rate, window power, number of segments) are left to the caller: the pinned spectral measures are
 ratios in which they cancel.
 """
@@ -99,32 +99,28 @@ def welch_power_sums(
     return squares[:, 0::2] + squares[:, 1::2], count
 
 
-def padded_bin_weights(weights: np.ndarray, nperseg: int) -> tuple[int, np.ndarray]:
+def padded_kernel_weights(kernel: np.ndarray) -> tuple[int, np.ndarray]:
     """A fast FFT length ``nfft`` and rows ``padded`` such that, for every segment x of
-    ``nperseg`` samples, Σ_k weights[r, k]·|X_k|² over the one-sided bins of x's
-    ``nperseg``-point DFT equals Σ_j padded[r, j]·|X̃_j|² over the one-sided bins of its
-    zero-padded ``nfft``-point DFT.
+    nperseg = ``kernel.shape[-1]`` samples, Σ_k a_k·|X_k|² over all bins of x's
+    nperseg-point DFT equals Σ_j padded[r, j]·|X̃_j|² over the one-sided bins of its
+    zero-padded nfft-point DFT, where ``kernel[r]`` is q(d) = Σ_k a_k·cos(2πkd/nperseg),
+    d = 0 … nperseg − 1, for symmetric weights a_k = a_(nperseg−k).
 
     Why: a weighted sum of a Welch spectrum is all a mean power frequency reads, and a jittered
     trial's N/2 often has a large prime factor, whose DFT needs a Bluestein transform (several
     times the cost of a smooth length twice as long). The sum is a quadratic form in x with a
-    circulant kernel: Σ_d q(d)·r(d) with q(d) = Σ_k a_k·cos(2πkd/nperseg) over all nperseg
-    bins (a_k the weights halved where the one-sided spectrum doubles), r the circular
-    autocorrelation of x, r(d) = ρ(d) + ρ(nperseg − d) with ρ the linear one. ρ is exactly
-    what |X̃|² holds once nfft ≥ 2·nperseg − 1, so laying q over the lags −(nperseg − 1) …
-    nperseg − 1 and taking its DFT gives the padded weights. Exact in arithmetic. In floating
-    point, a kernel cut off there gives weights that swing by q(0) from bin to bin, and a
-    spectrum concentrated near 0 Hz lost up to 3e-10 relative on a 10 min trial; with q's
-    period continued into the lags no autocorrelation reaches (below), the loss stays near
-    1e-12. When ``nperseg`` is itself a fast length, its own spectrum is the cheaper one, and
-    the weights come back unchanged.
+    circulant kernel: Σ_d q(d)·r(d), r the circular autocorrelation of x,
+    r(d) = ρ(d) + ρ(nperseg − d) with ρ the linear one. ρ is exactly what |X̃|² holds once
+    nfft ≥ 2·nperseg − 1, so laying q over the lags −(nperseg − 1) … nperseg − 1 and taking
+    its DFT gives the padded weights. Exact in arithmetic. In floating point, a kernel cut off
+    there gives weights that swing by q(0) from bin to bin, and a spectrum concentrated near
+    0 Hz lost up to 3e-10 relative on a 10 min trial; with q's period continued into the lags
+    no autocorrelation reaches (below), the loss stays near 1e-12.
     """
-    from scipy.fft import irfft, next_fast_len, rfft
+    from scipy.fft import next_fast_len, rfft
 
-    if next_fast_len(nperseg, real=True) == nperseg:
-        return nperseg, np.array(weights, dtype=float)  # a fast length: no padding needed
+    nperseg = kernel.shape[-1]
     nfft = next_fast_len(2 * nperseg - 1, real=True)
-    kernel = irfft(weights / one_sided_factors(nperseg), n=nperseg, axis=-1) * nperseg
     # Lag d at index d, lag −d at nfft − d. The lags from nperseg to nfft − nperseg meet no
     # autocorrelation (it vanishes there), so any kernel values are exact there; continuing
     # q's period into them (from both sides, meeting in the middle) keeps the padded weights

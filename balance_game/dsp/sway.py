@@ -24,7 +24,7 @@ from balance_game.dsp.resample import MAX_GAP_S, finite_runs, resample_uniform
 from balance_game.dsp.spectrum import (
     covering_overlap,
     one_sided_factors,
-    padded_bin_weights,
+    padded_kernel_weights,
     welch_power_sums,
 )
 
@@ -361,17 +361,60 @@ def window_sway(t_s: Any, x: Any, y: Any) -> dict[str, float] | None:
 
 @lru_cache(maxsize=16)
 def _mean_frequency_weights(nperseg: int) -> tuple[int, np.ndarray]:
-    """Padded-spectrum weights (``padded_bin_weights``) of the three sums the mean power
-    frequency reads from a one-sided spectrum of ``nperseg``-sample segments: ∫k·P dk and ∫P dk
-    by the trapezoidal rule on the bin grid (k the bin number; the bin width cancels), and ΣP.
-    Built once per segment length; the array is shared, never modify it."""
-    factors = one_sided_factors(nperseg)
-    trapezoid = factors.copy()
-    trapezoid[[0, -1]] *= 0.5
-    weights = np.vstack([trapezoid * np.arange(len(factors)), trapezoid, factors])
-    nfft, padded = padded_bin_weights(weights, nperseg)
-    padded.setflags(write=False)
-    return nfft, padded
+    """Per-bin weights of the three sums the mean power frequency reads from a one-sided
+    spectrum of ``nperseg``-sample segments (rows: ∫k·P dk and ∫P dk by the trapezoidal rule on
+    the bin grid, k the bin number, the bin width cancelling; and ΣP), and the FFT length they
+    apply to. A segment length with a large prime factor gets them for a zero-padded spectrum
+    of a fast length instead (``padded_kernel_weights``). Built once per segment length; the
+    array is shared, never modify it."""
+    from scipy.fft import next_fast_len
+
+    if next_fast_len(nperseg, real=True) == nperseg:
+        factors = one_sided_factors(nperseg)
+        trapezoid = factors.copy()
+        trapezoid[[0, -1]] *= 0.5
+        nfft, weights = nperseg, np.vstack([trapezoid * np.arange(len(factors)), trapezoid, factors])
+    else:
+        nfft, padded = padded_kernel_weights(_mean_frequency_kernels(nperseg))
+        # ΣP over all nperseg bins is nperseg·Σx², and Σx² is Σ|X̃|²/nfft (Parseval twice)
+        weights = np.vstack([padded, (nperseg / nfft) * one_sided_factors(nfft)])
+    weights.setflags(write=False)
+    return nfft, weights
+
+
+def _mean_frequency_kernels(nperseg: int) -> np.ndarray:
+    """The circulant kernels q(d) = Σ_k a_k·cos(2πkd/L), d = 0 … L − 1 (L = nperseg, k over
+    all L bins), of the trapezoidal moment and power that ``_mean_frequency_weights`` names,
+    in closed form.
+
+    Their inverse DFTs would cost a Bluestein transform for each new segment length, more than
+    the padding saves. With L = 2p + e: all a_k = 1 give q = L·δ; the trapezoid halves the
+    bins at 0 and at the top one-sided bin (p for even L, and both p and p + 1 for odd L).
+    The moment's a_k = min(k, L − k) is a triangle: for even L, L/2 minus the circular
+    autocorrelation of a box of L/2 ones, so q = L²/4 at 0, −1/sin²(πd/L) at odd d, 0 at even
+    d; for odd L, the Dirichlet kernel (0 off d = 0) times p + 1 minus the Fejér kernel
+    sin²((p+1)πd/L)/sin²(πd/L). Arguments are reduced exactly in integers before the sines.
+    """
+    n = nperseg
+    d = np.arange(n)
+    p, odd = divmod(n, 2)
+    sine = np.sin(np.pi * d / n)
+    sine[0] = 1.0  # d = 0 is set apart below
+    total = np.zeros(n)  # all a_k = 1
+    total[0] = n
+    if not odd:
+        alternating = np.where(d % 2, -1.0, 1.0)  # cos(πd), the top bin p = L/2
+        triangle = np.where(d % 2, -1.0 / sine**2, 0.0)
+        triangle[0] = n * n / 4
+        moment = triangle - (n / 4) * alternating  # the top bin counts L/4, not L/2
+        trapezoid = total - 0.5 - 0.5 * alternating
+    else:
+        triangle = -((np.sin(np.pi * ((p + 1) * d % (2 * n)) / n) / sine) ** 2)
+        triangle[0] = p * (p + 1)
+        top = np.cos(np.pi * (2 * p * d % (2 * n)) / n)  # cos(2πpd/L), the top bins p, p + 1
+        moment = triangle - p * top  # each top bin counts p/2, not p
+        trapezoid = total - 0.5 - top
+    return np.vstack([moment, trapezoid])
 
 
 def mean_power_frequency(p: Prepared) -> float:

@@ -8,7 +8,7 @@ from scipy.signal import welch
 from balance_game.dsp.spectrum import (
     covering_overlap,
     one_sided_factors,
-    padded_bin_weights,
+    padded_kernel_weights,
     welch_power_sums,
 )
 
@@ -78,8 +78,10 @@ def test_padded_weights_give_the_weighted_sums_of_the_unpadded_spectrum(
         x = np.cumsum(x, axis=1)
     bins = nperseg // 2 + 1
     weights = np.vstack([np.arange(bins, dtype=float), rng.uniform(0.1, 1.0, bins)])
-    nfft, padded = padded_bin_weights(weights, nperseg)
-    assert nfft == nperseg if nperseg == 3000 else nfft >= 2 * nperseg - 1  # 3000 = 2³·3·5³
+    # the kernels over all bins: each one-sided weight shared by a bin and its mirror
+    kernel = np.fft.irfft(weights / one_sided_factors(nperseg), n=nperseg) * nperseg
+    nfft, padded = padded_kernel_weights(kernel)
+    assert nfft >= 2 * nperseg - 1
     sums, _ = welch_power_sums(x, nperseg, noverlap, False, nfft=nfft)
     expected = segment_power_sums(x, nperseg, noverlap) @ weights.T
     np.testing.assert_allclose(sums @ padded.T, expected, rtol=1e-10)
