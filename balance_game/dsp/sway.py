@@ -364,9 +364,9 @@ def _mean_frequency_weights(nperseg: int) -> tuple[int, np.ndarray]:
     """Per-bin weights of the three sums the mean power frequency reads from a one-sided
     spectrum of ``nperseg``-sample segments (rows: ∫k·P dk and ∫P dk by the trapezoidal rule on
     the bin grid, k the bin number, the bin width cancelling; and ΣP), and the FFT length they
-    apply to. A segment length with a large prime factor gets them for a zero-padded spectrum
-    of a fast length instead (``padded_kernel_weights``). Built once per segment length; the
-    array is shared, never modify it."""
+    apply to. A segment length that is not a fast FFT length (a prime factor above 5) gets them
+    for a zero-padded spectrum of a fast length instead (``padded_kernel_weights``). Built once
+    per segment length; the array is shared, never modify it."""
     from scipy.fft import next_fast_len
 
     if next_fast_len(nperseg, real=True) == nperseg:
