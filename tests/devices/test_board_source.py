@@ -34,8 +34,8 @@ def _collect(source, seconds, start=True):
 
 
 def test_board_source_is_an_input_source_with_samples_in_session_time(tmp_path):
-    source = open_board("wbb", backend=FakeBackend(FakeScript(rate_hz=200)),
-                        tare_store=TareStore(tmp_path))
+    backend = FakeBackend(FakeScript(rate_hz=200))
+    source = open_board("wbb", backend=backend, tare_store=TareStore(tmp_path))
     assert isinstance(source, InputSource) and source.kind == "board"
     items = _collect(source, 0.5)
     source.close()
@@ -45,7 +45,8 @@ def test_board_source_is_an_input_source_with_samples_in_session_time(tmp_path):
     assert times == sorted(times) and times[0] >= 0 and times[-1] <= 0.5
     assert samples[0].total_kg == pytest.approx(70.5, abs=0.2)
     assert samples[0].cop_x_mm == pytest.approx(13, abs=3)  # the scripted person leans right
-    assert_contiguous([s.corners_kg for s in samples])  # no stored tare: factory kg
+    # no stored tare: factory kg
+    assert_contiguous([s.corners_kg for s in samples], kernel_dropped=backend.reports_dropped)
 
 
 def test_poll_returns_nothing_later_than_asked_for():
@@ -61,12 +62,14 @@ def test_poll_returns_nothing_later_than_asked_for():
 
 def test_statuses_reach_the_game_in_session_time():
     script = FakeScript(rate_hz=200, events={20: "disconnect"}, reconnect_after_s=0.1)
-    source = open_board("wbb", backend=FakeBackend(script), use_tare=False)
+    backend = FakeBackend(script)
+    source = open_board("wbb", backend=backend, use_tare=False)
     items = _collect(source, 1.2)
     source.close()
     states = [i.state for i in items if isinstance(i, DeviceStatus)]
     assert states == ["lost", "connected"]
-    assert_contiguous([i.corners_kg for i in items if isinstance(i, Sample)])
+    assert_contiguous([i.corners_kg for i in items if isinstance(i, Sample)],
+                      kernel_dropped=backend.reports_dropped)
 
 
 def test_tare_on_an_empty_board_is_applied_and_stored_per_board(tmp_path):
@@ -89,8 +92,8 @@ def test_tare_on_an_empty_board_is_applied_and_stored_per_board(tmp_path):
 
 
 def test_tare_refuses_a_loaded_board(tmp_path):
-    source = open_board("wbb", backend=FakeBackend(FakeScript(rate_hz=200)),
-                        tare_store=TareStore(tmp_path))
+    backend = FakeBackend(FakeScript(rate_hz=200))
+    source = open_board("wbb", backend=backend, tare_store=TareStore(tmp_path))
     source.start(time.monotonic())
     source.start_tare()
     _collect(source, 0.2, start=False)

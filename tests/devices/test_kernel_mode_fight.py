@@ -40,10 +40,11 @@ def test_each_kernel_mode_switch_is_reasserted_and_costs_at_most_one_report():
              if i + 1 < len(backend.writes)]
     assert all(w == bytes.fromhex("12 04 34") for w in after)
     assert backend.slots_missed <= len(STATUS_AT)  # at most one report per status report
-    assert_contiguous([s.corners_kg for s in samples])  # the data itself: no gap, no repeat
+    # the data itself: no gap, no repeat (beyond what a starved thread lets the kernel drop)
+    assert_contiguous([s.corners_kg for s in samples], kernel_dropped=backend.reports_dropped)
 
 
 def test_without_the_kernel_there_is_nothing_to_reassert():
     backend, link, samples = _run(kernel_driver=False, n_samples=120)
     assert link.mode_reasserts == 0 and b"kernel:12 00 30" not in backend.writes
-    assert_contiguous([s.corners_kg for s in samples])
+    assert_contiguous([s.corners_kg for s in samples], kernel_dropped=backend.reports_dropped)
