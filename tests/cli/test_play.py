@@ -56,6 +56,16 @@ def test_fast_and_real_time_runs_give_identical_trials(run_cli, tmp_path):
     fast, real = trials(tmp_path / "fast.db"), trials(tmp_path / "real.db")
     assert fast and fast == real
 
+    def blocks(db):
+        with sqlite3.connect(db) as conn:
+            return [n for (n,) in conn.execute("SELECT n FROM sample_blocks ORDER BY seq")]
+
+    # In real time the samples are flushed every second of play (a kill loses at most that);
+    # a fast run, a second of play a millisecond, flushes every ten seconds of play.
+    real_blocks = blocks(tmp_path / "real.db")
+    assert len(real_blocks) >= 6 and max(real_blocks) <= 101
+    assert blocks(tmp_path / "fast.db") == [sum(real_blocks)]
+
 
 def test_replay_of_exported_samples_plays_the_same_movement(run_cli, tmp_path):
     db = tmp_path / "a.db"
