@@ -14,6 +14,7 @@ from balance_game.core.assessments import (
 )
 from balance_game.core.protocols import ProtocolRun, Step
 from balance_game.core.records import Goal
+from balance_game.game.preload import preload_results_modules
 from balance_game.game.scenes import GameContext, Scene, SceneStack
 from balance_game.game.screens.navigation import screen
 from balance_game.i18n import N_, _
@@ -45,6 +46,7 @@ class AssessScene(Scene):
 
     def enter(self, ctx: GameContext) -> None:
         if self.run is None:
+            preload_results_modules()  # loaded by the end of the test: no freeze at its results
             self.run = self.make_run(self.build_steps(ctx))
             ctx.session.recorder.add_event(ctx.t_s, self._event("start"), self.kind)
             self._step_index = 0
