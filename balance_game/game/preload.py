@@ -12,14 +12,18 @@ sooner simply wait for the load to finish, as it would have waited anyway.
 from __future__ import annotations
 
 import importlib
+import sys
 import threading
 
 # What the results of a calibration, a limits-of-stability or a standing test compute with.
 RESULTS_MODULES = ("scipy.signal", "scipy.fft", "balance_game.dsp.sway", "balance_game.dsp.los")
 
 
-def preload_results_modules() -> threading.Thread:
-    """Start importing ``RESULTS_MODULES`` in a daemon thread; returns the thread."""
+def preload_results_modules() -> threading.Thread | None:
+    """Start importing ``RESULTS_MODULES`` in a daemon thread and return it; None when an
+    earlier test of this run has loaded them already."""
+    if all(name in sys.modules for name in RESULTS_MODULES):
+        return None
     thread = threading.Thread(target=_import_all, args=(RESULTS_MODULES,), name="preload",
                               daemon=True)
     thread.start()

@@ -18,6 +18,7 @@ assert not [m for m in RESULTS_MODULES if m in sys.modules], "loaded before the 
 preload_results_modules().join()
 missing = [m for m in RESULTS_MODULES if m not in sys.modules]
 assert not missing, missing
+assert preload_results_modules() is None  # loaded once for the run, not at every test
 """
 
 
