@@ -208,6 +208,13 @@ def decimal_sign() -> str:
     return _number_symbols(_Active.code)[1]
 
 
+def load_language_data() -> None:
+    """Read the active language's CLDR data now rather than for its first number on screen:
+    Babel takes 30-45 ms to load it, two or three frames, so the game calls this before its
+    first frame and when a player's language comes into force (a change of screen)."""
+    _number_symbols(_Active.code)
+
+
 @cache
 def _number_symbols(code: str) -> tuple[str, str]:
     """Minus and decimal sign of a language (CLDR, through Babel; read once, a report writes

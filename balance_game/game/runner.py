@@ -20,6 +20,7 @@ from balance_game.game.loop import GameLoop
 from balance_game.game.scenes import HEADLESS_SIZE, GameContext, GameOptions, SceneStack
 from balance_game.game.screens.navigation import screen
 from balance_game.game.start import control_for, start_session
+from balance_game.i18n import load_language_data
 from balance_game.render.sound import Sound
 from balance_game.render.theme import Theme
 from balance_game.storage.assessments import get_calibration
@@ -64,6 +65,7 @@ def run_game(request: RunRequest) -> RunSummary:
             from balance_game.render.window import Window
 
             window = Window(fullscreen=not request.windowed)
+            load_language_data()  # not at the first number on screen: that would drop frames
         control = control_for(player, get_calibration(db, player.id) if player else None)
         source = open_source(options.device, SourceOptions(
             limits=control.limits, seed=options.seed, ability=request.ability,

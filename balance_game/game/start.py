@@ -7,7 +7,7 @@ from balance_game.core.difficulty import Caps
 from balance_game.core.prescriptions import Prescription
 from balance_game.game.scenes import GameContext
 from balance_game.game.session import GameSession
-from balance_game.i18n import prefer
+from balance_game.i18n import load_language_data, prefer
 from balance_game.storage.assessments import Calibration, get_calibration
 from balance_game.storage.players import Player, PlayerSettings, get_caps, get_settings
 from balance_game.storage.prescriptions import player_prescription
@@ -36,6 +36,8 @@ def apply_settings(ctx: GameContext, settings: PlayerSettings) -> None:
     frame) and calm. Both the start of a session and the settings screen come through here, so a
     setting changed on the board acts exactly as one set before the session began."""
     prefer(settings.language)
+    if not ctx.options.headless:
+        load_language_data()
     ctx.sound.volume = settings.volume
     ctx.sound.speech = settings.speech and ctx.sound.can_speak
     ctx.sound.set_music_volume(settings.music_volume)

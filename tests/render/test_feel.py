@@ -81,3 +81,28 @@ def test_a_players_calm_and_music_volume_apply_when_their_session_starts(tmp_pat
     session.end()
     ctx.sound.close()
     db.close()
+
+
+def test_a_players_language_data_is_read_as_their_session_starts_not_at_the_first_number(
+        tmp_path):
+    """Babel takes 30-45 ms to read a language's data: at the first number on screen that
+    dropped frames, so a windowed game reads it when the player's language comes into force."""
+    from balance_game import i18n
+
+    db = Database(tmp_path / "g.db")
+    player = add_player(db, "Ana")
+    update_settings(db, player, language="es")
+    limits = Limits.theoretical(170)
+    ctx = GameContext(db=db, source=SimulatedPlayer(limits), control=ControlMap(limits),
+                      options=GameOptions(headless=False), theme=Theme(720),
+                      sound=Sound.silent())
+    i18n._number_symbols.cache_clear()
+    try:
+        session = start_session(ctx, player)
+        assert i18n._number_symbols.cache_info().misses == 1  # read for Spanish, now
+        assert i18n.number(1.5, 1) == "1,5"
+        assert i18n._number_symbols.cache_info().misses == 1  # and not again on screen
+        session.end()
+    finally:
+        i18n.set_language("en")
+        db.close()
