@@ -27,8 +27,9 @@ from balance_game.i18n import load_language_data
 SHOWN = 15
 
 
-def hunt(size: tuple[int, int]) -> list[tuple[float, str, str]]:
-    """(ms, "step" or "draw", scene) for every fixed step and frame of one tour."""
+def hunt(size: tuple[int, int]) -> tuple[list[str], list[tuple[float, str, str]]]:
+    """The screens of one tour, and (ms, "step" or "draw", scene) for each of its fixed steps
+    and frames, slowest first."""
     calls: list[tuple[float, str, str]] = []
     with tempfile.TemporaryDirectory() as scratch:
         driver = ScreenDriver(Path(scratch) / "hunt.db", device="sim", size=size)
@@ -36,10 +37,9 @@ def hunt(size: tuple[int, int]) -> list[tuple[float, str, str]]:
         loop = driver.loop
         for kind in ("step", "draw"):
             setattr(loop, f"_{kind}", _timed(getattr(loop, f"_{kind}"), kind, driver, calls))
-        for _name in visit(driver, 1.0, play_steps=90):
-            pass
+        screens = list(visit(driver, 1.0, play_steps=90))
         driver.close()
-    return sorted(calls, reverse=True)
+    return screens, sorted(calls, reverse=True)
 
 
 def _timed(call, kind: str, driver: ScreenDriver, calls: list):
@@ -53,7 +53,7 @@ def _timed(call, kind: str, driver: ScreenDriver, calls: list):
 
 if __name__ == "__main__":
     width, height = (int(v) for v in (sys.argv[1] if len(sys.argv) > 1 else "1280x720").split("x"))
-    found = hunt((width, height))
-    print(f"{len(found)} steps and frames at {width}x{height}; the slowest:")
+    screens, found = hunt((width, height))
+    print(f"{len(screens)} screens, {len(found)} steps and frames at {width}x{height}; the slowest:")
     for ms, kind, scene in found[:SHOWN]:
         print(f"  {ms:6.1f} ms  {kind}  {scene}")

@@ -1,7 +1,7 @@
 """Recording a session as it happens, and reading sessions back.
 
-Samples are buffered and written as one block per flush (at least once a second of play) so that a
-crash, a kill or a pulled plug loses at most the last second. A block packs each sample into
+Samples are buffered and written as one block per flush (at least once a second of play) so
+that a crash, a kill or a pulled plug loses at most the last second. A block packs each sample into
 16 bytes: the time in whole microseconds from the block start, the corner loads in 10 g steps
 (about the board's own resolution) and the centre of pressure in 0.1 mm steps (well below the
 board's 1.5 mm repeatability). An hour of 100 Hz play takes about 6 MB.
