@@ -18,7 +18,12 @@ from balance_game.render.sound import Sound
 from balance_game.render.theme import Theme
 from balance_game.storage.db import Database
 from balance_game.storage.players import get_caps, get_player
-from balance_game.storage.sessions import SessionRecorder, session_record, session_sample_table
+from balance_game.storage.sessions import (
+    SessionRecorder,
+    flush_interval_for,
+    session_record,
+    session_sample_table,
+)
 
 
 def replay_session(db_path: Path, session_id: int, headless: bool = False,
@@ -38,7 +43,8 @@ def replay_session(db_path: Path, session_id: int, headless: bool = False,
     source = ReplaySource(samples, f"replay of session {session_id}", shift_to_zero=False)
     with tempfile.TemporaryDirectory() as scratch, Database(Path(scratch) / "replay.db") as temp:
         control = control_for(player)
-        recorder = SessionRecorder(temp, _scratch_player(temp), source.name, seed)
+        recorder = SessionRecorder(temp, _scratch_player(temp), source.name, seed,
+                                   flush_interval_s=flush_interval_for(options.fast))
         session = GameSession(recorder, control, player.weight_kg, seed, None, caps)
         window, clock = None, None
         if not headless:

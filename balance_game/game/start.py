@@ -12,7 +12,7 @@ from balance_game.storage.assessments import Calibration, get_calibration
 from balance_game.storage.players import Player, PlayerSettings, get_caps, get_settings
 from balance_game.storage.prescriptions import player_prescription
 from balance_game.storage.progress import ProgressBook
-from balance_game.storage.sessions import FAST_FLUSH_INTERVAL_S, FLUSH_INTERVAL_S, SessionRecorder
+from balance_game.storage.sessions import SessionRecorder, flush_interval_for
 
 
 def control_for(player: Player | None, calibration: Calibration | None = None) -> ControlMap:
@@ -53,8 +53,7 @@ def start_session(ctx: GameContext, player: Player) -> GameSession:
     apply_settings(ctx, settings)
     recorder = SessionRecorder(ctx.db, player.id, ctx.source.name, ctx.options.seed,
                                attended=ctx.options.attended,
-                               flush_interval_s=FAST_FLUSH_INTERVAL_S if ctx.options.fast
-                               else FLUSH_INTERVAL_S)
+                               flush_interval_s=flush_interval_for(ctx.options.fast))
     prescription = player_prescription(ctx.db, player)
     caps = therapist_caps(get_caps(ctx.db, player), prescription)
     session = GameSession(recorder, ctx.control, player.weight_kg, ctx.options.seed,

@@ -41,6 +41,11 @@ FLUSH_INTERVAL_S = 1.0
 # so flushing every second of play would write a thousand small transactions a second for nobody
 # at risk; it flushes every ten seconds of play instead (a block is then 16 kB at 100 Hz).
 FAST_FLUSH_INTERVAL_S = 10.0
+
+
+def flush_interval_for(fast: bool) -> float:
+    """Seconds of play between flushes, for a run in real time or a fast one."""
+    return FAST_FLUSH_INTERVAL_S if fast else FLUSH_INTERVAL_S
 # Another program holding the database: each try waits BUSY_WAIT_MS (a few frames at most),
 # tries back off from BUSY_RETRY_FIRST_S to BUSY_RETRY_MAX_S, and after MAX_BUSY_S of no luck
 # the session stops with one line (until then its writes wait in memory, in order).
