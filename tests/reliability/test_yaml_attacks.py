@@ -145,3 +145,46 @@ def test_a_settings_bomb_does_not_hang_a_command(tmp_path):
                 BALANCE_GAME_CONFIG=str(config))
     assert done.returncode == 0, done.stderr
     assert len(done.stderr.strip().splitlines()) <= 1
+
+
+BOTH_PARSERS = pytest.mark.parametrize("events", ["libyaml", "python"])
+
+
+def _loader(events: str) -> type:
+    from balance_game.core import yaml_limits
+
+    if events == "python":
+        return yaml_limits.limited_loader(yaml_limits.PythonEvents)
+    if not yaml_limits.yaml.__with_libyaml__:
+        pytest.skip("PyYAML was built without libyaml")
+    return yaml_limits.LimitedLoader
+
+
+@BOTH_PARSERS
+def test_every_shipped_file_reads_as_pyyaml_s_own_safe_loader_reads_it(events):
+    """The limited loader, on libyaml's events or PyYAML's own, builds the same values as
+    ``yaml.safe_load`` (the reference) for every level and device profile shipped."""
+    import yaml
+
+    from balance_game.core.yaml_limits import parse_limited
+
+    files = sorted(REPO.glob("levels/*.yaml")) + sorted(REPO.glob("drivers/**/*.yaml"))
+    assert len(files) > 40
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert parse_limited(text, _loader(events)) == yaml.safe_load(text), path
+
+
+@BOTH_PARSERS
+@pytest.mark.parametrize("text,refusal", [
+    (alias_bomb(), "alias"),
+    ("a: " + "[" * 45 + "]" * 45 + "\n", "nested"),  # past our 40, short of libyaml's 1000
+    ("a: " + "[" * 5000 + "]" * 5000 + "\n", "nested"),  # past libyaml's own limit too
+    ("a: 1\nb: 2\na: 3\n", "twice"),
+])
+def test_both_parsers_refuse_the_same_attacks_with_the_same_words(events, text, refusal):
+    from balance_game.core.yaml_limits import YamlRefused, parse_limited
+
+    with pytest.raises(YamlRefused) as caught:
+        parse_limited(text, _loader(events))
+    assert refusal in str(caught.value.reason)
