@@ -191,3 +191,4 @@ def test_the_host_s_share_of_the_cpu_is_read_from_proc_stat():
     assert 0 <= before[0] <= before[1] and before[1] <= after[1]
     assert 0.0 <= _steal_share(before, after) <= 1.0
     assert _steal_share((1.0, 10.0), (2.0, 20.0)) == pytest.approx(0.1)
+    assert _steal_share((0.1, 5.0), (0.4, 5.3)) == 1.0  # all stolen; 1.0000000000000007 unclamped

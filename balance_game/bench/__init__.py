@@ -157,8 +157,11 @@ def host_steal() -> tuple[float, float] | None:
 
 
 def _steal_share(before: tuple[float, float], after: tuple[float, float]) -> float:
+    """The host's share of the CPU time between two ``host_steal`` readings. A stretch the host
+    took whole is 1: the two counts are divided by the tick rate apart, so their rounding
+    could otherwise carry it a hair past 1 (1.0000000005 was seen)."""
     elapsed = after[1] - before[1]
-    return (after[0] - before[0]) / elapsed if elapsed > 0 else 0.0
+    return min(1.0, (after[0] - before[0]) / elapsed) if elapsed > 0 else 0.0
 
 
 def reader_while_drawing(seconds: float) -> dict[str, float]:
