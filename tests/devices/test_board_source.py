@@ -92,8 +92,8 @@ def test_tare_on_an_empty_board_is_applied_and_stored_per_board(tmp_path):
 
 
 def test_tare_refuses_a_loaded_board(tmp_path):
-    backend = FakeBackend(FakeScript(rate_hz=200))
-    source = open_board("wbb", backend=backend, tare_store=TareStore(tmp_path))
+    source = open_board("wbb", backend=FakeBackend(FakeScript(rate_hz=200)),
+                        tare_store=TareStore(tmp_path))
     source.start(time.monotonic())
     source.start_tare()
     _collect(source, 0.2, start=False)
