@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from cli_runner import run_cli_in
 
 from balance_game.storage.db import Database
 from balance_game.storage.sessions import iter_session_samples, session_record
@@ -12,19 +13,19 @@ from balance_game.storage.sessions import iter_session_samples, session_record
 
 @pytest.fixture
 def cli(tmp_path):
-    """``cli(*args)``: run balance-game in a subprocess on a scratch database (generous timeout:
-    a hang fails the test instead of the suite)."""
+    """``cli(*args)``: run balance-game on a scratch database (generous timeout: a hang fails the
+    test instead of the suite); in this process as ``run_cli`` does, unless ``python_args``."""
 
     def run(*args: str, timeout: float = 90, env: dict | None = None, python_args: bool = False,
             **kwargs):
-        """``python_args``: ``args`` are Python's own (``-c CODE ...``), not the game's."""
-        full_env = {**os.environ, "BALANCE_GAME_DB": str(tmp_path / "r.db"),
-                    "BALANCE_GAME_CONFIG": str(tmp_path / "config" / "settings.yaml")}
-        full_env.update(env or {})
-        program = [sys.executable] if python_args else [sys.executable, "-m", "balance_game"]
-        return subprocess.run([*program, *map(str, args)],
-                              capture_output=True, text=True, timeout=timeout, env=full_env,
-                              cwd=tmp_path, **kwargs)
+        """``python_args``: ``args`` are Python's own (``-c CODE ...``), run in a subprocess."""
+        own_env = {"BALANCE_GAME_DB": str(tmp_path / "r.db"), **(env or {})}
+        if not python_args:
+            return run_cli_in(tmp_path, *map(str, args), timeout=timeout, env=own_env, **kwargs)
+        full_env = {**os.environ, "BALANCE_GAME_CONFIG": str(tmp_path / "config" / "settings.yaml"),
+                    **own_env}
+        return subprocess.run([sys.executable, *map(str, args)], capture_output=True, text=True,
+                              timeout=timeout, env=full_env, cwd=tmp_path, **kwargs)
 
     run.db_path = tmp_path / "r.db"
     return run
