@@ -121,6 +121,7 @@ def test_micromotion_runs_the_same_trial_when_installed():
     assert {"path_len", "area95", "mf_mean", "f50", "f95"} <= set(out)
 
 
+@pytest.mark.realtime
 def test_window_run_reports_every_mechanic_in_every_world(tmp_path):
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
     done = subprocess.run([sys.executable, "-m", "balance_game.bench.window_run", "640", "360",

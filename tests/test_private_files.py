@@ -50,6 +50,7 @@ def test_database_samples_and_exports_are_private(tmp_path, capsys):
         assert files and all(mode(f) == 0o600 for f in files)
 
 
+@pytest.mark.realtime
 def test_record_csv_and_board_tares_are_private(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv(FAKE_BOARD_ENV, "empty")
     assert _main("tare", "--device", "wbb") == 0

@@ -82,6 +82,7 @@ def _play(run_cli, db, seconds="3"):
 
 
 # --- locked -------------------------------------------------------------------------------------
+@pytest.mark.realtime
 def test_locked_database_stops_play_with_one_line_and_readers_still_work(run_cli, tmp_path):
     db = tmp_path / "a.db"
     _play(run_cli, db)
@@ -104,6 +105,7 @@ def test_locked_database_stops_play_with_one_line_and_readers_still_work(run_cli
         assert conn.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 1
 
 
+@pytest.mark.realtime
 def test_lock_taken_mid_session_ends_play_cleanly_and_keeps_what_was_flushed(tmp_path):
     db = tmp_path / "a.db"
     # the session waits out a busy database for 30 s (tests/reliability/test_signals_and_locks.py

@@ -32,6 +32,7 @@ def _expected_corners(n: int) -> np.ndarray:
                      .corners_kg for i in range(n)])
 
 
+@pytest.mark.realtime
 def test_board_lost_and_back_mid_level_keeps_one_session_without_gaps_or_repeats(
     monkeypatch, tmp_path, capsys
 ):

@@ -50,6 +50,7 @@ def test_devices_table_and_nothing_connected(capsys, monkeypatch):
     assert code == 0 and "no boards or gamepads connected" in out
 
 
+@pytest.mark.realtime
 def test_record_across_unsolicited_status_reports(capsys, monkeypatch, tmp_path):
     out_csv = tmp_path / "s.csv"
     code, _, err = run(capsys, monkeypatch, "status", "record", "--device", "wbb",
@@ -64,6 +65,7 @@ def test_record_across_unsolicited_status_reports(capsys, monkeypatch, tmp_path)
     assert times == sorted(times) and times[-1] <= 1.6
 
 
+@pytest.mark.realtime
 def test_record_across_a_disconnect_and_reconnect(capsys, monkeypatch, tmp_path):
     out_csv = tmp_path / "s.csv"
     code, _, err = run(capsys, monkeypatch, "reconnect", "record", "--seconds", "2.2",
@@ -75,6 +77,7 @@ def test_record_across_a_disconnect_and_reconnect(capsys, monkeypatch, tmp_path)
     assert start + len(rows) > 110  # went on past the disconnect at report 100
 
 
+@pytest.mark.realtime
 def test_record_writes_what_it_has_when_the_board_is_gone_for_good(capsys, monkeypatch,
                                                                     tmp_path):
     monkeypatch.setattr(devices_cli, "LOST_GRACE_S", 0.3)
@@ -94,6 +97,7 @@ def test_record_writes_what_it_has_when_the_board_is_gone_for_good(capsys, monke
     assert_contiguous(corners, tolerance=0.0006)
 
 
+@pytest.mark.realtime
 def test_record_with_the_stored_tare(capsys, monkeypatch, tmp_path):
     code, _, err = run(capsys, monkeypatch, "empty", "tare", "--device", "wbb")
     assert code == 0, err
@@ -105,6 +109,7 @@ def test_record_with_the_stored_tare(capsys, monkeypatch, tmp_path):
     assert rows and all(abs(float(r["total_kg"])) < 0.02 for r in rows)
 
 
+@pytest.mark.realtime
 def test_tare_stores_the_zero_and_refuses_a_loaded_board(capsys, monkeypatch, data_home):
     code, out, _ = run(capsys, monkeypatch, "empty", "tare")
     assert code == 0 and out.startswith("zeroed Wii Balance Board")

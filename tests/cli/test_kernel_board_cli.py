@@ -13,6 +13,7 @@ import threading
 import time
 
 import numpy as np
+import pytest
 
 from balance_game.demo.fake_wii_board import person_load
 from balance_game.storage.db import Database
@@ -66,6 +67,7 @@ def _assert_run_of_frames(rows: np.ndarray, sent: list[int]) -> None:
     assert len(distinct) > 50
 
 
+@pytest.mark.realtime
 def test_record_reads_the_kernel_board_and_leaves_hidraw_alone(tmp_path):
     out = tmp_path / "k.csv"
     result, sent = _run_with_kernel(tmp_path, "record", "--device", "wbb", "--seconds", "1.5",
@@ -77,6 +79,7 @@ def test_record_reads_the_kernel_board_and_leaves_hidraw_alone(tmp_path):
     _assert_run_of_frames(rows, sent)
 
 
+@pytest.mark.realtime
 def test_play_headless_records_the_kernel_frames(tmp_path):
     result, sent = _run_with_kernel(tmp_path, "play", "--headless", "--device", "wbb",
                                     "--seconds", "2")

@@ -40,6 +40,7 @@ def test_headless_sim_session_is_recorded_with_trials_and_100_hz_samples(run_cli
     assert stat.S_IMODE(os.stat(db).st_mode) == 0o600  # health data: owner only
 
 
+@pytest.mark.realtime
 def test_fast_and_real_time_runs_give_identical_trials(run_cli, tmp_path):
     args = ["play", "--headless", "--device", "sim", "--seconds", "6", "--seed", "7",
             "--ability", "0.9", "--level", "reach-01"]
@@ -134,6 +135,7 @@ def test_every_command_has_help(run_cli):
     assert version.returncode == 0 and "balance-game" in version.stdout
 
 
+@pytest.mark.realtime
 def test_sigkill_mid_session_keeps_a_sound_database_and_all_but_the_last_second(tmp_path):
     db = tmp_path / "k.db"
     env = {**os.environ, "BALANCE_GAME_DB": str(db)}

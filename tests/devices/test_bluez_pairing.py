@@ -95,6 +95,7 @@ def test_a_board_already_paired_is_only_connected(bluez):
     assert "Pair" not in _calls(bus, BOARD_PATH)
 
 
+@pytest.mark.realtime
 def test_nobody_presses_sync(bluez):
     bus, _ = bluez
     with pytest.raises(PairingError, match="no balance board found in 1 s"):
@@ -158,6 +159,7 @@ def test_switching_off_without_bluez_on_the_bus_is_quietly_nothing(monkeypatch):
         assert switch_off(ADDRESS) is False
 
 
+@pytest.mark.realtime
 def test_the_connect_screens_search_pairs_an_unpaired_board_and_says_each_step(bluez):
     from balance_game.demo.fake_wii_board import FakeBackend, FakeScript
     from balance_game.devices.bluez_pairing import pair_in_background

@@ -60,6 +60,7 @@ def test_poll_returns_nothing_later_than_asked_for():
     assert all(0.05 < i.t_s <= 0.3 for i in later)
 
 
+@pytest.mark.realtime
 def test_statuses_reach_the_game_in_session_time():
     script = FakeScript(rate_hz=200, events={20: "disconnect"}, reconnect_after_s=0.1)
     backend = FakeBackend(script)

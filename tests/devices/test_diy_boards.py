@@ -289,6 +289,7 @@ def test_a_binary_serial_board_resyncs_on_its_sync_bytes(tmp_path, monkeypatch):
     os.close(slave)
 
 
+@pytest.mark.realtime
 def test_record_writes_the_serial_boards_kg_and_cop(tmp_path, monkeypatch, capsys):
     import csv
 

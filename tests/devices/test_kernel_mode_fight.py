@@ -2,6 +2,8 @@
 
 import time
 
+import pytest
+
 from balance_game.demo.fake_wii_board import FakeBackend, FakeScript
 from balance_game.devices.profiles import get_profile
 from balance_game.devices.reader import DeviceReader
@@ -29,6 +31,7 @@ def _run(kernel_driver: bool, n_samples: int = 240):
     return backend, link, samples
 
 
+@pytest.mark.realtime
 def test_each_kernel_mode_switch_is_reasserted_and_costs_at_most_one_report():
     backend, link, samples = _run(kernel_driver=True)
     kernel_writes = [w for w in backend.writes if w == b"kernel:12 00 30"]
@@ -44,6 +47,7 @@ def test_each_kernel_mode_switch_is_reasserted_and_costs_at_most_one_report():
     assert_contiguous([s.corners_kg for s in samples], kernel_dropped=backend.reports_dropped)
 
 
+@pytest.mark.realtime
 def test_without_the_kernel_there_is_nothing_to_reassert():
     backend, link, samples = _run(kernel_driver=False, n_samples=120)
     assert link.mode_reasserts == 0 and b"kernel:12 00 30" not in backend.writes

@@ -34,6 +34,7 @@ def _start_play(tmp_path):
     return db, proc
 
 
+@pytest.mark.realtime
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_a_termination_signal_closes_the_session(tmp_path, signum):
     db, proc = _start_play(tmp_path)
@@ -52,6 +53,7 @@ def test_a_termination_signal_closes_the_session(tmp_path, signum):
     assert ("session_end", "stopped") in [(e["type"], e["reason"]) for e in record["events"]]
 
 
+@pytest.mark.realtime
 def test_deleting_the_database_mid_session_is_an_error(tmp_path):
     db, proc = _start_play(tmp_path)
     try:
