@@ -41,15 +41,15 @@ class RealtimeApart(LoadGroupScheduling):
         self.kept_apart: set = set()
 
     def _assign_work_unit(self, node) -> None:
-        if next(iter(self.workqueue)) == REALTIME_GROUP:
-            self.kept_apart.add(node)
+        apart = next(iter(self.workqueue)) == REALTIME_GROUP and len(self.nodes) > 1
         super()._assign_work_unit(node)
+        if apart:  # nothing more for it (a worker holds back its last test until told so)
+            self.kept_apart.add(node)
+            node.shutdown()
 
     def _reschedule(self, node) -> None:
         if node not in self.kept_apart:
             super()._reschedule(node)
-        elif not self._pending_of(self.assigned_work[node]) and not node.shutting_down:
-            node.shutdown()
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log) -> LoadGroupScheduling | None:
