@@ -7,7 +7,7 @@ each of the suite's hundreds of commands spent most of their time importing (hal
 CPU each). A command that outlives its ``timeout`` is stopped there and raises
 ``subprocess.TimeoutExpired``, as ``subprocess.run`` does, so a hang fails its test instead of the
 suite. Tests about what only a process has (signals, start-up imports, a missing display,
-inherited streams) start one themselves, and ``process=True`` asks for one here.
+inherited streams) start one themselves.
 """
 
 import io
@@ -25,21 +25,13 @@ from pathlib import Path
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
-def run_cli_in(folder: Path, *args: str, timeout: float = 120, process: bool = False,
-               **kwargs) -> subprocess.CompletedProcess:
+def run_cli_in(folder: Path, *args: str, timeout: float = 120,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `balance-game ARGS...` as a person would, with its database and settings in
-    ``folder`` (never the machine's own); returns CompletedProcess. ``process``: in a
-    subprocess of its own."""
-    env = {"BALANCE_GAME_DB": str(folder / "cli.db"),
-           "BALANCE_GAME_CONFIG": str(folder / "config" / "settings.yaml")}
-    env.update(kwargs.pop("env", {}))
-    cwd = kwargs.pop("cwd", folder)
-    if process or kwargs:
-        return subprocess.run(
-            [sys.executable, "-m", "balance_game", *args], capture_output=True, text=True,
-            timeout=timeout, env={**os.environ, **env}, cwd=cwd, **kwargs,
-        )
-    return run_in_this_process(list(args), env, cwd, timeout)
+    ``folder`` (never the machine's own) and ``env`` on top; returns CompletedProcess."""
+    own_env = {"BALANCE_GAME_DB": str(folder / "cli.db"),
+               "BALANCE_GAME_CONFIG": str(folder / "config" / "settings.yaml"), **(env or {})}
+    return run_in_this_process(list(args), own_env, folder, timeout)
 
 
 class _TimedOut(BaseException):

@@ -106,9 +106,11 @@ def _no_language_left_behind():
 
 @pytest.fixture
 def run_cli(tmp_path):
-    """Run `balance-game ARGS...` in a subprocess, as a person would; returns CompletedProcess."""
+    """Run `balance-game ARGS...` as a person would (tests/cli_runner.py); returns
+    CompletedProcess."""
 
-    def run(*args: str, timeout: float = 120, **kwargs) -> subprocess.CompletedProcess:
-        return run_cli_in(tmp_path, *args, timeout=timeout, **kwargs)
+    def run(*args: str, timeout: float = 120, env: dict[str, str] | None = None
+            ) -> subprocess.CompletedProcess:
+        return run_cli_in(tmp_path, *args, timeout=timeout, env=env)
 
     return run
