@@ -22,7 +22,8 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 # What a command may change in the process running it, put back after it ran.
-SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+RESTORED_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
+                         if hasattr(signal, name))
 
 
 def run_cli_in(folder: Path, *args: str, timeout: float = 120,
@@ -31,7 +32,7 @@ def run_cli_in(folder: Path, *args: str, timeout: float = 120,
     ``folder`` (never the machine's own) and ``env`` on top; returns CompletedProcess."""
     own_env = {"BALANCE_GAME_DB": str(folder / "cli.db"),
                "BALANCE_GAME_CONFIG": str(folder / "config" / "settings.yaml"), **(env or {})}
-    return run_in_this_process(list(args), own_env, folder, timeout)
+    return _run_in_this_process(list(args), own_env, folder, timeout)
 
 
 class _TimedOut(BaseException):
@@ -43,7 +44,7 @@ def _time_out(signum: int, frame: object) -> None:
     raise _TimedOut
 
 
-def run_in_this_process(args: list[str], env: dict[str, str], cwd: Path, timeout: float
+def _run_in_this_process(args: list[str], env: dict[str, str], cwd: Path, timeout: float
                         ) -> subprocess.CompletedProcess:
     """``balance-game ARGS`` through ``balance_game.cli.main`` in this process; everything the
     command may change process-wide (environment, working folder, signal handlers, warning
@@ -52,7 +53,8 @@ def run_in_this_process(args: list[str], env: dict[str, str], cwd: Path, timeout
     from balance_game.i18n import choose_for_run
 
     saved_env, saved_cwd = dict(os.environ), os.getcwd()
-    saved_signals = {number: signal.getsignal(number) for number in (*SIGNALS, signal.SIGALRM)}
+    saved_signals = {number: signal.getsignal(number)
+                     for number in (*RESTORED_SIGNALS, signal.SIGALRM)}
     out, err = _text_stream(), _text_stream()
     status = 0
     try:
