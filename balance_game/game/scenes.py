@@ -143,6 +143,10 @@ class Scene:
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
         """Draw the scene (never change state here)."""
 
+    def prepare(self, ctx: GameContext, surface: pygame.Surface) -> None:
+        """Start the slow one-off work of being shown on ``surface`` (the screen before this
+        one calls it while it is up), so that this scene's first frame does not wait for it."""
+
     def goal(self, ctx: GameContext) -> Goal | None:
         """What this scene asks of the player now (the simulated player acts on it)."""
         return None

@@ -38,8 +38,11 @@ class TrackView(scenery.SceneView[TrackWorld]):
     def layout(self, surface: pygame.Surface) -> None:
         width, height = surface.get_size()
         self.bar_y = int(height * 0.935)
+        # measured here, not when painting: the scenery may be painted on a worker thread,
+        # and a font is not safe to share between threads
+        self.bar_plate = self._bar_plate()
         # the window of sky fills the height between the HUD and the on-target bar's plate
-        bottom = min(int(height * 0.89), self._bar_plate().top - self.theme.px(0.015))
+        bottom = min(int(height * 0.89), self.bar_plate.top - self.theme.px(0.015))
         self.radius = int(min(width * 0.42, (bottom - self.hud_bottom - self.theme.px(0.03)) / 2))
         self.centre = (width // 2, bottom - self.radius)
         self.scale = self.radius / VIEW_RANGE  # pixels per lean unit
@@ -58,8 +61,7 @@ class TrackView(scenery.SceneView[TrackWorld]):
                            self.radius + max(3, t.px(0.012)))
         scenery.gradient_disc(surface, self.centre, self.radius, self.far_field, self.field)
         pygame.draw.circle(surface, OUTLINE, self.centre, self.radius, max(2, t.px(0.004)))
-        pygame.draw.rect(surface, self.look.plate(), self._bar_plate(),
-                         border_radius=t.px(0.02))
+        pygame.draw.rect(surface, self.look.plate(), self.bar_plate, border_radius=t.px(0.02))
 
     def _bunting(self, surface: pygame.Surface) -> None:
         """Strings of festival pennants on both sides of the sky: it is a kite festival."""
@@ -218,7 +220,7 @@ class TrackView(scenery.SceneView[TrackWorld]):
         left = 1.0 - min(1.0, world.elapsed_s / segment.duration_s)
         pygame.draw.line(surface, TEXT_DIM, (bar.left, bar.bottom + t.px(0.02)),
                          (bar.left + round(width * left), bar.bottom + t.px(0.02)), 2)
-        t.note_picture(surface, self._bar_plate(), "on-target bar")
+        t.note_picture(surface, self.bar_plate, "on-target bar")
         words, font = self._bar_label()
         blit_label(surface, t, words, font, TEXT_DIM, "on-target bar",
                    midright=(bar.left - t.px(0.02), bar.centery))

@@ -74,6 +74,47 @@ def test_title_to_play_to_goodbye_with_the_keyboard(driver):
     assert (row["pain_before"], row["pain_after"]) == (0, 2) and row["ended_at"]
 
 
+def _paint_threads(monkeypatch) -> list[str]:
+    """The threads the first level's scenery (a reach level's) gets painted on."""
+    import threading
+
+    from balance_game.render.reach_view import ReachView
+
+    threads: list[str] = []
+    paint = ReachView.paint_static
+    monkeypatch.setattr(ReachView, "paint_static", lambda view, surface: (
+        threads.append(threading.current_thread().name), paint(view, surface)))
+    return threads
+
+
+def test_a_levels_scenery_is_painted_while_its_instructions_are_read(driver, monkeypatch):
+    """The fade into a level only copies its scenery (painting it there froze the fade for
+    20-80 ms at 1080p): the instructions screen has it painted on a worker thread once the fade
+    into that screen is over."""
+    first_run(driver, "Di")
+    driver.key(pygame.K_RETURN)  # pain 0
+    threads = _paint_threads(monkeypatch)
+    driver.key(pygame.K_RETURN)
+    assert isinstance(driver.scene, IntroScene)
+    assert threads == []  # not while the instructions fade in
+    driver.frames(30)  # half a second of reading
+    driver.key(pygame.K_RETURN)
+    assert isinstance(driver.scene, PlayScene)
+    driver.frames(5)
+    assert threads == ["paint-scenery"]
+
+
+def test_starting_a_level_at_once_paints_its_scenery_in_place(driver, monkeypatch):
+    first_run(driver, "Ed")
+    driver.key(pygame.K_RETURN)  # pain 0
+    threads = _paint_threads(monkeypatch)
+    driver.key(pygame.K_RETURN)
+    driver.key(pygame.K_RETURN)  # Start before the instructions have faded in
+    assert isinstance(driver.scene, PlayScene)
+    driver.frames(5)
+    assert threads == ["MainThread"]
+
+
 def test_strong_pain_before_training_suggests_rest_instead(driver):
     first_run(driver, "Bo")
     for _ in range(8):

@@ -1,6 +1,9 @@
 """Scenery is painted once per size, moves only when the player has not asked for calm, and
 every game looks different in every world."""
 
+import sys
+import threading
+
 import pygame
 import pytest
 
@@ -74,3 +77,53 @@ def test_particles_fall_fade_and_never_pile_up():
     for k in range(3, 40):
         particles.step(k * 0.05)
     assert len(particles) == 0  # every particle lived out its life
+
+
+@pytest.mark.parametrize("mechanic", sorted(VIEWS))
+def test_scenery_painted_ahead_on_a_worker_is_the_same_picture(mechanic, monkeypatch):
+    here = view_for(mechanic, pygame.Surface(SIZE), Theme(SIZE[1]), world=3)
+    ahead = view_for(mechanic, pygame.Surface(SIZE), Theme(SIZE[1]), world=3)
+    painters = []
+    paint = ahead.paint_static
+    monkeypatch.setattr(ahead, "paint_static",
+                        lambda s: (painters.append(threading.current_thread().name), paint(s)))
+    ahead.paint_ahead()
+    ahead.paint_ahead()  # asked again (every frame of the screen before): still one painting
+    world = _world(mechanic)
+    assert _frame(ahead, world, 0.5) == _frame(here, world, 0.5)
+    assert painters == ["paint-scenery"]
+
+
+def test_a_failure_while_painting_ahead_reaches_the_game_thread(monkeypatch):
+    view = view_for("reach", pygame.Surface(SIZE), Theme(SIZE[1]))
+
+    def broken(surface):
+        raise ValueError("no paint left")
+
+    monkeypatch.setattr(view, "paint_static", broken)
+    view.paint_ahead()
+    with pytest.raises(ValueError, match="no paint left"):
+        view.static_layer()
+
+
+def test_painting_scenery_never_touches_a_font():
+    """``paint_ahead`` paints on a worker thread, and a pygame font is not safe to share between
+    threads: whatever text a view needs is measured in ``layout``, on the game's thread."""
+    fonts = []
+
+    def watch(frame, event, arg):
+        if event == "c_call" and isinstance(getattr(arg, "__self__", None), pygame.font.Font):
+            fonts.append((arg.__qualname__, frame.f_code.co_name))
+
+    for text_scale in (1.0, 2.0):
+        theme = Theme(SIZE[1], text_scale)
+        for mechanic in VIEWS:
+            for number in range(1, 6):
+                view = view_for(mechanic, pygame.Surface(SIZE), theme, number)
+                layer = pygame.Surface(SIZE)
+                sys.setprofile(watch)
+                try:
+                    view.paint_static(layer)
+                finally:
+                    sys.setprofile(None)
+    assert fonts == []

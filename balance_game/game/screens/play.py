@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # Loaded with the screen, not at the first scored try: the games score tries with the sway
 # formulas, which core imports only when needed (so the command line stays light), and that
@@ -22,6 +22,8 @@ from balance_game.render.views import ViewCache
 
 if TYPE_CHECKING:
     import pygame
+
+    from balance_game.render.scenery import SceneView
 
 # A mechanic's own outcome cues give way to the trial's record, which also knows the quality
 # gate's verdict (a catch made with one foot off the board is a miss).
@@ -128,6 +130,14 @@ class PlayScene(Scene):
             return _(self.feedback)
         return _(run.mechanic.prompt(run.world))
 
+    def prepare(self, ctx: GameContext, surface: pygame.Surface) -> None:
+        """Lay out the level's view and start painting its scenery on a worker thread."""
+        self._view(ctx, surface).paint_ahead()
+
+    def _view(self, ctx: GameContext, surface: pygame.Surface) -> SceneView[Any]:
+        return self.views.get(self.spec.mechanic, surface, ctx.theme, self.spec.world,
+                              self._view_top(ctx, surface.get_width()))
+
     def draw(self, ctx: GameContext, surface: pygame.Surface) -> None:
         from balance_game.render.hud import draw_hud
 
@@ -135,8 +145,7 @@ class PlayScene(Scene):
         if run is None:
             return
         world = run.world
-        view = self.views.get(self.spec.mechanic, surface, ctx.theme, self.spec.world,
-                              self._view_top(ctx, surface.get_width()))
+        view = self._view(ctx, surface)
         view.draw(surface, world, ctx.frame.axes, list(self.trail), ctx.t_s)
         if self.celebration is None or self.celebration.theme is not ctx.theme:
             self.celebration = Celebration(ctx.theme, surface.get_height())
