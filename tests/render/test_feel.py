@@ -53,6 +53,21 @@ def test_the_fade_s_opaque_first_frame_is_a_plain_copy_of_the_old_screen():
     assert 0 < fade.old.get_alpha() < 255
 
 
+def test_each_change_of_screen_fades_from_the_screen_just_left():
+    """The old screen is kept in one surface from change to change (a new 1080p copy cost
+    page faults at every change), so each fade must start from the latest screen."""
+    green = (0, 160, 0)
+    fade, surface = Crossfade(), _screen(RED)
+    _frame(fade, surface, 1, RED, 0.0)
+    assert _frame(fade, surface, 2, BLUE, 1.0) == RED
+    kept = fade.old
+    assert _frame(fade, surface, 2, BLUE, 1.0 + FADE_S) == BLUE
+    assert _frame(fade, surface, 3, green, 2.0) == BLUE  # from the blue screen, not the red
+    assert fade.old is kept
+    assert _frame(fade, surface, 4, RED, 2.0 + FADE_S / 4) != RED  # changed again mid-fade
+    assert _frame(fade, surface, 4, RED, 2.0 + FADE_S * 1.5) == RED
+
+
 def test_calm_players_get_a_plain_cut():
     fade, surface = Crossfade(), _screen(RED)
     _frame(fade, surface, 1, RED, 0.0, calm=True)
