@@ -12,7 +12,6 @@ Everything is vector drawing with pygame.draw, so it is sharp at any resolution.
 from __future__ import annotations
 
 import abc
-import contextlib
 import math
 import random
 import threading
@@ -97,11 +96,11 @@ class SceneView(abc.ABC, Generic[W]):
         """
         if self._static is not None or self._painting is not None:
             return
+        layer = self._blank_layer()  # here: it reads the window's format, this thread's to touch
         painting: Future[pygame.Surface] = Future()
 
         def paint() -> None:
             try:
-                layer = self._blank_layer()
                 self.paint_static(layer)
             except BaseException as error:  # raised again by static_layer, in the game's thread
                 painting.set_exception(error)
@@ -112,10 +111,13 @@ class SceneView(abc.ABC, Generic[W]):
         threading.Thread(target=paint, name="paint-scenery", daemon=True).start()
 
     def _blank_layer(self) -> pygame.Surface:
-        layer = pygame.Surface((self.width, self.height))
-        with contextlib.suppress(pygame.error):  # no window (tests, bench): keep as made
-            layer = layer.convert()  # the window's pixel format: the fastest blit
-        return layer
+        """A surface in the window's pixel format (the fastest blit), or a plain one with no
+        window (tests, the bench). Made in that format rather than converted to it: its pages
+        are then first touched where it is painted, not here."""
+        window = pygame.display.get_surface()
+        if window is None:
+            return pygame.Surface((self.width, self.height))
+        return pygame.Surface((self.width, self.height), 0, window)
 
     def draw(self, surface: pygame.Surface, world: W, axes: Axes,
              trail: list[tuple[float, float]], now_s: float = 0.0) -> None:
