@@ -87,12 +87,13 @@ class SceneView(abc.ABC, Generic[W]):
         """Start painting the scenery on a worker thread, so the first frame that shows it only
         copies it.
 
-        Painting takes 13-42 ms at 1080p: done in a frame, it froze the fade into every level.
-        A screen shown before the game (its instructions) calls this; the worker holds the GIL
-        only between pygame's drawing calls, so that screen's frames keep their pace (measured:
-        frame max 3.8 ms while four layers were painted beside it, 1.6 ms without). The layer is
-        the worker's alone until ``static_layer`` takes it; ``paint_static`` draws shapes only,
-        never text (a font is not safe to share between threads).
+        Painting takes 13-42 ms at 1080p: done in a frame, it froze the fade into every level
+        (55-86 ms of CPU in that frame). A screen shown before the game (its instructions, still
+        text) calls this: the worker shares the interpreter with the game thread, which then
+        waits for it now and then, but mostly runs while the game loop sleeps between frames
+        (docs/benchmarks.md, "Hitches"). The layer is the worker's alone until
+        ``static_layer`` takes it; ``paint_static`` draws shapes only, never text (a font is
+        not safe to share between threads).
         """
         if self._static is not None or self._painting is not None:
             return
