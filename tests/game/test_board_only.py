@@ -174,3 +174,31 @@ def test_the_connect_screen_finds_the_board_by_itself(tmp_path):
     finally:
         d.ctx.source.close()
         d.close()
+
+
+def test_standing_still_to_start_a_level_finds_its_scenery_painted(person, monkeypatch):
+    """A person on the board starts a level by standing still on its instructions for DWELL_S,
+    every frame drawn: long enough for the level's scenery to be painted on a worker thread, so
+    the fade into play only copies it."""
+    import threading
+
+    from balance_game.core.levels import load_levels
+    from balance_game.game.start import start_session
+    from balance_game.render.reach_view import ReachView
+    from balance_game.storage.players import add_player
+
+    d = person.driver
+    painters = []
+    paint = ReachView.paint_static
+    monkeypatch.setattr(ReachView, "paint_static", lambda view, surface: (
+        painters.append(threading.current_thread().name), paint(view, surface)))
+    start_session(d.ctx, add_player(d.db, "Flo"))
+    d.stack.clear_to(screen("intro", next(s for s in load_levels() if s.mechanic == "reach")))
+    person.board.lean = (0.0, 0.0)
+    for _ in range(round((DWELL_S + 0.3) * STEPS_PER_S)):
+        d.frames(1)
+        if isinstance(d.scene, PlayScene):
+            break
+    assert isinstance(d.scene, PlayScene)
+    d.frames(3)
+    assert painters == ["paint-scenery"]
