@@ -52,6 +52,9 @@ class SceneView(abc.ABC, Generic[W]):
         self.layout(surface)
         self._static: pygame.Surface | None = None
         self._painting: Future[pygame.Surface] | None = None
+        # the pixel format of what the view draws on (a window's, or a plain surface's): a layer
+        # in the same format is copied onto it without converting a pixel
+        self._layer_format = (surface.get_bitsize(), surface.get_masks())
         self._clouds = _cloud_sprites(self.width, self.height, look) if not look.night else []
 
     def layout(self, surface: pygame.Surface) -> None:
@@ -97,7 +100,7 @@ class SceneView(abc.ABC, Generic[W]):
         """
         if self._static is not None or self._painting is not None:
             return
-        layer = self._blank_layer()  # here: it reads the window's format, this thread's to touch
+        layer = self._blank_layer()
         painting: Future[pygame.Surface] = Future()
 
         def paint() -> None:
@@ -112,13 +115,10 @@ class SceneView(abc.ABC, Generic[W]):
         threading.Thread(target=paint, name="paint-scenery", daemon=True).start()
 
     def _blank_layer(self) -> pygame.Surface:
-        """A surface in the window's pixel format (the fastest blit), or a plain one with no
-        window (tests, the bench). Made in that format rather than converted to it: its pages
-        are then first touched where it is painted, not here."""
-        window = pygame.display.get_surface()
-        if window is None:
-            return pygame.Surface((self.width, self.height))
-        return pygame.Surface((self.width, self.height), 0, window)
+        """A surface in the format of what the view draws on. Made in that format rather than
+        converted to it: no second copy, and its pages are first touched where it is painted."""
+        depth, masks = self._layer_format
+        return pygame.Surface((self.width, self.height), 0, depth, masks)
 
     def draw(self, surface: pygame.Surface, world: W, axes: Axes,
              trail: list[tuple[float, float]], now_s: float = 0.0) -> None:
