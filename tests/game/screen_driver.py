@@ -63,3 +63,14 @@ class ScreenDriver:
     def close(self) -> None:
         self.ctx.end_session()
         self.db.close()
+
+
+def paint_threads(monkeypatch, view_class) -> list[str]:
+    """The names of the threads ``view_class`` paints its scenery on, from now on."""
+    import threading
+
+    threads: list[str] = []
+    paint = view_class.paint_static
+    monkeypatch.setattr(view_class, "paint_static", lambda view, surface: (
+        threads.append(threading.current_thread().name), paint(view, surface)))
+    return threads

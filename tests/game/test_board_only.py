@@ -5,7 +5,7 @@ a person would, and the real screens are stepped and drawn.
 """
 
 import pytest
-from screen_driver import ScreenDriver
+from screen_driver import ScreenDriver, paint_threads
 from scripted_board import ScriptedBoard
 
 from balance_game.core.control import Limits
@@ -180,18 +180,13 @@ def test_standing_still_to_start_a_level_finds_its_scenery_painted(person, monke
     """A person on the board starts a level by standing still on its instructions for DWELL_S,
     every frame drawn: long enough for the level's scenery to be painted on a worker thread, so
     the fade into play only copies it."""
-    import threading
-
     from balance_game.core.levels import load_levels
     from balance_game.game.start import start_session
     from balance_game.render.reach_view import ReachView
     from balance_game.storage.players import add_player
 
     d = person.driver
-    painters = []
-    paint = ReachView.paint_static
-    monkeypatch.setattr(ReachView, "paint_static", lambda view, surface: (
-        painters.append(threading.current_thread().name), paint(view, surface)))
+    painters = paint_threads(monkeypatch, ReachView)
     start_session(d.ctx, add_player(d.db, "Flo"))
     d.stack.clear_to(screen("intro", next(s for s in load_levels() if s.mechanic == "reach")))
     person.board.lean = (0.0, 0.0)

@@ -2,7 +2,7 @@
 
 import pygame
 import pytest
-from screen_driver import ScreenDriver
+from screen_driver import ScreenDriver, paint_threads
 
 from balance_game.game.screens.farewell import FarewellScene
 from balance_game.game.screens.first_run import ConnectScene, SafetyScene, pairing_help
@@ -15,6 +15,7 @@ from balance_game.game.screens.play import PlayScene
 from balance_game.game.screens.player_select import PlayerSelectScene
 from balance_game.game.screens.results import ResultsScene
 from balance_game.game.screens.title import TitleScene
+from balance_game.render.reach_view import ReachView
 
 
 @pytest.fixture
@@ -74,26 +75,13 @@ def test_title_to_play_to_goodbye_with_the_keyboard(driver):
     assert (row["pain_before"], row["pain_after"]) == (0, 2) and row["ended_at"]
 
 
-def _paint_threads(monkeypatch) -> list[str]:
-    """The threads the first level's scenery (a reach level's) gets painted on."""
-    import threading
-
-    from balance_game.render.reach_view import ReachView
-
-    threads: list[str] = []
-    paint = ReachView.paint_static
-    monkeypatch.setattr(ReachView, "paint_static", lambda view, surface: (
-        threads.append(threading.current_thread().name), paint(view, surface)))
-    return threads
-
-
 def test_a_levels_scenery_is_painted_while_its_instructions_are_read(driver, monkeypatch):
     """The fade into a level only copies its scenery (painting it there froze the fade for
     20-80 ms at 1080p): the instructions screen has it painted on a worker thread once the fade
     into that screen is over."""
     first_run(driver, "Di")
     driver.key(pygame.K_RETURN)  # pain 0
-    threads = _paint_threads(monkeypatch)
+    threads = paint_threads(monkeypatch, ReachView)
     driver.key(pygame.K_RETURN)
     assert isinstance(driver.scene, IntroScene)
     assert threads == []  # not while the instructions fade in
@@ -107,7 +95,7 @@ def test_a_levels_scenery_is_painted_while_its_instructions_are_read(driver, mon
 def test_starting_a_level_at_once_paints_its_scenery_in_place(driver, monkeypatch):
     first_run(driver, "Ed")
     driver.key(pygame.K_RETURN)  # pain 0
-    threads = _paint_threads(monkeypatch)
+    threads = paint_threads(monkeypatch, ReachView)
     driver.key(pygame.K_RETURN)
     driver.key(pygame.K_RETURN)  # Start before the instructions have faded in
     assert isinstance(driver.scene, PlayScene)
