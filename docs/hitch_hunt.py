@@ -28,8 +28,7 @@ import pygame
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "game"))
 
-import screen_driver  # test helpers, found through the path above
-from gallery import visit
+from gallery import visit  # test helpers, found through the path above
 from screen_driver import ScreenDriver
 
 from balance_game.core.levels import load_levels
@@ -69,13 +68,12 @@ def _timed(call, kind: str, driver: ScreenDriver, calls: list):
 def level_starts(size: tuple[int, int]) -> list[tuple[str, float, float, float, float]]:
     """Per game: (mechanic, the instructions' slowest frame in wall ms and in the game thread's
     CPU ms, then the same for the first half second of play), frames paced at 60 a second."""
-    if os.environ.get("SDL_VIDEODRIVER") != "dummy":
-        screen_driver.OffscreenWindow = lambda size: Window(False, size)  # a real window
+    window = Window(False, size) if os.environ.get("SDL_VIDEODRIVER") != "dummy" else None
     last_of_each = {spec.mechanic: spec for spec in sorted(load_levels(),
                                                            key=lambda s: (s.world, s.order))}
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
-        driver = ScreenDriver(Path(scratch) / "hunt.db", size=size)
+        driver = ScreenDriver(Path(scratch) / "hunt.db", size=size, window=window)
         load_language_data()
         start_session(driver.ctx, add_player(driver.db, "Hunter"))
         for mechanic, spec in sorted(last_of_each.items()):

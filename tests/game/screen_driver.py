@@ -16,11 +16,13 @@ from balance_game.storage.db import Database
 
 
 class ScreenDriver:
-    def __init__(self, db_path, device: str = "keyboard", size=(1280, 720), source=None) -> None:
-        """``source``: an input source object to use instead of opening ``device``."""
+    def __init__(self, db_path, device: str = "keyboard", size=(1280, 720), source=None,
+                 window=None) -> None:
+        """``source``: an input source object to use instead of opening ``device``; ``window``:
+        a real window (render/window.Window) instead of an offscreen surface."""
         self.db = Database(db_path)
         limits = Limits.theoretical(None)
-        self.window = OffscreenWindow(size)
+        self.window = window or OffscreenWindow(size)
         if source is None:
             source = open_source(device, SourceOptions(limits=limits, seed=1, ability=0.9))
         self.ctx = GameContext(db=self.db, source=source, control=ControlMap(limits),
